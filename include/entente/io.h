@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file io.h
+ * @brief Reading inputs (events JSON, news text, GDELT, ICEWS, dyad tables),
+ * writing events JSON, and atomic output files.
+ */
+#ifndef ENT_IO_H
+#define ENT_IO_H
+
+#include <stdio.h>
+
+#include <entente/common.h>
+#include <entente/error.h>
+#include <entente/event.h>
+#include <entente/graph.h>
+
+ENT_BEGIN_DECLS
+
+/** Input formats. */
+typedef enum ent_format {
+	ENT_FORMAT_AUTO = 0, /**< detect from the extension, then the content */
+	ENT_FORMAT_JSON,     /**< events JSON (DESIGN.md), object or bare array */
+	ENT_FORMAT_TEXT,     /**< news text, extracted on the way */
+	ENT_FORMAT_GDELT2,   /**< GDELT 2.0 export, 61 columns */
+	ENT_FORMAT_GDELT1,   /**< GDELT 1.0, 57 or 58 columns */
+	ENT_FORMAT_ICEWS,    /**< ICEWS tab-separated with header */
+	ENT_FORMAT_DYADS     /**< a dyad table written by `entente dyads` */
+} ent_format;
+
+/** Name of a format ("json", "text", "gdelt2", ...). */
+ENT_API const char *ent_format_name(ent_format format);
+/** Parse a format name; ENT_EINVAL if unknown. */
+ENT_API ent_status ent_format_parse(ent_format *out, const char *name);
+
+/** Progress callback: bytes read so far and the total (0 if unknown). */
+typedef void (*ent_progress_fn)(uint64_t done, uint64_t total, void *payload);
+
+struct ent_extract_options;
+
+/** Options for reading one input. */
+typedef struct ent_read_options {
+	unsigned int version;
+	ent_format format;          /**< ENT_FORMAT_AUTO to detect */
+	int strict;                 /**< a broken row is an error, not skipped */
+	const struct ent_extract_options *extract; /**< for text, NULL = defaults */
+	ent_progress_fn progress;   /**< called now and then, may be NULL */
+	void *progress_payload;
+	/**
+	 * Called for each broken row that is skipped (not in strict mode), with
+	 * the error describing it; may be NULL.
+	 */
+	void (*on_skip)(const ent_error *row_error, void *payload);
+	void *skip_payload;
+} ent_read_options;
+
+#define ENT_READ_OPTIONS_VERSION 1
+#define ENT_READ_OPTIONS_INIT {ENT_READ_OPTIONS_VERSION, ENT_FORMAT_AUTO, 0, \
+	NULL, NULL, NULL, NULL, NULL}
+
+/**
+ * Detect the format of an input from its name and its first bytes.
+ * @param[out] out the format
+ * @param path the name (its extension is looked at first)
+ * @param head the first bytes of the (decompressed) content
+ */
+ENT_API ent_status ent_format_detect(ent_format *out, const char *path,
+	const char *head, size_t len);
+
+/**
+ * Read one input into a dataset: the format is detected (or forced), the
+ * input is streamed (compressed .gz/.zip inputs are decompressed on the
+ * way), events go through the dataset's filter into its dyads, and dyad
+ * tables merge in. `path` "-" reads standard input.
+ * Errors name `path`, the line and the column.
+ */
+ENT_API ent_status ent_read_into(ent_dataset *ds, const char *path,
+	const ent_read_options *opts, ent_error *err);
+
+/**
+ * Parse an events JSON document (an object with an "events" array, or a
+ * bare array). Strict: a wrong type, a missing required field, a bad date
+ * or an unknown CAMEO code is an error naming source:line:column and the
+ * field. goldstein and quad default from the CAMEO table.
+ * @param source the name used in errors (borrowed)
+ */
+ENT_API ent_status ent_events_parse_json(ent_events **out, const char *buf,
+	size_t len, const char *source, ent_error *err);
+
+/** Read an events JSON file ("-" for standard input). */
+ENT_API ent_status ent_events_read_json(ent_events **out, const char *path,
+	ent_error *err);
+
+/** Serialise events as the events JSON of DESIGN.md (malloc'd, free with ent_free). */
+ENT_API ent_status ent_events_to_json(char **out, const ent_events *events,
+	ent_error *err);
+
+/** Write a dyad table as CSV (the format `entente dyads` writes). */
+ENT_API ent_status ent_dyads_write_csv(FILE *fp, const ent_dyads *dyads,
+	ent_error *err);
+
+/* -- atomic output ------------------------------------------------------- */
+
+/**
+ * An output file written atomically: data goes to a temporary file beside
+ * the target, which is renamed over the target on commit. Aborting (or
+ * destroying without commit) removes the temporary file and leaves any
+ * earlier file untouched. Path "-" writes standard output directly.
+ */
+typedef struct ent_output ent_output;
+
+ENT_API ent_status ent_output_open(ent_output **out, const char *path,
+	ent_error *err);
+/** The stream to write to (borrowed). */
+ENT_API FILE *ent_output_stream(ent_output *o);
+/** Flush, sync, close and rename into place; destroys `o` in all cases. */
+ENT_API ent_status ent_output_commit(ent_output *o, ent_error *err);
+/** Discard the output; destroys `o`. Accepts NULL. */
+ENT_API void ent_output_abort(ent_output *o);
+
+/**
+ * Read a whole file ("-" = standard input) into memory, NUL-terminated.
+ * Refuses files larger than `limit` bytes (0 = no limit) with ENT_ELIMIT.
+ */
+ENT_API ent_status ent_read_file(char **out, size_t *len_out, const char *path,
+	size_t limit, ent_error *err);
+
+ENT_END_DECLS
+
+#endif

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file report.h
+ * @brief The analysis report: actors, dyads and relations as text, JSON,
+ * CSV or Markdown.
+ */
+#ifndef ENT_REPORT_H
+#define ENT_REPORT_H
+
+#include <stdio.h>
+
+#include <entente/common.h>
+#include <entente/error.h>
+#include <entente/graph.h>
+#include <entente/metrics.h>
+
+ENT_BEGIN_DECLS
+
+/** Report formats. */
+typedef enum ent_report_format {
+	ENT_REPORT_TEXT = 0, /**< aligned tables for a terminal */
+	ENT_REPORT_JSON,     /**< {"entente": "report/1", ...} */
+	ENT_REPORT_CSV,      /**< one table per section, RFC 4180 */
+	ENT_REPORT_MARKDOWN  /**< GitHub-flavoured Markdown */
+} ent_report_format;
+
+/** Parse "text", "json", "csv", "md"/"markdown"; ENT_EINVAL otherwise. */
+ENT_API ent_status ent_report_format_parse(ent_report_format *out,
+	const char *name);
+
+/** Options of a report. */
+typedef struct ent_report_options {
+	unsigned int version;
+	ent_report_format format;
+	size_t top;              /**< rows in ranked text/Markdown tables (0 = 10) */
+	const char *diagram;     /**< Markdown: image path to embed, or NULL */
+	const char *table;       /**< CSV: which table, "actors" (default), "dyads"
+	                              or "relations" */
+} ent_report_options;
+
+#define ENT_REPORT_OPTIONS_VERSION 1
+#define ENT_REPORT_OPTIONS_INIT {ENT_REPORT_OPTIONS_VERSION, ENT_REPORT_TEXT, 0, \
+	NULL, NULL}
+
+/**
+ * Write the report of a dataset, its graph and its metrics to `fp`.
+ * Output is deterministic: the same input gives byte-identical output.
+ */
+ENT_API ent_status ent_report_write(FILE *fp, const ent_dataset *ds,
+	const ent_graph *g, const ent_metrics *m, const ent_report_options *opts,
+	ent_error *err);
+
+ENT_END_DECLS
+
+#endif

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * entente analyze: read inputs, build the graph, measure it, report.
+ */
+#include <string.h>
+
+#include "cli.h"
+
+int cmd_analyze(cli_opts *o)
+{
+	ent_dataset *ds = NULL;
+	ent_graph *g = NULL;
+	ent_metrics *m = NULL;
+	ent_output *out = NULL;
+	ent_report_options ropts = ENT_REPORT_OPTIONS_INIT;
+	ent_error err = {0};
+	int rc;
+
+	if (o->format && ent_report_format_parse(&ropts.format, o->format) !=
+		ENT_OK) {
+		return cli_usage_error("--format: \"%s\" is not text, json, csv "
+			"or md", o->format);
+	}
+	ropts.top = o->top;
+	ropts.table = o->table;
+	if ((rc = cli_load(&ds, o, 0)) != 0) {
+		return rc;
+	}
+	if (ent_graph_build(&g, ent_dataset_dyads(ds), &o->graph, &err) != ENT_OK ||
+		ent_metrics_compute(&m, g, NULL, &err) != ENT_OK ||
+		ent_output_open(&out, o->output ? o->output : "-", &err) != ENT_OK ||
+		ent_report_write(ent_output_stream(out), ds, g, m, &ropts, &err) !=
+			ENT_OK) {
+		ent_output_abort(out);
+		rc = cli_fail(&err);
+		goto done;
+	}
+	if (ent_output_commit(out, &err) != ENT_OK) {
+		rc = cli_fail(&err);
+	}
+done:
+	ent_metrics_destroy(m);
+	ent_graph_destroy(g);
+	ent_dataset_destroy(ds);
+	return rc;
+}

@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Events: the owning event list, packed dates and event filters.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+void ent_event_init(ent_event *ev)
+{
+	memset(ev, 0, sizeof(*ev));
+	ev->count = 1;
+	ev->root_event = -1;
+	ev->span_start = -1;
+	ev->span_end = -1;
+}
+
+struct ent_events {
+	ent_event *items;
+	size_t len;
+	size_t cap;
+};
+
+ent_status ent_events_create(ent_events **out)
+{
+	if (out == NULL) {
+		return ENT_EINVAL;
+	}
+	*out = calloc(1, sizeof(**out));
+	return *out ? ENT_OK : ENT_ENOMEM;
+}
+
+static void event_free_strings(ent_event *ev)
+{
+	free((char *)ev->id);
+	free((char *)ev->source_text);
+	free((char *)ev->target_text);
+	free((char *)ev->doc);
+	free((char *)ev->text);
+	free((char *)ev->extra);
+}
+
+void ent_events_destroy(ent_events *events)
+{
+	size_t i;
+
+	if (events == NULL) {
+		return;
+	}
+	for (i = 0; i < events->len; i++) {
+		event_free_strings(&events->items[i]);
+	}
+	free(events->items);
+	free(events);
+}
+
+size_t ent_events_count(const ent_events *events)
+{
+	return events ? events->len : 0;
+}
+
+const ent_event *ent_events_get(const ent_events *events, size_t i)
+{
+	return events && i < events->len ? &events->items[i] : NULL;
+}
+
+static int dup_field(const char **dst, const char *src)
+{
+	if (src == NULL) {
+		*dst = NULL;
+		return 0;
+	}
+	*dst = ent__strdup(src);
+	return *dst ? 0 : -1;
+}
+
+ent_status ent_events_add(ent_events *events, const ent_event *ev,
+	ent_error *err)
+{
+	ent_event *dst;
+
+	if (events == NULL || ev == NULL) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_events_add: NULL argument");
+	}
+	if (events->len == events->cap) {
+		size_t cap = events->cap ? events->cap * 2 : 64;
+		ent_event *p = realloc(events->items, cap * sizeof(*p));
+		if (p == NULL) {
+			return ent__error_nomem(err);
+		}
+		events->items = p;
+		events->cap = cap;
+	}
+	dst = &events->items[events->len];
+	*dst = *ev;
+	dst->id = dst->source_text = dst->target_text = NULL;
+	dst->doc = dst->text = dst->extra = NULL;
+	if (dup_field(&dst->id, ev->id) < 0 ||
+		dup_field(&dst->source_text, ev->source_text) < 0 ||
+		dup_field(&dst->target_text, ev->target_text) < 0 ||
+		dup_field(&dst->doc, ev->doc) < 0 ||
+		dup_field(&dst->text, ev->text) < 0 ||
+		dup_field(&dst->extra, ev->extra) < 0) {
+		event_free_strings(dst);
+		return ent__error_nomem(err);
+	}
+	events->len++;
+	return ENT_OK;
+}
+
+ent_status ent_events_add_cb(const ent_event *ev, void *payload)
+{
+	return ent_events_add(payload, ev, NULL);
+}
+
+/* -- dates --------------------------------------------------------------- */
+
+static int days_in_month(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return m == 2 && leap ? 29 : days[m - 1];
+}
+
+static int digits(const char *s, size_t n, int *out)
+{
+	int v = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9') {
+			return -1;
+		}
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+ent_status ent_date_parse(ent_date *out, const char *s, size_t len)
+{
+	int y = 0, m = 0, d = 0;
+
+	*out = 0;
+	if (s == NULL) {
+		return ENT_EPARSE;
+	}
+	switch (len) {
+	case 4: /* YYYY */
+		if (digits(s, 4, &y) < 0) {
+			return ENT_EPARSE;
+		}
+		break;
+	case 6: /* YYYYMM */
+	case 8: /* YYYYMMDD */
+	case 14: /* YYYYMMDDhhmmss (GDELT DATEADDED) */
+		if (digits(s, 4, &y) < 0 || digits(s + 4, 2, &m) < 0 ||
+			(len >= 8 && digits(s + 6, 2, &d) < 0)) {
+			return ENT_EPARSE;
+		}
+		if (len == 14) {
+			int hh, mm, ss;
+			if (digits(s + 8, 2, &hh) < 0 || digits(s + 10, 2, &mm) < 0 ||
+				digits(s + 12, 2, &ss) < 0 || hh > 23 || mm > 59 ||
+				ss > 60) {
+				return ENT_EPARSE;
+			}
+		}
+		break;
+	case 7: /* YYYY-MM */
+	case 10: /* YYYY-MM-DD */
+		if (digits(s, 4, &y) < 0 || s[4] != '-' ||
+			digits(s + 5, 2, &m) < 0 ||
+			(len == 10 && (s[7] != '-' || digits(s + 8, 2, &d) < 0))) {
+			return ENT_EPARSE;
+		}
+		break;
+	default:
+		return ENT_EPARSE;
+	}
+	if (y < 1 || (len > 4 && (m < 1 || m > 12))) {
+		return ENT_EPARSE;
+	}
+	if ((len == 8 || len == 10 || len == 14) &&
+		(d < 1 || d > days_in_month(y, m))) {
+		return ENT_EPARSE;
+	}
+	*out = y * 10000 + m * 100 + d;
+	return ENT_OK;
+}
+
+void ent_date_format(ent_date date, char buf[11])
+{
+	int y = date / 10000, m = date / 100 % 100, d = date % 100;
+
+	if (date <= 0) {
+		buf[0] = '\0';
+	} else if (m == 0) {
+		snprintf(buf, 11, "%04d", y % 10000);
+	} else if (d == 0) {
+		snprintf(buf, 11, "%04d-%02d", y % 10000, m % 100);
+	} else {
+		snprintf(buf, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+	}
+}
+
+/* -- filters ------------------------------------------------------------- */
+
+/* The code an actor counts as when filtering: its state, else itself. */
+static const char *filter_code(const char *actor)
+{
+	const ent_state *s = ent_state_of_actor(actor);
+
+	return s ? s->code : actor;
+}
+
+static int listed(const char *const *list, size_t n, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (strcmp(list[i], code) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int ent_filter_match(const ent_filter *f, const ent_event *ev)
+{
+	ent_date date;
+
+	if (f == NULL) {
+		return 1;
+	}
+	date = f->use_date_added ? ev->date_added : ev->date;
+	if (f->since != 0 && (date == 0 || date < f->since)) {
+		return 0;
+	}
+	if (f->until != 0) {
+		/* a month or year bound covers the whole month or year */
+		ent_date until = f->until;
+		if (until % 100 == 0) {
+			until += 99;
+		}
+		if (until / 100 % 100 == 0) {
+			until += 9900;
+		}
+		if (date == 0 || date > until) {
+			return 0;
+		}
+	}
+	if (f->quads != 0 && (ev->quad < 1 || ev->quad > 4 ||
+		!(f->quads & (1u << ev->quad)))) {
+		return 0;
+	}
+	if (f->root_only && ev->root_event != 1) {
+		return 0;
+	}
+	if (f->n_codes > 0) {
+		size_t i;
+		int hit = 0;
+		for (i = 0; i < f->n_codes && !hit; i++) {
+			size_t n = strlen(f->codes[i]);
+			hit = n > 0 && strncmp(ev->code, f->codes[i], n) == 0;
+		}
+		if (!hit) {
+			return 0;
+		}
+	}
+	if (f->n_actors > 0 &&
+		(!listed(f->actors, f->n_actors, filter_code(ev->source)) ||
+			!listed(f->actors, f->n_actors, filter_code(ev->target)))) {
+		return 0;
+	}
+	return 1;
+}

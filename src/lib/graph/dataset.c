@@ -1,0 +1,430 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The dataset: events from every input, filtered, reduced to the chosen
+ * actor level and aggregated into dyads (overall and per period). Memory
+ * grows with actors and dyads, not with events, unless keep_events is set.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+typedef struct period {
+	ent_date start;
+	ent_dyads *dyads;
+} period;
+
+struct ent_dataset {
+	ent_dataset_options opts;
+	ent_dataset_stats stats;
+	ent_dyads *dyads;
+	ent_events *events;
+	period *periods;
+	size_t n_periods, cap_periods;
+	char **input_names;
+	char **input_formats;
+	size_t n_inputs;
+};
+
+ent_status ent_dataset_create(ent_dataset **out, const ent_dataset_options *opts)
+{
+	ent_dataset_options defaults = ENT_DATASET_OPTIONS_INIT;
+	ent_dataset *ds;
+
+	if (out == NULL) {
+		return ENT_EINVAL;
+	}
+	*out = NULL;
+	ds = calloc(1, sizeof(*ds));
+	if (ds == NULL) {
+		return ENT_ENOMEM;
+	}
+	ds->opts = opts ? *opts : defaults;
+	if (ent_dyads_create(&ds->dyads) != ENT_OK ||
+		(ds->opts.keep_events && ent_events_create(&ds->events) != ENT_OK)) {
+		ent_dataset_destroy(ds);
+		return ENT_ENOMEM;
+	}
+	*out = ds;
+	return ENT_OK;
+}
+
+void ent_dataset_destroy(ent_dataset *ds)
+{
+	size_t i;
+
+	if (ds == NULL) {
+		return;
+	}
+	ent_dyads_destroy(ds->dyads);
+	ent_events_destroy(ds->events);
+	for (i = 0; i < ds->n_periods; i++) {
+		ent_dyads_destroy(ds->periods[i].dyads);
+	}
+	free(ds->periods);
+	for (i = 0; i < ds->n_inputs; i++) {
+		free(ds->input_names[i]);
+		free(ds->input_formats[i]);
+	}
+	free(ds->input_names);
+	free(ds->input_formats);
+	free(ds);
+}
+
+/* The dyad table of the period starting at `start`, created in date order. */
+static ent_dyads *period_dyads(ent_dataset *ds, ent_date start)
+{
+	size_t lo = 0, hi = ds->n_periods;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (ds->periods[mid].start < start) {
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	if (lo < ds->n_periods && ds->periods[lo].start == start) {
+		return ds->periods[lo].dyads;
+	}
+	if (ds->n_periods == ds->cap_periods) {
+		size_t cap = ds->cap_periods ? ds->cap_periods * 2 : 16;
+		period *p = realloc(ds->periods, cap * sizeof(*p));
+		if (p == NULL) {
+			return NULL;
+		}
+		ds->periods = p;
+		ds->cap_periods = cap;
+	}
+	memmove(&ds->periods[lo + 1], &ds->periods[lo],
+		(ds->n_periods - lo) * sizeof(*ds->periods));
+	ds->periods[lo].start = start;
+	if (ent_dyads_create(&ds->periods[lo].dyads) != ENT_OK) {
+		memmove(&ds->periods[lo], &ds->periods[lo + 1],
+			(ds->n_periods - lo) * sizeof(*ds->periods));
+		return NULL;
+	}
+	ds->n_periods++;
+	return ds->periods[lo].dyads;
+}
+
+/* Reduce an actor code to the level of the dataset; NULL when the actor has
+ * no place in it (a non-state actor at state level). */
+static const char *reduce(const ent_dataset *ds, const char *code)
+{
+	const ent_state *s;
+
+	if (ds->opts.level == ENT_LEVEL_ACTOR) {
+		return code[0] ? code : NULL;
+	}
+	s = ent_state_of_actor(code);
+	return s ? s->code : NULL;
+}
+
+static void widen(ent_dataset_stats *st, ent_date date)
+{
+	if (date == 0) {
+		return;
+	}
+	if (st->first == 0 || date < st->first) {
+		st->first = date;
+	}
+	if (date > st->last) {
+		st->last = date;
+	}
+}
+
+ent_status ent_dataset_add_event(ent_dataset *ds, const ent_event *ev,
+	ent_error *err)
+{
+	const char *source, *target;
+	int64_t weight;
+	ent_status st;
+
+	if (ds == NULL || ev == NULL) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_dataset_add_event: NULL argument");
+	}
+	ds->stats.records++;
+	if (!ent_filter_match(&ds->opts.filter, ev)) {
+		ds->stats.filtered++;
+		return ENT_OK;
+	}
+	source = reduce(ds, ev->source);
+	target = reduce(ds, ev->target);
+	if (source == NULL || target == NULL) {
+		ds->stats.non_state++;
+		return ENT_OK;
+	}
+	if (strcmp(source, target) == 0) {
+		ds->stats.self++;
+		return ENT_OK;
+	}
+	switch (ds->opts.weight) {
+	case ENT_WEIGHT_MENTIONS: weight = ev->mentions; break;
+	case ENT_WEIGHT_SOURCES: weight = ev->sources; break;
+	case ENT_WEIGHT_ARTICLES: weight = ev->articles; break;
+	default: weight = ev->count; break;
+	}
+	if ((st = ent_dyads_add_event(ds->dyads, source, target, ev, weight)) !=
+		ENT_OK) {
+		return ent__error_nomem(err);
+	}
+	if (ds->opts.by != ENT_PERIOD_NONE) {
+		ent_date start = ent_period_of(ev->date, ds->opts.by);
+		if (start != 0) {
+			ent_dyads *pd = period_dyads(ds, start);
+			if (pd == NULL ||
+				ent_dyads_add_event(pd, source, target, ev,
+					weight) != ENT_OK) {
+				return ent__error_nomem(err);
+			}
+		}
+	}
+	if (ds->events != NULL &&
+		(st = ent_events_add(ds->events, ev, err)) != ENT_OK) {
+		return st;
+	}
+	ds->stats.kept++;
+	widen(&ds->stats, ev->date);
+	return ENT_OK;
+}
+
+ent_status ent_dataset_add_cb(const ent_event *ev, void *payload)
+{
+	return ent_dataset_add_event(payload, ev, NULL);
+}
+
+static int actor_listed(const ent_filter *f, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < f->n_actors; i++) {
+		if (strcmp(f->actors[i], code) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+ent_status ent_dataset_add_dyad(ent_dataset *ds, const ent_dyad *dyad,
+	ent_error *err)
+{
+	ent_dyad d;
+	const char *source, *target;
+
+	if (ds == NULL || dyad == NULL) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_dataset_add_dyad: NULL argument");
+	}
+	ds->stats.dyad_rows++;
+	d = *dyad;
+	source = reduce(ds, dyad->source);
+	target = reduce(ds, dyad->target);
+	if (source == NULL || target == NULL) {
+		ds->stats.non_state++;
+		return ENT_OK;
+	}
+	if (strcmp(source, target) == 0) {
+		ds->stats.self++;
+		return ENT_OK;
+	}
+	if (ds->opts.filter.n_actors > 0 &&
+		(!actor_listed(&ds->opts.filter, source) ||
+			!actor_listed(&ds->opts.filter, target))) {
+		ds->stats.filtered++;
+		return ENT_OK;
+	}
+	strcpy(d.source, source);
+	strcpy(d.target, target);
+	if (ent_dyads_add_dyad(ds->dyads, &d) != ENT_OK) {
+		return ent__error_nomem(err);
+	}
+	widen(&ds->stats, d.first);
+	widen(&ds->stats, d.last);
+	return ENT_OK;
+}
+
+ent_status ent_dataset_add_input(ent_dataset *ds, const char *name,
+	const char *format)
+{
+	char **names, **formats;
+
+	if (ds == NULL || name == NULL) {
+		return ENT_EINVAL;
+	}
+	names = realloc(ds->input_names, (ds->n_inputs + 1) * sizeof(*names));
+	if (names == NULL) {
+		return ENT_ENOMEM;
+	}
+	ds->input_names = names;
+	formats = realloc(ds->input_formats, (ds->n_inputs + 1) * sizeof(*formats));
+	if (formats == NULL) {
+		return ENT_ENOMEM;
+	}
+	ds->input_formats = formats;
+	names[ds->n_inputs] = ent__strdup(name);
+	formats[ds->n_inputs] = ent__strdup(format ? format : "");
+	if (names[ds->n_inputs] == NULL || formats[ds->n_inputs] == NULL) {
+		free(names[ds->n_inputs]);
+		free(formats[ds->n_inputs]);
+		return ENT_ENOMEM;
+	}
+	ds->n_inputs++;
+	return ENT_OK;
+}
+
+void ent_dataset_count_skipped(ent_dataset *ds, int64_t rows)
+{
+	if (ds != NULL) {
+		ds->stats.skipped_rows += rows;
+	}
+}
+
+const ent_dyads *ent_dataset_dyads(const ent_dataset *ds)
+{
+	return ds ? ds->dyads : NULL;
+}
+
+const ent_events *ent_dataset_events(const ent_dataset *ds)
+{
+	return ds ? ds->events : NULL;
+}
+
+const ent_dataset_stats *ent_dataset_stats_get(const ent_dataset *ds)
+{
+	return ds ? &ds->stats : NULL;
+}
+
+const ent_dataset_options *ent_dataset_options_get(const ent_dataset *ds)
+{
+	return ds ? &ds->opts : NULL;
+}
+
+size_t ent_dataset_input_count(const ent_dataset *ds)
+{
+	return ds ? ds->n_inputs : 0;
+}
+
+const char *ent_dataset_input_name(const ent_dataset *ds, size_t i)
+{
+	return ds && i < ds->n_inputs ? ds->input_names[i] : NULL;
+}
+
+const char *ent_dataset_input_format(const ent_dataset *ds, size_t i)
+{
+	return ds && i < ds->n_inputs ? ds->input_formats[i] : NULL;
+}
+
+size_t ent_dataset_period_count(const ent_dataset *ds)
+{
+	return ds ? ds->n_periods : 0;
+}
+
+ent_status ent_dataset_period(const ent_dataset *ds, size_t i,
+	ent_date *start_out, const ent_dyads **dyads_out)
+{
+	if (ds == NULL || i >= ds->n_periods) {
+		return ENT_ENOTFOUND;
+	}
+	if (start_out) {
+		*start_out = ds->periods[i].start;
+	}
+	if (dyads_out) {
+		*dyads_out = ds->periods[i].dyads;
+	}
+	return ENT_OK;
+}
+
+/* -- periods ------------------------------------------------------------- */
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
+ * days_from_civil), and back, for ISO weeks. */
+static long days_from_civil(int y, int m, int d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, int *y, int *m, int *d)
+{
+	long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+ent_date ent_period_of(ent_date date, ent_period_unit unit)
+{
+	int y = date / 10000, m = date / 100 % 100, d = date % 100;
+
+	if (date <= 0) {
+		return 0;
+	}
+	switch (unit) {
+	case ENT_PERIOD_YEAR:
+		return y * 10000 + 101;
+	case ENT_PERIOD_QUARTER:
+		return m ? y * 10000 + ((m - 1) / 3 * 3 + 1) * 100 + 1 : 0;
+	case ENT_PERIOD_MONTH:
+		return m ? y * 10000 + m * 100 + 1 : 0;
+	case ENT_PERIOD_WEEK: {
+		long days;
+		int wd;
+		if (m == 0 || d == 0) {
+			return 0;
+		}
+		days = days_from_civil(y, m, d);
+		/* 1970-01-01 was a Thursday: Monday-based weekday 3 */
+		wd = (int)(((days % 7) + 7 + 3) % 7);
+		civil_from_days(days - wd, &y, &m, &d);
+		return y * 10000 + m * 100 + d;
+	}
+	default:
+		return 0;
+	}
+}
+
+void ent_period_label(ent_date start, ent_period_unit unit, char buf[16])
+{
+	int y = start / 10000, m = start / 100 % 100, d = start % 100;
+
+	switch (unit) {
+	case ENT_PERIOD_YEAR:
+		snprintf(buf, 16, "%04d", y % 10000);
+		break;
+	case ENT_PERIOD_QUARTER:
+		snprintf(buf, 16, "%04d-Q%d", y % 10000, (m - 1) / 3 % 4 + 1);
+		break;
+	case ENT_PERIOD_MONTH:
+		snprintf(buf, 16, "%04d-%02d", y % 10000, m % 100);
+		break;
+	case ENT_PERIOD_WEEK: {
+		/* ISO week number: the week with the year's first Thursday is 1 */
+		long days = days_from_civil(y, m, d);
+		int ty, tm, td, week;
+		long jan1;
+		civil_from_days(days + 3, &ty, &tm, &td); /* its Thursday */
+		jan1 = days_from_civil(ty, 1, 1);
+		week = (int)((days + 3 - jan1) / 7 + 1);
+		snprintf(buf, 16, "%04d-W%02d", ty % 10000, week % 100);
+		break;
+	}
+	default:
+		buf[0] = '\0';
+	}
+}

@@ -1,0 +1,751 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The events JSON format (DESIGN.md "Events"), read and written with cJSON.
+ *
+ * cJSON keeps no positions, so when a parsed value is wrong a small scanner
+ * walks the raw text along the same path (events array, element, member) to
+ * find the line and column to report.
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "internal.h"
+
+/* -- positions ----------------------------------------------------------- */
+
+typedef struct scanner {
+	const char *buf;
+	size_t len, pos;
+} scanner;
+
+static void skip_ws(scanner *s)
+{
+	while (s->pos < s->len && isspace((unsigned char)s->buf[s->pos])) {
+		s->pos++;
+	}
+}
+
+/* Skip one string starting at the opening quote. */
+static void skip_string(scanner *s)
+{
+	s->pos++;
+	while (s->pos < s->len && s->buf[s->pos] != '"') {
+		s->pos += s->buf[s->pos] == '\\' ? 2 : 1;
+	}
+	s->pos++;
+}
+
+/* Skip one value of any kind; nesting is bounded by cJSON's limit, which
+ * the document has already passed, and handled iteratively anyway. */
+static void skip_value(scanner *s)
+{
+	long depth = 0;
+
+	skip_ws(s);
+	do {
+		if (s->pos >= s->len) {
+			return;
+		}
+		switch (s->buf[s->pos]) {
+		case '"':
+			skip_string(s);
+			break;
+		case '{':
+		case '[':
+			depth++;
+			s->pos++;
+			break;
+		case '}':
+		case ']':
+			depth--;
+			s->pos++;
+			break;
+		default:
+			if (depth == 0) {
+				while (s->pos < s->len &&
+					strchr(",]} \t\r\n", s->buf[s->pos]) == NULL) {
+					s->pos++;
+				}
+				return;
+			}
+			s->pos++;
+		}
+	} while (depth > 0);
+}
+
+/* At an object's '{': move to the value of member `key`; 0 if found. */
+static int enter_member(scanner *s, const char *key)
+{
+	size_t klen = strlen(key);
+
+	skip_ws(s);
+	if (s->pos >= s->len || s->buf[s->pos] != '{') {
+		return -1;
+	}
+	s->pos++;
+	for (;;) {
+		size_t start;
+		skip_ws(s);
+		if (s->pos >= s->len || s->buf[s->pos] != '"') {
+			return -1;
+		}
+		start = s->pos + 1;
+		skip_string(s);
+		skip_ws(s);
+		if (s->pos >= s->len || s->buf[s->pos] != ':') {
+			return -1;
+		}
+		s->pos++;
+		skip_ws(s);
+		if (s->pos - start >= 1 && s->pos > start &&
+			strncmp(s->buf + start, key, klen) == 0 &&
+			s->buf[start + klen] == '"') {
+			return 0;
+		}
+		skip_value(s);
+		skip_ws(s);
+		if (s->pos >= s->len || s->buf[s->pos] != ',') {
+			return -1;
+		}
+		s->pos++;
+	}
+}
+
+/* At an array's '[': move to element `index`; 0 if found. */
+static int enter_element(scanner *s, size_t index)
+{
+	size_t i;
+
+	skip_ws(s);
+	if (s->pos >= s->len || s->buf[s->pos] != '[') {
+		return -1;
+	}
+	s->pos++;
+	for (i = 0; i < index; i++) {
+		skip_value(s);
+		skip_ws(s);
+		if (s->pos >= s->len || s->buf[s->pos] != ',') {
+			return -1;
+		}
+		s->pos++;
+	}
+	skip_ws(s);
+	return 0;
+}
+
+/* Offset of the value of `key` in event `index` (or of the event itself
+ * when key is NULL, or of the root when index is (size_t)-1). */
+static size_t locate(const char *buf, size_t len, int bare, size_t index,
+	const char *key)
+{
+	scanner s = {buf, len, 0};
+	size_t found;
+
+	skip_ws(&s);
+	/* skip a UTF-8 byte-order mark, as the parser does */
+	if (s.len - s.pos >= 3 && memcmp(s.buf + s.pos, "\xEF\xBB\xBF", 3) == 0) {
+		s.pos += 3;
+		skip_ws(&s);
+	}
+	if (index == (size_t)-1) {
+		found = s.pos;
+		if (key != NULL && enter_member(&s, key) == 0) {
+			found = s.pos;
+		}
+		return found;
+	}
+	if (!bare && enter_member(&s, "events") != 0) {
+		return 0;
+	}
+	if (enter_element(&s, index) != 0) {
+		return 0;
+	}
+	found = s.pos;
+	if (key != NULL && enter_member(&s, key) == 0) {
+		found = s.pos;
+	}
+	return found;
+}
+
+/* -- reading ------------------------------------------------------------- */
+
+typedef struct parse_ctx {
+	const char *buf;
+	size_t len;
+	const char *source;
+	int bare;
+	size_t index;
+	ent_error *err;
+} parse_ctx;
+
+static ent_status field_error(parse_ctx *c, const char *key, const char *fmt,
+	const char *detail)
+{
+	long line, column;
+	size_t off = locate(c->buf, c->len, c->bare, c->index, key);
+
+	ent__offset_to_position(c->buf, c->len, off, &line, &column);
+	if (detail != NULL) {
+		return ent__error_set(c->err, ENT_EPARSE, c->source, line, column,
+			fmt, key, detail);
+	}
+	return ent__error_set(c->err, ENT_EPARSE, c->source, line, column, fmt,
+		key);
+}
+
+/* The known members of an event, in the order they are written. */
+static const char *const known[] = {"id", "date", "date_added", "source",
+	"target", "code", "goldstein", "quad", "count", "root_event",
+	"mentions", "sources", "articles", "source_text", "target_text", "doc",
+	"sentence", "span", "text", "flags", NULL};
+
+static int is_known(const char *key)
+{
+	size_t i;
+
+	for (i = 0; known[i]; i++) {
+		if (strcmp(known[i], key) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static const char *const flag_names[] = {"negated", "hedged", "future",
+	"reciprocal", "compound", NULL};
+
+/* A non-negative integer number that a double holds exactly. */
+static int as_count(const cJSON *item, double min, double max, int64_t *out)
+{
+	double v;
+
+	if (!cJSON_IsNumber(item)) {
+		return -1;
+	}
+	v = item->valuedouble;
+	if (!isfinite(v) || v != floor(v) || v < min || v > max) {
+		return -2;
+	}
+	*out = (int64_t)v;
+	return 0;
+}
+
+static ent_status get_string(parse_ctx *c, const cJSON *obj, const char *key,
+	const char **out)
+{
+	const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	*out = NULL;
+	if (item == NULL || cJSON_IsNull(item)) {
+		return ENT_OK;
+	}
+	if (!cJSON_IsString(item)) {
+		return field_error(c, key, "\"%s\" must be a string", NULL);
+	}
+	*out = item->valuestring;
+	return ENT_OK;
+}
+
+static ent_status get_actor(parse_ctx *c, const cJSON *obj, const char *key,
+	char out[ENT_CODE_SIZE])
+{
+	const char *s;
+	size_t i, n;
+	ent_status st;
+
+	if ((st = get_string(c, obj, key, &s)) != ENT_OK) {
+		return st;
+	}
+	if (s == NULL) {
+		return field_error(c, key, "missing \"%s\"", NULL);
+	}
+	n = strlen(s);
+	if (n == 0 || n >= ENT_CODE_SIZE) {
+		return field_error(c, key,
+			"\"%s\" must be an actor code of 1 to 15 letters or digits",
+			NULL);
+	}
+	for (i = 0; i < n; i++) {
+		if (!isalnum((unsigned char)s[i])) {
+			return field_error(c, key,
+				"\"%s\" must be an actor code of 1 to 15 letters or digits",
+				NULL);
+		}
+		out[i] = (char)toupper((unsigned char)s[i]);
+	}
+	out[n] = '\0';
+	return ENT_OK;
+}
+
+static ent_status get_date(parse_ctx *c, const cJSON *obj, const char *key,
+	ent_date *out)
+{
+	const char *s;
+	ent_status st;
+
+	*out = 0;
+	if ((st = get_string(c, obj, key, &s)) != ENT_OK || s == NULL) {
+		return st;
+	}
+	if (ent_date_parse(out, s, strlen(s)) != ENT_OK) {
+		return field_error(c, key,
+			"\"%s\" must be a date YYYY-MM-DD, YYYY-MM or YYYY, not \"%s\"",
+			s);
+	}
+	return ENT_OK;
+}
+
+static ent_status get_int(parse_ctx *c, const cJSON *obj, const char *key,
+	double min, double max, int64_t *out, const char *what)
+{
+	const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
+	char msg[96];
+
+	if (item == NULL || cJSON_IsNull(item)) {
+		return ENT_OK;
+	}
+	if (as_count(item, min, max, out) != 0) {
+		snprintf(msg, sizeof(msg), "\"%%s\" must be %s", what);
+		return field_error(c, key, msg, NULL);
+	}
+	return ENT_OK;
+}
+
+static ent_status parse_event(parse_ctx *c, const cJSON *obj, ent_event *ev,
+	cJSON **extra_out)
+{
+	const cJSON *item;
+	const cJSON *member;
+	cJSON *extra = NULL;
+	ent_status st;
+	int64_t v;
+	int have_goldstein = 0;
+
+	*extra_out = NULL;
+	ent_event_init(ev);
+	if (!cJSON_IsObject(obj)) {
+		return field_error(c, NULL, "an event must be an object%s", "");
+	}
+	if ((st = get_string(c, obj, "id", &ev->id)) != ENT_OK ||
+		(st = get_date(c, obj, "date", &ev->date)) != ENT_OK ||
+		(st = get_date(c, obj, "date_added", &ev->date_added)) != ENT_OK ||
+		(st = get_actor(c, obj, "source", ev->source)) != ENT_OK ||
+		(st = get_actor(c, obj, "target", ev->target)) != ENT_OK) {
+		return st;
+	}
+	item = cJSON_GetObjectItemCaseSensitive(obj, "id");
+	if (cJSON_IsNumber(item)) {
+		return field_error(c, "id", "\"%s\" must be a string", NULL);
+	}
+	item = cJSON_GetObjectItemCaseSensitive(obj, "code");
+	if (item != NULL && !cJSON_IsNull(item)) {
+		const ent_cameo *cameo;
+		if (!cJSON_IsString(item)) {
+			return field_error(c, "code",
+				"\"%s\" must be a string of 2 to 4 digits", NULL);
+		}
+		cameo = ent_cameo_lookup(item->valuestring);
+		if (cameo == NULL) {
+			return field_error(c, "code", "unknown CAMEO code \"%2$s\" in \"%1$s\"",
+				item->valuestring);
+		}
+		strcpy(ev->code, cameo->code);
+		ev->goldstein = cameo->goldstein;
+		ev->quad = cameo->quad;
+	}
+	item = cJSON_GetObjectItemCaseSensitive(obj, "goldstein");
+	if (item != NULL && !cJSON_IsNull(item)) {
+		if (!cJSON_IsNumber(item)) {
+			return field_error(c, "goldstein",
+				"\"%s\" must be a number", NULL);
+		}
+		if (!isfinite(item->valuedouble) || item->valuedouble < -10 ||
+			item->valuedouble > 10) {
+			return field_error(c, "goldstein",
+				"\"%s\" must be between -10 and 10", NULL);
+		}
+		ev->goldstein = item->valuedouble;
+		have_goldstein = 1;
+	}
+	if (ev->code[0] == '\0' && !have_goldstein) {
+		return field_error(c, NULL,
+			"an event needs \"code\" or \"goldstein\"%s", "");
+	}
+	v = ev->quad;
+	if ((st = get_int(c, obj, "quad", 1, 4, &v, "1, 2, 3 or 4")) != ENT_OK) {
+		return st;
+	}
+	ev->quad = (int)v;
+	if ((st = get_int(c, obj, "count", 1, 1e15, &ev->count,
+			"a whole number of at least 1")) != ENT_OK ||
+		(st = get_int(c, obj, "mentions", 0, 1e15, &ev->mentions,
+			"a whole number of at least 0")) != ENT_OK ||
+		(st = get_int(c, obj, "sources", 0, 1e15, &ev->sources,
+			"a whole number of at least 0")) != ENT_OK ||
+		(st = get_int(c, obj, "articles", 0, 1e15, &ev->articles,
+			"a whole number of at least 0")) != ENT_OK) {
+		return st;
+	}
+	item = cJSON_GetObjectItemCaseSensitive(obj, "root_event");
+	if (item != NULL && !cJSON_IsNull(item)) {
+		if (!cJSON_IsBool(item)) {
+			return field_error(c, "root_event",
+				"\"%s\" must be true or false", NULL);
+		}
+		ev->root_event = cJSON_IsTrue(item) ? 1 : 0;
+	}
+	v = 0;
+	if ((st = get_int(c, obj, "sentence", 0, 1e12, &v,
+			"a whole number of at least 0")) != ENT_OK) {
+		return st;
+	}
+	ev->sentence = (long)v;
+	item = cJSON_GetObjectItemCaseSensitive(obj, "span");
+	if (item != NULL && !cJSON_IsNull(item)) {
+		int64_t a, b;
+		if (!cJSON_IsArray(item) || cJSON_GetArraySize(item) != 2 ||
+			as_count(cJSON_GetArrayItem(item, 0), 0, 1e15, &a) != 0 ||
+			as_count(cJSON_GetArrayItem(item, 1), 0, 1e15, &b) != 0 ||
+			b < a) {
+			return field_error(c, "span",
+				"\"%s\" must be [start, end] with 0 <= start <= end",
+				NULL);
+		}
+		ev->span_start = (long)a;
+		ev->span_end = (long)b;
+	}
+	if ((st = get_string(c, obj, "source_text", &ev->source_text)) != ENT_OK ||
+		(st = get_string(c, obj, "target_text", &ev->target_text)) != ENT_OK ||
+		(st = get_string(c, obj, "doc", &ev->doc)) != ENT_OK ||
+		(st = get_string(c, obj, "text", &ev->text)) != ENT_OK) {
+		return st;
+	}
+	item = cJSON_GetObjectItemCaseSensitive(obj, "flags");
+	if (item != NULL && !cJSON_IsNull(item)) {
+		const cJSON *f;
+		if (!cJSON_IsArray(item)) {
+			return field_error(c, "flags",
+				"\"%s\" must be an array of strings", NULL);
+		}
+		cJSON_ArrayForEach(f, item) {
+			size_t k;
+			int hit = 0;
+			if (!cJSON_IsString(f)) {
+				return field_error(c, "flags",
+					"\"%s\" must be an array of strings", NULL);
+			}
+			for (k = 0; flag_names[k]; k++) {
+				if (strcmp(flag_names[k], f->valuestring) == 0) {
+					ev->flags |= 1u << k;
+					hit = 1;
+				}
+			}
+			if (!hit) {
+				return field_error(c, "flags",
+					"unknown flag \"%2$s\" in \"%1$s\"",
+					f->valuestring);
+			}
+		}
+	}
+	/* Unknown members survive a round trip. */
+	cJSON_ArrayForEach(member, obj) {
+		cJSON *copy;
+		if (member->string == NULL || is_known(member->string)) {
+			continue;
+		}
+		if (extra == NULL && (extra = cJSON_CreateObject()) == NULL) {
+			return ent__error_nomem(c->err);
+		}
+		copy = cJSON_Duplicate(member, 1);
+		if (copy == NULL || !cJSON_AddItemToObject(extra, member->string, copy)) {
+			cJSON_Delete(copy);
+			cJSON_Delete(extra);
+			return ent__error_nomem(c->err);
+		}
+	}
+	*extra_out = extra;
+	return ENT_OK;
+}
+
+ent_status ent_events_parse_json(ent_events **out, const char *buf,
+	size_t len, const char *source, ent_error *err)
+{
+	cJSON *root = NULL;
+	const cJSON *list, *item;
+	ent_events *events = NULL;
+	const char *end = NULL;
+	parse_ctx c;
+	ent_status st = ENT_OK;
+	size_t skip = 0;
+
+	if (out == NULL || (buf == NULL && len > 0)) {
+		return ent__error_set(err, ENT_EINVAL, source, 0, 0,
+			"ent_events_parse_json: NULL argument");
+	}
+	*out = NULL;
+	if (buf == NULL) {
+		buf = "";
+	}
+	/* cJSON rejects a byte-order mark; editors on some systems write one */
+	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+		skip = 3;
+	}
+	c.buf = buf;
+	c.len = len;
+	c.source = source;
+	c.err = err;
+	c.index = (size_t)-1;
+	c.bare = 0;
+	root = cJSON_ParseWithLengthOpts(buf + skip, len - skip, &end, 0);
+	if (root == NULL) {
+		long line, column;
+		size_t off = end ? (size_t)(end - buf) : len;
+		/* cJSON points at the start of the value it could not finish */
+		ent__offset_to_position(buf, len, off, &line, &column);
+		return ent__error_set(err, ENT_EPARSE, source, line, column,
+			len - skip == 0 ? "empty input: expected an events JSON document"
+					: "malformed JSON");
+	}
+	if (end != NULL) {
+		/* trailing content after the document (whitespace is fine) */
+		const char *p = end;
+		while (p < buf + len && isspace((unsigned char)*p)) {
+			p++;
+		}
+		if (p < buf + len) {
+			long line, column;
+			ent__offset_to_position(buf, len, (size_t)(p - buf), &line,
+				&column);
+			st = ent__error_set(err, ENT_EPARSE, source, line, column,
+				"unexpected content after the JSON document");
+			goto done;
+		}
+	}
+	if (cJSON_IsArray(root)) {
+		c.bare = 1;
+		list = root;
+	} else if (cJSON_IsObject(root)) {
+		const cJSON *tag = cJSON_GetObjectItemCaseSensitive(root, "entente");
+		if (tag != NULL && (!cJSON_IsString(tag) ||
+			strncmp(tag->valuestring, "events/", 7) != 0)) {
+			st = field_error(&c, "entente",
+				"\"%s\" must be \"events/1\" in an events file", NULL);
+			goto done;
+		}
+		list = cJSON_GetObjectItemCaseSensitive(root, "events");
+		if (list == NULL) {
+			st = field_error(&c, NULL, "missing \"events\" array%s", "");
+			goto done;
+		}
+		if (!cJSON_IsArray(list)) {
+			st = field_error(&c, "events", "\"%s\" must be an array", NULL);
+			goto done;
+		}
+	} else {
+		st = field_error(&c, NULL,
+			"expected an object with \"events\" or an array of events%s",
+			"");
+		goto done;
+	}
+	if ((st = ent_events_create(&events)) != ENT_OK) {
+		ent__error_nomem(err);
+		goto done;
+	}
+	c.index = 0;
+	cJSON_ArrayForEach(item, list) {
+		ent_event ev;
+		cJSON *extra = NULL;
+		char *extra_text = NULL;
+
+		if ((st = parse_event(&c, item, &ev, &extra)) != ENT_OK) {
+			goto done;
+		}
+		if (extra != NULL) {
+			extra_text = cJSON_PrintUnformatted(extra);
+			cJSON_Delete(extra);
+			if (extra_text == NULL) {
+				st = ent__error_nomem(err);
+				goto done;
+			}
+			ev.extra = extra_text;
+		}
+		st = ent_events_add(events, &ev, err);
+		cJSON_free(extra_text);
+		if (st != ENT_OK) {
+			goto done;
+		}
+		c.index++;
+	}
+done:
+	cJSON_Delete(root);
+	if (st != ENT_OK) {
+		ent_events_destroy(events);
+		return st;
+	}
+	*out = events;
+	return ENT_OK;
+}
+
+ent_status ent_events_read_json(ent_events **out, const char *path,
+	ent_error *err)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	ent_status st;
+
+	if (out != NULL) {
+		*out = NULL;
+	}
+	if ((st = ent_read_file(&buf, &len, path, 0, err)) != ENT_OK) {
+		return st;
+	}
+	st = ent_events_parse_json(out, buf, len, path, err);
+	free(buf);
+	return st;
+}
+
+/* -- writing ------------------------------------------------------------- */
+
+static int add_string(cJSON *obj, const char *key, const char *value)
+{
+	return value == NULL || cJSON_AddStringToObject(obj, key, value) != NULL;
+}
+
+static cJSON *event_to_json(const ent_event *ev)
+{
+	cJSON *o = cJSON_CreateObject();
+	char date[11];
+	int ok = o != NULL;
+
+	if (!ok) {
+		return NULL;
+	}
+	ok = ok && add_string(o, "id", ev->id);
+	if (ok && ev->date) {
+		ent_date_format(ev->date, date);
+		ok = cJSON_AddStringToObject(o, "date", date) != NULL;
+	}
+	if (ok && ev->date_added) {
+		ent_date_format(ev->date_added, date);
+		ok = cJSON_AddStringToObject(o, "date_added", date) != NULL;
+	}
+	ok = ok && cJSON_AddStringToObject(o, "source", ev->source) != NULL;
+	ok = ok && cJSON_AddStringToObject(o, "target", ev->target) != NULL;
+	if (ok && ev->code[0]) {
+		ok = cJSON_AddStringToObject(o, "code", ev->code) != NULL;
+	}
+	ok = ok && cJSON_AddNumberToObject(o, "goldstein", ev->goldstein) != NULL;
+	if (ok && ev->quad) {
+		ok = cJSON_AddNumberToObject(o, "quad", ev->quad) != NULL;
+	}
+	ok = ok && cJSON_AddNumberToObject(o, "count", (double)ev->count) != NULL;
+	if (ok && ev->root_event >= 0) {
+		ok = cJSON_AddBoolToObject(o, "root_event", ev->root_event) != NULL;
+	}
+	if (ok && ev->mentions) {
+		ok = cJSON_AddNumberToObject(o, "mentions", (double)ev->mentions) != NULL;
+	}
+	if (ok && ev->sources) {
+		ok = cJSON_AddNumberToObject(o, "sources", (double)ev->sources) != NULL;
+	}
+	if (ok && ev->articles) {
+		ok = cJSON_AddNumberToObject(o, "articles", (double)ev->articles) != NULL;
+	}
+	ok = ok && add_string(o, "source_text", ev->source_text);
+	ok = ok && add_string(o, "target_text", ev->target_text);
+	ok = ok && add_string(o, "doc", ev->doc);
+	if (ok && ev->sentence > 0) {
+		ok = cJSON_AddNumberToObject(o, "sentence", (double)ev->sentence) != NULL;
+	}
+	if (ok && ev->span_start >= 0 && ev->span_end >= ev->span_start) {
+		cJSON *span = cJSON_CreateArray();
+		ok = span != NULL;
+		if (ok && !cJSON_AddItemToObject(o, "span", span)) {
+			cJSON_Delete(span);
+			ok = 0;
+		}
+		ok = ok && cJSON_AddItemToArray(span,
+			cJSON_CreateNumber((double)ev->span_start));
+		ok = ok && cJSON_AddItemToArray(span,
+			cJSON_CreateNumber((double)ev->span_end));
+	}
+	ok = ok && add_string(o, "text", ev->text);
+	if (ok && ev->flags) {
+		cJSON *flags = cJSON_CreateArray();
+		size_t k;
+		ok = flags != NULL;
+		if (ok && !cJSON_AddItemToObject(o, "flags", flags)) {
+			cJSON_Delete(flags);
+			ok = 0;
+		}
+		for (k = 0; ok && flag_names[k]; k++) {
+			if (ev->flags & (1u << k)) {
+				ok = cJSON_AddItemToArray(flags,
+					cJSON_CreateString(flag_names[k]));
+			}
+		}
+	}
+	if (ok && ev->extra) {
+		cJSON *extra = cJSON_Parse(ev->extra), *m;
+		ok = extra != NULL;
+		while (ok && extra->child != NULL) {
+			m = cJSON_DetachItemViaPointer(extra, extra->child);
+			if (cJSON_GetObjectItemCaseSensitive(o, m->string) != NULL ||
+				!cJSON_AddItemToObject(o, m->string, m)) {
+				cJSON_Delete(m);
+			}
+		}
+		cJSON_Delete(extra);
+	}
+	if (!ok) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+ent_status ent_events_to_json(char **out, const ent_events *events,
+	ent_error *err)
+{
+	ent__buf b = {0};
+	size_t i, n = ent_events_count(events);
+
+	if (out == NULL) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_events_to_json: NULL argument");
+	}
+	*out = NULL;
+	/* One event per line: readable, and friendly to grep and diff. */
+	if (ent__buf_puts(&b, "{\n  \"entente\": \"events/1\",\n  \"events\": [") < 0) {
+		goto nomem;
+	}
+	for (i = 0; i < n; i++) {
+		cJSON *o = event_to_json(ent_events_get(events, i));
+		char *text;
+		if (o == NULL) {
+			goto nomem;
+		}
+		text = cJSON_PrintUnformatted(o);
+		cJSON_Delete(o);
+		if (text == NULL) {
+			goto nomem;
+		}
+		if (ent__buf_printf(&b, "%s\n    %s", i ? "," : "", text) < 0) {
+			cJSON_free(text);
+			goto nomem;
+		}
+		cJSON_free(text);
+	}
+	if (ent__buf_puts(&b, n ? "\n  ]\n}\n" : "]\n}\n") < 0) {
+		goto nomem;
+	}
+	*out = b.data;
+	return ENT_OK;
+nomem:
+	ent__buf_free(&b);
+	return ent__error_nomem(err);
+}
