@@ -328,7 +328,7 @@ static ent_status parse_event(parse_ctx *c, const cJSON *obj, ent_event *ev,
 	*extra_out = NULL;
 	ent_event_init(ev);
 	if (!cJSON_IsObject(obj)) {
-		return field_error(c, NULL, "an event must be an object%s", "");
+		return field_error(c, NULL, "an event must be an object", NULL);
 	}
 	if ((st = get_string(c, obj, "id", &ev->id)) != ENT_OK ||
 		(st = get_date(c, obj, "date", &ev->date)) != ENT_OK ||
@@ -373,7 +373,7 @@ static ent_status parse_event(parse_ctx *c, const cJSON *obj, ent_event *ev,
 	}
 	if (ev->code[0] == '\0' && !have_goldstein) {
 		return field_error(c, NULL,
-			"an event needs \"code\" or \"goldstein\"%s", "");
+			"an event needs \"code\" or \"goldstein\"", NULL);
 	}
 	v = ev->quad;
 	if ((st = get_int(c, obj, "quad", 1, 4, &v, "1, 2, 3 or 4")) != ENT_OK) {
@@ -505,10 +505,30 @@ ent_status ent_events_parse_json(ent_events **out, const char *buf,
 		long line, column;
 		size_t off = end ? (size_t)(end - buf) : len;
 		/* cJSON points at the start of the value it could not finish */
+		const char *p = buf + (off < len ? off : len);
+		while (p < buf + len && isspace((unsigned char)*p)) {
+			p++;
+		}
 		ent__offset_to_position(buf, len, off, &line, &column);
+		size_t k = skip;
+		while (k < len && isspace((unsigned char)buf[k])) {
+			k++;
+		}
+		if (k == len) {
+			return ent__error_set(err, ENT_EPARSE, source, 1, 1,
+				"empty input: expected an events JSON document");
+		}
+		/* cJSON stops at the last byte it understood: when nothing but
+		 * that byte and white space follows, the document was cut off */
+		if (p == buf + len || (p + 1 == buf + len) ||
+			(p < buf + len && (size_t)(p - buf) == off &&
+				strspn(p + 1, " \t\r\n") == len - off - 1)) {
+			/* nothing but white space from the failure on */
+			return ent__error_set(err, ENT_EPARSE, source, line, column,
+				"truncated JSON: the document ends too early");
+		}
 		return ent__error_set(err, ENT_EPARSE, source, line, column,
-			len - skip == 0 ? "empty input: expected an events JSON document"
-					: "malformed JSON");
+			"malformed JSON");
 	}
 	if (end != NULL) {
 		/* trailing content after the document (whitespace is fine) */
@@ -538,7 +558,7 @@ ent_status ent_events_parse_json(ent_events **out, const char *buf,
 		}
 		list = cJSON_GetObjectItemCaseSensitive(root, "events");
 		if (list == NULL) {
-			st = field_error(&c, NULL, "missing \"events\" array%s", "");
+			st = field_error(&c, NULL, "missing \"events\" array", NULL);
 			goto done;
 		}
 		if (!cJSON_IsArray(list)) {
@@ -547,8 +567,8 @@ ent_status ent_events_parse_json(ent_events **out, const char *buf,
 		}
 	} else {
 		st = field_error(&c, NULL,
-			"expected an object with \"events\" or an array of events%s",
-			"");
+			"expected an object with \"events\" or an array of events",
+			NULL);
 		goto done;
 	}
 	if ((st = ent_events_create(&events)) != ENT_OK) {

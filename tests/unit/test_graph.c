@@ -1,0 +1,165 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Dyads, the dataset and the graph, checked against sums worked out by hand
+ * from examples/baltic-black-sea.json and the CAMEO Goldstein weights:
+ * 057 +8.0, 062 +7.4, 112 -2.0, 111 -2.0, 070 +7.0, 163 -8.0, 036 +4.0,
+ * 1041 -5.0, 042 +1.9.
+ */
+#include <entente/entente.h>
+
+#include "tap.h"
+
+static const ent_dyad *find(const ent_graph *g, const char *s, const char *t)
+{
+	size_t i;
+
+	for (i = 0; i < ent_graph_dyad_count(g); i++) {
+		const ent_dyad *d = ent_graph_dyad(g, i);
+		if (strcmp(d->source, s) == 0 && strcmp(d->target, t) == 0) {
+			return d;
+		}
+	}
+	return NULL;
+}
+
+static ent_dataset *load(const char *path, const ent_dataset_options *o)
+{
+	ent_dataset *ds = NULL;
+	ent_error err = {0};
+
+	if (ent_dataset_create(&ds, o) != ENT_OK ||
+		ent_read_into(ds, path, NULL, &err) != ENT_OK) {
+		printf("# %s\n", err.message);
+	}
+	return ds;
+}
+
+int main(void)
+{
+	ent_dataset *ds = load("examples/baltic-black-sea.json", NULL);
+	ent_graph *g = NULL;
+	ent_error err = {0};
+	const ent_dyad *d;
+	const ent_relation *r;
+	size_t i, rus, usa;
+
+	ok(ent_graph_build(&g, ent_dataset_dyads(ds), NULL, &err) == ENT_OK,
+		"build the graph");
+	ok(ent_graph_actor_count(g) == 5, "5 actors");
+	ok(ent_graph_dyad_count(g) == 11, "11 directed dyads");
+	is_str(ent_graph_actor(g, 0)->code, "CHN", "actors sorted by code");
+	is_str(ent_graph_actor(g, 3)->name, "Russia", "names from the state table");
+
+	/* RUS -> CHN: 057 (+8.0) and RUSMIL -> CHNMIL 062 (+7.4) */
+	d = find(g, "RUS", "CHN");
+	ok(d && d->events == 2 && d->coop_events == 2 && d->conflict_events == 0,
+		"RUS->CHN counts (sector codes reduced to states)");
+	is_num(d ? d->goldstein_sum : 0, 15.4, 1e-12, "RUS->CHN goldstein_sum = 8.0 + 7.4");
+	is_num(d ? d->goldstein_mean : 0, 7.7, 1e-12, "RUS->CHN goldstein_mean");
+	is_num(d ? d->cooperation : 0, 15.4, 1e-12, "RUS->CHN cooperation");
+	is_num(d ? d->conflict : 1, 0, 1e-12, "RUS->CHN conflict");
+	ok(d && d->first == 20150508 && d->last == 20150511, "RUS->CHN dates");
+
+	/* POL -> RUS: 163 with count 2 */
+	d = find(g, "POL", "RUS");
+	ok(d && d->events == 2 && d->conflict_events == 2, "count weighs events");
+	is_num(d ? d->goldstein_sum : 0, -16.0, 1e-12, "POL->RUS goldstein_sum = 2 x -8.0");
+	is_num(d ? d->conflict : 0, 16.0, 1e-12, "POL->RUS conflict");
+
+	/* CHN -> USA: goldstein only (quad 3 given) */
+	d = find(g, "CHN", "USA");
+	ok(d && d->events == 1 && d->conflict_events == 1, "explicit quad counts");
+	is_num(d ? d->conflict : 0, 2.0, 1e-12, "CHN->USA conflict");
+
+	/* relations */
+	rus = ent_graph_actor_index(g, "RUS");
+	usa = ent_graph_actor_index(g, "USA");
+	ok(rus != (size_t)-1 && usa != (size_t)-1, "actor index");
+	for (i = 0, r = NULL; i < ent_graph_relation_count(g); i++) {
+		const ent_relation *x = ent_graph_relation(g, i);
+		if (x->a == rus && x->b == usa) {
+			r = x;
+		}
+	}
+	ok(r && r->events == 2 && r->sign == -1, "RUS-USA relation is a tension");
+	is_num(r ? r->net : 0, -4.0, 1e-12, "RUS-USA net = -2.0 + -2.0");
+	ok(ent_graph_relation_count(g) == 7, "7 relations");
+	ent_graph_destroy(g);
+
+	/* aggregation is associative: two halves merged = one pass */
+	{
+		ent_dyads *a = NULL, *b = NULL;
+		const ent_dyads *all = ent_dataset_dyads(ds);
+		ent_dyad x, y;
+		int same = 1;
+		ent_dyads_create(&a);
+		ent_dyads_create(&b);
+		for (i = 0; i < ent_dyads_count(all); i++) {
+			ent_dyads_get(&x, all, i);
+			ent_dyads_add_dyad(i % 2 ? a : b, &x);
+		}
+		ent_dyads_merge(b, a);
+		same = ent_dyads_count(b) == ent_dyads_count(all);
+		for (i = 0; same && i < ent_dyads_count(all); i++) {
+			ent_dyads_get(&x, all, i);
+			ent_dyads_get(&y, b, i);
+			same = memcmp(&x, &y, sizeof(x)) == 0;
+		}
+		ok(same, "merged halves equal the whole table, bit for bit");
+		ent_dyads_destroy(a);
+		ent_dyads_destroy(b);
+	}
+	ent_dataset_destroy(ds);
+
+	/* filters and levels through the dataset */
+	{
+		ent_dataset_options o = ENT_DATASET_OPTIONS_INIT;
+		const ent_dataset_stats *st;
+		o.filter.since = 20150601;
+		ds = load("examples/baltic-black-sea.json", &o);
+		st = ent_dataset_stats_get(ds);
+		ok(st->kept == 4 && st->filtered == 8, "--since 2015-06-01 keeps 4 (the month-only date 2015-06 sorts before it)");
+		ent_dataset_destroy(ds);
+
+		o.filter.since = 0;
+		o.level = ENT_LEVEL_ACTOR;
+		ds = load("examples/baltic-black-sea.json", &o);
+		ok(ent_graph_build(&g, ent_dataset_dyads(ds), NULL, &err) == ENT_OK &&
+			ent_graph_actor_index(g, "RUSMIL") != (size_t)-1,
+			"actor level keeps sector codes");
+		ent_graph_destroy(g);
+		ent_dataset_destroy(ds);
+
+		o.level = ENT_LEVEL_STATE;
+		o.by = ENT_PERIOD_MONTH;
+		ds = load("examples/baltic-black-sea.json", &o);
+		ok(ent_dataset_period_count(ds) == 3, "three months: May, June, July");
+		ent_dataset_destroy(ds);
+	}
+
+	/* --min-events drops thin dyads */
+	{
+		ent_graph_options go = ENT_GRAPH_OPTIONS_INIT;
+		go.min_events = 2;
+		ds = load("examples/baltic-black-sea.json", NULL);
+		ok(ent_graph_build(&g, ent_dataset_dyads(ds), &go, &err) == ENT_OK &&
+			ent_graph_dyad_count(g) == 2, "--min-events 2 keeps RUS->CHN and POL->RUS");
+		ent_graph_destroy(g);
+		ent_dataset_destroy(ds);
+	}
+
+	/* an empty graph is fine */
+	{
+		ent_dyads *empty = NULL;
+		ent_metrics *m = NULL;
+		ent_dyads_create(&empty);
+		ok(ent_graph_build(&g, empty, NULL, &err) == ENT_OK &&
+			ent_graph_actor_count(g) == 0 &&
+			ent_metrics_compute(&m, g, NULL, &err) == ENT_OK,
+			"an empty dyad table gives an empty graph and metrics");
+		ent_metrics_destroy(m);
+		ent_graph_destroy(g);
+		ent_dyads_destroy(empty);
+	}
+	return done_testing();
+}

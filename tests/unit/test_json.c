@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: MIT */
+/* The events JSON reader and writer. */
+#include <entente/entente.h>
+
+#include "tap.h"
+
+static ent_status parse(ent_events **out, const char *text, ent_error *err)
+{
+	ent_error_clear(err);
+	return ent_events_parse_json(out, text, strlen(text), "t.json", err);
+}
+
+/* Parse must fail with this message at this position, and return NULL. */
+static void fails(const char *text, long line, long column, const char *msg)
+{
+	ent_events *ev = (ent_events *)1;
+	ent_error err;
+	ent_status st = parse(&ev, text, &err);
+
+	ok(st == ENT_EPARSE && ev == NULL && err.line == line &&
+		err.column == column && strcmp(err.message, msg) == 0 &&
+		err.source && strcmp(err.source, "t.json") == 0,
+		"error \"%s\" at %ld:%ld", msg, line, column);
+	if (err.line != line || err.column != column ||
+		strcmp(err.message, msg) != 0) {
+		printf("#   got \"%s\" at %ld:%ld (status %d)\n", err.message,
+			err.line, err.column, st);
+	}
+}
+
+int main(void)
+{
+	ent_events *events = NULL, *again = NULL;
+	const ent_event *e;
+	ent_error err;
+	char *text = NULL, *text2 = NULL;
+
+	/* defaults from the CAMEO table; sector codes kept; bare array */
+	ok(parse(&events, "[{\"source\": \"rusgov\", \"target\": \"CHN\", "
+		"\"code\": \"057\", \"date\": \"2015-05-08\"}]", &err) == ENT_OK,
+		"a bare array parses");
+	e = ent_events_get(events, 0);
+	ok(e && strcmp(e->source, "RUSGOV") == 0, "codes are upper-cased and kept whole");
+	ok(e && e->goldstein == 8.0 && e->quad == 1 && e->count == 1,
+		"goldstein and quad default from the code");
+	ok(e && e->date == 20150508, "date");
+	ent_events_destroy(events);
+
+	ok(parse(&events, "{\"entente\": \"events/1\", \"events\": [{\"source\": "
+		"\"USA\", \"target\": \"POL\", \"goldstein\": 2.5}]}", &err) == ENT_OK,
+		"an object with events parses");
+	e = ent_events_get(events, 0);
+	ok(e && e->goldstein == 2.5 && e->quad == 0 && e->code[0] == '\0',
+		"goldstein alone: no code, no quad");
+	ent_events_destroy(events);
+
+	ok(parse(&events, "{\"events\": [{\"source\": \"USA\", \"target\": "
+		"\"RUS\", \"code\": \"112\", \"goldstein\": -3, \"quad\": 4}]}",
+		&err) == ENT_OK, "explicit goldstein and quad");
+	e = ent_events_get(events, 0);
+	ok(e && e->goldstein == -3 && e->quad == 4, "explicit values win over the table");
+	ent_events_destroy(events);
+
+	/* round trip keeps every known and unknown member */
+	ok(ent_events_read_json(&events, "tests/data/json/roundtrip.json", &err) ==
+		ENT_OK, "read the round-trip fixture: %s", err.message);
+	ok(ent_events_to_json(&text, events, &err) == ENT_OK, "write it");
+	ok(parse(&again, text, &err) == ENT_OK, "read it back: %s", err.message);
+	ok(ent_events_to_json(&text2, again, &err) == ENT_OK && text && text2 &&
+		strcmp(text, text2) == 0, "second round trip is identical");
+	ok(text && strstr(text, "\"custom\":{\"nested\":[1,2,3]}") &&
+		strstr(text, "\"note\":\"kept\""), "unknown fields survive");
+	ok(text && strstr(text, "\"flags\":[\"hedged\",\"future\"]") &&
+		strstr(text, "\"span\":[10,42]") && strstr(text, "\"count\":3") &&
+		strstr(text, "\"date\":\"2015-05\""), "known fields survive");
+	ok(text && strstr(text, "Moscow \\\"asked\\\" Beijing\\tfor aid."),
+		"strings are escaped");
+	ent_free(text);
+	ent_free(text2);
+	ent_events_destroy(events);
+	ent_events_destroy(again);
+
+	/* strict errors: message, line, column */
+	fails("[{\"source\": \"CHN\", \"target\": \"RUS\", \"goldstein\": \"8\"}]",
+		1, 50, "\"goldstein\" must be a number");
+	fails("[\n {\"source\": \"CHN\",\n  \"code\": \"057\"}]", 2, 2,
+		"missing \"target\"");
+	fails("[{\"source\": \"CHN\", \"target\": \"RUS\"}]", 1, 2,
+		"an event needs \"code\" or \"goldstein\"");
+	fails("[{\"source\": \"CHN\", \"target\": \"RUS\", \"code\": \"999\"}]",
+		1, 45, "unknown CAMEO code \"999\" in \"code\"");
+	fails("[{\"source\": \"CHN\", \"target\": \"RUS\", \"code\": 57}]",
+		1, 45, "\"code\" must be a string of 2 to 4 digits");
+	fails("[{\"source\": \"CHN\", \"target\": \"RUS\", \"code\": \"057\", "
+		"\"date\": \"2015-02-30\"}]", 1, 60,
+		"\"date\" must be a date YYYY-MM-DD, YYYY-MM or YYYY, not \"2015-02-30\"");
+	fails("[{\"source\": \"CHN\", \"target\": \"RUS\", \"goldstein\": 11}]",
+		1, 50, "\"goldstein\" must be between -10 and 10");
+	fails("[{\"source\": \"CHN\", \"target\": \"RUS\", \"goldstein\": 1, "
+		"\"count\": 0}]", 1, 62, "\"count\" must be a whole number of at least 1");
+	fails("[{\"source\": \"CHN\", \"target\": \"RUS\", \"goldstein\": 1, "
+		"\"flags\": [\"maybe\"]}]", 1, 62, "unknown flag \"maybe\" in \"flags\"");
+	fails("[{\"source\": \"C N\", \"target\": \"RUS\", \"goldstein\": 1}]", 1, 13,
+		"\"source\" must be an actor code of 1 to 15 letters or digits");
+	fails("[1]", 1, 2, "an event must be an object");
+	fails("{\"events\": 3}", 1, 12, "\"events\" must be an array");
+	fails("{\"data\": []}", 1, 1, "missing \"events\" array");
+	fails("\"x\"", 1, 1, "expected an object with \"events\" or an array of events");
+	fails("[{\"source\": \"CHN\",", 1, 19, "truncated JSON: the document ends too early");
+	fails("", 1, 1, "empty input: expected an events JSON document");
+	fails("[] x", 1, 4, "unexpected content after the JSON document");
+	fails("[{\"source\": \"CHN\", \"target\": \"RUS\", \"goldstein\": 1}, "
+		"{\"source\": \"X\", \"target\": \"Y\", \"code\": \"01\", "
+		"\"span\": [5, 2]}]", 1, 107,
+		"\"span\" must be [start, end] with 0 <= start <= end");
+	/* a byte-order mark is accepted */
+	ok(parse(&events, "\xEF\xBB\xBF[]", &err) == ENT_OK &&
+		ent_events_count(events) == 0, "a UTF-8 byte-order mark is skipped");
+	ent_events_destroy(events);
+	return done_testing();
+}
