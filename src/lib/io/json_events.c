@@ -523,6 +523,13 @@ ent_status ent_events_parse_json(ent_events **out, const char *buf,
 		if (p == buf + len || (p + 1 == buf + len) ||
 			(p < buf + len && (size_t)(p - buf) == off &&
 				strspn(p + 1, " \t\r\n") == len - off - 1)) {
+			/* point just past the last byte of content */
+			size_t end_off = len;
+			while (end_off > 0 &&
+				isspace((unsigned char)buf[end_off - 1])) {
+				end_off--;
+			}
+			ent__offset_to_position(buf, len, end_off, &line, &column);
 			/* nothing but white space from the failure on */
 			return ent__error_set(err, ENT_EPARSE, source, line, column,
 				"truncated JSON: the document ends too early");
