@@ -41,7 +41,7 @@ def main():
                 problems.append(f'status {proc.returncode}, want {want_status}')
             for ext, got in (('.out', proc.stdout), ('.err', proc.stderr)):
                 if os.path.exists(base + ext):
-                    want = sub(open(base + ext, encoding='utf-8').read())
+                    want = sub(open(base + ext, encoding='utf-8', newline='').read())
                     text = got.decode('utf-8', 'replace').replace(tmp, '@TMP@')
                     want = want.replace(tmp, '@TMP@')
                     if text != want:
