@@ -1,17 +1,132 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Private interface between the input dispatcher (read.c) and the readers.
+ * Private interface between the input dispatcher (read.c), the byte source
+ * and row pipeline (stream.c) and the row readers (gdelt.c, icews.c,
+ * dyads_csv.c).
  */
 #ifndef ENT_IO_INTERNAL_H
 #define ENT_IO_INTERNAL_H
 
 #include "internal.h"
 
-/* Each reader takes the whole (decompressed) input in memory or a stream,
- * as it prefers; see read.c. */
+/* Whole-document readers: they take the (decompressed) input in memory. */
 ent_status ent__read_json_into(ent_dataset *ds, const char *buf, size_t len,
 	const char *path, ent_error *err);
 ent_status ent__read_text_into(ent_dataset *ds, const char *buf, size_t len,
 	const char *path, const ent_read_options *opts, ent_error *err);
+
+/* -- byte source --------------------------------------------------------- */
+
+/*
+ * A byte source: a file or standard input ("-"), decompressed on the way
+ * through libarchive when its first bytes are the magic of gzip, bzip2, xz
+ * or zip (a zip archive must hold exactly one file). Plain inputs are read
+ * with read(2) directly.
+ */
+typedef struct ent__source ent__source;
+
+ent_status ent__source_open(ent__source **out, const char *path,
+	ent_error *err);
+/* Read up to `n` decompressed bytes into `buf`; `*got` is 0 at the end. */
+ent_status ent__source_read(ent__source *s, char *buf, size_t n, size_t *got,
+	ent_error *err);
+/* Bytes of the raw input consumed so far, and its size (0 if unknown). */
+uint64_t ent__source_done(const ent__source *s);
+uint64_t ent__source_total(const ent__source *s);
+/* "gzip", "zip", ... or NULL for a plain input. */
+const char *ent__source_compression(const ent__source *s);
+void ent__source_close(ent__source *s);
+
+/* -- rows ---------------------------------------------------------------- */
+
+/* What a row turned into. */
+enum {
+	ENT__ROW_NONE = 0, /* nothing (a blank line) */
+	ENT__ROW_EVENT,    /* an event */
+	ENT__ROW_DYAD,     /* an aggregated dyad */
+	ENT__ROW_BROKEN    /* a broken row: column and message are set */
+};
+
+/* Upper bound of a row message (the error text of a broken row). */
+#define ENT__ROW_MSG 160
+
+/*
+ * One parsed row. Strings of `ev` point into the row's line, which stays
+ * valid until the record is consumed.
+ */
+typedef struct ent__record {
+	int kind;
+	long line;      /* line number, relative to the chunk while parsing */
+	long column;    /* broken rows: 1-based column (byte) of the problem */
+	union {
+		ent_event ev;
+		ent_dyad dy;
+		char msg[ENT__ROW_MSG];
+	} u;
+} ent__record;
+
+/*
+ * A line-oriented format. `row` parses one line (without its end of line,
+ * NUL-terminated in place and writable) into `rec`; it must be safe to call
+ * from several threads at once with the same `state`, which it only reads.
+ * Returns kind through rec->kind.
+ */
+typedef struct ent__row_format {
+	void (*row)(const void *state, char *line, size_t len, ent__record *rec);
+	const void *state;
+} ent__row_format;
+
+/* Set a broken-row record: column (1-based byte) and a message. */
+void ent__row_broken(ent__record *rec, long column, const char *fmt, ...)
+	ENT__PRINTF(3, 4);
+
+/* 1-based byte column of field `i` given the field start offsets. */
+#define ENT__COL(starts, i) ((long)(starts)[i] + 1)
+
+/*
+ * Run a line format over a source: `head` (len bytes already read from the
+ * source, may be empty) comes first. Lines are numbered from `first_line`.
+ * Rows are parsed by worker threads when the input is large and handed to
+ * the dataset in input order on the calling thread: events through
+ * ent_dataset_add_event, dyads through ent_dataset_add_dyad; broken rows
+ * are counted and reported through opts->on_skip, or end the run with
+ * ENT_EPARSE in strict mode. Progress is reported through opts->progress.
+ */
+ent_status ent__rows_run(ent_dataset *ds, ent__source *src, const char *head,
+	size_t len, long first_line, const ent__row_format *fmt,
+	const char *path, const ent_read_options *opts, ent_error *err);
+
+/* -- formats ------------------------------------------------------------- */
+
+/* GDELT: state for ent__gdelt_row; `version` is 1 or 2. */
+typedef struct ent__gdelt_state {
+	int version;
+} ent__gdelt_state;
+void ent__gdelt_row(const void *state, char *line, size_t len,
+	ent__record *rec);
+/* Columns of a GDELT line (tabs + 1), counting at most up to `max`. */
+size_t ent__gdelt_columns(const char *line, size_t len);
+
+/* ICEWS: the columns found in the header. */
+typedef struct ent__icews_state {
+	int id, date, source_name, source_country, code, intensity,
+		target_name, target_country;
+	size_t n_columns;
+} ent__icews_state;
+/* 1 when the line is an ICEWS header. */
+int ent__icews_is_header(const char *line, size_t len);
+ent_status ent__icews_header(ent__icews_state *st, const char *line,
+	size_t len, const char *path, ent_error *err);
+void ent__icews_row(const void *state, char *line, size_t len,
+	ent__record *rec);
+
+/* Dyad tables. */
+int ent__dyads_is_header(const char *line, size_t len);
+void ent__dyads_row(const void *state, char *line, size_t len,
+	ent__record *rec);
+
+/* Parse helpers shared by the row readers. */
+int ent__parse_i64(const char *s, size_t len, int64_t *out);
+int ent__parse_double(const char *s, size_t len, double *out);
 
 #endif

@@ -33,35 +33,97 @@ ent_status ent_format_parse(ent_format *out, const char *name)
 	return ENT_EINVAL;
 }
 
-static int ends_with(const char *s, const char *suffix)
+static int ends_with(const char *s, size_t n, const char *suffix)
 {
-	size_t n = strlen(s), m = strlen(suffix);
+	size_t m = strlen(suffix);
 
-	return n >= m && strcasecmp(s + n - m, suffix) == 0;
+	return n >= m && strncasecmp(s + n - m, suffix, m) == 0;
+}
+
+/* 1 when the line's fields are those of a GDELT row of `version`. */
+static int gdelt_line(const char *line, size_t len, int version)
+{
+	size_t cols = ent__gdelt_columns(line, len), i;
+
+	if (version == 2 ? cols != 61 : cols != 57 && cols != 58) {
+		return 0;
+	}
+	/* GLOBALEVENTID, then SQLDATE: digits */
+	for (i = 0; i < len && line[i] != '\t'; i++) {
+		if (line[i] < '0' || line[i] > '9') {
+			return 0;
+		}
+	}
+	return i > 0;
 }
 
 ent_status ent_format_detect(ent_format *out, const char *path,
 	const char *head, size_t len)
 {
-	size_t i = 0;
+	size_t i = 0, n, k;
+	const char *p, *end;
 
-	if (out == NULL) {
+	if (out == NULL || (head == NULL && len > 0)) {
 		return ENT_EINVAL;
 	}
+	if (len >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0) {
+		head += 3;
+		len -= 3;
+	}
+	/* Content first: a table header or GDELT's column count is a strong
+	 * signal whatever the file is called (GDELT's .CSV files are tab-
+	 * separated). Up to five lines are looked at for GDELT, so that one
+	 * broken first row does not hide the format. */
+	p = head;
+	end = head + len;
+	for (k = 0; k < 5 && p < end; k++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t l = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		if (l > 0 && p[l - 1] == '\r') {
+			l--;
+		}
+		if (k == 0 && ent__dyads_is_header(p, l)) {
+			*out = ENT_FORMAT_DYADS;
+			return ENT_OK;
+		}
+		if (k == 0 && ent__icews_is_header(p, l)) {
+			*out = ENT_FORMAT_ICEWS;
+			return ENT_OK;
+		}
+		if (gdelt_line(p, l, 2)) {
+			*out = ENT_FORMAT_GDELT2;
+			return ENT_OK;
+		}
+		if (gdelt_line(p, l, 1)) {
+			*out = ENT_FORMAT_GDELT1;
+			return ENT_OK;
+		}
+		if (nl == NULL) {
+			break;
+		}
+		p = nl + 1;
+	}
 	if (path != NULL) {
-		if (ends_with(path, ".json")) {
+		/* the name without a compression suffix */
+		n = strlen(path);
+		if (ends_with(path, n, ".gz")) {
+			n -= 3;
+		} else if (ends_with(path, n, ".zip") ||
+			ends_with(path, n, ".bz2")) {
+			n -= 4;
+		} else if (ends_with(path, n, ".xz")) {
+			n -= 3;
+		}
+		if (ends_with(path, n, ".json")) {
 			*out = ENT_FORMAT_JSON;
 			return ENT_OK;
 		}
-		if (ends_with(path, ".txt") || ends_with(path, ".text")) {
+		if (ends_with(path, n, ".txt") || ends_with(path, n, ".text")) {
 			*out = ENT_FORMAT_TEXT;
 			return ENT_OK;
 		}
 	}
-	/* Content: skip a byte-order mark and leading white space. */
-	if (len >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0) {
-		i = 3;
-	}
+	/* Skip white space: JSON starts with an object or an array. */
 	while (i < len && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' ||
 		head[i] == '\n')) {
 		i++;
@@ -108,14 +170,72 @@ ent_status ent__read_text_into(ent_dataset *ds, const char *buf, size_t len,
 	return st;
 }
 
+/* Bytes read before the format is known: enough for a few rows of any
+ * format, and the header. */
+#define HEAD_SIZE 65536
+
+/* Read the rest of a source after `head` into one buffer. */
+static ent_status read_all(ent__buf *b, ent__source *src, const char *head,
+	size_t len, ent_error *err)
+{
+	size_t got;
+	ent_status st;
+
+	if (ent__buf_put(b, head, len) < 0) {
+		return ent__error_nomem(err);
+	}
+	for (;;) {
+		if (ent__buf_grow(b, HEAD_SIZE) < 0) {
+			return ent__error_nomem(err);
+		}
+		if ((st = ent__source_read(src, b->data + b->len, HEAD_SIZE,
+			     &got, err)) != ENT_OK) {
+			return st;
+		}
+		if (got == 0) {
+			break;
+		}
+		b->len += got;
+	}
+	if (ent__buf_grow(b, 1) < 0) {
+		return ent__error_nomem(err);
+	}
+	b->data[b->len] = '\0';
+	return ENT_OK;
+}
+
+/* The first line of head (header of ICEWS files and dyad tables). */
+static ent_status header_line(const char *head, size_t len, int eof,
+	const char *path, size_t *line_len, size_t *skip, ent_error *err)
+{
+	const char *nl = memchr(head, '\n', len);
+
+	if (nl == NULL && !eof) {
+		return ent__error_set(err, ENT_EPARSE, path, 1, 1,
+			"header line longer than %d bytes", HEAD_SIZE);
+	}
+	*skip = nl ? (size_t)(nl - head) + 1 : len;
+	*line_len = nl ? (size_t)(nl - head) : len;
+	if (*line_len > 0 && head[*line_len - 1] == '\r') {
+		(*line_len)--;
+	}
+	return ENT_OK;
+}
+
 ent_status ent_read_into(ent_dataset *ds, const char *path,
 	const ent_read_options *opts, ent_error *err)
 {
 	ent_read_options defaults = ENT_READ_OPTIONS_INIT;
+	ent__source *src = NULL;
+	ent__buf all = {0};
 	ent_format format;
-	char *buf = NULL;
-	size_t len = 0;
+	char *head = NULL;
+	size_t len = 0, got, skip = 0, hlen;
+	ent__gdelt_state gdelt = {2};
+	ent__icews_state icews;
+	ent__row_format rows = {NULL, NULL};
 	ent_status st;
+	int eof = 0;
 
 	if (ds == NULL || path == NULL) {
 		return ent__error_set(err, ENT_EINVAL, path, 0, 0,
@@ -124,25 +244,91 @@ ent_status ent_read_into(ent_dataset *ds, const char *path,
 	if (opts == NULL) {
 		opts = &defaults;
 	}
-	if ((st = ent_read_file(&buf, &len, path, 0, err)) != ENT_OK) {
+	if ((st = ent__source_open(&src, path, err)) != ENT_OK) {
 		return st;
+	}
+	head = malloc(HEAD_SIZE);
+	if (head == NULL) {
+		st = ent__error_nomem(err);
+		goto done;
+	}
+	while (len < HEAD_SIZE) {
+		if ((st = ent__source_read(src, head + len, HEAD_SIZE - len,
+			     &got, err)) != ENT_OK) {
+			goto done;
+		}
+		if (got == 0) {
+			eof = 1;
+			break;
+		}
+		len += got;
 	}
 	format = opts->format;
 	if (format == ENT_FORMAT_AUTO) {
-		ent_format_detect(&format, strcmp(path, "-") ? path : NULL, buf,
-			len < 4096 ? len : 4096);
+		ent_format_detect(&format, strcmp(path, "-") ? path : NULL, head,
+			len);
+	}
+	/* a byte-order mark before a table */
+	if (format != ENT_FORMAT_JSON && format != ENT_FORMAT_TEXT &&
+		len >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0) {
+		skip = 3;
 	}
 	switch (format) {
 	case ENT_FORMAT_JSON:
-		st = ent__read_json_into(ds, buf, len, path, err);
-		break;
 	case ENT_FORMAT_TEXT:
-		st = ent__read_text_into(ds, buf, len, path, opts, err);
+		if ((st = read_all(&all, src, head, len, err)) != ENT_OK) {
+			goto done;
+		}
+		if (opts->progress != NULL) {
+			opts->progress(ent__source_done(src),
+				ent__source_total(src), opts->progress_payload);
+		}
+		st = format == ENT_FORMAT_JSON
+			? ent__read_json_into(ds, all.data, all.len, path, err)
+			: ent__read_text_into(ds, all.data, all.len, path, opts,
+				err);
+		break;
+	case ENT_FORMAT_GDELT1:
+	case ENT_FORMAT_GDELT2:
+		gdelt.version = format == ENT_FORMAT_GDELT1 ? 1 : 2;
+		rows.row = ent__gdelt_row;
+		rows.state = &gdelt;
+		st = ent__rows_run(ds, src, head + skip, len - skip, 1, &rows,
+			path, opts, err);
+		break;
+	case ENT_FORMAT_ICEWS:
+		if ((st = header_line(head + skip, len - skip, eof, path, &hlen,
+			     &got, err)) != ENT_OK ||
+			(st = ent__icews_header(&icews, head + skip, hlen, path,
+				err)) != ENT_OK) {
+			goto done;
+		}
+		skip += got;
+		rows.row = ent__icews_row;
+		rows.state = &icews;
+		st = ent__rows_run(ds, src, head + skip, len - skip, 2, &rows,
+			path, opts, err);
+		break;
+	case ENT_FORMAT_DYADS:
+		if ((st = header_line(head + skip, len - skip, eof, path, &hlen,
+			     &got, err)) != ENT_OK) {
+			goto done;
+		}
+		if (!ent__dyads_is_header(head + skip, hlen)) {
+			st = ent__error_set(err, ENT_EPARSE, path, 1, 1, "a dyad "
+				"table starts with the header source,target,"
+				"events,coop_events,conflict_events,goldstein_sum,"
+				"goldstein_mean,cooperation,conflict,first,last");
+			goto done;
+		}
+		skip += got;
+		rows.row = ent__dyads_row;
+		st = ent__rows_run(ds, src, head + skip, len - skip, 2, &rows,
+			path, opts, err);
 		break;
 	default:
 		st = ent__error_set(err, ENT_EINVAL, path, 0, 0,
-			"the %s format is not supported yet",
-			ent_format_name(format));
+			"unknown input format %d", (int)format);
 		break;
 	}
 	if (st == ENT_OK) {
@@ -151,6 +337,9 @@ ent_status ent_read_into(ent_dataset *ds, const char *path,
 			ent__error_nomem(err);
 		}
 	}
-	free(buf);
+done:
+	ent__buf_free(&all);
+	free(head);
+	ent__source_close(src);
 	return st;
 }

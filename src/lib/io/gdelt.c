@@ -1,0 +1,265 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * GDELT event exports: 2.0 (61 columns) and 1.0 (57-column historical and
+ * 58-column daily rows, mixed within a file). Rows are tab-separated with
+ * no header; empty fields are significant, so every tab splits.
+ *
+ * Columns used (0-based, the same in both versions up to 34):
+ * GLOBALEVENTID 0, SQLDATE 1, Actor1Code 5, Actor1Name 6,
+ * Actor1CountryCode 7, Actor2Code 15, Actor2Name 16, Actor2CountryCode 17,
+ * IsRootEvent 25, EventCode 26, QuadClass 29, GoldsteinScale 30,
+ * NumMentions 31, NumSources 32, NumArticles 33; DATEADDED 59 and
+ * SOURCEURL 60 in 2.0, DATEADDED 56 and (58-column rows) SOURCEURL 57 in
+ * 1.0.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/io_internal.h"
+
+#define MAX_COLS 61
+
+int ent__parse_i64(const char *s, size_t len, int64_t *out)
+{
+	int64_t v = 0;
+	size_t i;
+
+	if (len == 0 || len > 18) {
+		return -1;
+	}
+	for (i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9') {
+			return -1;
+		}
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+int ent__parse_double(const char *s, size_t len, double *out)
+{
+	static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
+		1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+	uint64_t mant = 0;
+	size_t i = 0, digits = 0, frac = 0;
+	int neg = 0, point = 0;
+	char tmp[64], *end;
+
+	if (len == 0) {
+		return -1;
+	}
+	if (s[0] == '-' || s[0] == '+') {
+		neg = s[0] == '-';
+		i = 1;
+	}
+	/* Fast path: up to 15 significant digits with a decimal point; the
+	 * quotient of two exact doubles is correctly rounded, as strtod. */
+	for (; i < len; i++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			mant = mant * 10 + (uint64_t)(s[i] - '0');
+			digits++;
+			frac += (size_t)point;
+		} else if (s[i] == '.' && !point) {
+			point = 1;
+		} else {
+			break;
+		}
+	}
+	if (i == len && digits > 0 && digits <= 15) {
+		double v = (double)mant / pow10[frac];
+		*out = neg ? -v : v;
+		return 0;
+	}
+	if (len >= sizeof(tmp)) {
+		return -1;
+	}
+	memcpy(tmp, s, len);
+	tmp[len] = '\0';
+	*out = strtod(tmp, &end);
+	if (end != tmp + len || len == 0 || *out != *out ||
+		*out > 1e300 || *out < -1e300) {
+		return -1;
+	}
+	return 0;
+}
+
+size_t ent__gdelt_columns(const char *line, size_t len)
+{
+	size_t n = 1, i;
+
+	for (i = 0; i < len; i++) {
+		n += line[i] == '\t';
+	}
+	return n;
+}
+
+/* Strip the spaces some GDELT 1.0 rows carry around actor codes. */
+static void trim(const char **s, size_t *len)
+{
+	while (*len > 0 && **s == ' ') {
+		(*s)++;
+		(*len)--;
+	}
+	while (*len > 0 && (*s)[*len - 1] == ' ') {
+		(*len)--;
+	}
+}
+
+/*
+ * The actor of one end: the full actor code when it starts with the
+ * country code (so reducing it gives that country), else the country code
+ * itself (MNCUSA with country USA counts as USA; IGOEUREEC with EUR stays
+ * EUR, a regional code the state table does not know). Without a country
+ * code, the actor code, whose first three letters are the CAMEO country
+ * prefix when it has one.
+ */
+static void actor(char out[ENT_CODE_SIZE], const char *code, size_t clen,
+	const char *cc, size_t cclen)
+{
+	trim(&code, &clen);
+	trim(&cc, &cclen);
+	out[0] = '\0';
+	if (cclen > 0) {
+		if (clen >= cclen && clen < ENT_CODE_SIZE &&
+			memcmp(code, cc, cclen) == 0) {
+			memcpy(out, code, clen);
+			out[clen] = '\0';
+		} else if (cclen < ENT_CODE_SIZE) {
+			memcpy(out, cc, cclen);
+			out[cclen] = '\0';
+		}
+	} else if (clen > 0) {
+		if (clen >= ENT_CODE_SIZE) {
+			clen = 3;
+		}
+		memcpy(out, code, clen);
+		out[clen] = '\0';
+	}
+}
+
+#define F(i) (line + starts[i])
+#define L(i) ((i) + 1 < n ? starts[(i) + 1] - 1 - starts[i] : len - starts[i])
+#define COL(i) ((long)starts[i] + 1)
+
+void ent__gdelt_row(const void *state, char *line, size_t len,
+	ent__record *rec)
+{
+	const ent__gdelt_state *gs = state;
+	size_t starts[MAX_COLS + 1];
+	size_t n = 1, i;
+	size_t c_added = 0, c_url = 0;
+	ent_event *ev = &rec->u.ev;
+	const ent_cameo *cameo;
+	int64_t v;
+
+	starts[0] = 0;
+	for (i = 0; i < len; i++) {
+		if (line[i] == '\t') {
+			line[i] = '\0';
+			if (n <= MAX_COLS) {
+				starts[n] = i + 1;
+			}
+			n++;
+		}
+	}
+	if (gs->version == 2 && n != 61) {
+		ent__row_broken(rec, n > 61 ? COL(61) : 1, "%zu columns, a "
+			"GDELT 2.0 row has 61", n);
+		return;
+	}
+	if (gs->version != 2 && n != 57 && n != 58) {
+		ent__row_broken(rec, n > 58 && n <= MAX_COLS ? COL(58) : 1,
+			"%zu columns, a GDELT 1.0 row has 57 or 58", n);
+		return;
+	}
+	if (gs->version == 2) {
+		c_added = 59;
+		c_url = 60;
+	} else {
+		c_added = 56;
+		c_url = n == 58 ? 57 : 0;
+	}
+	ent_event_init(ev);
+	if (L(0) == 0) {
+		ent__row_broken(rec, COL(0), "GLOBALEVENTID is empty");
+		return;
+	}
+	ev->id = F(0);
+	if (L(1) != 8 || ent_date_parse(&ev->date, F(1), 8) != ENT_OK) {
+		ent__row_broken(rec, COL(1), "SQLDATE \"%.*s\" is not a date "
+			"YYYYMMDD", (int)(L(1) < 20 ? L(1) : 20), F(1));
+		return;
+	}
+	actor(ev->source, F(5), L(5), F(7), L(7));
+	actor(ev->target, F(15), L(15), F(17), L(17));
+	if (L(6) > 0) {
+		ev->source_text = F(6);
+	}
+	if (L(16) > 0) {
+		ev->target_text = F(16);
+	}
+	if (L(25) == 1 && (F(25)[0] == '0' || F(25)[0] == '1')) {
+		ev->root_event = F(25)[0] - '0';
+	} else if (L(25) != 0) {
+		ent__row_broken(rec, COL(25), "IsRootEvent \"%.*s\" is not 0 "
+			"or 1", (int)(L(25) < 20 ? L(25) : 20), F(25));
+		return;
+	}
+	if (L(26) < 2 || L(26) > 4 || (cameo = ent_cameo_lookup(F(26))) ==
+		NULL) {
+		ent__row_broken(rec, COL(26), "EventCode \"%.*s\" is not in the "
+			"CAMEO codebook", (int)(L(26) < 20 ? L(26) : 20), F(26));
+		return;
+	}
+	memcpy(ev->code, F(26), L(26) + 1);
+	ev->quad = cameo->quad;
+	ev->goldstein = cameo->goldstein;
+	if (L(29) == 1 && F(29)[0] >= '1' && F(29)[0] <= '4') {
+		ev->quad = F(29)[0] - '0';
+	} else if (L(29) != 0) {
+		ent__row_broken(rec, COL(29), "QuadClass \"%.*s\" is not 1, 2, "
+			"3 or 4", (int)(L(29) < 20 ? L(29) : 20), F(29));
+		return;
+	}
+	if (L(30) != 0 && (ent__parse_double(F(30), L(30), &ev->goldstein) <
+		0 || ev->goldstein < -10 || ev->goldstein > 10)) {
+		ent__row_broken(rec, COL(30), "GoldsteinScale \"%.*s\" is not a "
+			"number from -10 to 10", (int)(L(30) < 20 ? L(30) : 20),
+			F(30));
+		return;
+	}
+	for (i = 31; i <= 33; i++) {
+		static const char *const names[] = {"NumMentions",
+			"NumSources", "NumArticles"};
+		v = 0;
+		if (L(i) != 0 && ent__parse_i64(F(i), L(i), &v) < 0) {
+			ent__row_broken(rec, COL(i), "%s \"%.*s\" is not a "
+				"whole number", names[i - 31],
+				(int)(L(i) < 20 ? L(i) : 20), F(i));
+			return;
+		}
+		if (i == 31) {
+			ev->mentions = v;
+		} else if (i == 32) {
+			ev->sources = v;
+		} else {
+			ev->articles = v;
+		}
+	}
+	if (L(c_added) != 0) {
+		size_t want = gs->version == 2 ? 14 : 8;
+		if (L(c_added) != want || ent_date_parse(&ev->date_added,
+			F(c_added), want) != ENT_OK) {
+			ent__row_broken(rec, COL(c_added), "DATEADDED \"%.*s\" is "
+				"not a date %s", (int)(L(c_added) < 20 ?
+				L(c_added) : 20), F(c_added),
+				gs->version == 2 ? "YYYYMMDDhhmmss" : "YYYYMMDD");
+			return;
+		}
+	}
+	if (c_url != 0 && L(c_url) != 0) {
+		ev->doc = F(c_url);
+	}
+	rec->kind = ENT__ROW_EVENT;
+}

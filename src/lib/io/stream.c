@@ -1,0 +1,795 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Streaming input: the byte source (plain or decompressed through
+ * libarchive) and the row pipeline that turns the lines of a large input
+ * into events in bounded memory.
+ *
+ * The pipeline reads the input in chunks of whole lines into a small ring
+ * of slots. Worker threads parse the lines of filled slots into records;
+ * the calling thread hands the records to the dataset strictly in input
+ * order, so results, skip reports and the first error in strict mode are
+ * the same as a single-threaded pass. Only the calling thread touches the
+ * dataset (and so igraph, later). Memory is the ring: a few chunks and
+ * their records, whatever the size of the input.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <archive.h>
+#include <archive_entry.h>
+
+#include "io/io_internal.h"
+
+/* -- byte source --------------------------------------------------------- */
+
+#define RAW_BUF 65536
+
+struct ent__source {
+	int fd;
+	int own_fd;
+	const char *path;
+	uint64_t done;         /* raw bytes read from fd */
+	uint64_t total;        /* size of a regular file, else 0 */
+	unsigned char peek[512];
+	size_t peek_len, peek_pos;
+	struct archive *ar;    /* NULL for a plain input */
+	const char *compression;
+	int entry_done;        /* the archive's file has been read to its end */
+	char *raw;             /* read buffer handed to libarchive */
+};
+
+static ssize_t read_fd(ent__source *s, void *buf, size_t n)
+{
+	ssize_t r;
+
+	do {
+		r = read(s->fd, buf, n);
+	} while (r < 0 && errno == EINTR);
+	if (r > 0) {
+		s->done += (uint64_t)r;
+	}
+	return r;
+}
+
+static la_ssize_t archive_read_cb(struct archive *a, void *client,
+	const void **buff)
+{
+	ent__source *s = client;
+	ssize_t r;
+
+	if (s->peek_pos < s->peek_len) {
+		*buff = s->peek + s->peek_pos;
+		r = (ssize_t)(s->peek_len - s->peek_pos);
+		s->peek_pos = s->peek_len;
+		return r;
+	}
+	r = read_fd(s, s->raw, RAW_BUF);
+	if (r < 0) {
+		archive_set_error(a, errno, "%s", strerror(errno));
+		return -1;
+	}
+	*buff = s->raw;
+	return r;
+}
+
+static const char *magic_compression(const unsigned char *p, size_t n)
+{
+	if (n >= 2 && p[0] == 0x1f && p[1] == 0x8b) {
+		return "gzip";
+	}
+	if (n >= 3 && memcmp(p, "BZh", 3) == 0) {
+		return "bzip2";
+	}
+	if (n >= 6 && memcmp(p, "\xFD" "7zXZ\0", 6) == 0) {
+		return "xz";
+	}
+	if (n >= 4 && (memcmp(p, "PK\x03\x04", 4) == 0 ||
+		memcmp(p, "PK\x05\x06", 4) == 0)) {
+		return "zip";
+	}
+	return NULL;
+}
+
+static ent_status archive_fail(ent__source *s, ent_error *err,
+	const char *what)
+{
+	const char *msg = archive_error_string(s->ar);
+
+	return ent__error_set(err, ENT_EIO, s->path, 0, 0, "cannot %s %s "
+		"input: %s", what, s->compression, msg ? msg : "unknown error");
+}
+
+/* Position the archive at its first regular file. */
+static ent_status archive_start(ent__source *s, ent_error *err)
+{
+	struct archive_entry *entry;
+	int r;
+
+	s->raw = malloc(RAW_BUF);
+	s->ar = archive_read_new();
+	if (s->raw == NULL || s->ar == NULL) {
+		return ent__error_nomem(err);
+	}
+	archive_read_support_filter_all(s->ar);
+	if (strcmp(s->compression, "zip") == 0) {
+		archive_read_support_format_zip(s->ar);
+	} else {
+		archive_read_support_format_raw(s->ar);
+	}
+	if (archive_read_open(s->ar, s, NULL, archive_read_cb, NULL) !=
+		ARCHIVE_OK) {
+		return archive_fail(s, err, "open");
+	}
+	for (;;) {
+		r = archive_read_next_header(s->ar, &entry);
+		if (r == ARCHIVE_EOF) {
+			return ent__error_set(err, ENT_EPARSE, s->path, 0, 0,
+				"the %s archive holds no file", s->compression);
+		}
+		if (r < ARCHIVE_WARN) {
+			return archive_fail(s, err, "open");
+		}
+		if (strcmp(s->compression, "zip") != 0 ||
+			archive_entry_filetype(entry) == AE_IFREG) {
+			return ENT_OK;
+		}
+	}
+}
+
+ent_status ent__source_open(ent__source **out, const char *path,
+	ent_error *err)
+{
+	ent__source *s;
+	struct stat sb;
+	ent_status st = ENT_OK;
+	ssize_t r;
+
+	*out = NULL;
+	s = calloc(1, sizeof(*s));
+	if (s == NULL) {
+		return ent__error_nomem(err);
+	}
+	s->path = path;
+	s->fd = -1;
+	if (strcmp(path, "-") == 0) {
+		s->fd = STDIN_FILENO;
+	} else {
+		s->fd = open(path, O_RDONLY);
+		if (s->fd < 0) {
+			st = ent__error_set(err, ENT_EIO, path, 0, 0,
+				"cannot open: %s", strerror(errno));
+			goto done;
+		}
+		s->own_fd = 1;
+	}
+	if (fstat(s->fd, &sb) == 0) {
+		if (S_ISDIR(sb.st_mode)) {
+			st = ent__error_set(err, ENT_EIO, path, 0, 0,
+				"is a directory, not a file");
+			goto done;
+		}
+		if (S_ISREG(sb.st_mode)) {
+			s->total = (uint64_t)sb.st_size;
+#ifdef POSIX_FADV_SEQUENTIAL
+			posix_fadvise(s->fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+#endif
+		}
+	}
+	/* Enough bytes for the magic numbers (a pipe may deliver less). */
+	while (s->peek_len < 8) {
+		r = read_fd(s, s->peek + s->peek_len,
+			sizeof(s->peek) - s->peek_len);
+		if (r < 0) {
+			st = ent__error_set(err, ENT_EIO, path, 0, 0,
+				"cannot read: %s", strerror(errno));
+			goto done;
+		}
+		if (r == 0) {
+			break;
+		}
+		s->peek_len += (size_t)r;
+	}
+	s->compression = magic_compression(s->peek, s->peek_len);
+	if (s->compression != NULL) {
+		st = archive_start(s, err);
+	}
+done:
+	if (st != ENT_OK) {
+		ent__source_close(s);
+		return st;
+	}
+	*out = s;
+	return ENT_OK;
+}
+
+ent_status ent__source_read(ent__source *s, char *buf, size_t n, size_t *got,
+	ent_error *err)
+{
+	size_t have = 0;
+
+	*got = 0;
+	if (s->ar == NULL) {
+		if (s->peek_pos < s->peek_len) {
+			have = s->peek_len - s->peek_pos;
+			if (have > n) {
+				have = n;
+			}
+			memcpy(buf, s->peek + s->peek_pos, have);
+			s->peek_pos += have;
+		}
+		while (have < n) {
+			ssize_t r = read_fd(s, buf + have, n - have);
+			if (r < 0) {
+				return ent__error_set(err, ENT_EIO, s->path, 0,
+					0, "cannot read: %s", strerror(errno));
+			}
+			if (r == 0) {
+				break;
+			}
+			have += (size_t)r;
+		}
+		*got = have;
+		return ENT_OK;
+	}
+	while (have < n && !s->entry_done) {
+		la_ssize_t r = archive_read_data(s->ar, buf + have, n - have);
+		if (r < 0) {
+			return archive_fail(s, err, "decompress");
+		}
+		if (r == 0) {
+			struct archive_entry *entry;
+			int h;
+			s->entry_done = 1;
+			if (strcmp(s->compression, "zip") != 0) {
+				break;
+			}
+			/* One file per archive: a second one would be read
+			 * as part of the first or silently dropped. */
+			while ((h = archive_read_next_header(s->ar, &entry)) ==
+				ARCHIVE_OK || h == ARCHIVE_WARN) {
+				if (archive_entry_filetype(entry) == AE_IFREG) {
+					return ent__error_set(err, ENT_EPARSE,
+						s->path, 0, 0, "the zip "
+						"archive holds more than one "
+						"file (%s); unpack it and read "
+						"the files one by one",
+						archive_entry_pathname(entry));
+				}
+			}
+			if (h != ARCHIVE_EOF) {
+				return archive_fail(s, err, "decompress");
+			}
+			break;
+		}
+		have += (size_t)r;
+	}
+	*got = have;
+	return ENT_OK;
+}
+
+uint64_t ent__source_done(const ent__source *s)
+{
+	return s->done;
+}
+
+uint64_t ent__source_total(const ent__source *s)
+{
+	return s->total;
+}
+
+const char *ent__source_compression(const ent__source *s)
+{
+	return s->compression;
+}
+
+void ent__source_close(ent__source *s)
+{
+	if (s == NULL) {
+		return;
+	}
+	if (s->ar != NULL) {
+		archive_read_free(s->ar);
+	}
+	if (s->own_fd && s->fd >= 0) {
+		close(s->fd);
+	}
+	free(s->raw);
+	free(s);
+}
+
+/* -- rows ---------------------------------------------------------------- */
+
+void ent__row_broken(ent__record *rec, long column, const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+
+	rec->kind = ENT__ROW_BROKEN;
+	rec->column = column;
+	va_start(ap, fmt);
+	vsnprintf(rec->u.msg, sizeof(rec->u.msg), fmt, ap);
+	va_end(ap);
+	for (p = rec->u.msg; *p; p++) {
+		if ((unsigned char)*p < 0x20) {
+			*p = ' ';
+		}
+	}
+}
+
+/* Chunk size: lines longer than this are broken rows. */
+#define CHUNK ((size_t)2 << 20)
+/* Records parsed per pass over a slot; bounds memory when lines are short. */
+#define REC_CAP 8192
+#define MAX_WORKERS 4
+
+enum { SLOT_FREE, SLOT_FILLING, SLOT_FILLED, SLOT_PARSING, SLOT_PARSED };
+
+typedef struct slot {
+	char *buf;            /* CHUNK + 1 bytes */
+	size_t len;           /* whole lines, the last ends with '\n' */
+	size_t pos;           /* parsing resumes here */
+	long line_at_pos;     /* lines before pos */
+	int overlong;         /* stands for one line too long to read */
+	ent__record *recs;
+	size_t n_recs;
+	uint64_t seq;
+	int state;
+} slot;
+
+typedef struct pipeline {
+	const ent__row_format *fmt;
+	ent__source *src;
+	const char *path;
+	const ent_read_options *opts;
+	ent_dataset *ds;
+	slot slots[2 * MAX_WORKERS + 2];
+	size_t n_slots;
+	char *carry;          /* the partial line after the last chunk */
+	size_t carry_len;
+	int discarding;       /* dropping the rest of an overlong line */
+	int eof;
+	uint64_t next_fill, next_consume;
+	long line_base;       /* line number of the next chunk's first line */
+	/* threads */
+	pthread_t threads[MAX_WORKERS];
+	size_t n_threads;
+	pthread_mutex_t mu;
+	pthread_cond_t work_cv, done_cv;
+	int stop;
+} pipeline;
+
+/* Parse lines of a slot from pos, up to REC_CAP records. */
+static void parse_slot(const ent__row_format *fmt, slot *s)
+{
+	char *p = s->buf + s->pos, *end = s->buf + s->len;
+	long line = s->line_at_pos;
+
+	s->n_recs = 0;
+	while (p < end && s->n_recs < REC_CAP) {
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t len = (size_t)(nl - p);
+		ent__record *rec = &s->recs[s->n_recs];
+
+		if (len > 0 && p[len - 1] == '\r') {
+			len--;
+		}
+		p[len] = '\0';
+		if (len > 0) {
+			rec->kind = ENT__ROW_NONE;
+			fmt->row(fmt->state, p, len, rec);
+			if (rec->kind != ENT__ROW_NONE) {
+				rec->line = line;
+				s->n_recs++;
+			}
+		}
+		line++;
+		p = nl + 1;
+	}
+	s->pos = (size_t)(p - s->buf);
+	s->line_at_pos = line;
+}
+
+/* Fill a slot with the next whole lines of the input (main thread). */
+static ent_status fill_slot(pipeline *pl, slot *s, ent_error *err)
+{
+	size_t got;
+	ent_status st;
+	char *nl;
+
+	s->len = 0;
+	s->pos = 0;
+	s->line_at_pos = 0;
+	s->overlong = 0;
+	s->n_recs = 0;
+	memcpy(s->buf, pl->carry, pl->carry_len);
+	s->len = pl->carry_len;
+	pl->carry_len = 0;
+	while (s->len < CHUNK && !pl->eof) {
+		if ((st = ent__source_read(pl->src, s->buf + s->len,
+			     CHUNK - s->len, &got, err)) != ENT_OK) {
+			return st;
+		}
+		if (got == 0) {
+			pl->eof = 1;
+			break;
+		}
+		if (pl->discarding) {
+			/* drop the rest of an overlong line */
+			nl = memchr(s->buf + s->len, '\n', got);
+			if (nl == NULL) {
+				continue;
+			}
+			pl->discarding = 0;
+			got -= (size_t)(nl + 1 - (s->buf + s->len));
+			memmove(s->buf + s->len, nl + 1, got);
+		}
+		s->len += got;
+	}
+	if (pl->eof && s->len > 0 && s->buf[s->len - 1] != '\n') {
+		s->buf[s->len++] = '\n'; /* buf has CHUNK + 1 bytes */
+	}
+	if (s->len == 0) {
+		return ENT_OK;
+	}
+	nl = s->buf + s->len - 1;
+	while (nl >= s->buf && *nl != '\n') {
+		nl--;
+	}
+	if (nl < s->buf) {
+		/* no end of line in a whole chunk */
+		s->overlong = 1;
+		s->len = 0;
+		pl->discarding = 1;
+		return ENT_OK;
+	}
+	pl->carry_len = (size_t)(s->buf + s->len - (nl + 1));
+	memcpy(pl->carry, nl + 1, pl->carry_len);
+	s->len = (size_t)(nl + 1 - s->buf);
+	return ENT_OK;
+}
+
+/* Hand the parsed records of a slot to the dataset (main thread). */
+static ent_status consume_slot(pipeline *pl, slot *s, ent_error *err)
+{
+	const ent_read_options *o = pl->opts;
+	ent_status st;
+	size_t i;
+
+	if (s->overlong) {
+		ent_error row = {0};
+		ent__error_set(&row, ENT_EPARSE, pl->path, pl->line_base, 1,
+			"line longer than %zu bytes", CHUNK);
+		if (o->strict) {
+			if (err != NULL) {
+				*err = row;
+			}
+			return ENT_EPARSE;
+		}
+		ent_dataset_count_skipped(pl->ds, 1);
+		if (o->on_skip != NULL) {
+			o->on_skip(&row, o->skip_payload);
+		}
+		return ENT_OK;
+	}
+	for (i = 0; i < s->n_recs; i++) {
+		ent__record *r = &s->recs[i];
+		long line = pl->line_base + r->line;
+
+		switch (r->kind) {
+		case ENT__ROW_EVENT:
+			if ((st = ent_dataset_add_event(pl->ds, &r->u.ev, err)) !=
+				ENT_OK) {
+				return st;
+			}
+			break;
+		case ENT__ROW_DYAD:
+			if ((st = ent_dataset_add_dyad(pl->ds, &r->u.dy, err)) !=
+				ENT_OK) {
+				return st;
+			}
+			break;
+		case ENT__ROW_BROKEN: {
+			ent_error row = {0};
+			ent__error_set(&row, ENT_EPARSE, pl->path, line,
+				r->column, "%s", r->u.msg);
+			if (o->strict) {
+				if (err != NULL) {
+					*err = row;
+				}
+				return ENT_EPARSE;
+			}
+			ent_dataset_count_skipped(pl->ds, 1);
+			if (o->on_skip != NULL) {
+				o->on_skip(&row, o->skip_payload);
+			}
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	return ENT_OK;
+}
+
+static void report_progress(pipeline *pl)
+{
+	if (pl->opts->progress != NULL) {
+		pl->opts->progress(ent__source_done(pl->src),
+			ent__source_total(pl->src), pl->opts->progress_payload);
+	}
+}
+
+static void *worker_main(void *arg)
+{
+	pipeline *pl = arg;
+
+	pthread_mutex_lock(&pl->mu);
+	for (;;) {
+		slot *pick = NULL;
+		size_t i;
+
+		if (pl->stop) {
+			break;
+		}
+		for (i = 0; i < pl->n_slots; i++) {
+			slot *s = &pl->slots[i];
+			if (s->state == SLOT_FILLED &&
+				(pick == NULL || s->seq < pick->seq)) {
+				pick = s;
+			}
+		}
+		if (pick == NULL) {
+			pthread_cond_wait(&pl->work_cv, &pl->mu);
+			continue;
+		}
+		pick->state = SLOT_PARSING;
+		pthread_mutex_unlock(&pl->mu);
+		if (!pick->overlong) {
+			parse_slot(pl->fmt, pick);
+		}
+		pthread_mutex_lock(&pl->mu);
+		pick->state = SLOT_PARSED;
+		pthread_cond_broadcast(&pl->done_cv);
+	}
+	pthread_mutex_unlock(&pl->mu);
+	return NULL;
+}
+
+/* The single-threaded loop, for small inputs and one-CPU machines. */
+static ent_status run_inline(pipeline *pl, slot *s, ent_error *err)
+{
+	ent_status st;
+
+	for (;;) {
+		if (s->pos >= s->len && !s->overlong) {
+			if (pl->eof) {
+				return ENT_OK;
+			}
+			if ((st = fill_slot(pl, s, err)) != ENT_OK) {
+				return st;
+			}
+			report_progress(pl);
+			if (s->len == 0 && !s->overlong) {
+				continue;
+			}
+		}
+		if (!s->overlong) {
+			parse_slot(pl->fmt, s);
+		}
+		if ((st = consume_slot(pl, s, err)) != ENT_OK) {
+			return st;
+		}
+		if (s->overlong) {
+			pl->line_base++;
+			s->overlong = 0;
+		} else if (s->pos >= s->len) {
+			pl->line_base += s->line_at_pos;
+		} else {
+			/* resume the same slot: records are relative to its
+			 * start, so keep the base until it is done */
+		}
+	}
+}
+
+static ent_status run_threaded(pipeline *pl, ent_error *err)
+{
+	ent_status st = ENT_OK;
+	size_t i;
+
+	pthread_mutex_lock(&pl->mu);
+	for (;;) {
+		slot *free_slot = NULL, *next = NULL;
+		int busy = 0;
+
+		for (i = 0; i < pl->n_slots; i++) {
+			slot *s = &pl->slots[i];
+			if (s->state == SLOT_FREE) {
+				if (free_slot == NULL) {
+					free_slot = s;
+				}
+			} else {
+				busy = 1;
+				if (s->seq == pl->next_consume &&
+					s->state == SLOT_PARSED) {
+					next = s;
+				}
+			}
+		}
+		if (next != NULL) {
+			pthread_mutex_unlock(&pl->mu);
+			st = consume_slot(pl, next, err);
+			pthread_mutex_lock(&pl->mu);
+			if (st != ENT_OK) {
+				break;
+			}
+			if (next->overlong) {
+				pl->line_base++;
+			} else if (next->pos < next->len) {
+				next->state = SLOT_FILLED; /* more records */
+				pthread_cond_signal(&pl->work_cv);
+				continue;
+			} else {
+				pl->line_base += next->line_at_pos;
+			}
+			next->state = SLOT_FREE;
+			pl->next_consume++;
+			continue;
+		}
+		if (free_slot != NULL && !pl->eof) {
+			free_slot->state = SLOT_FILLING;
+			pthread_mutex_unlock(&pl->mu);
+			st = fill_slot(pl, free_slot, err);
+			report_progress(pl);
+			pthread_mutex_lock(&pl->mu);
+			if (st != ENT_OK) {
+				free_slot->state = SLOT_FREE;
+				break;
+			}
+			if (free_slot->len == 0 && !free_slot->overlong) {
+				free_slot->state = SLOT_FREE;
+				continue;
+			}
+			free_slot->seq = pl->next_fill++;
+			free_slot->state = SLOT_FILLED;
+			pthread_cond_signal(&pl->work_cv);
+			continue;
+		}
+		if (!busy && pl->eof) {
+			break;
+		}
+		pthread_cond_wait(&pl->done_cv, &pl->mu);
+	}
+	pl->stop = 1;
+	pthread_cond_broadcast(&pl->work_cv);
+	pthread_mutex_unlock(&pl->mu);
+	return st;
+}
+
+static size_t worker_count(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (n < 1) {
+		n = 1;
+	}
+	return n > MAX_WORKERS ? MAX_WORKERS : (size_t)n;
+}
+
+static int slot_alloc(slot *s)
+{
+	s->buf = malloc(CHUNK + 1);
+	s->recs = malloc(REC_CAP * sizeof(*s->recs));
+	return s->buf && s->recs ? 0 : -1;
+}
+
+ent_status ent__rows_run(ent_dataset *ds, ent__source *src, const char *head,
+	size_t len, long first_line, const ent__row_format *fmt,
+	const char *path, const ent_read_options *opts, ent_error *err)
+{
+	pipeline *pl = NULL;
+	ent_status st = ENT_OK;
+	size_t i, workers;
+	int sync_ready = 0;
+
+	if (len > CHUNK) {
+		return ent__error_set(err, ENT_EINVAL, path, 0, 0,
+			"ent__rows_run: head too long");
+	}
+	pl = calloc(1, sizeof(*pl));
+	if (pl == NULL) {
+		return ent__error_nomem(err);
+	}
+	pl->fmt = fmt;
+	pl->src = src;
+	pl->path = path;
+	pl->opts = opts;
+	pl->ds = ds;
+	pl->line_base = first_line;
+	pl->carry = malloc(CHUNK + 1);
+	if (pl->carry == NULL || slot_alloc(&pl->slots[0]) < 0) {
+		st = ent__error_nomem(err);
+		goto done;
+	}
+	memcpy(pl->carry, head, len);
+	pl->carry_len = len;
+	pl->n_slots = 1;
+
+	/* The first chunk decides: a small input is parsed on this thread. */
+	if ((st = fill_slot(pl, &pl->slots[0], err)) != ENT_OK) {
+		goto done;
+	}
+	report_progress(pl);
+	workers = worker_count();
+	if (pl->eof || workers < 2) {
+		st = run_inline(pl, &pl->slots[0], err);
+		goto done;
+	}
+	pl->n_slots = 2 * workers + 2;
+	for (i = 1; i < pl->n_slots; i++) {
+		if (slot_alloc(&pl->slots[i]) < 0) {
+			st = ent__error_nomem(err);
+			goto done;
+		}
+	}
+	if (pthread_mutex_init(&pl->mu, NULL) != 0) {
+		st = ent__error_nomem(err);
+		goto done;
+	}
+	if (pthread_cond_init(&pl->work_cv, NULL) != 0) {
+		pthread_mutex_destroy(&pl->mu);
+		st = ent__error_nomem(err);
+		goto done;
+	}
+	if (pthread_cond_init(&pl->done_cv, NULL) != 0) {
+		pthread_cond_destroy(&pl->work_cv);
+		pthread_mutex_destroy(&pl->mu);
+		st = ent__error_nomem(err);
+		goto done;
+	}
+	sync_ready = 1;
+	pl->slots[0].seq = pl->next_fill++;
+	pl->slots[0].state = pl->slots[0].len > 0 || pl->slots[0].overlong
+		? SLOT_FILLED : SLOT_FREE;
+	if (pl->slots[0].state == SLOT_FREE) {
+		pl->next_fill = 0;
+	}
+	for (i = 0; i < workers; i++) {
+		if (pthread_create(&pl->threads[i], NULL, worker_main, pl) != 0) {
+			break;
+		}
+		pl->n_threads++;
+	}
+	if (pl->n_threads == 0) {
+		st = ent__error_set(err, ENT_ERROR, path, 0, 0,
+			"cannot start a reader thread");
+		goto done;
+	}
+	st = run_threaded(pl, err);
+done:
+	if (sync_ready) {
+		pthread_mutex_lock(&pl->mu);
+		pl->stop = 1;
+		pthread_cond_broadcast(&pl->work_cv);
+		pthread_mutex_unlock(&pl->mu);
+		for (i = 0; i < pl->n_threads; i++) {
+			pthread_join(pl->threads[i], NULL);
+		}
+		pthread_cond_destroy(&pl->done_cv);
+		pthread_cond_destroy(&pl->work_cv);
+		pthread_mutex_destroy(&pl->mu);
+	}
+	for (i = 0; i < sizeof(pl->slots) / sizeof(*pl->slots); i++) {
+		free(pl->slots[i].buf);
+		free(pl->slots[i].recs);
+	}
+	free(pl->carry);
+	free(pl);
+	return st;
+}
