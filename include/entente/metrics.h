@@ -1,23 +1,142 @@
 /* SPDX-License-Identifier: MIT */
 /**
  * @file metrics.h
- * @brief Centrality of actors on the signed, weighted actor graph.
+ * @brief Alliance and tension measures of the signed, weighted actor graph:
+ * centrality, signed blocs, structural balance, tension, and the relations
+ * of each time period.
  *
- * Definitions, per actor v (DESIGN.md "Metrics"):
+ * Every number `entente analyze` prints is defined here. Names in brackets
+ * are the keys of the report (JSON keys and CSV columns).
  *
- * - events_out, events_in: events of the dyads leaving / entering v.
- * - cooperation_out/_in, conflict_out/_in: sums of the dyads' cooperation
- *   and conflict leaving / entering v (weighted strength by layer).
- * - degree: number of distinct other actors v has a dyad with, either way.
- * - pagerank: PageRank on the directed dyads, edge weight = cooperation +
- *   conflict (total |Goldstein|), damping 0.85, igraph's PRPACK solver;
- *   dangling actors spread their rank uniformly. Sums to 1 over actors
- *   (0 for every actor when no dyad has weight).
- * - betweenness: on the cooperation layer (one undirected edge per pair
- *   whose relation has cooperation > 0, weight = that cooperation summed
- *   over both directions, distance = 1 / weight), the raw number of
- *   shortest paths through v (igraph's definition, NetworkX with
- *   normalized=False).
+ * Layers of the graph (see graph.h for dyads and relations):
+ *
+ * - the directed dyads a -> b, weight w(a->b) = cooperation + conflict
+ *   (total |Goldstein|);
+ * - the cooperation layer: one undirected edge per relation {a, b} with
+ *   cooperation > 0, weight c(a,b) = the relation's cooperation (both
+ *   directions), distance = 1 / c(a,b);
+ * - the signed layer: one undirected edge per relation with a sign (+1
+ *   alliance tie when net > 0, -1 tension tie when net < 0; relations whose
+ *   cooperation and conflict cancel exactly carry no sign and are left
+ *   out), weight |net|.
+ *
+ * Centrality, per actor v:
+ *
+ * - [events_out], [events_in]: events of the dyads leaving / entering v.
+ * - [cooperation_out], [cooperation_in], [conflict_out], [conflict_in]:
+ *   strength by layer, the sums of the dyads' cooperation and conflict
+ *   leaving / entering v.
+ * - [degree]: distinct other actors v has a dyad with, either way.
+ *   [degree_out], [degree_in]: dyads leaving / entering v (out- and
+ *   in-degree of the directed graph).
+ * - [net]: (cooperation_out + cooperation_in) - (conflict_out +
+ *   conflict_in), v's net stance.
+ * - [pagerank]: PageRank (Brin & Page 1998) on the directed dyads, weight
+ *   w(a->b), damping 0.85, igraph's PRPACK solver; dangling actors spread
+ *   their rank uniformly. Sums to 1 over actors (0 for every actor when no
+ *   dyad has weight). Same as NetworkX pagerank(alpha=0.85).
+ * - [betweenness]: on the cooperation layer with distance 1 / c, the raw
+ *   number of shortest paths between other pairs that pass through v, each
+ *   pair's paths sharing one unit (Brandes 2001; igraph_betweenness,
+ *   NetworkX betweenness_centrality(normalized=False)). 0 off the layer.
+ * - [harmonic]: harmonic closeness (Marchiori & Latora 2000) on the
+ *   cooperation layer with distance 1 / c: the sum over other actors u
+ *   reachable from v of 1 / d(v, u), not normalised (igraph
+ *   harmonic_centrality normalized=false, NetworkX harmonic_centrality).
+ *   0 for an actor with no cooperation tie.
+ * - [eigenvector]: eigenvector centrality (Bonacich 1972) of the cooperation
+ *   layer's weighted adjacency matrix, the leading eigenvector scaled so its
+ *   largest entry is 1 (igraph_eigenvector_centrality with scale=true;
+ *   NetworkX eigenvector_centrality gives the same vector with unit
+ *   Euclidean norm). On a disconnected layer the component with the largest
+ *   eigenvalue carries the vector and other components get 0; 0 for every
+ *   actor when the layer has no edge.
+ * - [hub], [authority]: Kleinberg's HITS scores (1999) on the directed
+ *   dyads with weight w(a->b): the leading eigenvectors of A A^T (hubs) and
+ *   A^T A (authorities), each scaled so its largest entry is 1
+ *   (igraph_hub_and_authority_scores with scale=true; NetworkX hits() gives
+ *   the same vectors scaled to sum 1). 0 for every actor when no dyad has
+ *   weight.
+ * - [positive_degree], [negative_degree]: alliance and tension ties of v in
+ *   the signed layer; [net_degree] = positive - negative; [degree_ratio] =
+ *   positive / (positive + negative), 0 for an actor with no signed tie
+ *   (signnet's degree_signed, types "pos", "neg", "net", "ratio").
+ * - [pn]: the PN index of Everett & Borgatti (2014), "Networks containing
+ *   negative ties", Social Networks 38:111-120: PN = (I - A / (2n - 2))^-1 1
+ *   with A = P - 2N, P and N the 0/1 adjacency matrices of alliance and
+ *   tension ties and n the number of actors. An actor with no signed tie
+ *   scores 1; more and better-connected allies raise it, enemies lower it.
+ *   The matrix is singular only for two actors joined by a tension tie;
+ *   for n <= 2 the divisor 2n - 2 is replaced by 2n. A lone actor gets 1.
+ * - [tension_share]: (conflict_out + conflict_in) / (cooperation_out +
+ *   cooperation_in + conflict_out + conflict_in), the share of v's weight
+ *   that is conflict; 0 for an actor without weight.
+ * - [component]: number (from 1) of v's connected component of the signed
+ *   layer, components numbered by size (largest first), ties by their
+ *   first actor.
+ * - [bloc]: number (from 1) of v's bloc, see below.
+ *
+ * Blocs (signed community detection). The signed layer is split into
+ * connected components. Each component of three or more actors is
+ * partitioned by igraph's spinglass community detection in its
+ * negative-link mode (Traag & Bruggeman 2009, "Community detection in
+ * networks with positive and negative links", Phys. Rev. E 80:036115;
+ * igraph_community_spinglass with IGRAPH_SPINCOMM_IMP_NEG, edge weight =
+ * net, gamma = gamma_minus = 1, 25 spins, default cooling schedule), with
+ * igraph's RNG reseeded with the options' seed before each component, so
+ * runs repeat exactly. A component of one actor is its own bloc; one of two
+ * actors is one bloc when their tie is an alliance, two when a tension.
+ * Blocs are numbered from 1, largest first, ties by their first actor.
+ * Per bloc:
+ *
+ * - [members]: its actors, in code order; [size].
+ * - [cooperation], [conflict]: cooperation and conflict of the relations
+ *   inside the bloc (all relations of the graph, not only signed ones).
+ * - [cohesion]: cooperation / (cooperation + conflict) inside the bloc, in
+ *   [0, 1]; 1 when the bloc has no internal weight (a bloc of one).
+ * - [density]: signed ties inside / (size (size - 1) / 2); 1 for a bloc of
+ *   one.
+ * - [external_conflict]: conflict of the relations between this bloc and
+ *   other blocs.
+ *
+ * Structural balance (Cartwright & Harary 1956, "Structural balance: a
+ * generalization of Heider's theory", Psychological Review 63:277-293), on
+ * the signed layer:
+ *
+ * - [triangles]: triangles of the signed layer; [balanced] those whose
+ *   sign product is +1, [unbalanced] those with product -1.
+ * - [triangle_index]: balanced / triangles; 1 when there is no triangle
+ *   (vacuously balanced; read it with [triangles]).
+ * - [weighted_triangle_index]: the same with each triangle weighted by
+ *   the product of its three |net| weights; 1 without triangles.
+ * - the unbalanced triangles, heaviest first (ties by actor indices).
+ * - [signed_ties]: m, the edges of the signed layer.
+ * - [bloc_frustration]: the frustration of the bloc partition, the number
+ *   of tension ties inside blocs plus alliance ties across blocs (a
+ *   k-partition, Davis's clustering generalisation of balance);
+ *   [bloc_frustration_weight] the sum of their |net|.
+ * - [frustration]: L, the fewest frustrated ties found over two-group
+ *   partitions (tension ties inside a group plus alliance ties across):
+ *   the best of a local search started from (a) a spanning-forest
+ *   colouring and (b) the blocs folded into two groups, each improved by
+ *   single-actor moves until no move lowers the count. It is an upper
+ *   bound on the frustration index L(G) of Aref & Wilson (2018),
+ *   "Measuring partial balance in signed networks", Journal of Complex
+ *   Networks 6:566-595, and never exceeds m / 2. [frustration_weight]:
+ *   the |net| of those ties.
+ * - [normalised_balance]: 1 - L / (m / 2), Aref & Wilson's normalised
+ *   frustration index F(G) computed with the bound L (so a lower bound on
+ *   F(G)), in [0, 1]; 1 without signed ties.
+ *
+ * Tension, over the whole graph:
+ *
+ * - [conflict], [cooperation]: total conflict and cooperation of the
+ *   relations.
+ * - [conflict_between_blocs]: conflict of the relations whose actors are
+ *   in different blocs; [between_share] = that / conflict, 0 without
+ *   conflict.
+ * - [cooperation_within_blocs]: cooperation of relations inside blocs;
+ *   [within_share] = that / cooperation, 0 without cooperation.
  */
 #ifndef ENT_METRICS_H
 #define ENT_METRICS_H
@@ -28,7 +147,7 @@
 
 ENT_BEGIN_DECLS
 
-/** Per-actor measures (see the file comment). */
+/** Per-actor measures (see the file comment for each definition). */
 typedef struct ent_actor_metrics {
 	int64_t events_out, events_in;
 	double cooperation_out, cooperation_in;
@@ -36,7 +155,57 @@ typedef struct ent_actor_metrics {
 	int64_t degree;
 	double pagerank;
 	double betweenness;
+	int64_t degree_out, degree_in;
+	double net;
+	double harmonic;
+	double eigenvector;
+	double hub, authority;
+	int64_t positive_degree, negative_degree, net_degree;
+	double degree_ratio;
+	double pn;
+	double tension_share;
+	size_t component;     /**< from 1 */
+	size_t bloc;          /**< from 1 */
 } ent_actor_metrics;
+
+/** One bloc (see the file comment). */
+typedef struct ent_bloc {
+	size_t size;
+	const size_t *members;   /**< actor indices in code order (borrowed) */
+	double cooperation, conflict;
+	double cohesion;
+	double density;
+	double external_conflict;
+} ent_bloc;
+
+/** One triangle of the signed layer: actors a < b < c. */
+typedef struct ent_triangle {
+	size_t a, b, c;
+	int sign;          /**< product of the three signs */
+	double weight;     /**< product of the three |net| */
+} ent_triangle;
+
+/** Structural balance of the graph (see the file comment). */
+typedef struct ent_balance {
+	int64_t triangles, balanced, unbalanced;
+	double triangle_index;
+	double weighted_triangle_index;
+	int64_t signed_ties;
+	int64_t bloc_frustration;
+	double bloc_frustration_weight;
+	int64_t frustration;
+	double frustration_weight;
+	double normalised_balance;
+} ent_balance;
+
+/** Tension across the graph (see the file comment). */
+typedef struct ent_tension {
+	double cooperation, conflict;
+	double conflict_between_blocs;
+	double between_share;
+	double cooperation_within_blocs;
+	double within_share;
+} ent_tension;
 
 /** Measures of one graph. */
 typedef struct ent_metrics ent_metrics;
@@ -45,15 +214,28 @@ typedef struct ent_metrics ent_metrics;
 typedef struct ent_metrics_options {
 	unsigned int version;
 	double damping;        /**< PageRank damping, default 0.85 */
-	unsigned long seed;    /**< RNG seed for randomised algorithms */
+	unsigned long seed;    /**< RNG seed of spinglass and the local search */
+	int spins;             /**< spinglass: most blocs per component (25) */
 } ent_metrics_options;
 
 #define ENT_METRICS_OPTIONS_VERSION 1
-#define ENT_METRICS_OPTIONS_INIT {ENT_METRICS_OPTIONS_VERSION, 0.85, 42}
+#define ENT_METRICS_OPTIONS_INIT {ENT_METRICS_OPTIONS_VERSION, 0.85, 42, 25}
 
 /**
- * Compute every measure of a graph.
- * Time complexity: O(V E + V^2 log V) for betweenness; the rest is lower.
+ * Compute every measure of a graph: centrality, blocs, balance, tension.
+ *
+ * Time complexity: O(V E + V^2 log V) for betweenness and harmonic
+ * closeness, O(V^3) for the PN index, spinglass O(S V^2) per sweep for S
+ * spins, O(E^1.5) for triangles; the rest is lower.
+ *
+ * Not thread-safe: igraph's error handler and RNG are process-global.
+ *
+ * @param[out] out the measures, destroy with ent_metrics_destroy()
+ * @param g the graph
+ * @param opts options, or NULL for the defaults
+ * @param err details on failure, or NULL
+ * @return ENT_OK, ENT_EINVAL (bad argument), ENT_ENOMEM, ENT_EMETRIC
+ *         (igraph failed)
  */
 ENT_API ent_status ent_metrics_compute(ent_metrics **out, const ent_graph *g,
 	const ent_metrics_options *opts, ent_error *err);
@@ -62,6 +244,88 @@ ENT_API void ent_metrics_destroy(ent_metrics *m);
 /** The measures of actor i (vertex index of the graph), NULL out of range. */
 ENT_API const ent_actor_metrics *ent_metrics_actor(const ent_metrics *m,
 	size_t i);
+/** Number of blocs (0 for an empty graph). */
+ENT_API size_t ent_metrics_bloc_count(const ent_metrics *m);
+/** Bloc k, counted from 0 (bloc number k + 1), borrowed; NULL out of range. */
+ENT_API const ent_bloc *ent_metrics_bloc(const ent_metrics *m, size_t k);
+/** Number of connected components of the signed layer. */
+ENT_API size_t ent_metrics_component_count(const ent_metrics *m);
+/** Structural balance (borrowed). */
+ENT_API const ent_balance *ent_metrics_balance(const ent_metrics *m);
+/** Tension (borrowed). */
+ENT_API const ent_tension *ent_metrics_tension(const ent_metrics *m);
+/** Number of unbalanced triangles. */
+ENT_API size_t ent_metrics_unbalanced_count(const ent_metrics *m);
+/** The i-th unbalanced triangle, heaviest first (borrowed), NULL out of
+ * range. */
+ENT_API const ent_triangle *ent_metrics_unbalanced(const ent_metrics *m,
+	size_t i);
+/**
+ * Group of actor i in the best two-group partition found for
+ * [frustration] (0 or 1; the group of the lowest-indexed actor of each
+ * component is 0). -1 out of range.
+ */
+ENT_API int ent_metrics_side(const ent_metrics *m, size_t i);
+
+/* -- time periods ------------------------------------------------------- */
+
+/** One relation of one period, by actor code. */
+typedef struct ent_period_relation {
+	char a[ENT_CODE_SIZE];   /**< a < b in code order */
+	char b[ENT_CODE_SIZE];
+	int64_t events;
+	double cooperation, conflict, net;
+	int sign;
+} ent_period_relation;
+
+/** Summary of one period. */
+typedef struct ent_period_summary {
+	ent_date start;          /**< first day of the period */
+	char label[16];          /**< "2015-05", see ent_period_label() */
+	int64_t events;          /**< events of the period's dyads */
+	size_t actors;           /**< actors with a dyad in the period */
+	size_t relations;        /**< relations of the period */
+	size_t alliances, tensions;
+	double cooperation, conflict, net;
+	int64_t triangles;       /**< triangles of the period's signed layer */
+	double triangle_index;   /**< balanced / triangles, 1 without any */
+} ent_period_summary;
+
+/** The relations of every period of a dataset. */
+typedef struct ent_periods ent_periods;
+
+/**
+ * Build the relations of each period of a dataset aggregated with `by`
+ * (ent_dataset_period_count() > 0), each period's dyads through
+ * ent_graph_build() with `gopts`, so a relation's net weight can be
+ * followed from period to period. A dataset without periods gives an
+ * empty result.
+ *
+ * Time complexity: O(d log d) over the d dyads of all periods, plus
+ * triangle listing per period.
+ *
+ * @param[out] out the periods, destroy with ent_periods_destroy()
+ * @param ds the dataset
+ * @param gopts graph options (min_events), or NULL
+ * @param err details on failure, or NULL
+ */
+ENT_API ent_status ent_periods_compute(ent_periods **out,
+	const ent_dataset *ds, const ent_graph_options *gopts, ent_error *err);
+/** Destroy. Accepts NULL. */
+ENT_API void ent_periods_destroy(ent_periods *p);
+/** The unit the periods were aggregated by. */
+ENT_API ent_period_unit ent_periods_unit(const ent_periods *p);
+/** Number of periods. */
+ENT_API size_t ent_periods_count(const ent_periods *p);
+/** Summary of period i (borrowed), NULL out of range. */
+ENT_API const ent_period_summary *ent_periods_summary(const ent_periods *p,
+	size_t i);
+/** Number of relations of period i (0 out of range). */
+ENT_API size_t ent_periods_relation_count(const ent_periods *p, size_t i);
+/** Relation j of period i, in (a, b) code order (borrowed), NULL out of
+ * range. */
+ENT_API const ent_period_relation *ent_periods_relation(const ent_periods *p,
+	size_t i, size_t j);
 
 ENT_END_DECLS
 

@@ -2,16 +2,13 @@
 /*
  * Centrality measures of the actor graph (definitions in metrics.h).
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 #include "graph/graph_internal.h"
-
-struct ent_metrics {
-	size_t n;
-	ent_actor_metrics *actors;
-};
+#include "metrics/metrics_internal.h"
 
 /* Counts and strengths straight from the dyads and relations. */
 static void strengths(ent_metrics *m, const ent_graph *g)
@@ -28,52 +25,121 @@ static void strengths(ent_metrics *m, const ent_graph *g)
 		m->actors[t].cooperation_in += d->cooperation;
 		m->actors[s].conflict_out += d->conflict;
 		m->actors[t].conflict_in += d->conflict;
+		m->actors[s].degree_out++;
+		m->actors[t].degree_in++;
 	}
 	for (i = 0; i < ent_graph_relation_count(g); i++) {
 		const ent_relation *r = ent_graph_relation(g, i);
 		m->actors[r->a].degree++;
 		m->actors[r->b].degree++;
 	}
+	for (i = 0; i < m->n; i++) {
+		ent_actor_metrics *a = &m->actors[i];
+		double coop = a->cooperation_out + a->cooperation_in;
+		double confl = a->conflict_out + a->conflict_in;
+		a->net = coop - confl;
+		a->tension_share = coop + confl > 0 ? confl / (coop + confl) : 0;
+	}
+}
+
+/* Signed degrees from the signed layer (signnet's degree_signed). */
+static void signed_degrees(ent_metrics *m, const ent__signed *s)
+{
+	size_t k;
+
+	for (k = 0; k < s->m; k++) {
+		if (s->sign[k] > 0) {
+			m->actors[s->ea[k]].positive_degree++;
+			m->actors[s->eb[k]].positive_degree++;
+		} else {
+			m->actors[s->ea[k]].negative_degree++;
+			m->actors[s->eb[k]].negative_degree++;
+		}
+	}
+	for (k = 0; k < m->n; k++) {
+		ent_actor_metrics *a = &m->actors[k];
+		int64_t t = a->positive_degree + a->negative_degree;
+		a->net_degree = a->positive_degree - a->negative_degree;
+		a->degree_ratio = t > 0 ? (double)a->positive_degree / (double)t : 0;
+	}
+}
+
+/* Directed dyad weights w = cooperation + conflict; *total gets their sum. */
+static igraph_error_t dyad_weights(igraph_vector_t *weights,
+	const ent_graph *g, double *total)
+{
+	size_t i, n_edges = ent_graph_dyad_count(g);
+
+	IGRAPH_CHECK(igraph_vector_resize(weights, (igraph_integer_t)n_edges));
+	*total = 0;
+	for (i = 0; i < n_edges; i++) {
+		const ent_dyad *d = ent_graph_dyad(g, i);
+		VECTOR(*weights)[i] = d->cooperation + d->conflict;
+		*total += VECTOR(*weights)[i];
+	}
+	return IGRAPH_SUCCESS;
 }
 
 static igraph_error_t pagerank(ent_metrics *m, const ent_graph *g,
-	double damping)
+	const igraph_vector_t *weights, double total, double damping)
 {
 	const igraph_t *ig = ent__graph_igraph(g);
-	igraph_vector_t weights, ranks;
+	igraph_vector_t ranks;
 	igraph_real_t value;
-	double total = 0;
-	size_t i, n_edges = ent_graph_dyad_count(g);
+	size_t i;
 
-	IGRAPH_VECTOR_INIT_FINALLY(&weights, (igraph_integer_t)n_edges);
-	IGRAPH_VECTOR_INIT_FINALLY(&ranks, 0);
-	for (i = 0; i < n_edges; i++) {
-		const ent_dyad *d = ent_graph_dyad(g, i);
-		VECTOR(weights)[i] = d->cooperation + d->conflict;
-		total += VECTOR(weights)[i];
+	if (!(total > 0)) {
+		return IGRAPH_SUCCESS; /* all 0 by definition */
 	}
+	IGRAPH_VECTOR_INIT_FINALLY(&ranks, 0);
 	IGRAPH_CHECK(igraph_pagerank(ig, IGRAPH_PAGERANK_ALGO_PRPACK, &ranks,
-		&value, igraph_vss_all(), IGRAPH_DIRECTED, damping,
-		total > 0 ? &weights : NULL, NULL));
+		&value, igraph_vss_all(), IGRAPH_DIRECTED, damping, weights, NULL));
 	for (i = 0; i < m->n; i++) {
 		m->actors[i].pagerank = VECTOR(ranks)[i];
 	}
 	igraph_vector_destroy(&ranks);
-	igraph_vector_destroy(&weights);
+	IGRAPH_FINALLY_CLEAN(1);
+	return IGRAPH_SUCCESS;
+}
+
+static igraph_error_t hits(ent_metrics *m, const ent_graph *g,
+	const igraph_vector_t *weights, double total)
+{
+	const igraph_t *ig = ent__graph_igraph(g);
+	igraph_vector_t hub, auth;
+	igraph_real_t value;
+	size_t i;
+
+	if (!(total > 0)) {
+		return IGRAPH_SUCCESS;
+	}
+	IGRAPH_VECTOR_INIT_FINALLY(&hub, 0);
+	IGRAPH_VECTOR_INIT_FINALLY(&auth, 0);
+	IGRAPH_CHECK(igraph_hub_and_authority_scores(ig, &hub, &auth, &value,
+		1, weights, NULL));
+	for (i = 0; i < m->n; i++) {
+		/* ARPACK may return -0 or a vector of either sign; scale=true
+		 * makes the largest entry 1, so fabs only cleans -0 and noise. */
+		m->actors[i].hub = fabs(VECTOR(hub)[i]);
+		m->actors[i].authority = fabs(VECTOR(auth)[i]);
+	}
+	igraph_vector_destroy(&auth);
+	igraph_vector_destroy(&hub);
 	IGRAPH_FINALLY_CLEAN(2);
 	return IGRAPH_SUCCESS;
 }
 
 /* The cooperation layer: one undirected edge per relation with
- * cooperation > 0; `lengths` gets 1 / cooperation. */
-static igraph_error_t cooperation_layer(igraph_t *out, igraph_vector_t *lengths,
-	const ent_graph *g)
+ * cooperation > 0; `coop` gets the cooperation, `lengths` 1 / it. */
+static igraph_error_t cooperation_layer(igraph_t *out, igraph_vector_t *coop,
+	igraph_vector_t *lengths, const ent_graph *g)
 {
 	igraph_vector_int_t edges;
 	size_t i;
 
 	IGRAPH_VECTOR_INT_INIT_FINALLY(&edges, 0);
-	IGRAPH_CHECK(igraph_vector_resize(lengths, 0));
+	igraph_vector_clear(coop);
+	igraph_vector_clear(lengths);
 	for (i = 0; i < ent_graph_relation_count(g); i++) {
 		const ent_relation *r = ent_graph_relation(g, i);
 		if (r->cooperation <= 0) {
@@ -81,6 +147,7 @@ static igraph_error_t cooperation_layer(igraph_t *out, igraph_vector_t *lengths,
 		}
 		IGRAPH_CHECK(igraph_vector_int_push_back(&edges, (igraph_integer_t)r->a));
 		IGRAPH_CHECK(igraph_vector_int_push_back(&edges, (igraph_integer_t)r->b));
+		IGRAPH_CHECK(igraph_vector_push_back(coop, r->cooperation));
 		IGRAPH_CHECK(igraph_vector_push_back(lengths, 1.0 / r->cooperation));
 	}
 	IGRAPH_CHECK(igraph_create(out, &edges,
@@ -90,92 +157,132 @@ static igraph_error_t cooperation_layer(igraph_t *out, igraph_vector_t *lengths,
 	return IGRAPH_SUCCESS;
 }
 
-static igraph_error_t betweenness(ent_metrics *m, const ent_graph *g)
+/* Betweenness, harmonic closeness and eigenvector centrality on the
+ * cooperation layer. */
+static igraph_error_t cooperation_measures(ent_metrics *m, const ent_graph *g)
 {
 	igraph_t coop;
-	igraph_vector_t lengths, res;
+	igraph_vector_t weights, lengths, res;
+	igraph_real_t value;
 	size_t i;
 
+	IGRAPH_VECTOR_INIT_FINALLY(&weights, 0);
 	IGRAPH_VECTOR_INIT_FINALLY(&lengths, 0);
 	IGRAPH_VECTOR_INIT_FINALLY(&res, 0);
-	IGRAPH_CHECK(cooperation_layer(&coop, &lengths, g));
+	IGRAPH_CHECK(cooperation_layer(&coop, &weights, &lengths, g));
 	IGRAPH_FINALLY(igraph_destroy, &coop);
 	IGRAPH_CHECK(igraph_betweenness(&coop, &res, igraph_vss_all(),
 		IGRAPH_UNDIRECTED, &lengths));
 	for (i = 0; i < m->n; i++) {
 		m->actors[i].betweenness = VECTOR(res)[i];
 	}
+	IGRAPH_CHECK(igraph_harmonic_centrality(&coop, &res, igraph_vss_all(),
+		IGRAPH_ALL, &lengths, 0));
+	for (i = 0; i < m->n; i++) {
+		m->actors[i].harmonic = VECTOR(res)[i];
+	}
+	if (igraph_ecount(&coop) > 0) {
+		IGRAPH_CHECK(igraph_eigenvector_centrality(&coop, &res, &value,
+			IGRAPH_UNDIRECTED, 1, &weights, NULL));
+		for (i = 0; i < m->n; i++) {
+			m->actors[i].eigenvector = fabs(VECTOR(res)[i]);
+		}
+	}
 	igraph_destroy(&coop);
 	igraph_vector_destroy(&res);
 	igraph_vector_destroy(&lengths);
-	IGRAPH_FINALLY_CLEAN(3);
+	igraph_vector_destroy(&weights);
+	IGRAPH_FINALLY_CLEAN(4);
 	return IGRAPH_SUCCESS;
 }
 
-static igraph_error_t compute_all(ent_metrics *m, const ent_graph *g,
-	const ent_metrics_options *opts)
+igraph_error_t ent__metrics_centrality(ent_metrics *m, const ent_graph *g,
+	const ent__signed *s, const ent_metrics_options *opts)
 {
+	igraph_vector_t weights;
+	double total;
+
+	strengths(m, g);
+	signed_degrees(m, s);
 	if (m->n == 0) {
 		return IGRAPH_SUCCESS;
 	}
-	IGRAPH_CHECK(pagerank(m, g, opts->damping));
-	IGRAPH_CHECK(betweenness(m, g));
+	IGRAPH_VECTOR_INIT_FINALLY(&weights, 0);
+	IGRAPH_CHECK(dyad_weights(&weights, g, &total));
+	IGRAPH_CHECK(pagerank(m, g, &weights, total, opts->damping));
+	IGRAPH_CHECK(hits(m, g, &weights, total));
+	igraph_vector_destroy(&weights);
+	IGRAPH_FINALLY_CLEAN(1);
+	IGRAPH_CHECK(cooperation_measures(m, g));
 	return IGRAPH_SUCCESS;
 }
 
-ent_status ent_metrics_compute(ent_metrics **out, const ent_graph *g,
-	const ent_metrics_options *opts, ent_error *err)
+/*
+ * PN index (Everett & Borgatti 2014): solve (I - beta A) x = 1 with
+ * A = P - 2N and beta = 1 / (2n - 2). Every eigenvalue of A lies within
+ * +-(pos + 2 neg) <= 2(n - 1) (row sums of |A|), so I - beta A is
+ * symmetric positive semi-definite, and definite except for two actors
+ * joined by a tension tie (handled with beta = 1 / 2n). Conjugate
+ * gradients therefore converge, on the sparse signed layer, in O(m) per
+ * step instead of a dense O(n^3) solve.
+ */
+ent_status ent__metrics_pn(ent_metrics *m, const ent__signed *s)
 {
-	ent_metrics_options defaults = ENT_METRICS_OPTIONS_INIT;
-	ent_metrics *m = NULL;
-	ent__igraph_guard guard;
-	igraph_error_t rc;
-	ent_status st;
+	size_t n = s->n, i, j, it;
+	double beta, rr, rr_new, alpha, pap;
+	double *x = NULL, *r = NULL, *p = NULL, *ap = NULL;
+	ent_status st = ENT_OK;
 
-	if (out == NULL || g == NULL) {
-		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
-			"ent_metrics_compute: NULL argument");
+	if (n == 0) {
+		return ENT_OK;
 	}
-	*out = NULL;
-	if (opts == NULL) {
-		opts = &defaults;
+	beta = n <= 2 ? 1.0 / (2.0 * (double)n) : 1.0 / (2.0 * (double)n - 2.0);
+	x = calloc(n, sizeof(*x));
+	r = malloc(n * sizeof(*r));
+	p = malloc(n * sizeof(*p));
+	ap = malloc(n * sizeof(*ap));
+	if (!x || !r || !p || !ap) {
+		st = ENT_ENOMEM;
+		goto done;
 	}
-	if (!(opts->damping > 0 && opts->damping < 1)) {
-		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
-			"damping must be between 0 and 1, not %g", opts->damping);
+	rr = 0;
+	for (i = 0; i < n; i++) {
+		r[i] = p[i] = 1.0; /* residual of x = 0 */
+		rr += 1.0;
 	}
-	m = calloc(1, sizeof(*m));
-	if (m == NULL) {
-		return ent__error_nomem(err);
+	for (it = 0; it < 10 * n + 100 && rr > 1e-26 * (double)n; it++) {
+		pap = 0;
+		for (i = 0; i < n; i++) {
+			double acc = p[i];
+			for (j = s->off[i]; j < s->off[i + 1]; j++) {
+				double a = s->sign[s->adj_e[j]] > 0 ? 1.0 : -2.0;
+				acc -= beta * a * p[s->adj_v[j]];
+			}
+			ap[i] = acc;
+			pap += p[i] * acc;
+		}
+		if (!(pap > 0)) {
+			break;
+		}
+		alpha = rr / pap;
+		rr_new = 0;
+		for (i = 0; i < n; i++) {
+			x[i] += alpha * p[i];
+			r[i] -= alpha * ap[i];
+			rr_new += r[i] * r[i];
+		}
+		for (i = 0; i < n; i++) {
+			p[i] = r[i] + (rr_new / rr) * p[i];
+		}
+		rr = rr_new;
 	}
-	m->n = ent_graph_actor_count(g);
-	m->actors = calloc(m->n ? m->n : 1, sizeof(*m->actors));
-	if (m->actors == NULL) {
-		ent_metrics_destroy(m);
-		return ent__error_nomem(err);
+	for (i = 0; i < n; i++) {
+		m->actors[i].pn = x[i];
 	}
-	strengths(m, g);
-	ent__igraph_enter(&guard);
-	rc = compute_all(m, g, opts);
-	st = ent__igraph_leave(&guard, rc, err);
-	if (st != ENT_OK) {
-		ent_metrics_destroy(m);
-		return st;
-	}
-	*out = m;
-	return ENT_OK;
-}
-
-void ent_metrics_destroy(ent_metrics *m)
-{
-	if (m == NULL) {
-		return;
-	}
-	free(m->actors);
-	free(m);
-}
-
-const ent_actor_metrics *ent_metrics_actor(const ent_metrics *m, size_t i)
-{
-	return m && i < m->n ? &m->actors[i] : NULL;
+done:
+	free(x);
+	free(r);
+	free(p);
+	free(ap);
+	return st;
 }

@@ -1,0 +1,254 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Blocs: signed community detection with igraph's spinglass in its
+ * negative-link mode, per connected component of the signed layer
+ * (definitions in metrics.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "graph/graph_internal.h"
+#include "metrics/metrics_internal.h"
+
+/* Spinglass on one connected component of three or more actors: `verts`
+ * are its actors ascending, `local` maps an actor to its position in
+ * `verts`. Writes a community per position into `label` (0-based, any
+ * numbering). */
+static igraph_error_t spinglass_component(const ent__signed *s,
+	const size_t *verts, size_t nv, const size_t *local, igraph_integer_t *label,
+	const ent_metrics_options *opts)
+{
+	igraph_t sub;
+	igraph_vector_int_t edges, membership, csize;
+	igraph_vector_t weights;
+	igraph_real_t modularity, temperature;
+	igraph_integer_t spins;
+	size_t i, j;
+
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&edges, 0);
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&membership, 0);
+	IGRAPH_VECTOR_INT_INIT_FINALLY(&csize, 0);
+	IGRAPH_VECTOR_INIT_FINALLY(&weights, 0);
+	for (i = 0; i < nv; i++) {
+		size_t v = verts[i];
+		for (j = s->off[v]; j < s->off[v + 1]; j++) {
+			size_t w = s->adj_v[j], e = s->adj_e[j];
+			if (w < v) {
+				continue; /* each edge once, from its lower end */
+			}
+			IGRAPH_CHECK(igraph_vector_int_push_back(&edges,
+				(igraph_integer_t)local[v]));
+			IGRAPH_CHECK(igraph_vector_int_push_back(&edges,
+				(igraph_integer_t)local[w]));
+			IGRAPH_CHECK(igraph_vector_push_back(&weights,
+				s->sign[e] * s->weight[e]));
+		}
+	}
+	IGRAPH_CHECK(igraph_create(&sub, &edges, (igraph_integer_t)nv,
+		IGRAPH_UNDIRECTED));
+	IGRAPH_FINALLY(igraph_destroy, &sub);
+	spins = opts->spins < 2 ? 2 : opts->spins;
+	/* Reseed per component, so a component's blocs do not depend on the
+	 * components before it. */
+	IGRAPH_CHECK(igraph_rng_seed(igraph_rng_default(),
+		(igraph_uint_t)opts->seed));
+	IGRAPH_CHECK(igraph_community_spinglass(&sub, &weights, &modularity,
+		&temperature, &membership, &csize, spins, 0, 1.0, 0.01, 0.99,
+		IGRAPH_SPINCOMM_UPDATE_CONFIG, 1.0, IGRAPH_SPINCOMM_IMP_NEG, 1.0));
+	for (i = 0; i < nv; i++) {
+		label[i] = VECTOR(membership)[i];
+	}
+	igraph_destroy(&sub);
+	igraph_vector_destroy(&weights);
+	igraph_vector_int_destroy(&csize);
+	igraph_vector_int_destroy(&membership);
+	igraph_vector_int_destroy(&edges);
+	IGRAPH_FINALLY_CLEAN(5);
+	return IGRAPH_SUCCESS;
+}
+
+typedef struct bloc_key {
+	size_t size, first, id;
+} bloc_key;
+
+static int cmp_bloc(const void *x, const void *y)
+{
+	const bloc_key *a = x, *b = y;
+
+	if (a->size != b->size) {
+		return a->size > b->size ? -1 : 1;
+	}
+	return a->first < b->first ? -1 : (a->first > b->first);
+}
+
+/* Number the blocs (largest first) and fill their members and measures.
+ * `tmp` holds a provisional bloc id per actor, ids below `count`. */
+static ent_status finish_blocs(ent_metrics *m, const ent_graph *g,
+	const ent__signed *s, const size_t *tmp, size_t count)
+{
+	bloc_key *keys = NULL;
+	size_t *rank = NULL, *fill = NULL;
+	size_t i, k, start;
+	ent_status st = ENT_OK;
+
+	keys = calloc(count, sizeof(*keys));
+	rank = malloc(count * sizeof(*rank));
+	fill = calloc(count, sizeof(*fill));
+	m->blocs = calloc(count, sizeof(*m->blocs));
+	m->bloc_members = malloc(m->n * sizeof(*m->bloc_members));
+	if (!keys || !rank || !fill || !m->blocs || !m->bloc_members) {
+		st = ENT_ENOMEM;
+		goto done;
+	}
+	for (k = 0; k < count; k++) {
+		keys[k].id = k;
+		keys[k].first = (size_t)-1;
+	}
+	for (i = 0; i < m->n; i++) {
+		bloc_key *b = &keys[tmp[i]];
+		if (b->size++ == 0) {
+			b->first = i;
+		}
+	}
+	qsort(keys, count, sizeof(*keys), cmp_bloc);
+	for (k = 0, start = 0; k < count; k++) {
+		rank[keys[k].id] = k;
+		m->blocs[k].size = keys[k].size;
+		m->blocs[k].members = m->bloc_members + start;
+		start += keys[k].size;
+	}
+	m->n_blocs = count;
+	for (i = 0; i < m->n; i++) {
+		size_t b = rank[tmp[i]];
+		m->actors[i].bloc = b + 1;
+		((size_t *)m->blocs[b].members)[fill[b]++] = i;
+	}
+	for (i = 0; i < ent_graph_relation_count(g); i++) {
+		const ent_relation *r = ent_graph_relation(g, i);
+		size_t ba = m->actors[r->a].bloc - 1, bb = m->actors[r->b].bloc - 1;
+		if (ba == bb) {
+			m->blocs[ba].cooperation += r->cooperation;
+			m->blocs[ba].conflict += r->conflict;
+		} else {
+			m->blocs[ba].external_conflict += r->conflict;
+			m->blocs[bb].external_conflict += r->conflict;
+		}
+	}
+	for (k = 0; k < s->m; k++) {
+		size_t ba = m->actors[s->ea[k]].bloc - 1;
+		if (ba == m->actors[s->eb[k]].bloc - 1) {
+			m->blocs[ba].density += 1; /* internal ties, divided below */
+		}
+	}
+	for (k = 0; k < count; k++) {
+		ent_bloc *b = &m->blocs[k];
+		double w = b->cooperation + b->conflict;
+		double pairs = (double)b->size * (double)(b->size - 1) / 2;
+		b->cohesion = w > 0 ? b->cooperation / w : 1;
+		b->density = pairs > 0 ? b->density / pairs : 1;
+	}
+done:
+	free(keys);
+	free(rank);
+	free(fill);
+	return st;
+}
+
+igraph_error_t ent__metrics_blocs(ent_metrics *m, const ent_graph *g,
+	const ent__signed *s, const ent_metrics_options *opts)
+{
+	size_t *comp = NULL, *order = NULL, *local = NULL, *tmp = NULL;
+	size_t *start = NULL, *seen = NULL;
+	igraph_integer_t *label = NULL;
+	size_t i, c, count = 0, n = m->n, n_seen;
+	igraph_error_t rc = IGRAPH_SUCCESS;
+	ent_status st;
+
+	if (n == 0) {
+		return IGRAPH_SUCCESS;
+	}
+	comp = malloc(n * sizeof(*comp));
+	order = malloc(n * sizeof(*order));
+	local = malloc(n * sizeof(*local));
+	tmp = malloc(n * sizeof(*tmp));
+	label = malloc(n * sizeof(*label));
+	n_seen = (opts->spins > 2 ? (size_t)opts->spins : 2) + n;
+	seen = malloc(n_seen * sizeof(*seen));
+	if (!comp || !order || !local || !tmp || !label || !seen) {
+		rc = IGRAPH_ENOMEM;
+		goto done;
+	}
+	st = ent__signed_components(s, comp, &m->n_components);
+	if (st != ENT_OK) {
+		rc = IGRAPH_ENOMEM;
+		goto done;
+	}
+	start = calloc(m->n_components + 1, sizeof(*start));
+	if (start == NULL) {
+		rc = IGRAPH_ENOMEM;
+		goto done;
+	}
+	/* Counting sort of the actors by component, ascending inside each. */
+	for (i = 0; i < n; i++) {
+		m->actors[i].component = comp[i] + 1;
+		start[comp[i] + 1]++;
+	}
+	for (c = 0; c < m->n_components; c++) {
+		start[c + 1] += start[c];
+	}
+	for (i = 0; i < n; i++) {
+		local[i] = start[comp[i]]++;
+		order[local[i]] = i;
+	}
+	for (c = m->n_components; c > 0; c--) {
+		start[c] = start[c - 1];
+	}
+	start[0] = 0;
+	for (c = 0; c < m->n_components; c++) {
+		const size_t *verts = order + start[c];
+		size_t nv = start[c + 1] - start[c];
+		for (i = 0; i < nv; i++) {
+			local[verts[i]] = i;
+		}
+		if (nv == 1) {
+			tmp[verts[0]] = count++;
+		} else if (nv == 2) {
+			/* one tie: an alliance joins them, a tension parts them */
+			int sign = s->sign[s->adj_e[s->off[verts[0]]]];
+			tmp[verts[0]] = count++;
+			tmp[verts[1]] = sign > 0 ? tmp[verts[0]] : count++;
+		} else {
+			rc = spinglass_component(s, verts, nv, local, label, opts);
+			if (rc != IGRAPH_SUCCESS) {
+				goto done;
+			}
+			/* spinglass may leave spins empty: renumber densely */
+			for (i = 0; i < n_seen; i++) {
+				seen[i] = (size_t)-1;
+			}
+			for (i = 0; i < nv; i++) {
+				size_t lab = (size_t)label[i];
+				if (lab >= n_seen) {
+					lab = n_seen - 1; /* cannot happen: lab < spins */
+				}
+				if (seen[lab] == (size_t)-1) {
+					seen[lab] = count++;
+				}
+				tmp[verts[i]] = seen[lab];
+			}
+		}
+	}
+	if (finish_blocs(m, g, s, tmp, count) != ENT_OK) {
+		rc = IGRAPH_ENOMEM;
+	}
+done:
+	free(comp);
+	free(order);
+	free(local);
+	free(tmp);
+	free(label);
+	free(start);
+	free(seen);
+	return rc;
+}
