@@ -120,6 +120,14 @@ typedef struct ent_dataset_options {
 #define ENT_DATASET_OPTIONS_INIT {ENT_DATASET_OPTIONS_VERSION, ENT_FILTER_INIT, \
 	ENT_LEVEL_STATE, ENT_WEIGHT_EVENTS, ENT_PERIOD_NONE, 0}
 
+/**
+ * Most distinct actors a dataset aggregates (after reduction to the level).
+ * A dataset stops with ENT_ELIMIT at the first event or dyad that would add
+ * one more, so that a hostile input cannot grow the dyad table (and the
+ * graph metrics' time) without bound. State level never comes near it.
+ */
+#define ENT_MAX_ACTORS 50000
+
 /** Counts of what a dataset saw, for the report's "input" section. */
 typedef struct ent_dataset_stats {
 	int64_t records;     /**< events offered to the dataset */

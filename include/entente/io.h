@@ -77,6 +77,14 @@ ENT_API ent_status ent_read_into(ent_dataset *ds, const char *path,
 	const ent_read_options *opts, ent_error *err);
 
 /**
+ * Limits of the events JSON reader, which holds the whole document in
+ * memory: deeper nesting or a bigger document is refused with ENT_ELIMIT
+ * (bigger inputs belong in the streaming GDELT or dyad table readers).
+ */
+#define ENT_JSON_MAX_DEPTH 64
+#define ENT_JSON_MAX_BYTES ((size_t)512 << 20)
+
+/**
  * Parse an events JSON document (an object with an "events" array, or a
  * bare array). Strict: a wrong type, a missing required field, a bad date
  * or an unknown CAMEO code is an error naming source:line:column and the

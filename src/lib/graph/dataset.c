@@ -25,6 +25,10 @@ struct ent_dataset {
 	char **input_names;
 	char **input_formats;
 	size_t n_inputs;
+	/* distinct actors aggregated so far, for ENT_MAX_ACTORS: an open
+	 * addressing set of codes, at most half full */
+	char (*actors)[ENT_CODE_SIZE];
+	size_t n_actors, cap_actors;
 };
 
 ent_status ent_dataset_create(ent_dataset **out, const ent_dataset_options *opts)
@@ -69,7 +73,67 @@ void ent_dataset_destroy(ent_dataset *ds)
 	}
 	free(ds->input_names);
 	free(ds->input_formats);
+	free(ds->actors);
 	free(ds);
+}
+
+/* Insert `code` into the actor set. 0 when added or present, -1 out of
+ * memory, 1 when it would be actor number ENT_MAX_ACTORS + 1. */
+static int actor_insert(ent_dataset *ds, const char *code)
+{
+	size_t i, mask;
+
+	if (ds->n_actors * 2 >= ds->cap_actors) {
+		size_t cap = ds->cap_actors ? ds->cap_actors * 2 : 256, k;
+		char (*set)[ENT_CODE_SIZE] = calloc(cap, sizeof(*set));
+		if (set == NULL) {
+			return -1;
+		}
+		for (k = 0; k < ds->cap_actors; k++) {
+			if (ds->actors[k][0] != '\0') {
+				i = (size_t)ent__fnv(ENT__FNV_INIT, ds->actors[k],
+					strlen(ds->actors[k])) & (cap - 1);
+				while (set[i][0] != '\0') {
+					i = (i + 1) & (cap - 1);
+				}
+				memcpy(set[i], ds->actors[k], ENT_CODE_SIZE);
+			}
+		}
+		free(ds->actors);
+		ds->actors = set;
+		ds->cap_actors = cap;
+	}
+	mask = ds->cap_actors - 1;
+	i = (size_t)ent__fnv(ENT__FNV_INIT, code, strlen(code)) & mask;
+	while (ds->actors[i][0] != '\0') {
+		if (strcmp(ds->actors[i], code) == 0) {
+			return 0;
+		}
+		i = (i + 1) & mask;
+	}
+	if (ds->n_actors >= ENT_MAX_ACTORS) {
+		return 1;
+	}
+	snprintf(ds->actors[i], ENT_CODE_SIZE, "%s", code);
+	ds->n_actors++;
+	return 0;
+}
+
+/* Count both ends of a dyad about to be aggregated against the limit. */
+static ent_status count_actors(ent_dataset *ds, const char *source,
+	const char *target, ent_error *err)
+{
+	int a = actor_insert(ds, source), b = a ? a : actor_insert(ds, target);
+
+	if (a < 0 || b < 0) {
+		return ent__error_nomem(err);
+	}
+	if (a > 0 || b > 0) {
+		return ent__error_set(err, ENT_ELIMIT, NULL, 0, 0,
+			"more than %d distinct actors (the limit; aggregate at "
+			"state level or narrow with --actors)", ENT_MAX_ACTORS);
+	}
+	return ENT_OK;
 }
 
 /* The dyad table of the period starting at `start`, created in date order. */
@@ -161,6 +225,9 @@ ent_status ent_dataset_add_event(ent_dataset *ds, const ent_event *ev,
 		ds->stats.self++;
 		return ENT_OK;
 	}
+	if ((st = count_actors(ds, source, target, err)) != ENT_OK) {
+		return st;
+	}
 	switch (ds->opts.weight) {
 	case ENT_WEIGHT_MENTIONS: weight = ev->mentions; break;
 	case ENT_WEIGHT_SOURCES: weight = ev->sources; break;
@@ -213,6 +280,7 @@ ent_status ent_dataset_add_dyad(ent_dataset *ds, const ent_dyad *dyad,
 {
 	ent_dyad d;
 	const char *source, *target;
+	ent_status st;
 
 	if (ds == NULL || dyad == NULL) {
 		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
@@ -235,6 +303,9 @@ ent_status ent_dataset_add_dyad(ent_dataset *ds, const ent_dyad *dyad,
 			!actor_listed(&ds->opts.filter, target))) {
 		ds->stats.filtered++;
 		return ENT_OK;
+	}
+	if ((st = count_actors(ds, source, target, err)) != ENT_OK) {
+		return st;
 	}
 	strcpy(d.source, source);
 	strcpy(d.target, target);

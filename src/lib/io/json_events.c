@@ -171,6 +171,120 @@ static size_t locate(const char *buf, size_t len, int bare, size_t index,
 	return found;
 }
 
+/* -- limits and encoding ------------------------------------------------ */
+
+/*
+ * Before cJSON sees the text, one pass checks what cJSON does not: that the
+ * bytes are well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates,
+ * nothing above U+10FFFF), so that no string we keep or write back can be
+ * invalid, and that brackets nest at most ENT_JSON_MAX_DEPTH deep, so that a
+ * hostile file gets a clear error rather than cJSON's "malformed" at its own
+ * limit of 1000 (and no deep recursion anywhere later).
+ *
+ * Returns the length of the valid UTF-8 sequence at s[0..avail), or 0.
+ */
+static size_t utf8_seq(const unsigned char *s, size_t avail)
+{
+	size_t n, k;
+	uint32_t cp;
+
+	if (s[0] < 0x80) {
+		return 1;
+	} else if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		n = 1;
+		cp = s[0] & 0x1F;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		n = 2;
+		cp = s[0] & 0x0F;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		n = 3;
+		cp = s[0] & 0x07;
+	} else {
+		return 0;
+	}
+	if (avail <= n) {
+		return 0;
+	}
+	for (k = 1; k <= n; k++) {
+		if ((s[k] & 0xC0) != 0x80) {
+			return 0;
+		}
+		cp = cp << 6 | (s[k] & 0x3F);
+	}
+	if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+		cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+		return 0;
+	}
+	return n + 1;
+}
+
+static ent_status prescan(const char *buf, size_t len, const char *source,
+	ent_error *err)
+{
+	const unsigned char *s = (const unsigned char *)buf;
+	size_t i = 0, n;
+	long depth = 0, line, column;
+	int in_string = 0;
+
+	while (i < len) {
+		if (s[i] >= 0x80) {
+			if ((n = utf8_seq(s + i, len - i)) == 0) {
+				ent__offset_to_position(buf, len, i, &line, &column);
+				return ent__error_set(err, ENT_EPARSE, source, line,
+					column, "invalid UTF-8 (byte 0x%02X)", s[i]);
+			}
+			i += n;
+			continue;
+		}
+		if (in_string) {
+			if (s[i] == '\\' && i + 1 < len && s[i + 1] < 0x80) {
+				i++;
+			} else if (s[i] == '"') {
+				in_string = 0;
+			}
+		} else if (s[i] == '"') {
+			in_string = 1;
+		} else if (s[i] == '{' || s[i] == '[') {
+			if (++depth > ENT_JSON_MAX_DEPTH) {
+				ent__offset_to_position(buf, len, i, &line, &column);
+				return ent__error_set(err, ENT_ELIMIT, source, line,
+					column, "JSON nested deeper than %d levels",
+					ENT_JSON_MAX_DEPTH);
+			}
+		} else if (s[i] == '}' || s[i] == ']') {
+			depth--;
+		}
+		i++;
+	}
+	return ENT_OK;
+}
+
+/* A value from the input quoted in a message: at most 40 characters, cut
+ * on a character boundary, control characters shown as '?'. */
+static const char *detail(char out[64], const char *s)
+{
+	size_t i = 0, o = 0, n;
+
+	while (s[i] != '\0' && o < 40) {
+		/* the string ends in NUL, which no sequence accepts: 4 is safe */
+		n = utf8_seq((const unsigned char *)s + i, 4);
+		if (n == 0 || (unsigned char)s[i] < 0x20 || s[i] == 0x7F) {
+			out[o++] = '?';
+			i++;
+			continue;
+		}
+		memcpy(out + o, s + i, n);
+		o += n;
+		i += n;
+	}
+	if (s[i] != '\0') {
+		memcpy(out + o, "...", 3);
+		o += 3;
+	}
+	out[o] = '\0';
+	return out;
+}
+
 /* -- reading ------------------------------------------------------------- */
 
 typedef struct parse_ctx {
@@ -292,9 +406,10 @@ static ent_status get_date(parse_ctx *c, const cJSON *obj, const char *key,
 		return st;
 	}
 	if (ent_date_parse(out, s, strlen(s)) != ENT_OK) {
+		char q[64];
 		return field_error(c, key,
 			"\"%s\" must be a date YYYY-MM-DD, YYYY-MM or YYYY, not \"%s\"",
-			s);
+			detail(q, s));
 	}
 	return ENT_OK;
 }
@@ -350,8 +465,9 @@ static ent_status parse_event(parse_ctx *c, const cJSON *obj, ent_event *ev,
 		}
 		cameo = ent_cameo_lookup(item->valuestring);
 		if (cameo == NULL) {
+			char q[64];
 			return field_error(c, "code", "unknown CAMEO code \"%2$s\" in \"%1$s\"",
-				item->valuestring);
+				detail(q, item->valuestring));
 		}
 		strcpy(ev->code, cameo->code);
 		ev->goldstein = cameo->goldstein;
@@ -445,9 +561,10 @@ static ent_status parse_event(parse_ctx *c, const cJSON *obj, ent_event *ev,
 				}
 			}
 			if (!hit) {
+				char q[64];
 				return field_error(c, "flags",
 					"unknown flag \"%2$s\" in \"%1$s\"",
-					f->valuestring);
+					detail(q, f->valuestring));
 			}
 		}
 	}
@@ -471,6 +588,33 @@ static ent_status parse_event(parse_ctx *c, const cJSON *obj, ent_event *ev,
 	return ENT_OK;
 }
 
+/* 1 when only white space lies in [p, end). */
+static int only_space(const char *p, const char *end)
+{
+	while (p < end && isspace((unsigned char)*p)) {
+		p++;
+	}
+	return p == end;
+}
+
+/* 1 when [p, end) is a string that the input cuts off before its closing
+ * quote ("[{"target": "RU" at the end of a file). cJSON reports a string
+ * it could not finish one byte after its opening quote. */
+static int unterminated_string(const char *p, const char *end)
+{
+	if (p >= end || *p != '"') {
+		return 0;
+	}
+	for (p++; p < end; p++) {
+		if (*p == '\\') {
+			p++;
+		} else if (*p == '"') {
+			return 0;
+		}
+	}
+	return 1;
+}
+
 ent_status ent_events_parse_json(ent_events **out, const char *buf,
 	size_t len, const char *source, ent_error *err)
 {
@@ -480,7 +624,6 @@ ent_status ent_events_parse_json(ent_events **out, const char *buf,
 	const char *end = NULL;
 	parse_ctx c;
 	ent_status st = ENT_OK;
-	size_t skip = 0;
 
 	if (out == NULL || (buf == NULL && len > 0)) {
 		return ent__error_set(err, ENT_EINVAL, source, 0, 0,
@@ -490,9 +633,20 @@ ent_status ent_events_parse_json(ent_events **out, const char *buf,
 	if (buf == NULL) {
 		buf = "";
 	}
-	/* cJSON rejects a byte-order mark; editors on some systems write one */
+	if (len > ENT_JSON_MAX_BYTES) {
+		return ent__error_set(err, ENT_ELIMIT, source, 0, 0,
+			"events JSON larger than %lu MiB (use a GDELT or dyad "
+			"table for bigger inputs)",
+			(unsigned long)(ENT_JSON_MAX_BYTES >> 20));
+	}
+	/* cJSON rejects a byte-order mark; editors on some systems write one.
+	 * Positions are counted after it, as an editor shows them. */
 	if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
-		skip = 3;
+		buf += 3;
+		len -= 3;
+	}
+	if ((st = prescan(buf, len, source, err)) != ENT_OK) {
+		return st;
 	}
 	c.buf = buf;
 	c.len = len;
@@ -500,29 +654,27 @@ ent_status ent_events_parse_json(ent_events **out, const char *buf,
 	c.err = err;
 	c.index = (size_t)-1;
 	c.bare = 0;
-	root = cJSON_ParseWithLengthOpts(buf + skip, len - skip, &end, 0);
+	root = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
 	if (root == NULL) {
 		long line, column;
 		size_t off = end ? (size_t)(end - buf) : len;
 		/* cJSON points at the start of the value it could not finish */
 		const char *p = buf + (off < len ? off : len);
+
 		while (p < buf + len && isspace((unsigned char)*p)) {
 			p++;
 		}
 		ent__offset_to_position(buf, len, off, &line, &column);
-		size_t k = skip;
-		while (k < len && isspace((unsigned char)buf[k])) {
-			k++;
-		}
-		if (k == len) {
+		if (only_space(buf, buf + len)) {
 			return ent__error_set(err, ENT_EPARSE, source, 1, 1,
 				"empty input: expected an events JSON document");
 		}
 		/* cJSON stops at the last byte it understood: when nothing but
 		 * that byte and white space follows, the document was cut off */
-		if (p == buf + len || (p + 1 == buf + len) ||
-			(p < buf + len && (size_t)(p - buf) == off &&
-				strspn(p + 1, " \t\r\n") == len - off - 1)) {
+		if (p == buf + len || p + 1 == buf + len ||
+			((size_t)(p - buf) == off && only_space(p + 1, buf + len)) ||
+			(off > 0 && off <= len &&
+				unterminated_string(buf + off - 1, buf + len))) {
 			/* point just past the last byte of content */
 			size_t end_off = len;
 			while (end_off > 0 &&
@@ -530,7 +682,6 @@ ent_status ent_events_parse_json(ent_events **out, const char *buf,
 				end_off--;
 			}
 			ent__offset_to_position(buf, len, end_off, &line, &column);
-			/* nothing but white space from the failure on */
 			return ent__error_set(err, ENT_EPARSE, source, line, column,
 				"truncated JSON: the document ends too early");
 		}
@@ -637,9 +788,44 @@ ent_status ent_events_read_json(ent_events **out, const char *path,
 
 /* -- writing ------------------------------------------------------------- */
 
+/* Add a string member. Events from other readers (news text, GDELT rows)
+ * may carry bytes that are not UTF-8; each bad byte is written as U+FFFD,
+ * so the output is always valid UTF-8 JSON. */
 static int add_string(cJSON *obj, const char *key, const char *value)
 {
-	return value == NULL || cJSON_AddStringToObject(obj, key, value) != NULL;
+	const unsigned char *s = (const unsigned char *)value;
+	ent__buf b = {0};
+	size_t i, n, len;
+	int ok;
+
+	if (value == NULL) {
+		return 1;
+	}
+	len = strlen(value);
+	for (i = 0; i < len; i += n) {
+		if ((n = utf8_seq(s + i, len - i)) == 0) {
+			break;
+		}
+	}
+	if (i == len) {
+		return cJSON_AddStringToObject(obj, key, value) != NULL;
+	}
+	for (i = 0; i < len; i += n) {
+		n = utf8_seq(s + i, len - i);
+		if (n == 0) {
+			n = 1;
+			if (ent__buf_puts(&b, "\xEF\xBF\xBD") < 0) {
+				ent__buf_free(&b);
+				return 0;
+			}
+		} else if (ent__buf_put(&b, value + i, n) < 0) {
+			ent__buf_free(&b);
+			return 0;
+		}
+	}
+	ok = cJSON_AddStringToObject(obj, key, b.data) != NULL;
+	ent__buf_free(&b);
+	return ok;
 }
 
 static cJSON *event_to_json(const ent_event *ev)
@@ -660,8 +846,8 @@ static cJSON *event_to_json(const ent_event *ev)
 		ent_date_format(ev->date_added, date);
 		ok = cJSON_AddStringToObject(o, "date_added", date) != NULL;
 	}
-	ok = ok && cJSON_AddStringToObject(o, "source", ev->source) != NULL;
-	ok = ok && cJSON_AddStringToObject(o, "target", ev->target) != NULL;
+	ok = ok && add_string(o, "source", ev->source);
+	ok = ok && add_string(o, "target", ev->target);
 	if (ok && ev->code[0]) {
 		ok = cJSON_AddStringToObject(o, "code", ev->code) != NULL;
 	}
@@ -721,7 +907,10 @@ static cJSON *event_to_json(const ent_event *ev)
 		ok = extra != NULL;
 		while (ok && extra->child != NULL) {
 			m = cJSON_DetachItemViaPointer(extra, extra->child);
-			if (cJSON_GetObjectItemCaseSensitive(o, m->string) != NULL ||
+			/* only a known member can clash with one written above;
+			 * looking each up in `o` would be quadratic in the number
+			 * of unknown members */
+			if (m->string == NULL || is_known(m->string) ||
 				!cJSON_AddItemToObject(o, m->string, m)) {
 				cJSON_Delete(m);
 			}
