@@ -50,6 +50,19 @@ ENT_API ent_status ent_report_write(FILE *fp, const ent_dataset *ds,
 	const ent_graph *g, const ent_metrics *m, const ent_report_options *opts,
 	ent_error *err);
 
+/**
+ * Write the "Sources" section of report.md: for the strongest alliances
+ * and the strongest tensions, ranked as in the report's tables (by |net|,
+ * ties by vertex indices; `opts->top` of each, 0 = 10), the sentences each
+ * relation came from -- its kept events, either direction, in input
+ * order, with date, direction, CAMEO code, text, document and sentence
+ * number; a repeated (document, sentence, text) once, at most 10 lines per
+ * relation. Needs a dataset made with keep_events; without kept events
+ * the section says so.
+ */
+ENT_API ent_status ent_report_write_sources(FILE *fp, const ent_dataset *ds,
+	const ent_graph *g, const ent_report_options *opts, ent_error *err);
+
 ENT_END_DECLS
 
 #endif

@@ -80,6 +80,9 @@ int cli_usage_error(const char *fmt, ...);
  * reports on stderr as asked). */
 int cli_load(ent_dataset **out, cli_opts *o, int keep_events);
 
+/* Render options from the parsed render options (usage errors printed). */
+int cli_render_options(ent_render_options *ropts, const cli_opts *o);
+
 /* The commands. */
 int cmd_analyze(cli_opts *o);
 int cmd_extract(cli_opts *o);

@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The render module's private view: a "scene" is the diagram decided in
+ * plain C (which actors and ties are drawn, with which encoding, escaped
+ * labels); gv.c turns it into a Graphviz graph and nothing else in the
+ * library talks to Graphviz.
+ */
+#ifndef ENT_RENDER_INTERNAL_H
+#define ENT_RENDER_INTERNAL_H
+
+#include <stdio.h>
+
+#include <entente/render.h>
+
+#include "internal.h"
+
+typedef struct ent__scene_node {
+	size_t actor;         /* vertex index in the graph */
+	char id[32];          /* Graphviz node name, safe in DOT */
+	char *label;          /* HTML-like label text, escaped */
+	double width;         /* inches */
+	int bloc;             /* bloc number, -1 for none */
+	const char *fill;     /* fill colour */
+} ent__scene_node;
+
+typedef struct ent__scene_edge {
+	size_t tail, head;    /* indices into the scene's nodes */
+	int sign;             /* +1 alliance, -1 tension, 0 balanced */
+	double intensity;     /* |net| */
+	double penwidth;
+} ent__scene_edge;
+
+typedef struct ent__scene {
+	int directed;
+	ent_layout layout;
+	unsigned long seed;
+	int clusters;         /* draw blocs as clusters */
+	int n_blocs;          /* blocs are numbered 0 .. n_blocs - 1 */
+	ent__scene_node *nodes;
+	size_t n_nodes;
+	ent__scene_edge *edges;
+	size_t n_edges;
+	char *label;          /* the graph's HTML-like label: title + legend */
+} ent__scene;
+
+/* Decide the diagram. */
+ent_status ent__scene_build(ent__scene *out, const ent_graph *g,
+	const ent_metrics *m, const ent_dataset *ds,
+	const ent_render_options *opts, ent_error *err);
+void ent__scene_free(ent__scene *s);
+
+/* Append `s` to `b` as text of an HTML-like label: markup characters and
+ * the backslash become character references, control characters spaces,
+ * invalid UTF-8 U+FFFD. Returns 0, or -1 when out of memory. */
+int ent__html_escape(ent__buf *b, const char *s);
+
+/* Append `s` to `b` as plain text: valid UTF-8 (invalid bytes become
+ * U+FFFD), control characters spaces. Returns 0, or -1 when out of memory. */
+int ent__text_clean(ent__buf *b, const char *s);
+
+/* Colours of the encoding. */
+#define ENT__COLOR_ALLIANCE "#2166ac"
+#define ENT__COLOR_TENSION "#d95f02"
+#define ENT__COLOR_BALANCED "#7f7f7f"
+
+/* gv.c: draw a scene in a Graphviz format ("dot" writes the graph before
+ * layout). The bytes are malloc'd. */
+ent_status ent__gv_render(char **out, size_t *len_out, ent_renderer *r,
+	const ent__scene *s, ent_render_format format, ent_error *err);
+
+/* export.c: GraphML / GML through igraph. */
+ent_status ent__export_write(FILE *fp, const ent_graph *g,
+	const ent_metrics *m, const ent_render_options *opts, ent_error *err);
+
+#endif

@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The "Sources" section of report.md: every strong relation traced back to
+ * the sentences it came from (DESIGN.md "Events": provenance is kept
+ * through every stage).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "report/report_internal.h"
+
+#define LINES_PER_RELATION 10
+
+/* qsort has no payload: the graph being ranked (the library is used from
+ * one thread, as igraph's global state requires anyway) */
+static const ent_graph *rank_g;
+
+static int cmp_net(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	double nx = fabs(ent_graph_relation(rank_g, x)->net);
+	double ny = fabs(ent_graph_relation(rank_g, y)->net);
+
+	if (nx != ny) {
+		return nx > ny ? -1 : 1;
+	}
+	return x < y ? -1 : (x > y);
+}
+
+/* The vertex of an event end, reduced as the dataset reduced it. */
+static size_t vertex_of(const ent_graph *g, ent_level level, const char *code)
+{
+	const ent_state *s;
+
+	if (level == ENT_LEVEL_ACTOR) {
+		return ent_graph_actor_index(g, code);
+	}
+	s = ent_state_of_actor(code);
+	return s ? ent_graph_actor_index(g, s->code) : (size_t)-1;
+}
+
+static int same_line(const ent_event *a, const ent_event *b)
+{
+	return a->sentence == b->sentence &&
+		strcmp(a->doc ? a->doc : "", b->doc ? b->doc : "") == 0 &&
+		strcmp(a->text ? a->text : "", b->text ? b->text : "") == 0;
+}
+
+static void write_event(FILE *fp, const ent_graph *g, const ent_event *ev,
+	size_t src, size_t dst)
+{
+	const ent_cameo *cameo = ev->code[0] ? ent_cameo_lookup(ev->code) : NULL;
+	char date[11];
+
+	fputs("- ", fp);
+	if (ev->date != 0) {
+		ent_date_format(ev->date, date);
+		fprintf(fp, "%s, ", date);
+	}
+	ent__report_md_cell(fp, ent_graph_actor(g, src)->name);
+	fputs(" \xe2\x86\x92 ", fp);
+	ent__report_md_cell(fp, ent_graph_actor(g, dst)->name);
+	if (ev->code[0]) {
+		fprintf(fp, ", %s", ev->code);
+		if (cameo != NULL) {
+			fputs(" ", fp);
+			ent__report_md_cell(fp, cameo->name);
+		}
+	}
+	fputs(": ", fp);
+	if (ev->text != NULL && ev->text[0] != '\0') {
+		fputs("\xe2\x80\x9c", fp);
+		ent__report_md_cell(fp, ev->text);
+		fputs("\xe2\x80\x9d", fp);
+	} else {
+		fputs("(no sentence recorded)", fp);
+	}
+	if (ev->doc != NULL || ev->sentence > 0 || ev->id != NULL) {
+		fputs(" (", fp);
+		if (ev->doc != NULL) {
+			ent__report_md_cell(fp, ev->doc);
+		}
+		if (ev->sentence > 0) {
+			fprintf(fp, "%ssentence %ld", ev->doc ? ", " : "", ev->sentence);
+		}
+		if (ev->doc == NULL && ev->sentence <= 0) {
+			fputs("event ", fp);
+			ent__report_md_cell(fp, ev->id);
+		}
+		fputs(")", fp);
+	}
+	fputs("\n", fp);
+}
+
+static ent_status write_relation(FILE *fp, const ent_graph *g,
+	const ent_events *events, ent_level level, size_t rank, size_t ri)
+{
+	const ent_relation *rel = ent_graph_relation(g, ri);
+	size_t n = ent_events_count(events), i, j, lines = 0, more = 0;
+	const ent_event **shown = NULL;
+	char net[32];
+
+	snprintf(net, sizeof(net), "%+.1f", rel->net);
+	fprintf(fp, "\n#### %zu. ", rank);
+	ent__report_md_cell(fp, ent_graph_actor(g, rel->a)->name);
+	fputs(" \xe2\x80\x93 ", fp);
+	ent__report_md_cell(fp, ent_graph_actor(g, rel->b)->name);
+	fprintf(fp, " (%lld events, net %s)\n\n", (long long)rel->events, net);
+
+	shown = calloc(LINES_PER_RELATION, sizeof(*shown));
+	if (shown == NULL) {
+		return ENT_ENOMEM;
+	}
+	for (i = 0; i < n; i++) {
+		const ent_event *ev = ent_events_get(events, i);
+		size_t s = vertex_of(g, level, ev->source);
+		size_t t = vertex_of(g, level, ev->target);
+		int dup = 0;
+
+		if (!((s == rel->a && t == rel->b) || (s == rel->b && t == rel->a))) {
+			continue;
+		}
+		for (j = 0; j < lines && !dup; j++) {
+			dup = same_line(shown[j], ev);
+		}
+		if (dup) {
+			continue;
+		}
+		if (lines == LINES_PER_RELATION) {
+			more++;
+			continue;
+		}
+		shown[lines++] = ev;
+		write_event(fp, g, ev, s, t);
+	}
+	if (more > 0) {
+		fprintf(fp, "- and %zu more\n", more);
+	}
+	if (lines == 0) {
+		fputs("- (no kept events: the relation came from a dyad table)\n",
+			fp);
+	}
+	free(shown);
+	return ENT_OK;
+}
+
+ent_status ent_report_write_sources(FILE *fp, const ent_dataset *ds,
+	const ent_graph *g, const ent_report_options *opts, ent_error *err)
+{
+	const ent_events *events;
+	size_t n_rel, top, i, k, m, rank = 0;
+	size_t *order = NULL;
+	ent_level level;
+	ent_status status = ENT_OK;
+
+	if (fp == NULL || ds == NULL || g == NULL) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_report_write_sources: NULL argument");
+	}
+	events = ent_dataset_events(ds);
+	level = ent_dataset_options_get(ds)->level;
+	top = opts && opts->top ? opts->top : 10;
+	n_rel = ent_graph_relation_count(g);
+
+	fputs("\n## Sources\n\n", fp);
+	if (events == NULL) {
+		fputs("The events were not kept, so the sentences behind the "
+			"relations cannot be shown.\n", fp);
+		return ferror(fp) ? ent__error_set(err, ENT_EIO, NULL, 0, 0,
+			"writing the sources failed") : ENT_OK;
+	}
+	fputs("The sentences behind the strongest alliances and tensions "
+		"above, as they were read.\n", fp);
+	order = malloc((n_rel ? n_rel : 1) * sizeof(*order));
+	if (order == NULL) {
+		return ent__error_nomem(err);
+	}
+	for (int sign = 1; sign >= -1 && status == ENT_OK; sign -= 2) {
+		m = 0;
+		for (i = 0; i < n_rel; i++) {
+			if (ent_graph_relation(g, i)->sign == sign) {
+				order[m++] = i;
+			}
+		}
+		rank_g = g;
+		qsort(order, m, sizeof(*order), cmp_net);
+		k = m < top ? m : top;
+		if (k > 0) {
+			fprintf(fp, "\n### %s\n", sign > 0 ? "Alliances" : "Tensions");
+		}
+		for (i = 0, rank = 0; i < k && status == ENT_OK; i++) {
+			status = write_relation(fp, g, events, level, ++rank, order[i]);
+		}
+	}
+	free(order);
+	if (status == ENT_ENOMEM) {
+		return ent__error_nomem(err);
+	}
+	if (ferror(fp)) {
+		return ent__error_set(err, ENT_EIO, NULL, 0, 0,
+			"writing the sources failed");
+	}
+	return status;
+}
