@@ -195,16 +195,19 @@ ent_status ent_date_parse(ent_date *out, const char *s, size_t len)
 
 void ent_date_format(ent_date date, char buf[11])
 {
-	int y = date / 10000, m = date / 100 % 100, d = date % 100;
+	/* unsigned parts keep the compiler sure each fits its width */
+	unsigned int y = (unsigned int)(date / 10000) % 10000u;
+	unsigned int m = (unsigned int)(date / 100) % 100u;
+	unsigned int d = (unsigned int)date % 100u;
 
 	if (date <= 0) {
 		buf[0] = '\0';
 	} else if (m == 0) {
-		snprintf(buf, 11, "%04d", y % 10000);
+		snprintf(buf, 11, "%04u", y);
 	} else if (d == 0) {
-		snprintf(buf, 11, "%04d-%02d", y % 10000, m % 100);
+		snprintf(buf, 11, "%04u-%02u", y, m);
 	} else {
-		snprintf(buf, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+		snprintf(buf, 11, "%04u-%02u-%02u", y, m, d);
 	}
 }
 

@@ -476,13 +476,15 @@ void ent_period_label(ent_date start, ent_period_unit unit, char buf[16])
 
 	switch (unit) {
 	case ENT_PERIOD_YEAR:
-		snprintf(buf, 16, "%04d", y % 10000);
+		snprintf(buf, 16, "%04u", (unsigned int)y % 10000u);
 		break;
 	case ENT_PERIOD_QUARTER:
-		snprintf(buf, 16, "%04d-Q%d", y % 10000, (m - 1) / 3 % 4 + 1);
+		snprintf(buf, 16, "%04u-Q%u", (unsigned int)y % 10000u,
+			(unsigned int)(m - 1) / 3u % 4u + 1u);
 		break;
 	case ENT_PERIOD_MONTH:
-		snprintf(buf, 16, "%04d-%02d", y % 10000, m % 100);
+		snprintf(buf, 16, "%04u-%02u", (unsigned int)y % 10000u,
+			(unsigned int)m % 100u);
 		break;
 	case ENT_PERIOD_WEEK: {
 		/* ISO week number: the week with the year's first Thursday is 1 */
@@ -492,7 +494,8 @@ void ent_period_label(ent_date start, ent_period_unit unit, char buf[16])
 		civil_from_days(days + 3, &ty, &tm, &td); /* its Thursday */
 		jan1 = days_from_civil(ty, 1, 1);
 		week = (int)((days + 3 - jan1) / 7 + 1);
-		snprintf(buf, 16, "%04d-W%02d", ty % 10000, week % 100);
+		snprintf(buf, 16, "%04u-W%02u", (unsigned int)ty % 10000u,
+			(unsigned int)week % 100u);
 		break;
 	}
 	default:
