@@ -19,9 +19,11 @@
  *   width = 0.2 + 0.6 * sqrt(v / max v) inches (0.2 when max v = 0);
  * - edge length (neato, fdp, sfdp): 1.2 inches for an alliance tie and
  *   3 inches for a tension tie, so allies are drawn close and rivals apart;
- * - blocs (when given): clusters with the fdp and dot layouts, which
- *   support them, coloured node groups with the others;
- * - labels: the actor's name beside its node; a title (the inputs or
+ * - blocs (signed communities, see metrics.h): clusters with the fdp and
+ *   dot layouts, which support them, and nodes filled with the bloc's
+ *   colour with every layout; the legend names the colours;
+ * - labels: the actor's name on its disc (the name may overflow the disc;
+ *   overlap removal keeps names apart); a title (the inputs or
  *   ::ent_render_options::title), a subtitle (date range, events, actors,
  *   relations) and a legend on top of the picture, outside the nodes.
  *
@@ -112,9 +114,10 @@ typedef struct ent_render_options {
 	const char *title;    /**< title; NULL = the inputs' names */
 	unsigned long seed;   /**< layout seed */
 	/**
-	 * Bloc of each actor (vertex index -> bloc number, negative for none),
-	 * `ent_graph_actor_count()` entries, or NULL to draw no blocs.
-	 * Borrowed.
+	 * Bloc of each actor (vertex index -> bloc number from 0, negative for
+	 * none), `ent_graph_actor_count()` entries, borrowed; or NULL for the
+	 * blocs of the metrics (::ent_actor_metrics bloc), of which those with
+	 * two actors or more are drawn. An array of -1 draws no blocs.
 	 */
 	const int *blocs;
 } ent_render_options;

@@ -235,7 +235,6 @@ static int build(Agraph_t **out, const ent__scene *s)
 		rc |= set_attr(g, g, AGRAPH, "ranksep", "0.8");
 	}
 	rc |= set_attr(g, g, AGRAPH, "outputorder", "edgesfirst");
-	rc |= set_attr(g, g, AGRAPH, "forcelabels", "true");
 	rc |= set_attr(g, g, AGRAPH, "fontname", "Helvetica");
 	rc |= set_attr(g, g, AGRAPH, "labelloc", "t");
 	rc |= set_attr(g, g, AGRAPH, "pad", "0.3");
@@ -243,7 +242,9 @@ static int build(Agraph_t **out, const ent__scene *s)
 	rc |= set_html(g, g, AGRAPH, "label", s->label);
 
 	rc |= declare(g, AGNODE, "shape", "circle");
-	rc |= declare(g, AGNODE, "fixedsize", "true");
+	/* the disc keeps its size (the measure) while the name may overflow
+	 * it; overlap removal still counts the name */
+	rc |= declare(g, AGNODE, "fixedsize", "shape");
 	rc |= declare(g, AGNODE, "style", "filled");
 	rc |= declare(g, AGNODE, "fillcolor", "#e0e0e0");
 	rc |= declare(g, AGNODE, "color", "#505050");
@@ -300,11 +301,8 @@ static int build(Agraph_t **out, const ent__scene *s)
 			rc = -1;
 			break;
 		}
-		/* the name goes beside the disc (xlabel), never inside; an
-		 * explicit empty label, since DOT omits empty defaults */
-		rc |= set_attr(g, nodes[i], AGNODE, "label", "");
 		rc |= set_num(g, nodes[i], AGNODE, "width", nd->width);
-		rc |= set_html(g, nodes[i], AGNODE, "xlabel", nd->label);
+		rc |= set_html(g, nodes[i], AGNODE, "label", nd->label);
 		if (strcmp(nd->fill, "#e0e0e0") != 0) {
 			rc |= set_attr(g, nodes[i], AGNODE, "fillcolor", nd->fill);
 		}

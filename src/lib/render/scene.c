@@ -179,6 +179,28 @@ static double size_value(const ent_metrics *m, size_t i, ent_size_by by)
 	return isfinite(v) && v > 0 ? v : 0;
 }
 
+/* The bloc drawn for actor i: the caller's, else the metrics' when the
+ * bloc has two actors or more (a bloc of one is no group to show). */
+static int bloc_of(const ent_metrics *m, const ent_render_options *opts,
+	size_t i)
+{
+	const ent_actor_metrics *am;
+	const ent_bloc *b;
+
+	if (opts->blocs != NULL) {
+		return opts->blocs[i] >= 0 ? opts->blocs[i] : -1;
+	}
+	am = m ? ent_metrics_actor(m, i) : NULL;
+	if (am == NULL || am->bloc == 0) {
+		return -1;
+	}
+	b = ent_metrics_bloc(m, am->bloc - 1);
+	if (b == NULL || b->size < 2 || am->bloc > 1000) {
+		return -1;
+	}
+	return (int)am->bloc - 1;
+}
+
 static const char *size_name(ent_size_by by)
 {
 	switch (by) {
@@ -245,6 +267,41 @@ static int put_title_text(ent__buf *b, const ent_dataset *ds,
 	return rc;
 }
 
+/* A row naming the drawn blocs with a disc in each one's colour. */
+static int put_bloc_legend(ent__buf *b, const ent__scene *s)
+{
+	unsigned char *seen = calloc((size_t)s->n_blocs, 1);
+	size_t i;
+	int k, shown = 0, rc = 0;
+
+	if (seen == NULL) {
+		return -1;
+	}
+	for (i = 0; i < s->n_nodes; i++) {
+		if (s->nodes[i].bloc >= 0) {
+			seen[s->nodes[i].bloc] = 1;
+		}
+	}
+	rc |= ent__buf_puts(b, "<TR><TD COLSPAN=\"4\"><FONT POINT-SIZE=\"12\" "
+		"COLOR=\"#404040\">blocs:</FONT>");
+	for (k = 0; k < s->n_blocs; k++) {
+		if (!seen[k]) {
+			continue;
+		}
+		if (++shown > 12) {
+			rc |= ent__buf_puts(b, "<FONT POINT-SIZE=\"12\"> "
+				"\xe2\x80\xa6</FONT>");
+			break;
+		}
+		rc |= ent__buf_printf(b, "<FONT POINT-SIZE=\"16\" COLOR=\"%s\">"
+			"  \xe2\x97\x8f</FONT><FONT POINT-SIZE=\"12\"> %d</FONT>",
+			bloc_fills[(size_t)k % N_BLOC_FILLS], k + 1);
+	}
+	rc |= ent__buf_puts(b, "</TD></TR>");
+	free(seen);
+	return rc ? -1 : 0;
+}
+
 static int put_label(ent__buf *b, const ent__scene *s, const ent_graph *g,
 	const ent_dataset *ds, const ent_render_options *opts)
 {
@@ -289,11 +346,11 @@ static int put_label(ent__buf *b, const ent__scene *s, const ent_graph *g,
 		"line width: |net| (log)  </FONT></TD>"
 		"<TD><FONT POINT-SIZE=\"12\" COLOR=\"#404040\">disc area: ");
 	rc |= ent__buf_puts(b, size_name(opts->size_by));
+	rc |= ent__buf_puts(b, "</FONT></TD></TR>");
 	if (s->n_blocs > 0) {
-		rc |= ent__buf_puts(b, s->clusters ? " \xc2\xb7 boxes: blocs" :
-			" \xc2\xb7 fill: blocs");
+		rc |= put_bloc_legend(b, s);
 	}
-	rc |= ent__buf_puts(b, "</FONT></TD></TR></TABLE>");
+	rc |= ent__buf_puts(b, "</TABLE>");
 	return rc ? -1 : 0;
 }
 
@@ -408,7 +465,7 @@ ent_status ent__scene_build(ent__scene *out, const ent_graph *g,
 		if (nd->width > max_size) {
 			max_size = nd->width;
 		}
-		nd->bloc = opts->blocs && opts->blocs[i] >= 0 ? opts->blocs[i] : -1;
+		nd->bloc = bloc_of(m, opts, i);
 		if (nd->bloc >= s.n_blocs) {
 			s.n_blocs = nd->bloc + 1;
 		}

@@ -107,7 +107,8 @@ static ent_status write_relation(FILE *fp, const ent_graph *g,
 	ent__report_md_cell(fp, ent_graph_actor(g, rel->a)->name);
 	fputs(" \xe2\x80\x93 ", fp);
 	ent__report_md_cell(fp, ent_graph_actor(g, rel->b)->name);
-	fprintf(fp, " (%lld events, net %s)\n\n", (long long)rel->events, net);
+	fprintf(fp, " (%lld event%s, net %s)\n\n", (long long)rel->events,
+		rel->events == 1 ? "" : "s", net);
 
 	shown = calloc(LINES_PER_RELATION, sizeof(*shown));
 	if (shown == NULL) {
