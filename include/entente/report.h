@@ -1,8 +1,19 @@
 /* SPDX-License-Identifier: MIT */
 /**
  * @file report.h
- * @brief The analysis report: actors, dyads and relations as text, JSON,
- * CSV or Markdown.
+ * @brief The analysis report: actors, dyads, relations, blocs, balance,
+ * tension and time periods as text, JSON, CSV or Markdown.
+ *
+ * Every number is defined in metrics.h (measures) or graph.h (dyads and
+ * relations) under the same name. JSON ("report/1") has the sections
+ * "input", "actors" (every per-actor measure), "dyads", "relations",
+ * "blocs", "balance" (with "unbalanced_triangles", heaviest first),
+ * "tension" and, when periods are given, "periods" (each period's summary
+ * and relations). Text and Markdown show ranked tables: top actors by
+ * PageRank, their signed stance, the strongest alliances and tensions,
+ * the blocs, structural balance with the heaviest unbalanced triangles,
+ * and with periods a per-period table and the largest changes of a
+ * relation's net weight from one period to the next.
  */
 #ifndef ENT_REPORT_H
 #define ENT_REPORT_H
@@ -34,17 +45,26 @@ typedef struct ent_report_options {
 	ent_report_format format;
 	size_t top;              /**< rows in ranked text/Markdown tables (0 = 10) */
 	const char *diagram;     /**< Markdown: image path to embed, or NULL */
-	const char *table;       /**< CSV: which table, "actors" (default), "dyads"
-	                              or "relations" */
+	const char *table;       /**< CSV: which table, "actors", "dyads",
+	                              "relations", "blocs" or "periods"
+	                              (period,a,b,events,cooperation,conflict,
+	                              net,sign: one row per relation and
+	                              period); NULL = "periods" when `periods`
+	                              is given, else "actors" */
+	const ent_periods *periods; /**< relations per period (borrowed), or
+	                              NULL for no time section */
 } ent_report_options;
 
 #define ENT_REPORT_OPTIONS_VERSION 1
 #define ENT_REPORT_OPTIONS_INIT {ENT_REPORT_OPTIONS_VERSION, ENT_REPORT_TEXT, 0, \
-	NULL, NULL}
+	NULL, NULL, NULL}
 
 /**
  * Write the report of a dataset, its graph and its metrics to `fp`.
  * Output is deterministic: the same input gives byte-identical output.
+ * @return ENT_OK, ENT_EINVAL (NULL argument, unknown CSV table, or the
+ *         "periods" table without periods), ENT_ENOMEM, ENT_EIO (write
+ *         failed)
  */
 ENT_API ent_status ent_report_write(FILE *fp, const ent_dataset *ds,
 	const ent_graph *g, const ent_metrics *m, const ent_report_options *opts,

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * entente analyze: read inputs, build the graph, measure it, report.
+ * entente analyze: read inputs, build the graph, measure it (and each
+ * period with --by), report.
  */
 #include <string.h>
 
@@ -11,6 +12,7 @@ int cmd_analyze(cli_opts *o)
 	ent_dataset *ds = NULL;
 	ent_graph *g = NULL;
 	ent_metrics *m = NULL;
+	ent_periods *p = NULL;
 	ent_output *out = NULL;
 	ent_report_options ropts = ENT_REPORT_OPTIONS_INIT;
 	ent_error err = {0};
@@ -21,6 +23,11 @@ int cmd_analyze(cli_opts *o)
 		return cli_usage_error("--format: \"%s\" is not text, json, csv "
 			"or md", o->format);
 	}
+	if (o->table && strcmp(o->table, "periods") == 0 &&
+		o->dataset.by == ENT_PERIOD_NONE) {
+		return cli_usage_error("--table periods needs --by week, month, "
+			"quarter or year");
+	}
 	ropts.top = o->top;
 	ropts.table = o->table;
 	if ((rc = cli_load(&ds, o, 0)) != 0) {
@@ -28,7 +35,13 @@ int cmd_analyze(cli_opts *o)
 	}
 	if (ent_graph_build(&g, ent_dataset_dyads(ds), &o->graph, &err) != ENT_OK ||
 		ent_metrics_compute(&m, g, NULL, &err) != ENT_OK ||
-		ent_output_open(&out, o->output ? o->output : "-", &err) != ENT_OK ||
+		(o->dataset.by != ENT_PERIOD_NONE &&
+			ent_periods_compute(&p, ds, &o->graph, &err) != ENT_OK)) {
+		rc = cli_fail(&err);
+		goto done;
+	}
+	ropts.periods = p;
+	if (ent_output_open(&out, o->output ? o->output : "-", &err) != ENT_OK ||
 		ent_report_write(ent_output_stream(out), ds, g, m, &ropts, &err) !=
 			ENT_OK) {
 		ent_output_abort(out);
@@ -39,6 +52,7 @@ int cmd_analyze(cli_opts *o)
 		rc = cli_fail(&err);
 	}
 done:
+	ent_periods_destroy(p);
 	ent_metrics_destroy(m);
 	ent_graph_destroy(g);
 	ent_dataset_destroy(ds);

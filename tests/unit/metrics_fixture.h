@@ -16,8 +16,8 @@ static inline void fx_add(ent_dyads *d, const char *s, const char *t,
 	ent_dyad dy;
 
 	memset(&dy, 0, sizeof(dy));
-	snprintf(dy.source, sizeof(dy.source), "%s", s);
-	snprintf(dy.target, sizeof(dy.target), "%s", t);
+	strncpy(dy.source, s, sizeof(dy.source) - 1);
+	strncpy(dy.target, t, sizeof(dy.target) - 1);
 	dy.events = 1;
 	dy.coop_events = coop > 0;
 	dy.conflict_events = confl > 0;

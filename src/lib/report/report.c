@@ -4,6 +4,7 @@
  * fixed precision so the same input gives byte-identical output.
  */
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,6 +116,25 @@ void ent__report_md_cell(FILE *fp, const char *s)
 	}
 }
 
+/* -- ranking ------------------------------------------------------------- */
+
+/* A row to rank: larger key first, then smaller index. Keys are copied in,
+ * so sorting needs no global state. */
+typedef struct ranked {
+	double key;
+	size_t idx;
+} ranked;
+
+static int cmp_ranked(const void *a, const void *b)
+{
+	const ranked *x = a, *y = b;
+
+	if (x->key != y->key) {
+		return x->key > y->key ? -1 : 1;
+	}
+	return x->idx < y->idx ? -1 : (x->idx > y->idx);
+}
+
 /* -- sections ------------------------------------------------------------ */
 
 typedef struct ctx {
@@ -122,6 +142,7 @@ typedef struct ctx {
 	const ent_dataset *ds;
 	const ent_graph *g;
 	const ent_metrics *m;
+	const ent_periods *p;
 	const ent_report_options *opts;
 	size_t top;
 } ctx;
@@ -141,6 +162,29 @@ static const char *weight_name(ent_weight w)
 	}
 }
 
+static const char *unit_name(ent_period_unit u)
+{
+	switch (u) {
+	case ENT_PERIOD_WEEK: return "week";
+	case ENT_PERIOD_MONTH: return "month";
+	case ENT_PERIOD_QUARTER: return "quarter";
+	case ENT_PERIOD_YEAR: return "year";
+	default: return "none";
+	}
+}
+
+static const char *code_of(const ctx *c, size_t i)
+{
+	return ent_graph_actor(c->g, i)->code;
+}
+
+static const char *name_of(const ctx *c, size_t i)
+{
+	return ent_graph_actor(c->g, i)->name;
+}
+
+/* -- JSON ---------------------------------------------------------------- */
+
 static void json_input(ctx *c)
 {
 	const ent_dataset_stats *st = ent_dataset_stats_get(c->ds);
@@ -159,8 +203,9 @@ static void json_input(ctx *c)
 		ent__report_json_string(c->fp, ent_dataset_input_format(c->ds, i));
 		fputc('}', c->fp);
 	}
-	fprintf(c->fp, "],\n    \"level\": \"%s\", \"weight\": \"%s\",\n",
-		level_name(o->level), weight_name(o->weight));
+	fprintf(c->fp, "],\n    \"level\": \"%s\", \"weight\": \"%s\", "
+		"\"by\": \"%s\",\n", level_name(o->level), weight_name(o->weight),
+		unit_name(o->by));
 	fprintf(c->fp,
 		"    \"records\": %lld, \"kept\": %lld, \"filtered\": %lld, "
 		"\"non_state\": %lld, \"self\": %lld, \"dyad_rows\": %lld, "
@@ -200,30 +245,46 @@ static void json_date(FILE *fp, const char *key, ent_date d)
 static void json_actors(ctx *c)
 {
 	size_t i, n = ent_graph_actor_count(c->g);
-	char b[10][32];
+	char b[16][32];
 
 	fputs("  \"actors\": [", c->fp);
 	for (i = 0; i < n; i++) {
-		const ent_actor *a = ent_graph_actor(c->g, i);
 		const ent_actor_metrics *am = ent_metrics_actor(c->m, i);
 		fputs(i ? ",\n    {" : "\n    {", c->fp);
 		fputs("\"code\": ", c->fp);
-		ent__report_json_string(c->fp, a->code);
+		ent__report_json_string(c->fp, code_of(c, i));
 		fputs(", \"name\": ", c->fp);
-		ent__report_json_string(c->fp, a->name);
+		ent__report_json_string(c->fp, name_of(c, i));
 		fprintf(c->fp,
 			", \"events_out\": %lld, \"events_in\": %lld, "
 			"\"cooperation_out\": %s, \"cooperation_in\": %s, "
-			"\"conflict_out\": %s, \"conflict_in\": %s, \"degree\": %lld, "
-			"\"pagerank\": %s, \"betweenness\": %s}",
+			"\"conflict_out\": %s, \"conflict_in\": %s, \"net\": %s, "
+			"\"degree\": %lld, \"degree_out\": %lld, \"degree_in\": %lld, "
+			"\"pagerank\": %s, \"betweenness\": %s, \"harmonic\": %s, "
+			"\"eigenvector\": %s, \"hub\": %s, \"authority\": %s, "
+			"\"positive_degree\": %lld, \"negative_degree\": %lld, "
+			"\"net_degree\": %lld, \"degree_ratio\": %s, \"pn\": %s, "
+			"\"tension_share\": %s, \"component\": %zu, \"bloc\": %zu}",
 			(long long)am->events_out, (long long)am->events_in,
 			ent__report_num(b[0], am->cooperation_out, 3),
 			ent__report_num(b[1], am->cooperation_in, 3),
 			ent__report_num(b[2], am->conflict_out, 3),
 			ent__report_num(b[3], am->conflict_in, 3),
-			(long long)am->degree,
-			ent__report_num(b[4], am->pagerank, 9),
-			ent__report_num(b[5], am->betweenness, 9));
+			ent__report_num(b[4], am->net, 3),
+			(long long)am->degree, (long long)am->degree_out,
+			(long long)am->degree_in,
+			ent__report_num(b[5], am->pagerank, 9),
+			ent__report_num(b[6], am->betweenness, 9),
+			ent__report_num(b[7], am->harmonic, 9),
+			ent__report_num(b[8], am->eigenvector, 9),
+			ent__report_num(b[9], am->hub, 9),
+			ent__report_num(b[10], am->authority, 9),
+			(long long)am->positive_degree, (long long)am->negative_degree,
+			(long long)am->net_degree,
+			ent__report_num(b[11], am->degree_ratio, 9),
+			ent__report_num(b[12], am->pn, 9),
+			ent__report_num(b[13], am->tension_share, 9),
+			am->component, am->bloc);
 	}
 	fputs(n ? "\n  ],\n" : "],\n", c->fp);
 }
@@ -258,28 +319,142 @@ static void json_dyads(ctx *c)
 	fputs(n ? "\n  ],\n" : "],\n", c->fp);
 }
 
+/* One relation object's fields after its "a" and "b". */
+static void json_relation_values(FILE *fp, int64_t events, double coop,
+	double confl, double net, int sign)
+{
+	char b[3][32];
+
+	fprintf(fp, ", \"events\": %lld, \"cooperation\": %s, \"conflict\": %s, "
+		"\"net\": %s, \"sign\": %d}", (long long)events,
+		ent__report_num(b[0], coop, 3), ent__report_num(b[1], confl, 3),
+		ent__report_num(b[2], net, 3), sign);
+}
+
 static void json_relations(ctx *c)
 {
 	size_t i, n = ent_graph_relation_count(c->g);
-	char b[3][32];
 
 	fputs("  \"relations\": [", c->fp);
 	for (i = 0; i < n; i++) {
 		const ent_relation *r = ent_graph_relation(c->g, i);
 		fputs(i ? ",\n    {" : "\n    {", c->fp);
 		fputs("\"a\": ", c->fp);
-		ent__report_json_string(c->fp, ent_graph_actor(c->g, r->a)->code);
+		ent__report_json_string(c->fp, code_of(c, r->a));
 		fputs(", \"b\": ", c->fp);
-		ent__report_json_string(c->fp, ent_graph_actor(c->g, r->b)->code);
-		fprintf(c->fp,
-			", \"events\": %lld, \"cooperation\": %s, \"conflict\": %s, "
-			"\"net\": %s, \"sign\": %d}",
-			(long long)r->events,
-			ent__report_num(b[0], r->cooperation, 3),
-			ent__report_num(b[1], r->conflict, 3),
-			ent__report_num(b[2], r->net, 3), r->sign);
+		ent__report_json_string(c->fp, code_of(c, r->b));
+		json_relation_values(c->fp, r->events, r->cooperation, r->conflict,
+			r->net, r->sign);
 	}
-	fputs(n ? "\n  ]\n" : "]\n", c->fp);
+	fputs(n ? "\n  ],\n" : "],\n", c->fp);
+}
+
+static void json_blocs(ctx *c)
+{
+	size_t k, j, n = ent_metrics_bloc_count(c->m);
+	char b[6][32];
+
+	fputs("  \"blocs\": [", c->fp);
+	for (k = 0; k < n; k++) {
+		const ent_bloc *bl = ent_metrics_bloc(c->m, k);
+		fprintf(c->fp, "%s{\"bloc\": %zu, \"size\": %zu, \"members\": [",
+			k ? ",\n    " : "\n    ", k + 1, bl->size);
+		for (j = 0; j < bl->size; j++) {
+			fputs(j ? ", " : "", c->fp);
+			ent__report_json_string(c->fp, code_of(c, bl->members[j]));
+		}
+		fprintf(c->fp, "], \"cooperation\": %s, \"conflict\": %s, "
+			"\"cohesion\": %s, \"density\": %s, \"external_conflict\": %s}",
+			ent__report_num(b[0], bl->cooperation, 3),
+			ent__report_num(b[1], bl->conflict, 3),
+			ent__report_num(b[2], bl->cohesion, 9),
+			ent__report_num(b[3], bl->density, 9),
+			ent__report_num(b[4], bl->external_conflict, 3));
+	}
+	fputs(n ? "\n  ],\n" : "],\n", c->fp);
+}
+
+static void json_balance(ctx *c)
+{
+	const ent_balance *bal = ent_metrics_balance(c->m);
+	const ent_tension *t = ent_metrics_tension(c->m);
+	size_t i, n = ent_metrics_unbalanced_count(c->m);
+	char b[8][32];
+
+	fprintf(c->fp, "  \"balance\": {\n"
+		"    \"triangles\": %lld, \"balanced\": %lld, \"unbalanced\": %lld, "
+		"\"triangle_index\": %s, \"weighted_triangle_index\": %s,\n"
+		"    \"signed_ties\": %lld, \"bloc_frustration\": %lld, "
+		"\"bloc_frustration_weight\": %s, \"frustration\": %lld, "
+		"\"frustration_weight\": %s, \"normalised_balance\": %s,\n"
+		"    \"unbalanced_triangles\": [",
+		(long long)bal->triangles, (long long)bal->balanced,
+		(long long)bal->unbalanced,
+		ent__report_num(b[0], bal->triangle_index, 9),
+		ent__report_num(b[1], bal->weighted_triangle_index, 9),
+		(long long)bal->signed_ties, (long long)bal->bloc_frustration,
+		ent__report_num(b[2], bal->bloc_frustration_weight, 3),
+		(long long)bal->frustration,
+		ent__report_num(b[3], bal->frustration_weight, 3),
+		ent__report_num(b[4], bal->normalised_balance, 9));
+	for (i = 0; i < n; i++) {
+		const ent_triangle *tr = ent_metrics_unbalanced(c->m, i);
+		fputs(i ? ",\n      {\"actors\": [" : "\n      {\"actors\": [", c->fp);
+		ent__report_json_string(c->fp, code_of(c, tr->a));
+		fputs(", ", c->fp);
+		ent__report_json_string(c->fp, code_of(c, tr->b));
+		fputs(", ", c->fp);
+		ent__report_json_string(c->fp, code_of(c, tr->c));
+		fprintf(c->fp, "], \"weight\": %s}",
+			ent__report_num(b[5], tr->weight, 6));
+	}
+	fputs(n ? "\n    ]\n  },\n" : "]\n  },\n", c->fp);
+	fprintf(c->fp, "  \"tension\": {\"cooperation\": %s, \"conflict\": %s, "
+		"\"conflict_between_blocs\": %s, \"between_share\": %s, "
+		"\"cooperation_within_blocs\": %s, \"within_share\": %s}",
+		ent__report_num(b[0], t->cooperation, 3),
+		ent__report_num(b[1], t->conflict, 3),
+		ent__report_num(b[2], t->conflict_between_blocs, 3),
+		ent__report_num(b[3], t->between_share, 9),
+		ent__report_num(b[4], t->cooperation_within_blocs, 3),
+		ent__report_num(b[5], t->within_share, 9));
+}
+
+static void json_periods(ctx *c)
+{
+	size_t i, j, n = ent_periods_count(c->p);
+	char b[6][32], start[11];
+
+	fputs(",\n  \"periods\": [", c->fp);
+	for (i = 0; i < n; i++) {
+		const ent_period_summary *s = ent_periods_summary(c->p, i);
+		size_t nr = ent_periods_relation_count(c->p, i);
+		ent_date_format(s->start, start);
+		fputs(i ? ",\n    {\"period\": " : "\n    {\"period\": ", c->fp);
+		ent__report_json_string(c->fp, s->label);
+		fputs(", \"start\": ", c->fp);
+		ent__report_json_string(c->fp, start);
+		fprintf(c->fp, ", \"events\": %lld, \"actors\": %zu, "
+			"\"alliances\": %zu, \"tensions\": %zu, \"cooperation\": %s, "
+			"\"conflict\": %s, \"net\": %s, \"triangles\": %lld, "
+			"\"triangle_index\": %s,\n     \"relations\": [",
+			(long long)s->events, s->actors, s->alliances, s->tensions,
+			ent__report_num(b[0], s->cooperation, 3),
+			ent__report_num(b[1], s->conflict, 3),
+			ent__report_num(b[2], s->net, 3), (long long)s->triangles,
+			ent__report_num(b[3], s->triangle_index, 9));
+		for (j = 0; j < nr; j++) {
+			const ent_period_relation *r = ent_periods_relation(c->p, i, j);
+			fputs(j ? ",\n      {\"a\": " : "\n      {\"a\": ", c->fp);
+			ent__report_json_string(c->fp, r->a);
+			fputs(", \"b\": ", c->fp);
+			ent__report_json_string(c->fp, r->b);
+			json_relation_values(c->fp, r->events, r->cooperation,
+				r->conflict, r->net, r->sign);
+		}
+		fputs(nr ? "\n     ]}" : "]}", c->fp);
+	}
+	fputs(n ? "\n  ]" : "]", c->fp);
 }
 
 static void write_json(ctx *c)
@@ -289,7 +464,12 @@ static void write_json(ctx *c)
 	json_actors(c);
 	json_dyads(c);
 	json_relations(c);
-	fputs("}\n", c->fp);
+	json_blocs(c);
+	json_balance(c);
+	if (c->p != NULL) {
+		json_periods(c);
+	}
+	fputs("\n}\n", c->fp);
 }
 
 /* -- CSV ----------------------------------------------------------------- */
@@ -297,25 +477,40 @@ static void write_json(ctx *c)
 static void csv_actors(ctx *c)
 {
 	size_t i;
-	char b[6][32];
+	char b[16][32];
 
 	fputs("code,name,events_out,events_in,cooperation_out,cooperation_in,"
-	      "conflict_out,conflict_in,degree,pagerank,betweenness\r\n", c->fp);
+	      "conflict_out,conflict_in,net,degree,degree_out,degree_in,"
+	      "pagerank,betweenness,harmonic,eigenvector,hub,authority,"
+	      "positive_degree,negative_degree,net_degree,degree_ratio,pn,"
+	      "tension_share,component,bloc\r\n", c->fp);
 	for (i = 0; i < ent_graph_actor_count(c->g); i++) {
-		const ent_actor *a = ent_graph_actor(c->g, i);
 		const ent_actor_metrics *am = ent_metrics_actor(c->m, i);
-		ent__report_csv_field(c->fp, a->code);
+		ent__report_csv_field(c->fp, code_of(c, i));
 		fputc(',', c->fp);
-		ent__report_csv_field(c->fp, a->name);
-		fprintf(c->fp, ",%lld,%lld,%s,%s,%s,%s,%lld,%s,%s\r\n",
+		ent__report_csv_field(c->fp, name_of(c, i));
+		fprintf(c->fp, ",%lld,%lld,%s,%s,%s,%s,%s,%lld,%lld,%lld,"
+			"%s,%s,%s,%s,%s,%s,%lld,%lld,%lld,%s,%s,%s,%zu,%zu\r\n",
 			(long long)am->events_out, (long long)am->events_in,
 			ent__report_num(b[0], am->cooperation_out, 3),
 			ent__report_num(b[1], am->cooperation_in, 3),
 			ent__report_num(b[2], am->conflict_out, 3),
 			ent__report_num(b[3], am->conflict_in, 3),
-			(long long)am->degree,
-			ent__report_num(b[4], am->pagerank, 9),
-			ent__report_num(b[5], am->betweenness, 9));
+			ent__report_num(b[4], am->net, 3),
+			(long long)am->degree, (long long)am->degree_out,
+			(long long)am->degree_in,
+			ent__report_num(b[5], am->pagerank, 9),
+			ent__report_num(b[6], am->betweenness, 9),
+			ent__report_num(b[7], am->harmonic, 9),
+			ent__report_num(b[8], am->eigenvector, 9),
+			ent__report_num(b[9], am->hub, 9),
+			ent__report_num(b[10], am->authority, 9),
+			(long long)am->positive_degree, (long long)am->negative_degree,
+			(long long)am->net_degree,
+			ent__report_num(b[11], am->degree_ratio, 9),
+			ent__report_num(b[12], am->pn, 9),
+			ent__report_num(b[13], am->tension_share, 9),
+			am->component, am->bloc);
 	}
 }
 
@@ -343,55 +538,78 @@ static void csv_dyads(ctx *c)
 	}
 }
 
+static void csv_relation_values(FILE *fp, int64_t events, double coop,
+	double confl, double net, int sign)
+{
+	char b[3][32];
+
+	fprintf(fp, ",%lld,%s,%s,%s,%d\r\n", (long long)events,
+		ent__report_num(b[0], coop, 3), ent__report_num(b[1], confl, 3),
+		ent__report_num(b[2], net, 3), sign);
+}
+
 static void csv_relations(ctx *c)
 {
 	size_t i;
-	char b[3][32];
 
 	fputs("a,b,events,cooperation,conflict,net,sign\r\n", c->fp);
 	for (i = 0; i < ent_graph_relation_count(c->g); i++) {
 		const ent_relation *r = ent_graph_relation(c->g, i);
-		ent__report_csv_field(c->fp, ent_graph_actor(c->g, r->a)->code);
+		ent__report_csv_field(c->fp, code_of(c, r->a));
 		fputc(',', c->fp);
-		ent__report_csv_field(c->fp, ent_graph_actor(c->g, r->b)->code);
-		fprintf(c->fp, ",%lld,%s,%s,%s,%d\r\n", (long long)r->events,
-			ent__report_num(b[0], r->cooperation, 3),
-			ent__report_num(b[1], r->conflict, 3),
-			ent__report_num(b[2], r->net, 3), r->sign);
+		ent__report_csv_field(c->fp, code_of(c, r->b));
+		csv_relation_values(c->fp, r->events, r->cooperation, r->conflict,
+			r->net, r->sign);
+	}
+}
+
+static void csv_blocs(ctx *c)
+{
+	size_t k, j;
+	char b[5][32];
+
+	fputs("bloc,size,members,cooperation,conflict,cohesion,density,"
+	      "external_conflict\r\n", c->fp);
+	for (k = 0; k < ent_metrics_bloc_count(c->m); k++) {
+		const ent_bloc *bl = ent_metrics_bloc(c->m, k);
+		fprintf(c->fp, "%zu,%zu,", k + 1, bl->size);
+		/* members joined by spaces: codes hold no space */
+		for (j = 0; j < bl->size; j++) {
+			fputs(j ? " " : "", c->fp);
+			ent__report_csv_field(c->fp, code_of(c, bl->members[j]));
+		}
+		fprintf(c->fp, ",%s,%s,%s,%s,%s\r\n",
+			ent__report_num(b[0], bl->cooperation, 3),
+			ent__report_num(b[1], bl->conflict, 3),
+			ent__report_num(b[2], bl->cohesion, 9),
+			ent__report_num(b[3], bl->density, 9),
+			ent__report_num(b[4], bl->external_conflict, 3));
+	}
+}
+
+/* The time series: one row per period and relation, periods in date
+ * order, relations in code order. */
+static void csv_periods(ctx *c)
+{
+	size_t i, j;
+
+	fputs("period,a,b,events,cooperation,conflict,net,sign\r\n", c->fp);
+	for (i = 0; i < ent_periods_count(c->p); i++) {
+		const ent_period_summary *s = ent_periods_summary(c->p, i);
+		for (j = 0; j < ent_periods_relation_count(c->p, i); j++) {
+			const ent_period_relation *r = ent_periods_relation(c->p, i, j);
+			ent__report_csv_field(c->fp, s->label);
+			fputc(',', c->fp);
+			ent__report_csv_field(c->fp, r->a);
+			fputc(',', c->fp);
+			ent__report_csv_field(c->fp, r->b);
+			csv_relation_values(c->fp, r->events, r->cooperation,
+				r->conflict, r->net, r->sign);
+		}
 	}
 }
 
 /* -- text and Markdown --------------------------------------------------- */
-
-/* Actor indices ranked by PageRank, then code. */
-static const ent_metrics *rank_m;
-
-static int cmp_pagerank(const void *a, const void *b)
-{
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	double px = ent_metrics_actor(rank_m, x)->pagerank;
-	double py = ent_metrics_actor(rank_m, y)->pagerank;
-
-	if (px != py) {
-		return px > py ? -1 : 1;
-	}
-	return x < y ? -1 : (x > y);
-}
-
-static const ent_graph *rel_g;
-
-/* Relations by |net| descending, then by index. */
-static int cmp_net(const void *a, const void *b)
-{
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	double nx = fabs(ent_graph_relation(rel_g, x)->net);
-	double ny = fabs(ent_graph_relation(rel_g, y)->net);
-
-	if (nx != ny) {
-		return nx > ny ? -1 : 1;
-	}
-	return x < y ? -1 : (x > y);
-}
 
 static void summary(ctx *c, int md)
 {
@@ -407,8 +625,8 @@ static void summary(ctx *c, int md)
 	}
 	ent_date_format(st->first, first);
 	ent_date_format(st->last, last);
-	fprintf(c->fp, "%s%zu input%s: %lld events kept, %lld left out",
-		md ? "" : "", ent_dataset_input_count(c->ds),
+	fprintf(c->fp, "%zu input%s: %lld events kept, %lld left out",
+		ent_dataset_input_count(c->ds),
 		ent_dataset_input_count(c->ds) == 1 ? "" : "s",
 		(long long)st->kept, (long long)left_out);
 	if (left_out > 0) {
@@ -427,21 +645,445 @@ static void summary(ctx *c, int md)
 		fprintf(c->fp, "; %s to %s", first, last);
 	}
 	fprintf(c->fp, "%s%zu actors, %zu directed dyads, %zu relations "
-		"(%zu alliance, %zu tension)\n", md ? "  \n" : "\n",
+		"(%zu alliance, %zu tension), %zu bloc%s\n", md ? "  \n" : "\n",
 		ent_graph_actor_count(c->g), ent_graph_dyad_count(c->g),
-		ent_graph_relation_count(c->g), n_pos, n_neg);
+		ent_graph_relation_count(c->g), n_pos, n_neg,
+		ent_metrics_bloc_count(c->m),
+		ent_metrics_bloc_count(c->m) == 1 ? "" : "s");
 }
 
-static void write_text(ctx *c, int md)
-{
-	size_t n = ent_graph_actor_count(c->g), r = ent_graph_relation_count(c->g);
-	size_t *order = malloc((n + r + 1) * sizeof(*order));
-	size_t i, k;
-	char b[8][32];
+/* A section heading. */
+static void heading(ctx *c, int md, const char *fmt, ...)
+	ENT__PRINTF(3, 4);
 
-	if (order == NULL) {
+static void heading(ctx *c, int md, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs(md ? "\n## " : "\n", c->fp);
+	va_start(ap, fmt);
+	vfprintf(c->fp, fmt, ap);
+	va_end(ap);
+	fputs(md ? "\n\n" : "\n", c->fp);
+}
+
+/* One table row: cells[0..n), text widths w (negative = left aligned). */
+static void row(ctx *c, int md, size_t n, const char *const *cells,
+	const int *w)
+{
+	size_t i;
+
+	if (md) {
+		fputs("|", c->fp);
+		for (i = 0; i < n; i++) {
+			fputc(' ', c->fp);
+			ent__report_md_cell(c->fp, cells[i]);
+			fputs(" |", c->fp);
+		}
+		fputc('\n', c->fp);
 		return;
 	}
+	fputs(" ", c->fp);
+	for (i = 0; i < n; i++) {
+		int width = w[i] < 0 ? -w[i] : w[i];
+		if (w[i] < 0 && i + 1 == n) {
+			fprintf(c->fp, " %.*s", width, cells[i]); /* no trailing pad */
+		} else if (w[i] < 0) {
+			fprintf(c->fp, " %-*.*s", width, width, cells[i]);
+		} else {
+			fprintf(c->fp, " %*s", width, cells[i]);
+		}
+	}
+	fputc('\n', c->fp);
+}
+
+/* The header row, and the Markdown alignment row. */
+static void header(ctx *c, int md, size_t n, const char *const *cells,
+	const int *w)
+{
+	size_t i;
+
+	row(c, md, n, cells, w);
+	if (md) {
+		fputs("|", c->fp);
+		for (i = 0; i < n; i++) {
+			fputs(w[i] < 0 ? "---|" : "---:|", c->fp);
+		}
+		fputc('\n', c->fp);
+	}
+}
+
+static ranked *actors_by_pagerank(ctx *c)
+{
+	size_t i, n = ent_graph_actor_count(c->g);
+	ranked *r = malloc((n + 1) * sizeof(*r));
+
+	if (r == NULL) {
+		return NULL;
+	}
+	for (i = 0; i < n; i++) {
+		r[i].key = ent_metrics_actor(c->m, i)->pagerank;
+		r[i].idx = i;
+	}
+	qsort(r, n, sizeof(*r), cmp_ranked);
+	return r;
+}
+
+static ent_status text_actors(ctx *c, int md)
+{
+	static const char *const h1[] = {"#", "actor", "name", "bloc",
+		"pagerank", "betweenness", "harmonic", "eigenvector", "hub",
+		"authority"};
+	static const int w1[] = {3, -6, -20, 4, 8, 11, 9, 11, 6, 9};
+	static const char *const h2[] = {"#", "actor", "cooperation",
+		"conflict", "net", "allies", "rivals", "PN", "tension"};
+	static const int w2[] = {3, -6, 11, 9, 9, 6, 6, 6, 7};
+	size_t i, n = ent_graph_actor_count(c->g), k = n < c->top ? n : c->top;
+	ranked *r = actors_by_pagerank(c);
+	char b[10][32];
+	const char *cells[10];
+
+	if (r == NULL) {
+		return ENT_ENOMEM;
+	}
+	heading(c, md, "Top actors by PageRank (%zu of %zu)", k, n);
+	header(c, md, 10, h1, w1);
+	for (i = 0; i < k; i++) {
+		const ent_actor_metrics *am = ent_metrics_actor(c->m, r[i].idx);
+		snprintf(b[0], 32, "%zu", i + 1);
+		snprintf(b[1], 32, "%zu", am->bloc);
+		snprintf(b[2], 32, "%.4f", am->pagerank);
+		snprintf(b[3], 32, "%.2f", am->betweenness);
+		snprintf(b[4], 32, "%.3f", am->harmonic);
+		snprintf(b[5], 32, "%.3f", am->eigenvector);
+		snprintf(b[6], 32, "%.3f", am->hub);
+		snprintf(b[7], 32, "%.3f", am->authority);
+		cells[0] = b[0];
+		cells[1] = code_of(c, r[i].idx);
+		cells[2] = name_of(c, r[i].idx);
+		cells[3] = b[1];
+		for (size_t j = 4; j < 10; j++) {
+			cells[j] = b[j - 2];
+		}
+		row(c, md, 10, cells, w1);
+	}
+	heading(c, md, "Stance of the top actors: weight, signed ties, "
+		"PN index, tension share");
+	header(c, md, 9, h2, w2);
+	for (i = 0; i < k; i++) {
+		const ent_actor_metrics *am = ent_metrics_actor(c->m, r[i].idx);
+		snprintf(b[0], 32, "%zu", i + 1);
+		snprintf(b[1], 32, "%.1f", am->cooperation_out + am->cooperation_in);
+		snprintf(b[2], 32, "%.1f", am->conflict_out + am->conflict_in);
+		snprintf(b[3], 32, "%+.1f", am->net);
+		snprintf(b[4], 32, "%lld", (long long)am->positive_degree);
+		snprintf(b[5], 32, "%lld", (long long)am->negative_degree);
+		snprintf(b[6], 32, "%.3f", am->pn);
+		snprintf(b[7], 32, "%.0f%%", 100 * am->tension_share);
+		cells[0] = b[0];
+		cells[1] = code_of(c, r[i].idx);
+		for (size_t j = 2; j < 9; j++) {
+			cells[j] = b[j - 1];
+		}
+		row(c, md, 9, cells, w2);
+	}
+	free(r);
+	return ENT_OK;
+}
+
+static ent_status text_relations(ctx *c, int md)
+{
+	static const char *const h[] = {"#", "relation", "blocs", "events",
+		"cooperation", "conflict", "net"};
+	static const int w[] = {3, -33, -6, 7, 11, 9, 9};
+	size_t nr = ent_graph_relation_count(c->g), i, k, cnt;
+	ranked *r = malloc((nr + 1) * sizeof(*r));
+	char b[7][64];
+	const char *cells[7];
+	int sign;
+
+	if (r == NULL) {
+		return ENT_ENOMEM;
+	}
+	for (sign = 1; sign >= -1; sign -= 2) {
+		cnt = 0;
+		for (i = 0; i < nr; i++) {
+			const ent_relation *rel = ent_graph_relation(c->g, i);
+			if (rel->sign == sign) {
+				r[cnt].key = rel->net < 0 ? -rel->net : rel->net;
+				r[cnt++].idx = i;
+			}
+		}
+		qsort(r, cnt, sizeof(*r), cmp_ranked);
+		k = cnt < c->top ? cnt : c->top;
+		heading(c, md, "Strongest %s (%zu of %zu)",
+			sign > 0 ? "alliances" : "tensions", k, cnt);
+		header(c, md, 7, h, w);
+		for (i = 0; i < k; i++) {
+			const ent_relation *rel = ent_graph_relation(c->g, r[i].idx);
+			size_t ba = ent_metrics_actor(c->m, rel->a)->bloc;
+			size_t bb = ent_metrics_actor(c->m, rel->b)->bloc;
+			snprintf(b[0], 64, "%zu", i + 1);
+			snprintf(b[1], 64, "%s - %s", name_of(c, rel->a),
+				name_of(c, rel->b));
+			if (ba == bb) {
+				snprintf(b[2], 64, "%zu", ba);
+			} else {
+				snprintf(b[2], 64, "%zu/%zu", ba, bb);
+			}
+			snprintf(b[3], 64, "%lld", (long long)rel->events);
+			snprintf(b[4], 64, "%.1f", rel->cooperation);
+			snprintf(b[5], 64, "%.1f", rel->conflict);
+			snprintf(b[6], 64, "%+.1f", rel->net);
+			for (size_t j = 0; j < 7; j++) {
+				cells[j] = b[j];
+			}
+			row(c, md, 7, cells, w);
+		}
+	}
+	free(r);
+	return ENT_OK;
+}
+
+static void text_blocs(ctx *c, int md)
+{
+	static const char *const h[] = {"bloc", "size", "cohesion", "density",
+		"cooperation", "conflict", "ext.conflict", "members"};
+	static const int w[] = {4, 4, 8, 7, 11, 8, 12, -40};
+	size_t k, j, n = ent_metrics_bloc_count(c->m), shown = 0;
+	char b[7][32], members[512];
+	const char *cells[8];
+
+	for (k = 0; k < n; k++) {
+		shown += ent_metrics_bloc(c->m, k)->size > 1 || k < c->top;
+	}
+	shown = shown < c->top ? shown : c->top;
+	shown = shown < n ? shown : n;
+	heading(c, md, "Blocs (spinglass with negative links; %zu of %zu)",
+		shown, n);
+	header(c, md, 8, h, w);
+	for (k = 0; k < shown; k++) {
+		const ent_bloc *bl = ent_metrics_bloc(c->m, k);
+		size_t len = 0;
+		members[0] = '\0';
+		for (j = 0; j < bl->size && len + 24 < sizeof(members); j++) {
+			len += (size_t)snprintf(members + len, sizeof(members) - len,
+				"%s%s", j ? ", " : "", code_of(c, bl->members[j]));
+		}
+		if (j < bl->size) {
+			snprintf(members + len, sizeof(members) - len, ", ... (%zu more)",
+				bl->size - j);
+		}
+		snprintf(b[0], 32, "%zu", k + 1);
+		snprintf(b[1], 32, "%zu", bl->size);
+		snprintf(b[2], 32, "%.3f", bl->cohesion);
+		snprintf(b[3], 32, "%.3f", bl->density);
+		snprintf(b[4], 32, "%.1f", bl->cooperation);
+		snprintf(b[5], 32, "%.1f", bl->conflict);
+		snprintf(b[6], 32, "%.1f", bl->external_conflict);
+		for (j = 0; j < 7; j++) {
+			cells[j] = b[j];
+		}
+		cells[7] = members;
+		row(c, md, 8, cells, w);
+	}
+}
+
+static void text_balance(ctx *c, int md)
+{
+	static const char *const h[] = {"#", "triangle", "weight"};
+	static const int w[] = {3, -40, 12};
+	const ent_balance *bal = ent_metrics_balance(c->m);
+	const ent_tension *t = ent_metrics_tension(c->m);
+	size_t i, n = ent_metrics_unbalanced_count(c->m);
+	size_t k = n < c->top ? n : c->top;
+	const char *item = md ? "- " : "  ";
+	char b[3][96];
+	const char *cells[3];
+
+	heading(c, md, "Structural balance");
+	fprintf(c->fp, "%striangle index %.3f (%lld of %lld triangles "
+		"balanced), weighted %.3f\n", item, bal->triangle_index,
+		(long long)bal->balanced, (long long)bal->triangles,
+		bal->weighted_triangle_index);
+	fprintf(c->fp, "%sbloc frustration %lld of %lld signed ties "
+		"(weight %.1f)\n", item, (long long)bal->bloc_frustration,
+		(long long)bal->signed_ties, bal->bloc_frustration_weight);
+	fprintf(c->fp, "%stwo-group frustration at most %lld (weight %.1f); "
+		"Aref-Wilson normalised balance at least %.3f\n", item,
+		(long long)bal->frustration, bal->frustration_weight,
+		bal->normalised_balance);
+	fprintf(c->fp, "%sconflict between blocs %.1f of %.1f (%.0f%%); "
+		"cooperation within blocs %.1f of %.1f (%.0f%%)\n", item,
+		t->conflict_between_blocs, t->conflict, 100 * t->between_share,
+		t->cooperation_within_blocs, t->cooperation, 100 * t->within_share);
+	if (n == 0) {
+		return;
+	}
+	heading(c, md, "Heaviest unbalanced triangles (%zu of %zu)", k, n);
+	header(c, md, 3, h, w);
+	for (i = 0; i < k; i++) {
+		const ent_triangle *tr = ent_metrics_unbalanced(c->m, i);
+		snprintf(b[0], sizeof(b[0]), "%zu", i + 1);
+		snprintf(b[1], sizeof(b[1]), "%s - %s - %s", code_of(c, tr->a),
+			code_of(c, tr->b), code_of(c, tr->c));
+		snprintf(b[2], sizeof(b[2]), "%.1f", tr->weight);
+		cells[0] = b[0];
+		cells[1] = b[1];
+		cells[2] = b[2];
+		row(c, md, 3, cells, w);
+	}
+}
+
+/* A change of one relation's net weight from period i - 1 to period i. */
+typedef struct change {
+	size_t period;             /* i */
+	const char *a, *b;
+	double before, after;
+} change;
+
+static int cmp_change(const void *x, const void *y)
+{
+	const change *p = x, *q = y;
+	double dp = p->after - p->before, dq = q->after - q->before;
+	int r;
+
+	dp = dp < 0 ? -dp : dp;
+	dq = dq < 0 ? -dq : dq;
+	if (dp != dq) {
+		return dp > dq ? -1 : 1;
+	}
+	if (p->period != q->period) {
+		return p->period < q->period ? -1 : 1;
+	}
+	r = strcmp(p->a, q->a);
+	return r ? r : strcmp(p->b, q->b);
+}
+
+static int cmp_pair(const ent_period_relation *x, const ent_period_relation *y)
+{
+	int r = strcmp(x->a, y->a);
+
+	return r ? r : strcmp(x->b, y->b);
+}
+
+/* Every change between consecutive periods (a relation absent from a
+ * period has net 0 there), by merging the two periods' relation lists,
+ * which are in code order. */
+static ent_status period_changes(ctx *c, change **out, size_t *n_out)
+{
+	size_t i, x, y, nx, ny, n = 0, cap = 0;
+	change *list = NULL, *grown;
+
+	*out = NULL;
+	*n_out = 0;
+	for (i = 1; i < ent_periods_count(c->p); i++) {
+		nx = ent_periods_relation_count(c->p, i - 1);
+		ny = ent_periods_relation_count(c->p, i);
+		x = y = 0;
+		while (x < nx || y < ny) {
+			const ent_period_relation *rx = x < nx ?
+				ent_periods_relation(c->p, i - 1, x) : NULL;
+			const ent_period_relation *ry = y < ny ?
+				ent_periods_relation(c->p, i, y) : NULL;
+			int cmp = !rx ? 1 : !ry ? -1 : cmp_pair(rx, ry);
+			change ch;
+			ch.period = i;
+			ch.a = cmp <= 0 ? rx->a : ry->a;
+			ch.b = cmp <= 0 ? rx->b : ry->b;
+			ch.before = cmp <= 0 ? rx->net : 0;
+			ch.after = cmp >= 0 ? ry->net : 0;
+			x += cmp <= 0;
+			y += cmp >= 0;
+			if (n == cap) {
+				cap = cap ? 2 * cap : 64;
+				grown = realloc(list, cap * sizeof(*list));
+				if (grown == NULL) {
+					free(list);
+					return ENT_ENOMEM;
+				}
+				list = grown;
+			}
+			list[n++] = ch;
+		}
+	}
+	qsort(list, n, sizeof(*list), cmp_change);
+	*out = list;
+	*n_out = n;
+	return ENT_OK;
+}
+
+static ent_status text_periods(ctx *c, int md)
+{
+	static const char *const h[] = {"period", "events", "actors",
+		"alliances", "tensions", "cooperation", "conflict", "net",
+		"balance"};
+	static const int w[] = {-8, 7, 6, 9, 8, 11, 9, 9, 7};
+	static const char *const hc[] = {"#", "relation", "from", "to",
+		"net before", "net after", "change"};
+	static const int wc[] = {3, -15, -8, -8, 10, 9, 9};
+	size_t i, j, n = ent_periods_count(c->p), n_ch = 0, k;
+	change *ch = NULL;
+	char b[9][48];
+	const char *cells[9];
+	ent_status st;
+
+	heading(c, md, "Periods by %s (%zu)",
+		unit_name(ent_periods_unit(c->p)), n);
+	header(c, md, 9, h, w);
+	for (i = 0; i < n; i++) {
+		const ent_period_summary *s = ent_periods_summary(c->p, i);
+		snprintf(b[0], 48, "%s", s->label);
+		snprintf(b[1], 48, "%lld", (long long)s->events);
+		snprintf(b[2], 48, "%zu", s->actors);
+		snprintf(b[3], 48, "%zu", s->alliances);
+		snprintf(b[4], 48, "%zu", s->tensions);
+		snprintf(b[5], 48, "%.1f", s->cooperation);
+		snprintf(b[6], 48, "%.1f", s->conflict);
+		snprintf(b[7], 48, "%+.1f", s->net);
+		if (s->triangles > 0) {
+			snprintf(b[8], 48, "%.3f", s->triangle_index);
+		} else {
+			snprintf(b[8], 48, "-");
+		}
+		for (j = 0; j < 9; j++) {
+			cells[j] = b[j];
+		}
+		row(c, md, 9, cells, w);
+	}
+	st = period_changes(c, &ch, &n_ch);
+	if (st != ENT_OK) {
+		return st;
+	}
+	k = n_ch < c->top ? n_ch : c->top;
+	if (k > 0) {
+		heading(c, md, "Largest changes from one period to the next "
+			"(%zu of %zu)", k, n_ch);
+		header(c, md, 7, hc, wc);
+	}
+	for (i = 0; i < k; i++) {
+		snprintf(b[0], 48, "%zu", i + 1);
+		snprintf(b[1], 48, "%s - %s", ch[i].a, ch[i].b);
+		snprintf(b[2], 48, "%s", ent_periods_summary(c->p,
+			ch[i].period - 1)->label);
+		snprintf(b[3], 48, "%s", ent_periods_summary(c->p,
+			ch[i].period)->label);
+		snprintf(b[4], 48, "%+.1f", ch[i].before);
+		snprintf(b[5], 48, "%+.1f", ch[i].after);
+		snprintf(b[6], 48, "%+.1f", ch[i].after - ch[i].before);
+		for (j = 0; j < 7; j++) {
+			cells[j] = b[j];
+		}
+		row(c, md, 7, cells, wc);
+	}
+	free(ch);
+	return ENT_OK;
+}
+
+static ent_status write_text(ctx *c, int md)
+{
+	ent_status st;
+
 	if (md) {
 		fputs("# entente analysis\n\n", c->fp);
 		if (c->opts->diagram) {
@@ -451,97 +1093,16 @@ static void write_text(ctx *c, int md)
 		}
 	}
 	summary(c, md);
-
-	for (i = 0; i < n; i++) {
-		order[i] = i;
+	if ((st = text_actors(c, md)) != ENT_OK ||
+		(st = text_relations(c, md)) != ENT_OK) {
+		return st;
 	}
-	rank_m = c->m;
-	qsort(order, n, sizeof(*order), cmp_pagerank);
-	k = n < c->top ? n : c->top;
-	if (md) {
-		fprintf(c->fp, "\n## Actors by PageRank (top %zu of %zu)\n\n", k, n);
-		fputs("| # | actor | name | events out | events in | cooperation out | "
-		      "cooperation in | conflict out | conflict in | degree | "
-		      "PageRank | betweenness |\n"
-		      "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
-			c->fp);
-	} else {
-		fprintf(c->fp, "\nActors by PageRank (top %zu of %zu)\n", k, n);
-		fprintf(c->fp, "  %3s  %-6s %-22s %7s %7s %9s %9s %9s %9s %6s %8s %11s\n",
-			"#", "actor", "name", "ev.out", "ev.in", "coop.out",
-			"coop.in", "confl.out", "confl.in", "degree", "pagerank",
-			"betweenness");
+	text_blocs(c, md);
+	text_balance(c, md);
+	if (c->p != NULL && (st = text_periods(c, md)) != ENT_OK) {
+		return st;
 	}
-	for (i = 0; i < k; i++) {
-		const ent_actor *a = ent_graph_actor(c->g, order[i]);
-		const ent_actor_metrics *am = ent_metrics_actor(c->m, order[i]);
-		snprintf(b[0], 32, "%.1f", am->cooperation_out);
-		snprintf(b[1], 32, "%.1f", am->cooperation_in);
-		snprintf(b[2], 32, "%.1f", am->conflict_out);
-		snprintf(b[3], 32, "%.1f", am->conflict_in);
-		snprintf(b[4], 32, "%.4f", am->pagerank);
-		snprintf(b[5], 32, "%.2f", am->betweenness);
-		if (md) {
-			fprintf(c->fp, "| %zu | ", i + 1);
-			ent__report_md_cell(c->fp, a->code);
-			fputs(" | ", c->fp);
-			ent__report_md_cell(c->fp, a->name);
-			fprintf(c->fp, " | %lld | %lld | %s | %s | %s | %s | %lld | %s | %s |\n",
-				(long long)am->events_out, (long long)am->events_in,
-				b[0], b[1], b[2], b[3], (long long)am->degree,
-				b[4], b[5]);
-		} else {
-			fprintf(c->fp, "  %3zu  %-6.15s %-22.22s %7lld %7lld %9s %9s %9s %9s %6lld %8s %11s\n",
-				i + 1, a->code, a->name, (long long)am->events_out,
-				(long long)am->events_in, b[0], b[1], b[2], b[3],
-				(long long)am->degree, b[4], b[5]);
-		}
-	}
-
-	/* strongest relations, alliances and tensions separately */
-	for (int sign = 1; sign >= -1; sign -= 2) {
-		size_t m = 0;
-		for (i = 0; i < r; i++) {
-			if (ent_graph_relation(c->g, i)->sign == sign) {
-				order[m++] = i;
-			}
-		}
-		rel_g = c->g;
-		qsort(order, m, sizeof(*order), cmp_net);
-		k = m < c->top ? m : c->top;
-		if (md) {
-			fprintf(c->fp, "\n## Strongest %s (top %zu of %zu)\n\n",
-				sign > 0 ? "alliances" : "tensions", k, m);
-			fputs("| # | relation | events | cooperation | conflict | net |\n"
-			      "|---:|---|---:|---:|---:|---:|\n", c->fp);
-		} else {
-			fprintf(c->fp, "\nStrongest %s (top %zu of %zu)\n",
-				sign > 0 ? "alliances" : "tensions", k, m);
-			fprintf(c->fp, "  %3s  %-33s %7s %11s %9s %9s\n", "#",
-				"relation", "events", "cooperation", "conflict", "net");
-		}
-		for (i = 0; i < k; i++) {
-			const ent_relation *rel = ent_graph_relation(c->g, order[i]);
-			char pair[64];
-			snprintf(pair, sizeof(pair), "%s - %s",
-				ent_graph_actor(c->g, rel->a)->name,
-				ent_graph_actor(c->g, rel->b)->name);
-			snprintf(b[0], 32, "%.1f", rel->cooperation);
-			snprintf(b[1], 32, "%.1f", rel->conflict);
-			snprintf(b[2], 32, "%+.1f", rel->net);
-			if (md) {
-				fprintf(c->fp, "| %zu | ", i + 1);
-				ent__report_md_cell(c->fp, pair);
-				fprintf(c->fp, " | %lld | %s | %s | %s |\n",
-					(long long)rel->events, b[0], b[1], b[2]);
-			} else {
-				fprintf(c->fp, "  %3zu  %-33.33s %7lld %11s %9s %9s\n",
-					i + 1, pair, (long long)rel->events, b[0],
-					b[1], b[2]);
-			}
-		}
-	}
-	free(order);
+	return ENT_OK;
 }
 
 ent_status ent_report_write(FILE *fp, const ent_dataset *ds,
@@ -549,6 +1110,8 @@ ent_status ent_report_write(FILE *fp, const ent_dataset *ds,
 	ent_error *err)
 {
 	ent_report_options defaults = ENT_REPORT_OPTIONS_INIT;
+	const char *table;
+	ent_status st = ENT_OK;
 	ctx c;
 
 	if (fp == NULL || ds == NULL || g == NULL || m == NULL) {
@@ -560,30 +1123,42 @@ ent_status ent_report_write(FILE *fp, const ent_dataset *ds,
 	c.g = g;
 	c.m = m;
 	c.opts = opts ? opts : &defaults;
+	c.p = c.opts->periods;
 	c.top = c.opts->top ? c.opts->top : 10;
 	switch (c.opts->format) {
 	case ENT_REPORT_JSON:
 		write_json(&c);
 		break;
 	case ENT_REPORT_CSV:
-		if (c.opts->table == NULL || strcmp(c.opts->table, "actors") == 0) {
+		table = c.opts->table ? c.opts->table : c.p ? "periods" : "actors";
+		if (strcmp(table, "actors") == 0) {
 			csv_actors(&c);
-		} else if (strcmp(c.opts->table, "dyads") == 0) {
+		} else if (strcmp(table, "dyads") == 0) {
 			csv_dyads(&c);
-		} else if (strcmp(c.opts->table, "relations") == 0) {
+		} else if (strcmp(table, "relations") == 0) {
 			csv_relations(&c);
+		} else if (strcmp(table, "blocs") == 0) {
+			csv_blocs(&c);
+		} else if (strcmp(table, "periods") == 0 && c.p != NULL) {
+			csv_periods(&c);
+		} else if (strcmp(table, "periods") == 0) {
+			return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+				"the periods table needs --by week|month|quarter|year");
 		} else {
 			return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
-				"unknown table \"%s\" (actors, dyads, relations)",
-				c.opts->table);
+				"unknown table \"%s\" (actors, dyads, relations, blocs, "
+				"periods)", table);
 		}
 		break;
 	case ENT_REPORT_MARKDOWN:
-		write_text(&c, 1);
+		st = write_text(&c, 1);
 		break;
 	default:
-		write_text(&c, 0);
+		st = write_text(&c, 0);
 		break;
+	}
+	if (st != ENT_OK) {
+		return ent__error_set(err, st, NULL, 0, 0, "%s", ent_strerror(st));
 	}
 	if (ferror(fp)) {
 		return ent__error_set(err, ENT_EIO, NULL, 0, 0,
