@@ -18,8 +18,9 @@
 
 struct ent_output {
 	FILE *fp;
+	const char *name; /* the caller's path, borrowed: errors point at it */
 	char *path;
-	char *tmp;      /* NULL when writing standard output */
+	char *tmp;        /* NULL when writing standard output */
 };
 
 ent_status ent_output_open(ent_output **out, const char *path, ent_error *err)
@@ -36,6 +37,7 @@ ent_status ent_output_open(ent_output **out, const char *path, ent_error *err)
 	if (o == NULL) {
 		return ent__error_nomem(err);
 	}
+	o->name = path;
 	if (strcmp(path, "-") == 0) {
 		o->fp = stdout;
 		*out = o;
@@ -81,29 +83,35 @@ FILE *ent_output_stream(ent_output *o)
 ent_status ent_output_commit(ent_output *o, ent_error *err)
 {
 	ent_status st = ENT_OK;
-	int failed;
+	int e = 0;
 
 	if (o == NULL) {
 		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
 			"ent_output_commit: NULL argument");
 	}
 	if (o->tmp == NULL) {
-		failed = fflush(o->fp) != 0 || ferror(o->fp);
+		int failed = fflush(o->fp) != 0 || ferror(o->fp);
 		free(o);
 		return failed ? ent__error_set(err, ENT_EIO, "<stdout>", 0, 0,
 					"cannot write standard output")
 			      : ENT_OK;
 	}
-	failed = fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0;
-	if (fclose(o->fp) != 0) {
-		failed = 1;
+	/* Keep the first errno: a later call may overwrite it. */
+	if (fflush(o->fp) != 0 || ferror(o->fp)) {
+		e = errno ? errno : EIO;
+	} else if (fsync(fileno(o->fp)) != 0) {
+		e = errno;
+	}
+	if (fclose(o->fp) != 0 && e == 0) {
+		e = errno;
 	}
 	o->fp = NULL;
-	if (failed) {
-		st = ent__error_set(err, ENT_EIO, o->path, 0, 0,
-			"cannot write output file: %s", strerror(errno));
+	if (e != 0) {
+		/* the message names the caller's path, which outlives `o` */
+		st = ent__error_set(err, ENT_EIO, o->name, 0, 0,
+			"cannot write output file: %s", strerror(e));
 	} else if (rename(o->tmp, o->path) != 0) {
-		st = ent__error_set(err, ENT_EIO, o->path, 0, 0,
+		st = ent__error_set(err, ENT_EIO, o->name, 0, 0,
 			"cannot replace output file: %s", strerror(errno));
 	} else {
 		free(o->tmp);
