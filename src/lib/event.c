@@ -213,20 +213,30 @@ void ent_date_format(ent_date date, char buf[11])
 
 /* -- filters ------------------------------------------------------------- */
 
-/* The code an actor counts as when filtering: its state, else itself. */
-static const char *filter_code(const char *actor)
+/* An actor passes the actor list when its code is listed (RUSGOV) or the
+ * state it belongs to is, by its code or an alias code (RUS keeps RUSGOV
+ * and RUSMIL; ROM keeps ROU). */
+static int actor_listed(const ent_filter *f, const char *actor)
 {
-	const ent_state *s = ent_state_of_actor(actor);
-
-	return s ? s->code : actor;
-}
-
-static int listed(const char *const *list, size_t n, const char *code)
-{
+	const ent_state *s = NULL;
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		if (strcmp(list[i], code) == 0) {
+	for (i = 0; i < f->n_actors; i++) {
+		if (strcmp(f->actors[i], actor) == 0) {
+			return 1;
+		}
+		if (s == NULL) {
+			s = ent_state_of_actor(actor);
+			if (s == NULL) {
+				break;
+			}
+		}
+		if (ent_state_lookup(f->actors[i]) == s) {
+			return 1;
+		}
+	}
+	for (; i < f->n_actors; i++) {
+		if (strcmp(f->actors[i], actor) == 0) {
 			return 1;
 		}
 	}
@@ -275,9 +285,8 @@ int ent_filter_match(const ent_filter *f, const ent_event *ev)
 			return 0;
 		}
 	}
-	if (f->n_actors > 0 &&
-		(!listed(f->actors, f->n_actors, filter_code(ev->source)) ||
-			!listed(f->actors, f->n_actors, filter_code(ev->target)))) {
+	if (f->n_actors > 0 && (!actor_listed(f, ev->source) ||
+		!actor_listed(f, ev->target))) {
 		return 0;
 	}
 	return 1;
