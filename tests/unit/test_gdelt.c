@@ -1,0 +1,291 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * GDELT 2.0 and 1.0 readers: fields of each event, actors from the country
+ * codes with the actor-code fallback, broken rows (skipped, reported with
+ * line and column, or an error with strict), and the real files in
+ * ../shared/data when they are there.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <entente/entente.h>
+
+#include "tap.h"
+
+#define FIXTURES ENT_SOURCE_ROOT "/tests/data/gdelt/"
+
+typedef struct skips {
+	int n;
+	long line[8];
+	long column[8];
+	char message[8][ENT_ERROR_SIZE];
+} skips;
+
+static void on_skip(const ent_error *e, void *payload)
+{
+	skips *s = payload;
+
+	if (s->n < 8) {
+		s->line[s->n] = e->line;
+		s->column[s->n] = e->column;
+		snprintf(s->message[s->n], ENT_ERROR_SIZE, "%s", e->message);
+	}
+	s->n++;
+}
+
+/* Read one input into a new dataset. */
+static ent_status load(ent_dataset **out, const char *path, ent_format format,
+	ent_level level, int strict, skips *sk, ent_error *err)
+{
+	ent_dataset_options dopts = ENT_DATASET_OPTIONS_INIT;
+	ent_read_options ropts = ENT_READ_OPTIONS_INIT;
+	ent_status st;
+
+	dopts.level = level;
+	dopts.keep_events = 1;
+	ropts.format = format;
+	ropts.strict = strict;
+	ropts.on_skip = on_skip;
+	ropts.skip_payload = sk;
+	if ((st = ent_dataset_create(out, &dopts)) != ENT_OK) {
+		return st;
+	}
+	st = ent_read_into(*out, path, &ropts, err);
+	if (st != ENT_OK) {
+		ent_dataset_destroy(*out);
+		*out = NULL;
+	}
+	return st;
+}
+
+static const ent_dyad *find_dyad(const ent_dataset *ds, const char *s,
+	const char *t, ent_dyad *buf)
+{
+	const ent_dyads *d = ent_dataset_dyads(ds);
+	size_t i;
+
+	for (i = 0; i < ent_dyads_count(d); i++) {
+		if (ent_dyads_get(buf, d, i) == ENT_OK &&
+			strcmp(buf->source, s) == 0 && strcmp(buf->target, t) == 0) {
+			return buf;
+		}
+	}
+	return NULL;
+}
+
+static const ent_event *find_event(const ent_dataset *ds, const char *id)
+{
+	const ent_events *evs = ent_dataset_events(ds);
+	size_t i;
+
+	for (i = 0; i < ent_events_count(evs); i++) {
+		const ent_event *ev = ent_events_get(evs, i);
+		if (ev->id && strcmp(ev->id, id) == 0) {
+			return ev;
+		}
+	}
+	return NULL;
+}
+
+static void test_v2_fixture(void)
+{
+	ent_dataset *ds = NULL;
+	ent_error err = {0};
+	skips sk = {0};
+	const ent_dataset_stats *st;
+	const ent_event *ev;
+	ent_dyad d;
+	ent_status rc;
+
+	rc = load(&ds, FIXTURES "small.export.CSV", ENT_FORMAT_AUTO,
+		ENT_LEVEL_STATE, 0, &sk, &err);
+	ok(rc == ENT_OK, "2.0 fixture reads (%s)", err.message);
+	if (rc != ENT_OK) {
+		return;
+	}
+	is_str(ent_dataset_input_format(ds, 0), "gdelt2", "detected as gdelt2");
+	st = ent_dataset_stats_get(ds);
+	/* 10 rows: 2 broken, 8 events; 1004 (GOV, no country) and 1005 (EUR,
+	 * a regional code) have a non-state end */
+	is_num(st->records, 8, 0, "8 events offered");
+	is_num(st->skipped_rows, 2, 0, "2 broken rows counted");
+	is_num(st->non_state, 2, 0, "2 events with a non-state end");
+	is_num(st->kept, 6, 0, "6 events kept");
+	ok(sk.n == 2, "on_skip called twice");
+	is_num(sk.line[0], 8, 0, "first broken row is line 8");
+	is_num(sk.column[0], 84, 0, "at the EventCode column (byte 84)");
+	ok(strstr(sk.message[0], "EventCode") && strstr(sk.message[0], "999"),
+		"message names the column and value: %s", sk.message[0]);
+	is_num(sk.line[1], 9, 0, "second broken row is line 9");
+	ok(strstr(sk.message[1], "60 columns") != NULL, "too few columns: %s",
+		sk.message[1]);
+
+	/* RUS -> UKR: rows 1001 (190, -10, 2022-02-24) and 1007 (193, -10,
+	 * 2022-03-01) */
+	ok(find_dyad(ds, "RUS", "UKR", &d) != NULL, "RUS->UKR dyad");
+	is_num(d.events, 2, 0, "RUS->UKR events");
+	is_num(d.conflict_events, 2, 0, "RUS->UKR conflict events");
+	is_num(d.goldstein_sum, -20, 1e-9, "RUS->UKR goldstein_sum");
+	is_num(d.conflict, 20, 1e-9, "RUS->UKR conflict");
+	is_num(d.first, 20220224, 0, "RUS->UKR first");
+	is_num(d.last, 20220301, 0, "RUS->UKR last");
+	/* MNCUSA with country code USA counts for USA */
+	ok(find_dyad(ds, "USA", "CHN", &d) != NULL, "MNCUSA (country USA) -> CHN");
+	is_num(d.goldstein_sum, 1.9, 1e-9, "USA->CHN goldstein 1.9");
+	/* no country codes: the actor codes' prefixes ROUGOV, MDAGOV */
+	ok(find_dyad(ds, "ROU", "MDA", &d) != NULL, "fallback to actor codes");
+	ok(find_dyad(ds, "USA", "POL", &d) != NULL && d.events == 2 &&
+		d.cooperation == 16 && d.first == 20220105 && d.last == 20220520,
+		"USA->POL: 2 events, cooperation 16, 2022-01-05 to 2022-05-20");
+	is_num(ent_dyads_count(ent_dataset_dyads(ds)), 4, 0, "4 dyads");
+
+	ev = find_event(ds, "1001");
+	ok(ev != NULL, "event 1001 kept");
+	if (ev != NULL) {
+		is_str(ev->source, "RUSMIL", "source is the full actor code");
+		is_str(ev->target, "UKR", "target");
+		is_str(ev->code, "190", "EventCode");
+		is_num(ev->goldstein, -10, 0, "GoldsteinScale");
+		is_num(ev->quad, 4, 0, "QuadClass");
+		is_num(ev->root_event, 1, 0, "IsRootEvent");
+		is_num(ev->mentions, 10, 0, "NumMentions");
+		is_num(ev->sources, 2, 0, "NumSources");
+		is_num(ev->articles, 10, 0, "NumArticles");
+		is_num(ev->date, 20220224, 0, "SQLDATE");
+		is_num(ev->date_added, 20220224, 0, "DATEADDED (day)");
+		is_str(ev->doc, "https://example.org/news/1", "SOURCEURL");
+		is_str(ev->source_text, "RUSSIA", "Actor1Name");
+	}
+	ev = find_event(ds, "1003");
+	ok(ev != NULL && strcmp(ev->source, "USA") == 0,
+		"MNCUSA becomes its country code USA");
+	ent_dataset_destroy(ds);
+
+	/* actor level keeps the codes */
+	memset(&sk, 0, sizeof(sk));
+	rc = load(&ds, FIXTURES "small.export.CSV", ENT_FORMAT_GDELT2,
+		ENT_LEVEL_ACTOR, 0, &sk, &err);
+	ok(rc == ENT_OK && find_dyad(ds, "RUSMIL", "UKR", &d) != NULL &&
+		find_dyad(ds, "IGOEUREEC", "RUS", &d) == NULL &&
+		find_dyad(ds, "EUR", "RUS", &d) != NULL,
+		"actor level: RUSMIL->UKR; the EU event as EUR->RUS");
+	ent_dataset_destroy(ds);
+
+	/* strict: the first broken row is the error */
+	memset(&sk, 0, sizeof(sk));
+	rc = load(&ds, FIXTURES "small.export.CSV", ENT_FORMAT_AUTO,
+		ENT_LEVEL_STATE, 1, &sk, &err);
+	ok(rc == ENT_EPARSE && ds == NULL, "strict: broken row is an error");
+	is_num(err.line, 8, 0, "strict error line");
+	is_num(err.column, 84, 0, "strict error column");
+	ok(err.source && strstr(err.source, "small.export.CSV"),
+		"strict error names the file");
+	ok(sk.n == 0, "strict: nothing reported as skipped");
+
+	/* a 1.0 file forced as 2.0: every row is broken, none crashes */
+	memset(&sk, 0, sizeof(sk));
+	rc = load(&ds, FIXTURES "mixed.v1.tsv", ENT_FORMAT_GDELT2,
+		ENT_LEVEL_STATE, 0, &sk, &err);
+	ok(rc == ENT_OK && sk.n == 5 && ent_dataset_stats_get(ds)->records == 0,
+		"1.0 rows read as 2.0: 5 broken rows, no events");
+	ent_dataset_destroy(ds);
+}
+
+static void test_v1_fixture(void)
+{
+	ent_dataset *ds = NULL;
+	ent_error err = {0};
+	skips sk = {0};
+	const ent_event *ev;
+	ent_dyad d;
+	ent_status rc;
+
+	rc = load(&ds, FIXTURES "mixed.v1.tsv", ENT_FORMAT_AUTO,
+		ENT_LEVEL_STATE, 0, &sk, &err);
+	ok(rc == ENT_OK, "1.0 fixture reads (%s)", err.message);
+	if (rc != ENT_OK) {
+		return;
+	}
+	is_str(ent_dataset_input_format(ds, 0), "gdelt1", "detected as gdelt1");
+	is_num(ent_dataset_stats_get(ds)->records, 4, 0, "57- and 58-column rows");
+	ok(sk.n == 1 && sk.line[0] == 5 && strstr(sk.message[0], "DATEADDED"),
+		"bad DATEADDED on line 5 skipped");
+	/* " DEU" has a leading space (a real 1.0 trap) */
+	ok(find_dyad(ds, "FRA", "DEU", &d) != NULL && d.goldstein_sum == 3.4,
+		"leading space in Actor2Code trimmed");
+	ev = find_event(ds, "0");
+	ok(ev != NULL && ev->date == 19790101 && ev->date_added == 20130203 &&
+		ev->doc == NULL, "57-column row: DATEADDED, no SOURCEURL");
+	ev = find_event(ds, "253461012");
+	ok(ev != NULL && ev->date_added == 20130401 &&
+		ev->doc && strcmp(ev->doc, "http://example.org/a") == 0,
+		"58-column row: DATEADDED and SOURCEURL");
+	ent_dataset_destroy(ds);
+}
+
+static const char *data_dir(void)
+{
+	static char buf[4096];
+	const char *env = getenv("ENTENTE_DATA");
+
+	if (env && *env) {
+		return env;
+	}
+	snprintf(buf, sizeof(buf), "%s/../shared/data", ENT_SOURCE_ROOT);
+	return buf;
+}
+
+static void test_real(void)
+{
+	char path[4200];
+	ent_dataset *ds = NULL;
+	ent_error err = {0};
+	skips sk = {0};
+	const ent_dataset_stats *st;
+	FILE *fp;
+	ent_status rc;
+
+	snprintf(path, sizeof(path), "%s/gdelt/20191024143000.export.CSV",
+		data_dir());
+	fp = fopen(path, "rb");
+	if (fp == NULL) {
+		printf("# SKIP real GDELT files: %s not found (set ENTENTE_DATA "
+			"to the shared data folder)\n", path);
+		return;
+	}
+	fclose(fp);
+	rc = load(&ds, path, ENT_FORMAT_AUTO, ENT_LEVEL_STATE, 1, &sk, &err);
+	ok(rc == ENT_OK, "real 2.0 export reads strictly (%s)", err.message);
+	if (rc == ENT_OK) {
+		st = ent_dataset_stats_get(ds);
+		is_num(st->records, 2111, 0, "all 2,111 rows are events");
+		/* 469 rows name two different country codes; 47 of them
+		 * involve AFR, EUR or SAF, which are not states */
+		is_num(st->kept, 422, 0, "422 events between two states");
+		is_num(ent_dyads_count(ent_dataset_dyads(ds)), 160, 0,
+			"160 directed dyads");
+	}
+	ent_dataset_destroy(ds);
+
+	snprintf(path, sizeof(path), "%s/gdelt/gdelt1_mixed_57_58.tsv",
+		data_dir());
+	rc = load(&ds, path, ENT_FORMAT_AUTO, ENT_LEVEL_STATE, 1, &sk, &err);
+	ok(rc == ENT_OK, "mixed 1.0 file reads strictly (%s)", err.message);
+	if (rc == ENT_OK) {
+		is_str(ent_dataset_input_format(ds, 0), "gdelt1", "as gdelt1");
+		is_num(ent_dataset_stats_get(ds)->records, 100, 0,
+			"all 100 rows read");
+		is_num(ent_events_count(ent_dataset_events(ds)),
+			ent_dataset_stats_get(ds)->kept, 0, "kept events stored");
+	}
+	ent_dataset_destroy(ds);
+}
+
+int main(void)
+{
+	test_v2_fixture();
+	test_v1_fixture();
+	test_real();
+	return done_testing();
+}
