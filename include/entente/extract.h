@@ -35,10 +35,84 @@ ENT_API void ent_extractor_destroy(ent_extractor *ex);
 
 /**
  * Extract the events of one document and hand each to `cb`, in text order.
+ *
+ * The text is split into sentences (ent_sentence_next()), each sentence
+ * into tokens; actors come from the state table (names, adjectives and
+ * demonyms, capitals) and actors.tsv (metonyms, office holders, non-state
+ * blockers, references such as "the two countries"), events from the
+ * event phrases of verbs.tsv matched on Snowball stems. Every event carries
+ * `doc`, its 1-based sentence number, the byte span of the sentence, the
+ * sentence text, the actors as written and its flags. A negated event is
+ * not emitted unless its phrase names a code for the negated form ("would
+ * not recognise" -> reject). The same (source, target, code) is emitted
+ * once per sentence. Not thread-safe for one extractor: use one extractor
+ * per thread.
  * @param doc the document name stored in each event's provenance (borrowed)
+ * @return ENT_OK, ENT_ENOMEM, or the status `cb` returned
  */
 ENT_API ent_status ent_extract_text(ent_extractor *ex, const char *text,
 	size_t len, const char *doc, ent_event_cb cb, void *payload,
+	ent_error *err);
+
+/**
+ * Find the next sentence of `text` starting the scan at `pos`.
+ *
+ * A sentence ends at '.', '!' or '?' (plus closing quotes and brackets)
+ * followed by white space and a word that may start a sentence, unless
+ * the full stop belongs to an abbreviation (Mr., Gen., Jan., U.S. before
+ * a lower-case or proper word, an initial) or a number; a blank line or a
+ * line with no final stop followed by a blank line (a headline) also ends
+ * one. A hyphen at the end of a line does not. Leading and trailing white
+ * space is not part of the span.
+ * @param[out] start the byte offset of the sentence
+ * @param[out] end one past its last byte
+ * @return the offset to continue from; equal to `len` (with `*start ==
+ * *end`) when no sentence is left
+ */
+ENT_API size_t ent_sentence_next(const char *text, size_t len, size_t pos,
+	size_t *start, size_t *end);
+
+/**
+ * Scores of an extractor against a gold table, counted as
+ * shared/tools/score_extract.py counts them: per row, the predicted set is
+ * the distinct (source state, target state, polarity) triples of the
+ * events extracted from the row's text (source != target; polarity c for
+ * quad 1-2, x for quad 3-4); the gold sets are the required and optional
+ * cells (`A<>B:p` stands for both directions).
+ */
+typedef struct ent_extract_score {
+	size_t rows;           /**< rows scored */
+	size_t required;       /**< sum of |required| */
+	size_t predicted;      /**< sum of |predicted| */
+	size_t correct;        /**< sum of |predicted & (required | optional)| */
+	size_t recalled;       /**< sum of |predicted & required| */
+	size_t sign_errors;    /**< predicted triples whose flipped polarity is gold */
+	double precision;      /**< correct / predicted (0 when nothing predicted) */
+	double recall;         /**< recalled / required (0 when nothing required) */
+	double f1;             /**< 2PR / (P + R) (0 when P + R = 0) */
+} ent_extract_score;
+
+/**
+ * Called for each gold row whose prediction differs: the row id, and the
+ * missed (required, not predicted) and extra (predicted, not gold)
+ * triples as space-separated "SRC>TGT:p" lists ("-" when empty).
+ */
+typedef void (*ent_score_row_fn)(const char *id, const char *missed,
+	const char *extra, void *payload);
+
+/**
+ * Score the extractor against a gold table (TSV with the header columns
+ * id, sentence, required, optional; a sentence cell "@FILE" names a text
+ * file relative to `base_dir`).
+ * @param[out] out the scores
+ * @param source the table's name, used in errors (borrowed)
+ * @param base_dir folder for "@FILE" cells, or NULL for the working folder
+ * @return ENT_OK; ENT_EPARSE naming source:line:column for a malformed
+ * table or cell; ENT_EIO when an "@FILE" cannot be read
+ */
+ENT_API ent_status ent_extract_score_table(ent_extract_score *out,
+	ent_extractor *ex, const char *tsv, size_t len, const char *source,
+	const char *base_dir, ent_score_row_fn on_row, void *payload,
 	ent_error *err);
 
 ENT_END_DECLS
