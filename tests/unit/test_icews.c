@@ -1,0 +1,244 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * ICEWS reader: header, country names through the state table, Intensity
+ * as the Goldstein weight ("NA" falls back to the CAMEO table), broken
+ * rows; and the real 2018 sample when ../shared/data is there.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <entente/entente.h>
+
+#include "tap.h"
+
+#define FIXTURE ENT_SOURCE_ROOT "/tests/data/icews/small.tab"
+
+typedef struct skips {
+	int n;
+	long line[8];
+	char message[8][ENT_ERROR_SIZE];
+} skips;
+
+static void on_skip(const ent_error *e, void *payload)
+{
+	skips *s = payload;
+
+	if (s->n < 8) {
+		s->line[s->n] = e->line;
+		snprintf(s->message[s->n], ENT_ERROR_SIZE, "%s", e->message);
+	}
+	s->n++;
+}
+
+static ent_status load(ent_dataset **out, const char *path, int strict,
+	skips *sk, ent_error *err)
+{
+	ent_dataset_options dopts = ENT_DATASET_OPTIONS_INIT;
+	ent_read_options ropts = ENT_READ_OPTIONS_INIT;
+	ent_status st;
+
+	dopts.keep_events = 1;
+	ropts.strict = strict;
+	ropts.on_skip = on_skip;
+	ropts.skip_payload = sk;
+	if ((st = ent_dataset_create(out, &dopts)) != ENT_OK) {
+		return st;
+	}
+	st = ent_read_into(*out, path, &ropts, err);
+	if (st != ENT_OK) {
+		ent_dataset_destroy(*out);
+		*out = NULL;
+	}
+	return st;
+}
+
+static int has_dyad(const ent_dataset *ds, const char *s, const char *t,
+	ent_dyad *d)
+{
+	const ent_dyads *dy = ent_dataset_dyads(ds);
+	size_t i;
+
+	for (i = 0; i < ent_dyads_count(dy); i++) {
+		if (ent_dyads_get(d, dy, i) == ENT_OK &&
+			strcmp(d->source, s) == 0 && strcmp(d->target, t) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static void test_fixture(void)
+{
+	ent_dataset *ds = NULL;
+	ent_error err = {0};
+	skips sk = {0};
+	const ent_dataset_stats *st;
+	const ent_event *ev;
+	ent_dyad d;
+	ent_status rc;
+
+	rc = load(&ds, FIXTURE, 0, &sk, &err);
+	ok(rc == ENT_OK, "ICEWS fixture reads (%s)", err.message);
+	if (rc != ENT_OK) {
+		return;
+	}
+	is_str(ent_dataset_input_format(ds, 0), "icews", "detected as icews");
+	st = ent_dataset_stats_get(ds);
+	is_num(st->records, 6, 0, "6 events (9 rows, 3 broken)");
+	is_num(st->skipped_rows, 3, 0, "3 broken rows");
+	is_num(st->non_state, 1, 0, "source country NA: not a state");
+	ok(sk.n == 3 && sk.line[0] == 7 && strstr(sk.message[0], "Intensity"),
+		"Intensity 12 out of range on line 7: %s", sk.message[0]);
+	ok(sk.line[1] == 8 && strstr(sk.message[1], "2018-06-31"),
+		"impossible date on line 8: %s", sk.message[1]);
+	ok(sk.line[2] == 10 && strstr(sk.message[2], "19 columns"),
+		"short row on line 10: %s", sk.message[2]);
+	ok(has_dyad(ds, "ROU", "MDA", &d) && d.goldstein_sum == 4,
+		"Romania -> \"Moldova, Republic of\"");
+	ok(has_dyad(ds, "RUS", "UKR", &d) && d.conflict == 10 &&
+		d.conflict_events == 1, "\"Russian Federation\" -> Ukraine");
+	ok(has_dyad(ds, "CIV", "GHA", &d) && d.cooperation == 1.9,
+		"\"Cote d'Ivoire\" -> Ghana, Intensity 1.9");
+	ok(has_dyad(ds, "VAT", "ITA", &d), "\"Holy See\" -> Italy");
+	/* Intensity NA: the CAMEO table's weight of 057 (8.0) */
+	ok(has_dyad(ds, "POL", "USA", &d) && d.goldstein_sum == 8 &&
+		d.first == 20180603, "Intensity NA falls back to CAMEO 057 (8)");
+	ev = ent_events_get(ent_dataset_events(ds), 0);
+	ok(ev && strcmp(ev->id, "1") == 0 && ev->date == 20180601 &&
+		strcmp(ev->code, "036") == 0 && ev->quad == 1 &&
+		strcmp(ev->source_text, "Foreign Affairs (Romania)") == 0,
+		"event fields: id, date, code, quad, source name");
+	ent_dataset_destroy(ds);
+
+	rc = load(&ds, FIXTURE, 1, &sk, &err);
+	ok(rc == ENT_EPARSE && err.line == 7 && err.column > 0,
+		"strict: line 7 is an error (%ld:%ld %s)", err.line, err.column,
+		err.message);
+}
+
+static void test_bad_header(void)
+{
+	char path[] = "/tmp/entente-icews-XXXXXX";
+	ent_dataset *ds = NULL;
+	ent_dataset_options dopts = ENT_DATASET_OPTIONS_INIT;
+	ent_read_options ropts = ENT_READ_OPTIONS_INIT;
+	ent_error err = {0};
+	FILE *fp;
+	int fd = mkstemp(path);
+
+	fp = fd >= 0 ? fdopen(fd, "w") : NULL;
+	ok(fp != NULL, "temporary file");
+	if (fp == NULL) {
+		return;
+	}
+	/* an ICEWS-looking file without its Intensity column */
+	fputs("Event ID\tEvent Date\tSource Country\tCAMEO Code\t"
+	      "Target Country\n1\t2018-01-01\tPoland\t057\tRomania\n", fp);
+	fclose(fp);
+	ropts.format = ENT_FORMAT_ICEWS;
+	ent_dataset_create(&ds, &dopts);
+	ok(ent_read_into(ds, path, &ropts, &err) == ENT_EPARSE &&
+		err.line == 1 && strstr(err.message, "Intensity"),
+		"forced ICEWS without Intensity: header error (%s)", err.message);
+	ent_dataset_destroy(ds);
+	remove(path);
+}
+
+static const char *data_dir(void)
+{
+	static char buf[4096];
+	const char *env = getenv("ENTENTE_DATA");
+
+	if (env && *env) {
+		return env;
+	}
+	snprintf(buf, sizeof(buf), "%s/../shared/data", ENT_SOURCE_ROOT);
+	return buf;
+}
+
+/* Country names of the sample that name no state of the table, besides
+ * "NA" (missing). Found by the test itself; printed for the record. */
+static void test_real(void)
+{
+	char path[4200], line[8192];
+	ent_dataset *ds = NULL;
+	ent_error err = {0};
+	skips sk = {0};
+	FILE *fp;
+	long rows = 0, unmapped_rows = 0, na_rows = 0;
+	char unmapped[16][64];
+	int n_unmapped = 0, i;
+	ent_status rc;
+
+	snprintf(path, sizeof(path), "%s/icews/events.2018.sample.tab",
+		data_dir());
+	fp = fopen(path, "r");
+	if (fp == NULL) {
+		printf("# SKIP real ICEWS sample: %s not found (set ENTENTE_DATA "
+			"to the shared data folder)\n", path);
+		return;
+	}
+	/* an independent pass: columns 4 and 10 are the countries */
+	while (fgets(line, sizeof(line), fp)) {
+		char *f[20], *p = line;
+		int k = 0, bad = 0, na = 0, side;
+		line[strcspn(line, "\n")] = '\0';
+		if (rows++ == 0) {
+			continue;
+		}
+		while (k < 20 && p) {
+			f[k++] = p;
+			p = strchr(p, '\t');
+			if (p) {
+				*p++ = '\0';
+			}
+		}
+		if (k < 11) {
+			continue;
+		}
+		for (side = 4; side <= 10; side += 6) {
+			if (strcmp(f[side], "NA") == 0) {
+				na = 1;
+			} else if (ent_state_by_name(f[side],
+				strlen(f[side])) == NULL) {
+				bad = 1;
+				for (i = 0; i < n_unmapped &&
+					strcmp(unmapped[i], f[side]); i++) {
+				}
+				if (i == n_unmapped && n_unmapped < 16) {
+					snprintf(unmapped[n_unmapped++], 64,
+						"%s", f[side]);
+				}
+			}
+		}
+		unmapped_rows += bad;
+		na_rows += na && !bad;
+	}
+	fclose(fp);
+	for (i = 0; i < n_unmapped; i++) {
+		printf("# ICEWS country name not in the state table: %s\n",
+			unmapped[i]);
+	}
+	ok(n_unmapped <= 2, "at most 2 country names of 149 do not map "
+		"(%d)", n_unmapped);
+	rc = load(&ds, path, 1, &sk, &err);
+	ok(rc == ENT_OK, "real ICEWS sample reads strictly (%s)", err.message);
+	if (rc == ENT_OK) {
+		const ent_dataset_stats *st = ent_dataset_stats_get(ds);
+		is_num(st->records, 3705, 0, "all 3,705 rows are events");
+		is_num(st->non_state, unmapped_rows + na_rows, 0,
+			"non-state events = rows with NA or an unmapped country");
+		is_num(st->kept + st->self + st->non_state, 3705, 0,
+			"every event kept, within one state or non-state");
+	}
+	ent_dataset_destroy(ds);
+}
+
+int main(void)
+{
+	test_fixture();
+	test_bad_header();
+	test_real();
+	return done_testing();
+}
