@@ -17,8 +17,9 @@
  * - node size, the measure chosen by ::ent_size_by on a square-root scale
  *   so that the disc's area follows the measure:
  *   width = 0.2 + 0.6 * sqrt(v / max v) inches (0.2 when max v = 0);
- * - edge length (neato, fdp, sfdp): 1.2 inches for an alliance tie and
- *   3 inches for a tension tie, so allies are drawn close and rivals apart;
+ * - edge length (neato, fdp, sfdp): 1.2 inches for an alliance tie, 2.4
+ *   for a tension tie (1.8 balanced), so allies are drawn close and rivals
+ *   apart;
  * - blocs (signed communities, see metrics.h): clusters with the fdp and
  *   dot layouts, which support them, and nodes filled with the bloc's
  *   colour with every layout; the legend names the colours;
@@ -116,8 +117,9 @@ typedef struct ent_render_options {
 	/**
 	 * Bloc of each actor (vertex index -> bloc number from 0, negative for
 	 * none), `ent_graph_actor_count()` entries, borrowed; or NULL for the
-	 * blocs of the metrics (::ent_actor_metrics bloc), of which those with
-	 * two actors or more are drawn. An array of -1 draws no blocs.
+	 * blocs of the metrics (::ent_actor_metrics bloc), of which the eight
+	 * largest with two actors or more are drawn (eight colours tell apart
+	 * well). An array of -1 draws no blocs.
 	 */
 	const int *blocs;
 } ent_render_options;

@@ -76,7 +76,8 @@ ENT_API ent_status ent_report_write(FILE *fp, const ent_dataset *ds,
  * ties by vertex indices; `opts->top` of each, 0 = 10), the sentences each
  * relation came from -- its kept events, either direction, in input
  * order, with date, direction, CAMEO code, text, document and sentence
- * number; a repeated (document, sentence, text) once, at most 10 lines per
+ * number; a repeated (document, sentence, text) once, with a two-headed
+ * arrow when it was read in both directions; at most 10 lines per
  * relation. Needs a dataset made with keep_events; without kept events
  * the section says so.
  */

@@ -189,16 +189,6 @@ static int declare(Agraph_t *g, int kind, const char *name, const char *value)
 	return agattr(g, kind, S(name), S(value)) != NULL ? 0 : -1;
 }
 
-static const char *cluster_fill(int bloc)
-{
-	static const char *const fills[] = {
-		"#eef5fb", "#fff4e5", "#eef8e8", "#f4eff8", "#fdeeee", "#fdfde8",
-		"#f2f2f2", "#e9f7f5",
-	};
-
-	return fills[(size_t)bloc % (sizeof(fills) / sizeof(fills[0]))];
-}
-
 static int build(Agraph_t **out, const ent__scene *s)
 {
 	Agraph_t *g;
@@ -289,8 +279,9 @@ static int build(Agraph_t **out, const ent__scene *s)
 				rc |= set_attr(g, subs[nd->bloc], AGRAPH, "label", buf);
 				rc |= set_attr(g, subs[nd->bloc], AGRAPH, "style",
 					"rounded,filled");
-				rc |= set_attr(g, subs[nd->bloc], AGRAPH, "fillcolor",
-					cluster_fill(nd->bloc));
+				/* the members' colour, faint (alpha 0x30) */
+				snprintf(buf, sizeof(buf), "%.7s30", nd->fill);
+				rc |= set_attr(g, subs[nd->bloc], AGRAPH, "fillcolor", buf);
 				rc |= set_attr(g, subs[nd->bloc], AGRAPH, "color",
 					"#b0b0b0");
 			}
@@ -326,7 +317,7 @@ static int build(Agraph_t **out, const ent__scene *s)
 		if (force) {
 			/* allies close, rivals apart */
 			rc |= set_attr(g, e, AGEDGE, "len",
-				se->sign > 0 ? "1.2" : se->sign < 0 ? "3" : "2");
+				se->sign > 0 ? "1.2" : se->sign < 0 ? "2.4" : "1.8");
 		} else if (s->layout == ENT_LAYOUT_DOT && se->sign > 0) {
 			rc |= set_attr(g, e, AGEDGE, "weight", "2");
 		}

@@ -10,12 +10,12 @@
 
 #include "render/render_internal.h"
 
-/* Light fills for bloc groups, told apart by lightness as well as hue
- * (ColorBrewer Set2/Pastel tints, safe for the common colour-vision
- * deficiencies); blocs beyond the palette reuse it. */
+/* Fills for bloc groups (ColorBrewer Set3, light enough for black names
+ * on top). The metrics' blocs are numbered largest first; only the first
+ * eight get a colour, since colours beyond the palette would repeat. */
 static const char *const bloc_fills[] = {
-	"#a6cee3", "#fdbf6f", "#b2df8a", "#cab2d6", "#fb9a99", "#ffff99",
-	"#d9d9d9", "#8dd3c7",
+	"#8dd3c7", "#fdb462", "#bebada", "#fb8072", "#80b1d3", "#b3de69",
+	"#fccde5", "#ffffb3",
 };
 #define N_BLOC_FILLS (sizeof(bloc_fills) / sizeof(bloc_fills[0]))
 #define DEFAULT_FILL "#e0e0e0"
@@ -195,7 +195,7 @@ static int bloc_of(const ent_metrics *m, const ent_render_options *opts,
 		return -1;
 	}
 	b = ent_metrics_bloc(m, am->bloc - 1);
-	if (b == NULL || b->size < 2 || am->bloc > 1000) {
+	if (b == NULL || b->size < 2 || am->bloc > N_BLOC_FILLS) {
 		return -1;
 	}
 	return (int)am->bloc - 1;

@@ -49,7 +49,7 @@ static int same_line(const ent_event *a, const ent_event *b)
 }
 
 static void write_event(FILE *fp, const ent_graph *g, const ent_event *ev,
-	size_t src, size_t dst)
+	size_t src, size_t dst, int both)
 {
 	const ent_cameo *cameo = ev->code[0] ? ent_cameo_lookup(ev->code) : NULL;
 	char date[11];
@@ -60,7 +60,8 @@ static void write_event(FILE *fp, const ent_graph *g, const ent_event *ev,
 		fprintf(fp, "%s, ", date);
 	}
 	ent__report_md_cell(fp, ent_graph_actor(g, src)->name);
-	fputs(" \xe2\x86\x92 ", fp);
+	/* a sentence read both ways (reciprocal) gets a two-headed arrow */
+	fputs(both ? " \xe2\x86\x94 " : " \xe2\x86\x92 ", fp);
 	ent__report_md_cell(fp, ent_graph_actor(g, dst)->name);
 	if (ev->code[0]) {
 		fprintf(fp, ", %s", ev->code);
@@ -94,12 +95,18 @@ static void write_event(FILE *fp, const ent_graph *g, const ent_event *ev,
 	fputs("\n", fp);
 }
 
+typedef struct line {
+	const ent_event *ev;
+	size_t src, dst;
+	int both;             /* the same sentence was read the other way too */
+} line;
+
 static ent_status write_relation(FILE *fp, const ent_graph *g,
 	const ent_events *events, ent_level level, size_t rank, size_t ri)
 {
 	const ent_relation *rel = ent_graph_relation(g, ri);
 	size_t n = ent_events_count(events), i, j, lines = 0, more = 0;
-	const ent_event **shown = NULL;
+	line *shown = NULL;
 	char net[32];
 
 	snprintf(net, sizeof(net), "%+.1f", rel->net);
@@ -124,7 +131,10 @@ static ent_status write_relation(FILE *fp, const ent_graph *g,
 			continue;
 		}
 		for (j = 0; j < lines && !dup; j++) {
-			dup = same_line(shown[j], ev);
+			if (same_line(shown[j].ev, ev)) {
+				dup = 1;
+				shown[j].both |= shown[j].src != s;
+			}
 		}
 		if (dup) {
 			continue;
@@ -133,8 +143,14 @@ static ent_status write_relation(FILE *fp, const ent_graph *g,
 			more++;
 			continue;
 		}
-		shown[lines++] = ev;
-		write_event(fp, g, ev, s, t);
+		shown[lines].ev = ev;
+		shown[lines].src = s;
+		shown[lines].dst = t;
+		lines++;
+	}
+	for (j = 0; j < lines; j++) {
+		write_event(fp, g, shown[j].ev, shown[j].src, shown[j].dst,
+			shown[j].both);
 	}
 	if (more > 0) {
 		fprintf(fp, "- and %zu more\n", more);
