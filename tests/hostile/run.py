@@ -169,7 +169,9 @@ def run_case(exe, root, case, valgrind):
         if valgrind:
             cmd = ['valgrind', '-q', '--error-exitcode=99',
                    '--leak-check=full', '--show-leak-kinds=definite,indirect',
-                   '--errors-for-leak-kinds=definite,indirect'] + cmd
+                   '--errors-for-leak-kinds=definite,indirect',
+                   '--suppressions=' + os.path.join(
+                       root, 'tests', 'hostile', 'valgrind.supp')] + cmd
 
         def limit_files():
             # a write beyond fsize fails with EFBIG instead of killing

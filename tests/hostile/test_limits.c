@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The documented limits and encoding rules, at their boundaries:
+ * ENT_JSON_MAX_DEPTH, ENT_JSON_MAX_BYTES, ENT_MAX_ACTORS, UTF-8 checks of
+ * the events JSON reader and U+FFFD replacement in its writer.
+ */
+#include <entente/entente.h>
+
+#include "tap.h"
+
+/* An event whose unknown member "x" nests `depth` arrays; the document's
+ * own depth is that plus 2 (the list and the event). */
+static char *nested(int depth)
+{
+	const char *head = "[{\"source\": \"CHN\", \"target\": \"RUS\", "
+			   "\"code\": \"057\", \"x\": ";
+	size_t n = strlen(head);
+	char *s = malloc(n + 2 * (size_t)depth + 4);
+	int i;
+
+	memcpy(s, head, n);
+	for (i = 0; i < depth; i++) {
+		s[n++] = '[';
+	}
+	for (i = 0; i < depth; i++) {
+		s[n++] = ']';
+	}
+	memcpy(s + n, "}]", 3);
+	return s;
+}
+
+static ent_status parse(const char *text, ent_events **out, ent_error *err)
+{
+	return ent_events_parse_json(out, text, strlen(text), "t.json", err);
+}
+
+int main(void)
+{
+	ent_events *events = NULL;
+	ent_error err = {0};
+	ent_status st;
+	char *doc, *json = NULL;
+
+	/* depth */
+	doc = nested(ENT_JSON_MAX_DEPTH - 2);
+	ok(parse(doc, &events, &err) == ENT_OK, "depth %d is read",
+		ENT_JSON_MAX_DEPTH);
+	ent_events_destroy(events);
+	events = NULL;
+	free(doc);
+	doc = nested(ENT_JSON_MAX_DEPTH - 1);
+	st = parse(doc, &events, &err);
+	ok(st == ENT_ELIMIT && events == NULL, "depth %d: ENT_ELIMIT",
+		ENT_JSON_MAX_DEPTH + 1);
+	is_str(err.message, "JSON nested deeper than 64 levels", "message");
+	/* the 65th bracket: 56 characters of head, then 62 brackets */
+	ok(err.line == 1 && err.column == 56 + 62 + 1,
+		"at the bracket that goes too deep (1:%ld)", err.column);
+	free(doc);
+
+	/* size: refused before a byte is read */
+	{
+		static const char one[1] = {'['};
+		st = ent_events_parse_json(&events, one, ENT_JSON_MAX_BYTES + 1,
+			"big.json", &err);
+		ok(st == ENT_ELIMIT && events == NULL,
+			"a document over ENT_JSON_MAX_BYTES: ENT_ELIMIT");
+		is_str(err.message, "events JSON larger than 512 MiB (use a GDELT "
+			"or dyad table for bigger inputs)", "message");
+	}
+
+	/* UTF-8 in the reader */
+	st = parse("[{\"source\": \"CHN\", \"target\": \"RUS\", \"code\": "
+		   "\"057\", \"text\": \"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x8c\x8d\"}]",
+		&events, &err);
+	ok(st == ENT_OK, "2-, 3- and 4-byte characters are read");
+	ok(st == ENT_OK && ent_events_to_json(&json, events, &err) == ENT_OK &&
+			strstr(json, "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x8c\x8d"),
+		"and written back unchanged");
+	ent_free(json);
+	json = NULL;
+	ent_events_destroy(events);
+	events = NULL;
+	st = parse("[{\"source\": \"CHN\", \"target\": \"RUS\", \"code\": "
+		   "\"057\", \"text\": \"\xf4\x90\x80\x80\"}]", &events, &err);
+	ok(st == ENT_EPARSE && err.column == 61,
+		"a code point above U+10FFFF is refused at its byte (1:%ld)",
+		err.column);
+	is_str(err.message, "invalid UTF-8 (byte 0xF4)", "message");
+	st = parse("\xef\xbb\xbf[{\"source\": 1}]", &events, &err);
+	ok(st == ENT_EPARSE && err.line == 1 && err.column == 13,
+		"columns are counted after a byte-order mark (1:%ld)", err.column);
+
+	/* U+FFFD in the writer, for events from other readers */
+	{
+		ent_event ev;
+		ent_events *again = NULL;
+		ent_event_init(&ev);
+		strcpy(ev.source, "CHN");
+		strcpy(ev.target, "RUS");
+		strcpy(ev.code, "057");
+		ev.goldstein = 8;
+		ev.quad = 1;
+		ev.text = "bad \xff byte, cut \xe2\x82";
+		ok(ent_events_create(&events) == ENT_OK &&
+				ent_events_add(events, &ev, &err) == ENT_OK,
+			"an event with invalid UTF-8 in its text");
+		ok(ent_events_to_json(&json, events, &err) == ENT_OK &&
+				strstr(json, "\"bad \xef\xbf\xbd byte, cut "
+					     "\xef\xbf\xbd\xef\xbf\xbd\"") != NULL,
+			"each bad byte is written as U+FFFD");
+		ok(json && parse(json, &again, &err) == ENT_OK,
+			"the output reads back");
+		ent_events_destroy(again);
+		ent_free(json);
+		ent_events_destroy(events);
+		events = NULL;
+	}
+
+	/* actors */
+	{
+		ent_dataset_options opts = ENT_DATASET_OPTIONS_INIT;
+		ent_dataset *ds = NULL;
+		ent_event ev;
+		int i;
+		opts.level = ENT_LEVEL_ACTOR;
+		ent_dataset_create(&ds, &opts);
+		ent_event_init(&ev);
+		strcpy(ev.target, "ZZZ");
+		strcpy(ev.code, "057");
+		ev.goldstein = 8;
+		ev.quad = 1;
+		st = ENT_OK;
+		for (i = 0; i < ENT_MAX_ACTORS - 1 && st == ENT_OK; i++) {
+			snprintf(ev.source, sizeof(ev.source), "A%05d", i);
+			st = ent_dataset_add_event(ds, &ev, &err);
+		}
+		ok(st == ENT_OK, "%d distinct actors are aggregated",
+			ENT_MAX_ACTORS);
+		strcpy(ev.source, "NEWCOMER");
+		st = ent_dataset_add_event(ds, &ev, &err);
+		ok(st == ENT_ELIMIT, "one more: ENT_ELIMIT");
+		is_str(err.message, "more than 50000 distinct actors (the limit; "
+			"aggregate at state level or narrow with --actors)",
+			"message");
+		strcpy(ev.source, "A00007");
+		ok(ent_dataset_add_event(ds, &ev, &err) == ENT_OK,
+			"known actors are still aggregated after the limit");
+		ok(ent_dyads_count(ent_dataset_dyads(ds)) ==
+				(size_t)ENT_MAX_ACTORS - 1,
+			"the refused event left no dyad");
+		ent_dataset_destroy(ds);
+	}
+	return done_testing();
+}
