@@ -132,6 +132,10 @@ static const struct {
 	 EXW_PREP},
 	{"with", EXW_WITH},
 	{"that", EXW_THAT},
+	{"according", EXW_ACCORDING},
+	{"of", EXW_OF},
+	{"hit shot struck held caught sent fought met led built thrown beaten "
+	 "seen taken given brought put kept told stolen shelled", EXW_PARTICIPLE},
 	{"on against to with toward towards over into upon at for",
 	 EXW_TPREP},
 	{"from", EXW_FROM},
@@ -382,6 +386,10 @@ static ent_status phrase_add(ent_extractor *ex, ex_table *t,
 	p->type = type;
 	p->order = (uint32_t)t->n;
 	p->need = need;
+	p->second = 0;
+	if (p->n_items >= 2 && t->items[first_item + 1].n_alt == 1) {
+		p->second = t->pool[t->items[first_item + 1].alt];
+	}
 	snprintf(p->code, sizeof(p->code), "%s", code);
 	snprintf(p->neg_code, sizeof(p->neg_code), "%s", neg_code ? neg_code :
 		"");

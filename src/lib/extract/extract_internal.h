@@ -42,7 +42,10 @@ enum {
 	EXW_ONE = 1u << 19,     /* one, each (of "one another", "each other") */
 	EXW_OTHER = 1u << 20,   /* another, other */
 	EXW_WITH = 1u << 21,    /* with */
-	EXW_THAT = 1u << 22     /* that (a complement clause) */
+	EXW_THAT = 1u << 22,    /* that (a complement clause) */
+	EXW_ACCORDING = 1u << 23, /* according (to) */
+	EXW_OF = 1u << 24,      /* of */
+	EXW_PARTICIPLE = 1u << 25 /* an irregular past participle */
 };
 
 /* A cached word. key 0 marks an empty slot. */
@@ -105,6 +108,8 @@ typedef struct ex_phrase {
 	char neg_code[5];       /* CAMEO code when negated ("" = drop) */
 	uint32_t order;         /* load order, for ties */
 	uint16_t need;          /* EXTF_CAP / EXTF_UPPER the first token needs */
+	uint64_t second;        /* the second item's only hash, 0 if none: a
+	                           quick test before the full match */
 } ex_phrase;
 
 typedef struct ex_table {

@@ -40,6 +40,11 @@ typedef struct mention {
 
 #define M_REL 100
 
+/* scratch.attrib bits per token */
+#define TOK_ATTRIB 1   /* in an attribution tail */
+#define TOK_HEDGE 2    /* a hedging word */
+#define TOK_RECIP 4    /* a reciprocal marker */
+
 typedef struct group {
 	long m0, m1;            /* mentions [m0, m1) */
 	long t0, t1;            /* tokens */
@@ -131,6 +136,17 @@ static int is_punct(const ex_token *t, unsigned char c)
 	return t->kind == EXT_PUNCT && t->punct == c;
 }
 
+/* Copy a NUL-terminated code into a buffer of `size` bytes. */
+static void copy_code(char *dst, const char *src, size_t size)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < size && src[i] != '\0'; i++) {
+		dst[i] = src[i];
+	}
+	dst[i] = '\0';
+}
+
 /* -- clauses ------------------------------------------------------------ */
 
 static void mark_clauses(scratch *s, const ex_token *tk, long n)
@@ -149,6 +165,13 @@ static void mark_clauses(scratch *s, const ex_token *tk, long n)
 		}
 		s->clause[i] = c;
 		s->attrib[i] = 0;
+		if (f & EXW_HEDGE) {
+			s->attrib[i] |= TOK_HEDGE;
+		}
+		if ((f & EXW_RECIP) || ((f & EXW_ONE) && i + 1 < n &&
+			(wflags(&tk[i + 1]) & EXW_OTHER))) {
+			s->attrib[i] |= TOK_RECIP;
+		}
 	}
 	/* attribution tails: ", X said ..." near the end, "according to" */
 	for (i = 0; i < n; i++) {
@@ -169,18 +192,18 @@ static void mark_clauses(scratch *s, const ex_token *tk, long n)
 				long j;
 
 				for (j = i; j < n; j++) {
-					s->attrib[j] = 1;
+					s->attrib[j] |= TOK_ATTRIB;
 					s->clause[j] = c + 1;
 				}
 				break;
 			}
 		}
-		if (tk[i].w && tk[i].w->key == ex_hash_lower("according", 9)) {
+		if (wflags(&tk[i]) & EXW_ACCORDING) {
 			long j;
 
 			for (j = i; j < n && !(j > i && is_punct(&tk[j], ','));
 				j++) {
-				s->attrib[j] = 1;
+				s->attrib[j] |= TOK_ATTRIB;
 				s->clause[j] = ++c;
 			}
 			c++;
@@ -274,6 +297,10 @@ static int find_mentions(ent_extractor *ex, scratch *s, const ex_token *tk,
 			if ((p->need & EXTF_CAP) && !(tk[i].tflags & EXTF_CAP)) {
 				continue;
 			}
+			if (p->second != 0 && (i + 1 >= n ||
+				tk[i + 1].key != p->second)) {
+				continue;
+			}
 			if ((p->need & EXTF_UPPER) && !(tk[i].tflags & EXTF_UPPER)) {
 				continue;
 			}
@@ -300,15 +327,14 @@ static int find_mentions(ent_extractor *ex, scratch *s, const ex_token *tk,
 		m->t0 = i;
 		m->t1 = best_end;
 		m->type = best->type;
-		snprintf(m->code, sizeof(m->code), "%s", best->code);
+		copy_code(m->code, best->code, sizeof(m->code));
 		if (best->type == EXA_STATE || best->type == EXA_ADJ) {
 			/* part of an organisation's name: "China Daily",
 			 * "Bank of China" */
 			if ((best_end < n && (tk[best_end].tflags & EXTF_CAP) &&
 				ex_map_get(&ex->orgwords, tk[best_end].key) >= 0) ||
 				(i >= 2 && (tk[i - 2].tflags & EXTF_CAP) &&
-					tk[i - 1].w && tk[i - 1].w->key ==
-						ex_hash_lower("of", 2) &&
+					(wflags(&tk[i - 1]) & EXW_OF) &&
 					ex_map_get(&ex->orgwords, tk[i - 2].key) >= 0)) {
 				m->type = EXA_BLOCK;
 				m->code[0] = '\0';
@@ -509,7 +535,7 @@ static void add_code(group *g, const char *code, long mi)
 		}
 	}
 	g->code_m[g->n_codes] = mi;
-	snprintf(g->codes[g->n_codes++], ENT_CODE_SIZE, "%s", code);
+	copy_code(g->codes[g->n_codes++], code, ENT_CODE_SIZE);
 }
 
 /* The sentence's main subject: its first state group not introduced by a
@@ -525,7 +551,7 @@ static long main_subject(const scratch *s, long before)
 		if (g->t0 >= before) {
 			break;
 		}
-		if (!(g->prep) && (m->type == EXA_STATE) && !s->attrib[g->t0]) {
+		if (!(g->prep) && (m->type == EXA_STATE) && !(s->attrib[g->t0] & TOK_ATTRIB)) {
 			return (long)i;
 		}
 	}
@@ -640,7 +666,7 @@ static int find_verbs(ent_extractor *ex, scratch *s, const ex_token *tk,
 		long best_end = 0;
 		int32_t pi;
 
-		if (tk[i].w == NULL || tk[i].w->verbs < 0 || s->attrib[i] ||
+		if (tk[i].w == NULL || tk[i].w->verbs < 0 || (s->attrib[i] & TOK_ATTRIB) ||
 			s->mention_at[i] >= 0) {
 			continue;
 		}
@@ -649,6 +675,10 @@ static int find_verbs(ent_extractor *ex, scratch *s, const ex_token *tk,
 			const ex_phrase *p = &ex->verbs.phrases[pi];
 			long end;
 
+			if (p->second != 0 && (i + 1 >= n || (tk[i + 1].w ?
+				tk[i + 1].w->stem : tk[i + 1].key) != p->second)) {
+				continue;
+			}
 			if (ex_phrase_match(&ex->verbs, p, tk, n, i, 1, &end) &&
 				(end > best_end || (end == best_end && best != NULL &&
 					p->order > best->order))) {
@@ -686,21 +716,14 @@ static int is_passive(const char *text, const ex_token *tk, long t0)
 	const char *w = text + v->start;
 	long k;
 	int participle = 0;
-	static const char *const irregular[] = {"hit", "shot", "struck",
-		"held", "caught", "sent", "fought", "met", "led", "built",
-		"thrown", "beaten", "seen", "taken", "given", "brought", "put",
-		"kept", "told", "stolen", NULL};
 
 	if (len >= 3 && ((w[len - 2] == 'e' && w[len - 1] == 'd') ||
 		(w[len - 2] == 'e' && w[len - 1] == 'n') ||
 		(w[len - 2] == 'w' && w[len - 1] == 'n'))) {
 		participle = 1;
 	}
-	for (k = 0; !participle && irregular[k] != NULL; k++) {
-		if (strlen(irregular[k]) == len &&
-			ex_hash_lower(w, len) == ex_hash_lower(irregular[k], len)) {
-			participle = 1;
-		}
+	if (wflags(v) & EXW_PARTICIPLE) {
+		participle = 1;
 	}
 	if (!participle) {
 		return 0;
@@ -754,7 +777,7 @@ static long subject_of(const scratch *s, const ex_token *tk, long t0,
 		if (g->t1 > t0) {
 			break;
 		}
-		if (g->clause != c || g->t0 < from || s->attrib[g->t0]) {
+		if (g->clause != c || g->t0 < from || (s->attrib[g->t0] & TOK_ATTRIB)) {
 			continue;
 		}
 		if (leftmost < 0) {
@@ -784,7 +807,7 @@ static long target_of(const scratch *s, long t1, long max, int nominal)
 		if (g->t0 < t1) {
 			continue;
 		}
-		if (g->t0 > t1 + max || g->clause != c || s->attrib[g->t0]) {
+		if (g->t0 > t1 + max || g->clause != c || (s->attrib[g->t0] & TOK_ATTRIB)) {
 			break;
 		}
 		if (s->m[g->m0].type == M_REL) {
@@ -850,17 +873,9 @@ static int has_recip(const scratch *s, const ex_token *tk, long n, int c)
 {
 	long k;
 
+	(void)tk;
 	for (k = 0; k < n; k++) {
-		uint32_t f = wflags(&tk[k]);
-
-		if (s->clause[k] != c) {
-			continue;
-		}
-		if (f & EXW_RECIP) {
-			return 1;
-		}
-		if ((f & EXW_ONE) && k + 1 < n && (wflags(&tk[k + 1]) &
-			EXW_OTHER)) {
+		if (s->clause[k] == c && (s->attrib[k] & TOK_RECIP)) {
 			return 1;
 		}
 	}
@@ -915,9 +930,9 @@ static ent_status emit(ctx *c, const char *src, const mention *sm,
 	if (grow((void **)&s->e, &s->cap_e, s->n_e + 1, sizeof(emitted))) {
 		return ENT_ENOMEM;
 	}
-	snprintf(s->e[s->n_e].source, ENT_CODE_SIZE, "%s", src);
-	snprintf(s->e[s->n_e].target, ENT_CODE_SIZE, "%s", tgt);
-	snprintf(s->e[s->n_e].code, 5, "%s", code);
+	copy_code(s->e[s->n_e].source, src, ENT_CODE_SIZE);
+	copy_code(s->e[s->n_e].target, tgt, ENT_CODE_SIZE);
+	copy_code(s->e[s->n_e].code, code, 5);
 	s->n_e++;
 
 	s->strs.len = 0;
@@ -940,7 +955,27 @@ static ent_status emit(ctx *c, const char *src, const mention *sm,
 	}
 	dot = strrchr(base, '.');
 	c->serial++;
-	snprintf(num, sizeof(num), ":%ld:%ld", c->number, c->serial);
+	{
+		/* ":<sentence>:<serial>" without printf, which is slow here */
+		char tmp[24];
+		size_t k = 0, o = 0;
+		long v;
+		int part;
+
+		for (part = 0; part < 2; part++) {
+			v = part == 0 ? c->number : c->serial;
+			num[o++] = ':';
+			k = 0;
+			do {
+				tmp[k++] = (char)('0' + v % 10);
+				v /= 10;
+			} while (v > 0 && k < sizeof(tmp));
+			while (k > 0) {
+				num[o++] = tmp[--k];
+			}
+		}
+		num[o] = '\0';
+	}
 	if (ent__buf_put(&s->strs, base, dot && dot != base ?
 		(size_t)(dot - base) : strlen(base)) ||
 		ent__buf_puts(&s->strs, num) || ent__buf_put(&s->strs, "", 1)) {
@@ -949,9 +984,9 @@ static ent_status emit(ctx *c, const char *src, const mention *sm,
 	ent_event_init(&ev);
 	ev.id = s->strs.data + o_id;
 	ev.date = c->ex->default_date;
-	snprintf(ev.source, sizeof(ev.source), "%s", src);
-	snprintf(ev.target, sizeof(ev.target), "%s", tgt);
-	snprintf(ev.code, sizeof(ev.code), "%s", code);
+	copy_code(ev.source, src, sizeof(ev.source));
+	copy_code(ev.target, tgt, sizeof(ev.target));
+	copy_code(ev.code, code, sizeof(ev.code));
 	ev.goldstein = cm->goldstein;
 	ev.quad = cm->quad;
 	ev.count = 1;
@@ -1035,9 +1070,10 @@ static unsigned modality(const scratch *s, const ex_token *tk, long t0,
 			flags |= ENT_FLAG_FUTURE;
 		}
 	}
-	for (k = 0; k < t0; k++) {
-		if (s->clause[k] == c && (wflags(&tk[k]) & EXW_HEDGE)) {
+	for (k = t0 - 1; k >= 0 && s->clause[k] == c; k--) {
+		if (s->attrib[k] & TOK_HEDGE) {
 			flags |= ENT_FLAG_HEDGED;
+			break;
 		}
 	}
 	return flags;
@@ -1329,6 +1365,19 @@ ent_status ex_sentence(ent_extractor *ex, const char *text, size_t start,
 		s->in_verb = d;
 	}
 	s->n_m = s->n_g = s->n_v = s->n_e = 0;
+	{
+		/* a sentence with no word that can start an actor is skipped */
+		long k;
+
+		for (k = 0; k < n; k++) {
+			if (ex->toks[k].w != NULL && ex->toks[k].w->actors >= 0) {
+				break;
+			}
+		}
+		if (k == n) {
+			return ENT_OK;
+		}
+	}
 	mark_clauses(s, ex->toks, n);
 	if (find_mentions(ex, s, ex->toks, n) != 0 ||
 		find_verbs(ex, s, ex->toks, n) != 0 ||

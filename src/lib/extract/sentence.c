@@ -48,27 +48,44 @@ static const char *const starters[] = {
 	"officials", "both", "some", "many", NULL
 };
 
+/* Is the word w[0..n) (any case) in `list`? The words are short: pack the
+ * lower-cased word into an integer and compare integers. */
+static uint64_t pack(const char *w, size_t n)
+{
+	uint64_t v = 0;
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		unsigned char c = (unsigned char)w[k];
+
+		if (is_upper(c)) {
+			c = (unsigned char)(c - 'A' + 'a');
+		}
+		v = (v << 8) | c;
+	}
+	return v;
+}
+
 static int word_in(const char *w, size_t n, const char *const *list)
 {
+	uint64_t v;
 	size_t i;
 
+	if (n == 0 || n > 8) {
+		return 0;
+	}
+	v = pack(w, n);
 	for (i = 0; list[i] != NULL; i++) {
+		/* list words are at most 8 letters; compare the first byte
+		 * before packing the rest */
 		size_t k;
 
-		if (strlen(list[i]) != n) {
+		if ((unsigned char)list[i][0] != (unsigned char)(v >> (8 * (n - 1)))) {
 			continue;
 		}
-		for (k = 0; k < n; k++) {
-			unsigned char c = (unsigned char)w[k];
-
-			if (is_upper(c)) {
-				c = (unsigned char)(c - 'A' + 'a');
-			}
-			if (c != (unsigned char)list[i][k]) {
-				break;
-			}
+		for (k = 0; k < n && list[i][k] != '\0'; k++) {
 		}
-		if (k == n) {
+		if (k == n && list[i][n] == '\0' && pack(list[i], n) == v) {
 			return 1;
 		}
 	}
@@ -150,6 +167,15 @@ size_t ent_sentence_next(const char *text, size_t len, size_t pos,
 	s = pos;
 	for (i = pos; i < len; i++) {
 		unsigned char c = (unsigned char)text[i];
+
+		/* most bytes end nothing: skip them in a tight loop */
+		while (c != '\n' && c != '.' && c != '!' && c != '?' &&
+			i + 1 < len) {
+			c = (unsigned char)text[++i];
+		}
+		if (c != '\n' && c != '.' && c != '!' && c != '?') {
+			continue;
+		}
 
 		if (c == '\n') {
 			/* a blank line ends the sentence (headlines, paragraphs) */

@@ -13,8 +13,8 @@
 
 #include "extract_internal.h"
 
-/* Beyond this many distinct words the cache stops growing and misses are
- * recomputed in a scratch entry (bounded memory on huge inputs). */
+/* Beyond this many distinct words the cache is emptied before the next
+ * sentence (bounded memory on huge inputs). */
 #define WORDS_MAX (1u << 22)
 #define WORD_BUF 64
 
@@ -94,7 +94,6 @@ static int words_grow(ent_extractor *ex)
 static const ex_word *word_lookup(ent_extractor *ex, uint64_t key,
 	const char *s, size_t n)
 {
-	static _Thread_local ex_word overflow;
 	size_t j;
 
 	if (ex->words_cap == 0 && words_grow(ex) != 0) {
@@ -106,10 +105,6 @@ static const ex_word *word_lookup(ent_extractor *ex, uint64_t key,
 			return &ex->words[j];
 		}
 		j = (j + 1) & (ex->words_cap - 1);
-	}
-	if (ex->words_n >= WORDS_MAX) {
-		fill_word(ex, &overflow, key, s, n);
-		return &overflow;
 	}
 	if ((ex->words_n + 1) * 2 > ex->words_cap) {
 		if (words_grow(ex) != 0) {
@@ -168,20 +163,16 @@ static unsigned char utf8_punct(const char *t, size_t end, size_t i)
 	return 0;
 }
 
-static ex_token *push(ent_extractor *ex, size_t *n)
+/* The next token slot; tokenize() reserved room for one token per byte,
+ * the most a text can have. */
+static inline ex_token *push(ent_extractor *ex, size_t *n)
 {
-	if (*n == ex->toks_cap) {
-		size_t cap = ex->toks_cap ? ex->toks_cap * 2 : 256;
-		ex_token *nt = realloc(ex->toks, cap * sizeof(*nt));
+	ex_token *t = &ex->toks[(*n)++];
 
-		if (nt == NULL) {
-			return NULL;
-		}
-		ex->toks = nt;
-		ex->toks_cap = cap;
-	}
-	memset(&ex->toks[*n], 0, sizeof(ex->toks[0]));
-	return &ex->toks[(*n)++];
+	t->w = NULL;
+	t->tflags = 0;
+	t->punct = 0;
+	return t;
 }
 
 static uint64_t key_of(const char *s, size_t n)
@@ -189,10 +180,66 @@ static uint64_t key_of(const char *s, size_t n)
 	return ex_hash_lower(s, n);
 }
 
+/* The cache moved while a sentence was tokenised: point its tokens at
+ * the new slots. */
+static void relink(ent_extractor *ex, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		ex_token *tk = &ex->toks[i];
+
+		if (tk->w != NULL) {
+			size_t j = (size_t)tk->key & (ex->words_cap - 1);
+
+			while (ex->words[j].key != tk->key) {
+				j = (j + 1) & (ex->words_cap - 1);
+			}
+			tk->w = &ex->words[j];
+		}
+	}
+}
+
+static long tokenize(ent_extractor *ex, const char *t, size_t start,
+	size_t end, int cache);
+
 long ex_tokenize(ent_extractor *ex, const char *t, size_t start, size_t end,
 	int cache)
 {
+	ex_word *before;
+	long n;
+
+	if (cache && ex->words_n >= WORDS_MAX) {
+		memset(ex->words, 0, ex->words_cap * sizeof(*ex->words));
+		ex->words_n = 0;
+	}
+	before = ex->words;
+	n = tokenize(ex, t, start, end, cache);
+	if (n > 0 && cache && ex->words != before) {
+		relink(ex, (size_t)n);
+	}
+	return n;
+}
+
+static long tokenize(ent_extractor *ex, const char *t, size_t start,
+	size_t end, int cache)
+{
 	size_t n = 0, i = start;
+
+	/* at most one token per byte, plus the split "n't" */
+	if (end - start + 2 > ex->toks_cap) {
+		size_t cap = ex->toks_cap ? ex->toks_cap : 256;
+		ex_token *nt;
+
+		while (cap < end - start + 2) {
+			cap *= 2;
+		}
+		if ((nt = realloc(ex->toks, cap * sizeof(*nt))) == NULL) {
+			return -1;
+		}
+		ex->toks = nt;
+		ex->toks_cap = cap;
+	}
 
 	while (i < end) {
 		unsigned char c = (unsigned char)t[i];
