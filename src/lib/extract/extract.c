@@ -126,6 +126,7 @@ ent_status ent_extract_text(ent_extractor *ex, const char *text, size_t len,
 	}
 	ex->n_last_subject = 0;
 	ex->n_last_pair = 0;
+	ex->n_recent = 0;
 	while (pos < len) {
 		pos = ent_sentence_next(text, len, pos, &s, &e);
 		if (e <= s) {

@@ -168,6 +168,8 @@ struct ent_extractor {
 	int n_last_subject;
 	char last_pair[8][ENT_CODE_SIZE];
 	int n_last_pair;
+	char recent[8][ENT_CODE_SIZE]; /* states mentioned, latest first */
+	int n_recent;
 	char stem_buf[256];
 };
 

@@ -241,7 +241,7 @@ static long find_head(const ex_token *tk, long n, long t1, long max)
 			EXW_DET | EXW_FUTURE))) {
 			return -1;
 		}
-		if (tk[k].w && (tk[k].w->actors >= 0 || tk[k].w->verbs >= 0)) {
+		if (tk[k].w && tk[k].w->verbs >= 0 && tk[k].w->head < 0) {
 			return -1;
 		}
 	}
@@ -357,6 +357,10 @@ static int find_mentions(ent_extractor *ex, scratch *s, const ex_token *tk,
 				m->t1 = h + 1;
 				m->type = EXA_STATE;
 				set_sector(m->code, ex, &tk[h]);
+			} else if (i > 0 && (wflags(&tk[i - 1]) & (EXW_TPREP)) &&
+				!(wflags(&tk[i - 1]) & (EXW_WITH))) {
+				/* "tariffs on Australian wine", "to German goods" */
+				m->type = EXA_STATE;
 			} else {
 				m->pending = 1;
 			}
@@ -469,6 +473,10 @@ static uint32_t prep_before(const ex_token *tk, const scratch *s, long t0)
 			return 0;   /* "arrived in", "appeal to": part of the phrase */
 		}
 		if (f & EXW_PREP) {
+			if ((f & EXW_OF) && k > 0 && tk[k - 1].w &&
+				tk[k - 1].w->head >= 0) {
+				return 0;   /* "the government of Bolivia" */
+			}
 			return f;
 		}
 		if (tk[k].kind != EXT_WORD || s->in_verb[k] || (f & (EXW_AND |
@@ -538,6 +546,27 @@ static void add_code(group *g, const char *code, long mi)
 	copy_code(g->codes[g->n_codes++], code, ENT_CODE_SIZE);
 }
 
+/* The nearest state group before token t0 in its clause that is not
+ * introduced by a preposition; -1 if none. */
+static long clause_subject(const scratch *s, long t0)
+{
+	long i, best = -1;
+
+	for (i = 0; i < (long)s->n_g; i++) {
+		const group *g = &s->g[i];
+
+		if (g->t1 > t0) {
+			break;
+		}
+		if (g->clause == s->clause[t0] && !g->prep &&
+			s->m[g->m0].type == EXA_STATE &&
+			!(s->attrib[g->t0] & TOK_ATTRIB)) {
+			best = i;
+		}
+	}
+	return best;
+}
+
 /* The sentence's main subject: its first state group not introduced by a
  * preposition and before token `before`; -1 if none. */
 static long main_subject(const scratch *s, long before)
@@ -602,7 +631,11 @@ static void resolve(ent_extractor *ex, scratch *s, long gi, int depth)
 			}
 			/* fall through */
 		case EXA_REF_ONE: {
-			long ms = main_subject(s, m->t0);
+			long ms = clause_subject(s, m->t0);
+
+			if (ms < 0) {
+				ms = main_subject(s, m->t0);
+			}
 
 			if (ms >= 0 && ms != gi) {
 				resolve(ex, s, ms, depth + 1);
@@ -666,8 +699,9 @@ static int find_verbs(ent_extractor *ex, scratch *s, const ex_token *tk,
 		long best_end = 0;
 		int32_t pi;
 
-		if (tk[i].w == NULL || tk[i].w->verbs < 0 || (s->attrib[i] & TOK_ATTRIB) ||
-			s->mention_at[i] >= 0) {
+		if (tk[i].w == NULL || tk[i].w->verbs < 0 ||
+			(s->attrib[i] & TOK_ATTRIB) || s->mention_at[i] >= 0 ||
+			(tk[i].w->flags & (EXW_HEDGE | EXW_ADVERB))) {
 			continue;
 		}
 		for (pi = tk[i].w->verbs; pi >= 0;
@@ -799,6 +833,7 @@ static long subject_of(const scratch *s, const ex_token *tk, long t0,
 static long target_of(const scratch *s, long t1, long max, int nominal)
 {
 	size_t i;
+	long from = -1;
 	int c = s->clause[t1 > 0 ? t1 - 1 : 0];
 
 	for (i = 0; i < s->n_g; i++) {
@@ -813,7 +848,11 @@ static long target_of(const scratch *s, long t1, long max, int nominal)
 		if (s->m[g->m0].type == M_REL) {
 			continue;
 		}
-		if (nominal ? (g->prep & (EXW_TPREP | EXW_BETWEEN)) != 0 :
+		if (!nominal && (g->prep & EXW_FROM) && from < 0) {
+			from = (long)i;   /* "recalled its ambassador from X" */
+		}
+		if (nominal ? ((g->prep & (EXW_TPREP | EXW_BETWEEN)) != 0 ||
+			(g->prep == 0 && g->t0 == t1)) :
 			(!g->prep || (g->prep & (EXW_TPREP | EXW_BETWEEN)))) {
 			if (g->prep & EXW_FROM) {
 				continue;
@@ -821,7 +860,7 @@ static long target_of(const scratch *s, long t1, long max, int nominal)
 			return (long)i;
 		}
 	}
-	return -1;
+	return from;
 }
 
 /* A group right after the phrase introduced by from/by (nominal source). */
@@ -1111,6 +1150,9 @@ static int complement(const ex_token *tk, long a, long b)
 	if (b - a > 10) {
 		return 0;
 	}
+	if (b == a) {
+		return 1;   /* "denied attacking" */
+	}
 	/* the previous phrase may end with the particle: "refrain from" */
 	for (k = a > 0 ? a - 1 : a; k < b; k++) {
 		if (wflags(&tk[k]) & (EXW_TO | EXW_FROM)) {
@@ -1118,6 +1160,52 @@ static int complement(const ex_token *tk, long a, long b)
 		}
 	}
 	/* coordinated verbs of one event: "agreed and signed" */
+	return 0;
+}
+
+/* Do all codes of `t` belong to states of `src`? */
+static int self_only(const group *src, const group *t)
+{
+	int a, b;
+
+	if (t->n_codes == 0) {
+		return 1;
+	}
+	for (b = 0; b < t->n_codes; b++) {
+		int same = 0;
+
+		for (a = 0; a < src->n_codes; a++) {
+			if (same_state(src->codes[a], t->codes[b])) {
+				same = 1;
+			}
+		}
+		if (!same) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* Re-point a pronoun group at the most recent state of the document that
+ * is not the source. Returns 1 when one was found. */
+static int other_recent(const ent_extractor *ex, const group *src, group *t)
+{
+	int k, a;
+
+	for (k = 0; k < ex->n_recent; k++) {
+		int same = 0;
+
+		for (a = 0; a < src->n_codes; a++) {
+			if (same_state(src->codes[a], ex->recent[k])) {
+				same = 1;
+			}
+		}
+		if (!same) {
+			t->n_codes = 0;
+			add_code(t, ex->recent[k], t->m0);
+			return 1;
+		}
+	}
 	return 0;
 }
 
@@ -1151,7 +1239,7 @@ static ent_status code_verbs(ctx *c, long n)
 		long subj, tgt = -1, src = -1;
 		unsigned flags;
 		const char *code = p->code;
-		int embedded = 0, inherit_neg = 0, nominal;
+		int embedded = 0, inherit_neg = 0, nominal, tsearch = 0;
 
 		if (prev >= 0 && s->clause[s->v[prev].t0] != cl) {
 			prev = -1;
@@ -1221,6 +1309,7 @@ static ent_status code_verbs(ctx *c, long n)
 				src = subj;
 			}
 			tgt = target_of(s, v->t1, 8, 1);
+			tsearch = 1;
 		} else if (is_passive(c->text, tk, v->t0)) {
 			src = agent_after(s, v->t1, EXW_BY);
 			tgt = subj;
@@ -1234,8 +1323,11 @@ static ent_status code_verbs(ctx *c, long n)
 				}
 			}
 		} else {
+			/* the target may sit in the phrase's gap: "gave Ukraine
+			 * aid", "expelled three Russian diplomats" */
 			src = subj;
-			tgt = target_of(s, v->t1, 15, 0);
+			tgt = target_of(s, v->t0 + 1, 15 + (v->t1 - v->t0), 0);
+			tsearch = 2;
 		}
 		if (p->type & EXV_REV) {
 			long t = src;
@@ -1250,6 +1342,29 @@ static ent_status code_verbs(ctx *c, long n)
 		resolve(c->ex, s, src, 0);
 		if (tgt >= 0) {
 			resolve(c->ex, s, tgt, 0);
+		}
+		/* a target that is the source itself ("recalled its
+		 * ambassador", "withdrew its troops from the border with X"):
+		 * an object pronoun stands for another actor; a possessive
+		 * gives way to the next candidate */
+		while (tsearch && tgt >= 0 && self_only(&s->g[src], &s->g[tgt])) {
+			const mention *tm = &s->m[s->g[tgt].m0];
+
+			if (s->g[tgt].m1 - s->g[tgt].m0 == 1 && (tm->type ==
+				EXA_REF_ONE || tm->type == EXA_REF_MANY) &&
+				tm->t1 < n && !(tk[tm->t1].kind == EXT_WORD &&
+					!(wflags(&tk[tm->t1]) & (EXW_PREP | EXW_AND)))) {
+				/* "criticised the country for": not a possessive */
+				if (other_recent(c->ex, &s->g[src], &s->g[tgt])) {
+					break;
+				}
+			}
+			tgt = target_of(s, s->g[tgt].t1, 12, tsearch == 1);
+			if (tgt >= 0) {
+				resolve(c->ex, s, tgt, 0);
+			}
+		}
+		if (tgt >= 0) {
 			/* an agreement or a meeting is mutual with its partner
 			 * ("with X", or a direct object), not with the target of
 			 * what was agreed ("agreed to lift sanctions on X") */
@@ -1281,13 +1396,40 @@ static ent_status code_verbs(ctx *c, long n)
 	return ENT_OK;
 }
 
-/* Remember the sentence's subject and last coordinated pair. */
+/* Put a state first in the document's list of recent states. */
+static void push_recent(ent_extractor *ex, const char *code)
+{
+	int k, j;
+
+	for (k = 0; k < ex->n_recent; k++) {
+		if (same_state(ex->recent[k], code)) {
+			break;
+		}
+	}
+	if (k == ex->n_recent && k < 8) {
+		ex->n_recent++;
+	}
+	if (k >= 8) {
+		k = 7;
+	}
+	for (j = k; j > 0; j--) {
+		memcpy(ex->recent[j], ex->recent[j - 1], ENT_CODE_SIZE);
+	}
+	copy_code(ex->recent[0], code, ENT_CODE_SIZE);
+}
+
+/* Remember the sentence's subject, last coordinated pair and states. */
 static void remember(ent_extractor *ex, scratch *s, long n)
 {
 	long ms = main_subject(s, n);
 	size_t i;
 	int k;
 
+	for (i = 0; i < s->n_m; i++) {
+		if (s->m[i].type == EXA_STATE && s->m[i].code[0] != '\0') {
+			push_recent(ex, s->m[i].code);
+		}
+	}
 	if (ms >= 0) {
 		resolve(ex, s, ms, 0);
 		if (s->g[ms].n_codes > 0) {
