@@ -82,7 +82,10 @@
  * negative-link mode (Traag & Bruggeman 2009, "Community detection in
  * networks with positive and negative links", Phys. Rev. E 80:036115;
  * igraph_community_spinglass with IGRAPH_SPINCOMM_IMP_NEG, edge weight =
- * net, gamma = gamma_minus = 1, 25 spins, default cooling schedule), with
+ * net, gamma = gamma_minus = 1, 25 spins, start temperature 1, stop
+ * temperature 0.01, cooling factor 0.95 instead of igraph's 0.99: about
+ * twice as fast; on the benchmark graph it finds the same partition, on
+ * the GDELT sample one with fewer frustrated ties, 24 against 25), with
  * igraph's RNG reseeded with the options' seed before each component, so
  * runs repeat exactly. A component of one actor is its own bloc; one of two
  * actors is one bloc when their tie is an alliance, two when a tension.
@@ -118,8 +121,9 @@
  * - [frustration]: L, the fewest frustrated ties found over two-group
  *   partitions (tension ties inside a group plus alliance ties across):
  *   the best of a local search started from (a) a spanning-forest
- *   colouring and (b) the blocs folded into two groups, each improved by
- *   single-actor moves until no move lowers the count. It is an upper
+ *   colouring, (b) the blocs folded into two groups and (c) eight random
+ *   partitions drawn with the options' seed, each improved by single-actor
+ *   moves until no move lowers the count. It is an upper
  *   bound on the frustration index L(G) of Aref & Wilson (2018),
  *   "Measuring partial balance in signed networks", Journal of Complex
  *   Networks 6:566-595, and never exceeds m / 2. [frustration_weight]:

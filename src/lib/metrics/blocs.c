@@ -54,7 +54,7 @@ static igraph_error_t spinglass_component(const ent__signed *s,
 	IGRAPH_CHECK(igraph_rng_seed(igraph_rng_default(),
 		(igraph_uint_t)opts->seed));
 	IGRAPH_CHECK(igraph_community_spinglass(&sub, &weights, &modularity,
-		&temperature, &membership, &csize, spins, 0, 1.0, 0.01, 0.99,
+		&temperature, &membership, &csize, spins, 0, 1.0, 0.01, 0.95,
 		IGRAPH_SPINCOMM_UPDATE_CONFIG, 1.0, IGRAPH_SPINCOMM_IMP_NEG, 1.0));
 	for (i = 0; i < nv; i++) {
 		label[i] = VECTOR(membership)[i];
