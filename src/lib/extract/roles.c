@@ -825,12 +825,16 @@ static long subject_of(const scratch *s, const ex_token *tk, long t0,
 			best = i;
 		}
 	}
-	return best >= 0 ? best : leftmost;
+	/* all candidates follow prepositions: take the first ("Security
+	 * forces in Guinea tortured ..."), but only at the clause level, not
+	 * for a verb after another one */
+	return best >= 0 ? best : from == 0 ? leftmost : -1;
 }
 
 /* The first group after t1 in the clause with no preposition or a target
  * preposition; `nominal` requires a target preposition. */
-static long target_of(const scratch *s, long t1, long max, int nominal)
+static long target_of(const scratch *s, long t1, long max, int nominal,
+	long pend)
 {
 	size_t i;
 	long from = -1;
@@ -848,7 +852,8 @@ static long target_of(const scratch *s, long t1, long max, int nominal)
 		if (s->m[g->m0].type == M_REL) {
 			continue;
 		}
-		if (!nominal && (g->prep & EXW_FROM) && from < 0) {
+		if (!nominal && (g->prep & EXW_FROM) && from < 0 &&
+			g->t0 <= pend + 3) {
 			from = (long)i;   /* "recalled its ambassador from X" */
 		}
 		if (nominal ? ((g->prep & (EXW_TPREP | EXW_BETWEEN)) != 0 ||
@@ -1289,6 +1294,10 @@ static ent_status code_verbs(ctx *c, long n)
 			}
 			code = p->neg_code;
 		}
+		if (!nominal && subj < 0 && agent_after(s, v->t1, EXW_FROM) >= 0) {
+			/* "... followed criticism from Germany over X" */
+			nominal = 1;
+		}
 		if (p->type & EXV_MODAL) {
 			/* "X said Y must ...": X demands of Y */
 			long ms = main_subject(s, v->t0);
@@ -1308,7 +1317,7 @@ static ent_status code_verbs(ctx *c, long n)
 				!has_that(tk, s->g[subj].t1, v->t0)) {
 				src = subj;
 			}
-			tgt = target_of(s, v->t1, 8, 1);
+			tgt = target_of(s, v->t1, 8, 1, v->t1);
 			tsearch = 1;
 		} else if (is_passive(c->text, tk, v->t0)) {
 			src = agent_after(s, v->t1, EXW_BY);
@@ -1317,7 +1326,7 @@ static ent_status code_verbs(ctx *c, long n)
 				if (v->t1 < n && (wflags(&tk[v->t1]) & EXW_TO)) {
 					/* "is opposed to", "was committed to": active */
 					src = subj;
-					tgt = target_of(s, v->t1, 15, 0);
+					tgt = target_of(s, v->t1, 15, 0, v->t1);
 				} else {
 					continue;
 				}
@@ -1326,7 +1335,8 @@ static ent_status code_verbs(ctx *c, long n)
 			/* the target may sit in the phrase's gap: "gave Ukraine
 			 * aid", "expelled three Russian diplomats" */
 			src = subj;
-			tgt = target_of(s, v->t0 + 1, 15 + (v->t1 - v->t0), 0);
+			tgt = target_of(s, v->t0 + 1, 15 + (v->t1 - v->t0), 0,
+				v->t1);
 			tsearch = 2;
 		}
 		if (p->type & EXV_REV) {
@@ -1359,7 +1369,7 @@ static ent_status code_verbs(ctx *c, long n)
 					break;
 				}
 			}
-			tgt = target_of(s, s->g[tgt].t1, 12, tsearch == 1);
+			tgt = target_of(s, s->g[tgt].t1, 12, tsearch == 1, v->t1);
 			if (tgt >= 0) {
 				resolve(c->ex, s, tgt, 0);
 			}
