@@ -282,7 +282,7 @@ static int put_bloc_legend(ent__buf *b, const ent__scene *s)
 			seen[s->nodes[i].bloc] = 1;
 		}
 	}
-	rc |= ent__buf_puts(b, "<TR><TD COLSPAN=\"4\"><FONT POINT-SIZE=\"12\" "
+	rc |= ent__buf_puts(b, "<BR/><FONT POINT-SIZE=\"12\" "
 		"COLOR=\"#404040\">blocs:</FONT>");
 	for (k = 0; k < s->n_blocs; k++) {
 		if (!seen[k]) {
@@ -297,7 +297,6 @@ static int put_bloc_legend(ent__buf *b, const ent__scene *s)
 			"  \xe2\x97\x8f</FONT><FONT POINT-SIZE=\"12\"> %d</FONT>",
 			bloc_fills[(size_t)k % N_BLOC_FILLS], k + 1);
 	}
-	rc |= ent__buf_puts(b, "</TD></TR>");
 	free(seen);
 	return rc ? -1 : 0;
 }
@@ -311,11 +310,12 @@ static int put_label(ent__buf *b, const ent__scene *s, const ent_graph *g,
 		ent_graph_relation_count(g);
 	int rc = 0;
 
-	rc |= ent__buf_puts(b, "<TABLE BORDER=\"0\" CELLSPACING=\"0\" "
-		"CELLPADDING=\"2\"><TR><TD COLSPAN=\"4\"><FONT POINT-SIZE=\"20\">"
+	/* lines of text rather than a TABLE: Graphviz 2.43 leaks the sizing
+	 * graphs of every HTML table it lays out */
+	rc |= ent__buf_puts(b, "<FONT POINT-SIZE=\"20\">"
 		"<B>");
 	rc |= put_title_text(b, ds, opts->title);
-	rc |= ent__buf_puts(b, "</B></FONT></TD></TR><TR><TD COLSPAN=\"4\">"
+	rc |= ent__buf_puts(b, "</B></FONT><BR/>"
 		"<FONT POINT-SIZE=\"12\" COLOR=\"#404040\">");
 	if (st != NULL && st->first != 0) {
 		ent_date_format(st->first, d1);
@@ -335,22 +335,22 @@ static int put_label(ent__buf *b, const ent__scene *s, const ent_graph *g,
 		rc |= ent__buf_puts(b, " (the strongest)");
 	}
 	/* legend: the two line styles in their colours, then the scales */
-	rc |= ent__buf_puts(b, "</FONT></TD></TR><TR>"
-		"<TD><FONT POINT-SIZE=\"12\" COLOR=\"" ENT__COLOR_ALLIANCE "\">"
+	rc |= ent__buf_puts(b, "</FONT><BR/>"
+		"<FONT POINT-SIZE=\"12\" COLOR=\"" ENT__COLOR_ALLIANCE "\">"
 		"<B>\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81</B></FONT>"
-		"<FONT POINT-SIZE=\"12\"> alliance (solid)  </FONT></TD>"
-		"<TD><FONT POINT-SIZE=\"12\" COLOR=\"" ENT__COLOR_TENSION "\">"
+		"<FONT POINT-SIZE=\"12\"> alliance (solid)    </FONT>"
+		"<FONT POINT-SIZE=\"12\" COLOR=\"" ENT__COLOR_TENSION "\">"
 		"<B>\xe2\x95\x8d\xe2\x95\x8d\xe2\x95\x8d</B></FONT>"
-		"<FONT POINT-SIZE=\"12\"> tension (dashed)  </FONT></TD>"
-		"<TD><FONT POINT-SIZE=\"12\" COLOR=\"#404040\">"
-		"line width: |net| (log)  </FONT></TD>"
-		"<TD><FONT POINT-SIZE=\"12\" COLOR=\"#404040\">disc area: ");
+		"<FONT POINT-SIZE=\"12\"> tension (dashed)    </FONT>"
+		"<FONT POINT-SIZE=\"12\" COLOR=\"#404040\">"
+		"line width: |net| (log)    disc area: ");
 	rc |= ent__buf_puts(b, size_name(opts->size_by));
-	rc |= ent__buf_puts(b, "</FONT></TD></TR>");
+	rc |= ent__buf_puts(b, "</FONT>");
 	if (s->n_blocs > 0) {
 		rc |= put_bloc_legend(b, s);
 	}
-	rc |= ent__buf_puts(b, "</TABLE>");
+	/* a blank line keeps the legend off the top nodes */
+	rc |= ent__buf_puts(b, "<BR/><FONT POINT-SIZE=\"8\"> </FONT>");
 	return rc ? -1 : 0;
 }
 
