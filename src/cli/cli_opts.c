@@ -80,7 +80,8 @@ static const char *group_help[] = {
 	/* CLI_REPORT */
 	"Report:\n"
 	"  --format F             text (default), json, csv or md\n"
-	"  --table T              with csv: actors (default), dyads, relations, periods\n"
+	"  --table T              with csv: actors, dyads, relations, blocs or\n"
+	"                         periods (the default with --by, else actors)\n"
 	"  --top N                rows in ranked tables (default 10)\n",
 	/* CLI_EXTRACT */
 	"Extraction (news text):\n"

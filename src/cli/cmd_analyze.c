@@ -23,6 +23,13 @@ int cmd_analyze(cli_opts *o)
 		return cli_usage_error("--format: \"%s\" is not text, json, csv "
 			"or md", o->format);
 	}
+	if (o->table && strcmp(o->table, "actors") != 0 &&
+		strcmp(o->table, "dyads") != 0 &&
+		strcmp(o->table, "relations") != 0 &&
+		strcmp(o->table, "blocs") != 0 && strcmp(o->table, "periods") != 0) {
+		return cli_usage_error("--table: \"%s\" is not actors, dyads, "
+			"relations, blocs or periods", o->table);
+	}
 	if (o->table && strcmp(o->table, "periods") == 0 &&
 		o->dataset.by == ENT_PERIOD_NONE) {
 		return cli_usage_error("--table periods needs --by week, month, "
