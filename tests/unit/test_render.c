@@ -331,6 +331,15 @@ static void test_formats(ent_renderer *r)
 			ENT_EINVAL && out == NULL && err.message[0] != '\0',
 			"bad options version: EINVAL, message, no output");
 		o.version = ENT_RENDER_OPTIONS_VERSION;
+		o.format = ENT_RENDER_SVG;
+		err.message[0] = '\0';
+		ok(ent_render_data(&out, &n, NULL, g, m, NULL, &o, &err) ==
+			ENT_EINVAL && out == NULL && err.message[0] != '\0',
+			"a diagram without a renderer: EINVAL and a message");
+		o.layout = (ent_layout)17;
+		ok(ent_render_data(&out, &n, r, g, m, NULL, &o, &err) ==
+			ENT_EINVAL, "a layout out of range: EINVAL");
+		o.layout = ENT_LAYOUT_NEATO;
 	}
 	ent_metrics_destroy(m);
 	ent_graph_destroy(g);
