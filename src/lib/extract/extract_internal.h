@@ -45,7 +45,8 @@ enum {
 	EXW_THAT = 1u << 22,    /* that (a complement clause) */
 	EXW_ACCORDING = 1u << 23, /* according (to) */
 	EXW_OF = 1u << 24,      /* of */
-	EXW_PARTICIPLE = 1u << 25 /* an irregular past participle */
+	EXW_PARTICIPLE = 1u << 25, /* an irregular past participle */
+	EXW_AUX = 1u << 26      /* has, have, had, did, does */
 };
 
 /* A cached word. key 0 marks an empty slot. */

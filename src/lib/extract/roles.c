@@ -147,6 +147,31 @@ static void copy_code(char *dst, const char *src, size_t size)
 	dst[i] = '\0';
 }
 
+/* After ", and": does a new subject and verb follow ("..., and China has
+ * invited Russia") rather than the last item of a list ("Iran, Libya, and
+ * Cuba")? */
+static int new_clause_after(const ex_token *tk, long n, long k)
+{
+	long j;
+
+	if (k >= n || !(tk[k].tflags & EXTF_CAP)) {
+		return 0;
+	}
+	for (j = k + 1; j < n && j <= k + 8; j++) {
+		uint32_t f = tk[j].w ? tk[j].w->flags : 0;
+
+		if (tk[j].kind == EXT_PUNCT && !(tk[j].tflags & EXTF_POSS)) {
+			return 0;
+		}
+		if ((f & (EXW_BE | EXW_FUTURE | EXW_AUX)) ||
+			(tk[j].w && tk[j].w->verbs >= 0 &&
+				!(tk[j].tflags & EXTF_CAP))) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* -- clauses ------------------------------------------------------------ */
 
 static void mark_clauses(scratch *s, const ex_token *tk, long n)
@@ -157,7 +182,10 @@ static void mark_clauses(scratch *s, const ex_token *tk, long n)
 	for (i = 0; i < n; i++) {
 		uint32_t f = wflags(&tk[i]);
 
-		if ((tk[i].kind == EXT_PUNCT && (tk[i].punct == ';' ||
+		if (i >= 1 && is_punct(&tk[i - 1], ',') &&
+			(f & EXW_AND) && new_clause_after(tk, n, i + 1)) {
+			c++;
+		} else if ((tk[i].kind == EXT_PUNCT && (tk[i].punct == ';' ||
 			tk[i].punct == ':' || tk[i].punct == '(' ||
 			tk[i].punct == ')')) || (f & EXW_CLAUSE) ||
 			((f & EXW_REL) && i > 0 && is_punct(&tk[i - 1], ','))) {
@@ -234,6 +262,11 @@ static long find_head(const ex_token *tk, long n, long t1, long max)
 		uint32_t f = wflags(&tk[k]);
 
 		if (tk[k].w && tk[k].w->head >= 0) {
+			/* "prime minister", "foreign ministry spokeswoman" */
+			while (k + 1 < n && tk[k + 1].w && tk[k + 1].w->head >= 0 &&
+				tk[k + 1].w->verbs < 0) {
+				k++;
+			}
 			return k;
 		}
 		if (tk[k].kind != EXT_WORD || (f & (EXW_PREP | EXW_AND |
@@ -1234,7 +1267,8 @@ static ent_status code_verbs(ctx *c, long n)
 	size_t vi;
 	long prev = -1;          /* previous phrase in the same clause */
 	long prev_subj = -1;
-	int prev_negated = 0, prev_embedded = 0, clause_events = 0;
+	int prev_negated = 0, clause_events = 0;
+	long prev_tgt = -1;
 	ent_status st;
 
 	for (vi = 0; vi < s->n_v; vi++) {
@@ -1267,11 +1301,14 @@ static ent_status code_verbs(ctx *c, long n)
 			/* a noun right after an event is part of it: "rejected
 			 * North Korea's demand", "agreed to US mediation" */
 			embedded = 1;
-		} else if (prev >= 0 && prev_embedded && v->t0 - s->v[prev].t1 <=
-			4) {
-			embedded = 1;
 		}
 		subj = subject_of(s, tk, v->t0, prev >= 0 ? s->v[prev].t1 : 0);
+		if (prev >= 0 && subj >= 0 && subj == prev_tgt &&
+			!has_that(tk, s->v[prev].t1, v->t0)) {
+			/* "telephoned the leaders of X and invited ...": X is the
+			 * object of the first verb, not the subject of the next */
+			subj = -1;
+		}
 		if (subj < 0 && prev >= 0) {
 			subj = prev_subj;
 		}
@@ -1282,9 +1319,9 @@ static ent_status code_verbs(ctx *c, long n)
 			&negated);
 		negated |= inherit_neg;
 		prev_negated = negated;
-		prev_embedded = embedded;
 		prev_subj = subj;
 		prev = (long)vi;
+		prev_tgt = -1;
 		if (embedded || (p->type & (EXV_CTL | EXV_NEGATOR))) {
 			continue;
 		}
@@ -1339,6 +1376,7 @@ static ent_status code_verbs(ctx *c, long n)
 				v->t1);
 			tsearch = 2;
 		}
+		prev_tgt = tgt;
 		if (p->type & EXV_REV) {
 			long t = src;
 
