@@ -26,7 +26,9 @@
  * - labels: the actor's name on its disc (the name may overflow the disc;
  *   overlap removal keeps names apart); a title (the inputs or
  *   ::ent_render_options::title), a subtitle (date range, events, actors,
- *   relations) and a legend on top of the picture, outside the nodes.
+ *   relations) and a legend on top of the picture, outside the nodes;
+ *   with n > 25 drawn actors their type is scaled by min(3, sqrt(n) / 5)
+ *   so they stay legible when a large picture is shrunk to a page.
  *
  * Selection: a relation is drawn when |net| >= `min_weight`; of those, the
  * `top` relations with the largest |net| (ties: lower vertex indices

@@ -301,6 +301,38 @@ static int put_bloc_legend(ent__buf *b, const ent__scene *s)
 	return rc ? -1 : 0;
 }
 
+/* Scale every POINT-SIZE of an HTML-like label by f (user text is escaped,
+ * so the pattern only matches our own markup). */
+static int scale_fonts(ent__buf *b, double f)
+{
+	static const char key[] = "POINT-SIZE=\"";
+	ent__buf out = {0};
+	const char *p = b->data, *hit;
+	int rc = 0;
+
+	if (p == NULL || f == 1) {
+		return 0;
+	}
+	while (rc == 0 && (hit = strstr(p, key)) != NULL) {
+		char *end;
+		long size;
+
+		hit += sizeof(key) - 1;
+		size = strtol(hit, &end, 10);
+		rc |= ent__buf_put(&out, p, (size_t)(hit - p));
+		rc |= ent__buf_printf(&out, "%ld", lround((double)size * f));
+		p = end;
+	}
+	rc |= ent__buf_puts(&out, p);
+	if (rc != 0) {
+		ent__buf_free(&out);
+		return -1;
+	}
+	ent__buf_free(b);
+	*b = out;
+	return 0;
+}
+
 static int put_label(ent__buf *b, const ent__scene *s, const ent_graph *g,
 	const ent_dataset *ds, const ent_render_options *opts)
 {
@@ -351,6 +383,13 @@ static int put_label(ent__buf *b, const ent__scene *s, const ent_graph *g,
 	}
 	/* a blank line keeps the legend off the top nodes */
 	rc |= ent__buf_puts(b, "<BR/><FONT POINT-SIZE=\"8\"> </FONT>");
+	/* a large drawing gets a larger title, up to three times, so that it
+	 * stays legible when the picture is shrunk to fit a page */
+	if (rc == 0 && s->n_nodes > 25) {
+		double f = sqrt((double)s->n_nodes) / 5;
+
+		rc |= scale_fonts(b, f > 3 ? 3 : f);
+	}
 	return rc ? -1 : 0;
 }
 
