@@ -31,6 +31,9 @@ cd "$root"
 found=0
 for input in examples/*; do
 	case $input in
+	# X.events.json holds the events extracted from the article X.txt,
+	# whose report is already in the gallery
+	*.events.json) continue ;;
 	*.json | *.txt | *.csv | *.CSV | *.tab | *.tsv) ;;
 	*) continue ;;
 	esac
