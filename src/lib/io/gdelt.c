@@ -210,6 +210,18 @@ static size_t split_tabs(const char *line, size_t len, size_t *starts)
 	} \
 } while (0)
 
+/* 1-based byte column where field k (0-based) starts, for errors about
+ * extra fields (the splitter does not record the middle ones). */
+static long field_column(const char *line, size_t len, size_t k)
+{
+	size_t i;
+
+	for (i = 0; i < len && k > 0; i++) {
+		k -= line[i] == '\t';
+	}
+	return (long)i + 1;
+}
+
 #define F(i) (line + starts[i])
 #define L(i) ((i) + 1 < n ? starts[(i) + 1] - 1 - starts[i] : len - starts[i])
 #define COL(i) ((long)starts[i] + 1)
@@ -227,12 +239,12 @@ void ent__gdelt_row(const void *state, char *line, size_t len,
 
 	n = split_tabs(line, len, starts);
 	if (gs->version == 2 && n != 61) {
-		ent__row_broken(rec, n > 61 ? COL(61) : 1, "%zu columns, a "
-			"GDELT 2.0 row has 61", n);
+		ent__row_broken(rec, n > 61 ? field_column(line, len, 61) : 1,
+			"%zu columns, a GDELT 2.0 row has 61", n);
 		return;
 	}
 	if (gs->version != 2 && n != 57 && n != 58) {
-		ent__row_broken(rec, n > 58 && n <= MAX_COLS ? COL(58) : 1,
+		ent__row_broken(rec, n > 58 ? field_column(line, len, 58) : 1,
 			"%zu columns, a GDELT 1.0 row has 57 or 58", n);
 		return;
 	}
