@@ -59,8 +59,8 @@ ENT_BEGIN_DECLS
 /** Output formats of ::ent_render_write. */
 typedef enum ent_render_format {
 	ENT_RENDER_DOT = 0, /**< the graph with every attribute, before
-	                         layout; `dot -Tsvg` redraws it (it names its
-	                         layout engine) */
+				 layout; `dot -Tsvg` redraws it (it names its
+				 layout engine) */
 	ENT_RENDER_SVG,     /**< laid out and drawn by Graphviz */
 	ENT_RENDER_PNG,     /**< 96 dpi raster (cairo) */
 	ENT_RENDER_PDF,     /**< vector (cairo) */
@@ -70,13 +70,13 @@ typedef enum ent_render_format {
 
 /** Parse "dot" (or "gv"), "svg", "png", "pdf", "graphml", "gml".
  * @return ENT_OK, or ENT_EINVAL for another name */
-ENT_API ent_status ent_render_format_parse(ent_render_format *out,
-	const char *name);
+ENT_API ent_status ent_render_format_parse(
+	ent_render_format *out, const char *name);
 
 /** The format named by the extension of `path` (case-insensitive).
  * @return ENT_OK, or ENT_ENOTFOUND when the extension names no format */
-ENT_API ent_status ent_render_format_from_path(ent_render_format *out,
-	const char *path);
+ENT_API ent_status ent_render_format_from_path(
+	ent_render_format *out, const char *path);
 
 /** Graphviz layout engines. */
 typedef enum ent_layout {
@@ -111,11 +111,11 @@ typedef struct ent_render_options {
 	ent_render_format format;
 	ent_layout layout;
 	ent_size_by size_by;
-	int directed;         /**< draw directed dyads with arrows */
-	size_t top;           /**< keep the `top` strongest relations (0 = all) */
-	double min_weight;    /**< leave out relations with |net| below this */
-	const char *title;    /**< title; NULL = the inputs' names */
-	unsigned long seed;   /**< layout seed */
+	int directed;       /**< draw directed dyads with arrows */
+	size_t top;         /**< keep the `top` strongest relations (0 = all) */
+	double min_weight;  /**< leave out relations with |net| below this */
+	const char *title;  /**< title; NULL = the inputs' names */
+	unsigned long seed; /**< layout seed */
 	/**
 	 * Bloc of each actor (vertex index -> bloc number from 0, negative for
 	 * none), `ent_graph_actor_count()` entries, borrowed; or NULL for the
@@ -127,8 +127,11 @@ typedef struct ent_render_options {
 } ent_render_options;
 
 #define ENT_RENDER_OPTIONS_VERSION 1
-#define ENT_RENDER_OPTIONS_INIT {ENT_RENDER_OPTIONS_VERSION, ENT_RENDER_DOT, \
-	ENT_LAYOUT_NEATO, ENT_SIZE_PAGERANK, 0, 0, 0.0, NULL, 1, NULL}
+#define ENT_RENDER_OPTIONS_INIT                                                \
+	{                                                                      \
+		ENT_RENDER_OPTIONS_VERSION, ENT_RENDER_DOT, ENT_LAYOUT_NEATO,  \
+			ENT_SIZE_PAGERANK, 0, 0, 0.0, NULL, 1, NULL            \
+	}
 
 /**
  * A renderer: one Graphviz context, reused for several diagrams. Not
@@ -168,9 +171,9 @@ ENT_API ent_status ent_render_write(ent_renderer *r, FILE *fp,
  *   ent_free()
  * @param[out] len_out their number
  */
-ENT_API ent_status ent_render_data(char **out, size_t *len_out,
-	ent_renderer *r, const ent_graph *g, const ent_metrics *m,
-	const ent_dataset *ds, const ent_render_options *opts, ent_error *err);
+ENT_API ent_status ent_render_data(char **out, size_t *len_out, ent_renderer *r,
+	const ent_graph *g, const ent_metrics *m, const ent_dataset *ds,
+	const ent_render_options *opts, ent_error *err);
 
 ENT_END_DECLS
 

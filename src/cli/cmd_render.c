@@ -14,14 +14,18 @@ int cli_render_options(ent_render_options *ropts, const cli_opts *o)
 	ropts->min_weight = o->min_weight;
 	ropts->title = o->title;
 	ropts->seed = o->seed;
-	if (o->layout && ent_layout_parse(&ropts->layout, o->layout) != ENT_OK) {
-		return cli_usage_error("--layout: \"%s\" is not neato, fdp, sfdp, "
-			"circo or dot", o->layout);
+	if (o->layout &&
+		ent_layout_parse(&ropts->layout, o->layout) != ENT_OK) {
+		return cli_usage_error(
+			"--layout: \"%s\" is not neato, fdp, sfdp, "
+			"circo or dot",
+			o->layout);
 	}
-	if (o->size_by && ent_size_by_parse(&ropts->size_by, o->size_by) !=
-		ENT_OK) {
+	if (o->size_by &&
+		ent_size_by_parse(&ropts->size_by, o->size_by) != ENT_OK) {
 		return cli_usage_error("--size: \"%s\" is not pagerank, "
-			"betweenness, degree or events", o->size_by);
+				       "betweenness, degree or events",
+			o->size_by);
 	}
 	return 0;
 }
@@ -39,14 +43,19 @@ int cmd_render(cli_opts *o)
 	int rc;
 
 	if (o->format) {
-		if (ent_render_format_parse(&ropts.format, o->format) != ENT_OK) {
-			return cli_usage_error("--format: \"%s\" is not dot, svg, png, "
-				"pdf, graphml or gml", o->format);
+		if (ent_render_format_parse(&ropts.format, o->format) !=
+			ENT_OK) {
+			return cli_usage_error(
+				"--format: \"%s\" is not dot, svg, png, "
+				"pdf, graphml or gml",
+				o->format);
 		}
 	} else if (strcmp(path, "-") != 0 &&
 		ent_render_format_from_path(&ropts.format, path) != ENT_OK) {
-		return cli_usage_error("-o %s: cannot tell the format from the "
-			"extension; use --format dot|svg|png|pdf|graphml|gml", path);
+		return cli_usage_error(
+			"-o %s: cannot tell the format from the "
+			"extension; use --format dot|svg|png|pdf|graphml|gml",
+			path);
 	}
 	if ((rc = cli_render_options(&ropts, o)) != 0) {
 		return rc;
@@ -55,7 +64,8 @@ int cmd_render(cli_opts *o)
 		return rc;
 	}
 	rc = CLI_EXIT_OK;
-	if (ent_graph_build(&g, ent_dataset_dyads(ds), &o->graph, &err) != ENT_OK ||
+	if (ent_graph_build(&g, ent_dataset_dyads(ds), &o->graph, &err) !=
+			ENT_OK ||
 		ent_metrics_compute(&m, g, NULL, &err) != ENT_OK ||
 		ent_renderer_create(&r, &err) != ENT_OK ||
 		ent_output_open(&out, path, &err) != ENT_OK ||

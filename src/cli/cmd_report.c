@@ -21,7 +21,11 @@
 enum { F_EVENTS, F_MD, F_JSON, F_SVG, F_DOT, N_FILES };
 
 static const char *const file_names[N_FILES] = {
-	"events.json", "report.md", "report.json", "graph.svg", "graph.dot",
+	"events.json",
+	"report.md",
+	"report.json",
+	"graph.svg",
+	"graph.dot",
 };
 
 /* mkdir -p */
@@ -81,11 +85,12 @@ int cmd_report(cli_opts *o)
 	int rc;
 
 	if (o->output == NULL || strcmp(o->output, "-") == 0) {
-		return cli_usage_error("report needs -o DIR, the folder to write");
+		return cli_usage_error(
+			"report needs -o DIR, the folder to write");
 	}
 	if (o->format) {
 		return cli_usage_error("--format: report writes every format; "
-			"use render or analyze for one");
+				       "use render or analyze for one");
 	}
 	if ((rc = cli_render_options(&ropts, o)) != 0) {
 		return rc;
@@ -101,7 +106,8 @@ int cmd_report(cli_opts *o)
 	rc = CLI_EXIT_OK;
 	if (make_dir(o->output) != 0) {
 		snprintf(err.message, sizeof(err.message),
-			"%s: cannot create the folder: %s", o->output, strerror(errno));
+			"%s: cannot create the folder: %s", o->output,
+			strerror(errno));
 		err.code = ENT_EIO;
 		rc = cli_fail(&err);
 		goto done;
@@ -127,21 +133,22 @@ int cmd_report(cli_opts *o)
 		}
 	}
 	ropts.format = ENT_RENDER_SVG;
-	if (write_events(ent_output_stream(out[F_EVENTS]), ds, &err) != ENT_OK ||
+	if (write_events(ent_output_stream(out[F_EVENTS]), ds, &err) !=
+			ENT_OK ||
 		ent_report_write(ent_output_stream(out[F_MD]), ds, g, m, &md,
 			&err) != ENT_OK ||
-		ent_report_write_sources(ent_output_stream(out[F_MD]), ds, g, &md,
-			&err) != ENT_OK ||
-		ent_report_write(ent_output_stream(out[F_JSON]), ds, g, m, &json,
-			&err) != ENT_OK ||
-		ent_render_write(r, ent_output_stream(out[F_SVG]), g, m, ds, &ropts,
-			&err) != ENT_OK) {
+		ent_report_write_sources(ent_output_stream(out[F_MD]), ds, g,
+			&md, &err) != ENT_OK ||
+		ent_report_write(ent_output_stream(out[F_JSON]), ds, g, m,
+			&json, &err) != ENT_OK ||
+		ent_render_write(r, ent_output_stream(out[F_SVG]), g, m, ds,
+			&ropts, &err) != ENT_OK) {
 		rc = cli_fail(&err);
 		goto done;
 	}
 	ropts.format = ENT_RENDER_DOT;
 	if (ent_render_write(r, ent_output_stream(out[F_DOT]), g, m, ds, &ropts,
-		&err) != ENT_OK) {
+		    &err) != ENT_OK) {
 		rc = cli_fail(&err);
 		goto done;
 	}

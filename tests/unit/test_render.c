@@ -38,8 +38,8 @@ static ent_graph *graph_of(const tie *ties, size_t n, ent_dyads **dyads_out)
 		ev.goldstein = ties[i].goldstein;
 		ev.quad = ties[i].quad;
 		ev.count = ties[i].count;
-		ent_dyads_add_event(d, ties[i].source, ties[i].target, &ev,
-			ties[i].count);
+		ent_dyads_add_event(
+			d, ties[i].source, ties[i].target, &ev, ties[i].count);
 	}
 	if (ent_graph_build(&g, d, NULL, NULL) != ENT_OK) {
 		g = NULL;
@@ -129,19 +129,23 @@ static void test_names(void)
 		"format svg");
 	ok(ent_render_format_parse(&f, "gml") == ENT_OK && f == ENT_RENDER_GML,
 		"format gml");
-	ok(ent_render_format_parse(&f, "jpeg") == ENT_EINVAL, "format jpeg refused");
+	ok(ent_render_format_parse(&f, "jpeg") == ENT_EINVAL,
+		"format jpeg refused");
 	ok(ent_render_format_from_path(&f, "out/graph.PNG") == ENT_OK &&
-		f == ENT_RENDER_PNG, "format from .PNG");
+			f == ENT_RENDER_PNG,
+		"format from .PNG");
 	ok(ent_render_format_from_path(&f, "a.dir/graph") == ENT_ENOTFOUND,
 		"no extension: not found");
 	ok(ent_render_format_from_path(&f, "g.graphml") == ENT_OK &&
-		f == ENT_RENDER_GRAPHML, "format from .graphml");
+			f == ENT_RENDER_GRAPHML,
+		"format from .graphml");
 	ok(ent_layout_parse(&l, "sfdp") == ENT_OK && l == ENT_LAYOUT_SFDP,
 		"layout sfdp");
 	ok(ent_layout_parse(&l, "twopi") == ENT_EINVAL, "layout twopi refused");
 	is_str(ent_layout_name(ENT_LAYOUT_CIRCO), "circo", "layout name");
 	ok(ent_size_by_parse(&s, "betweenness") == ENT_OK &&
-		s == ENT_SIZE_BETWEENNESS, "size betweenness");
+			s == ENT_SIZE_BETWEENNESS,
+		"size betweenness");
 	ok(ent_size_by_parse(&s, "pr") == ENT_EINVAL, "size pr refused");
 }
 
@@ -151,10 +155,12 @@ static void test_names(void)
  * g = 7: net 7), POL-RUS balanced (+3 and -3: net 0).
  */
 static const tie four[] = {
-	{"CHN", "RUS", 8.0, 1, 2}, {"RUS", "CHN", 8.0, 1, 2},
+	{"CHN", "RUS", 8.0, 1, 2},
+	{"RUS", "CHN", 8.0, 1, 2},
 	{"USA", "RUS", -2.0, 3, 2},
 	{"USA", "POL", 7.0, 2, 1},
-	{"POL", "RUS", 3.0, 1, 1}, {"RUS", "POL", -3.0, 3, 1},
+	{"POL", "RUS", 3.0, 1, 1},
+	{"RUS", "POL", -3.0, 3, 1},
 };
 
 static void test_encoding(ent_renderer *r)
@@ -184,7 +190,7 @@ static void test_encoding(ent_renderer *r)
 	is_num(dot_attr(dot, "POL -- RUS", "penwidth"), 1, 1e-3,
 		"balanced tie: width 1");
 	ok(strstr(strstr(dot, "RUS -- USA"), "style=dashed") != NULL &&
-		strstr(strstr(dot, "RUS -- USA"), "#d95f02") != NULL,
+			strstr(strstr(dot, "RUS -- USA"), "#d95f02") != NULL,
 		"tension: dashed and orange");
 	ok(strstr(strstr(dot, "POL -- RUS"), "style=dotted") != NULL,
 		"balanced: dotted");
@@ -247,7 +253,8 @@ static void test_encoding(ent_renderer *r)
 	o.blocs = (const int[]){0, 1, 0, 1};
 	dot = render(r, g, m, &o, NULL);
 	ok(dot && strstr(dot, "subgraph cluster_bloc1") &&
-		strstr(dot, "subgraph cluster_bloc2"), "fdp: blocs as clusters");
+			strstr(dot, "subgraph cluster_bloc2"),
+		"fdp: blocs as clusters");
 	free(dot);
 	o.layout = ENT_LAYOUT_NEATO;
 	dot = render(r, g, m, &o, NULL);
@@ -305,18 +312,21 @@ static void test_formats(ent_renderer *r)
 	o.format = ENT_RENDER_GRAPHML;
 	a = render(NULL, g, m, &o, &la);
 	ok(a && strstr(a, "<graphml") && count(a, "<edge ") == 6 &&
-		count(a, "<node ") == 4, "GraphML: 4 nodes, 6 directed edges");
+			count(a, "<node ") == 4,
+		"GraphML: 4 nodes, 6 directed edges");
 	ok(a && strstr(a, "attr.name=\"pagerank\"") &&
-		strstr(a, "attr.name=\"goldsteinSum\"") &&
-		strstr(a, "<data key=\"label\">Russia</data>"),
+			strstr(a, "attr.name=\"goldsteinSum\"") &&
+			strstr(a, "<data key=\"label\">Russia</data>"),
 		"GraphML carries actor and dyad attributes");
 	x = a ? xml_ok(a, la) : 0;
-	ok(x != 0, "GraphML is well-formed%s", x < 0 ? " # SKIP no xmllint" : "");
+	ok(x != 0, "GraphML is well-formed%s",
+		x < 0 ? " # SKIP no xmllint" : "");
 	free(a);
 	o.format = ENT_RENDER_GML;
 	a = render(NULL, g, m, &o, &la);
 	ok(a && strncmp(a, "Creator \"entente\"\n", 18) == 0 &&
-		count(a, "  edge\n") == 6 && strstr(a, "conflictEvents"),
+			count(a, "  edge\n") == 6 &&
+			strstr(a, "conflictEvents"),
 		"GML with attributes and no timestamp");
 	free(a);
 
@@ -328,17 +338,20 @@ static void test_formats(ent_renderer *r)
 
 		o.version = 99;
 		ok(ent_render_data(&out, &n, r, g, m, NULL, &o, &err) ==
-			ENT_EINVAL && out == NULL && err.message[0] != '\0',
+					ENT_EINVAL &&
+				out == NULL && err.message[0] != '\0',
 			"bad options version: EINVAL, message, no output");
 		o.version = ENT_RENDER_OPTIONS_VERSION;
 		o.format = ENT_RENDER_SVG;
 		err.message[0] = '\0';
 		ok(ent_render_data(&out, &n, NULL, g, m, NULL, &o, &err) ==
-			ENT_EINVAL && out == NULL && err.message[0] != '\0',
+					ENT_EINVAL &&
+				out == NULL && err.message[0] != '\0',
 			"a diagram without a renderer: EINVAL and a message");
 		o.layout = (ent_layout)17;
 		ok(ent_render_data(&out, &n, r, g, m, NULL, &o, &err) ==
-			ENT_EINVAL, "a layout out of range: EINVAL");
+				ENT_EINVAL,
+			"a layout out of range: EINVAL");
 		o.layout = ENT_LAYOUT_NEATO;
 	}
 	ent_metrics_destroy(m);
@@ -366,7 +379,8 @@ static void test_hostile(ent_renderer *r)
 	o.title = "</B></FONT><script>alert(1)</script>\\";
 	dot = render(r, g, NULL, &o, NULL);
 	ok(dot != NULL, "hostile names: DOT");
-	ok(dot && strstr(dot, "<script") == NULL && strstr(dot, "&lt;script&gt;"),
+	ok(dot && strstr(dot, "<script") == NULL &&
+			strstr(dot, "&lt;script&gt;"),
 		"DOT: names are escaped in HTML-like labels");
 	ok(dot && strstr(dot, "&#92;") && strstr(dot, "\\\"") == NULL,
 		"DOT: backslashes are character references");
@@ -376,11 +390,12 @@ static void test_hostile(ent_renderer *r)
 	ok(svg != NULL, "hostile names: SVG");
 	x = svg ? xml_ok(svg, len) : 0;
 	for (i = 0; svg && i < len; i++) {
-		svg[i] = (char)(svg[i] >= 'A' && svg[i] <= 'Z' ? svg[i] + 32 :
-			svg[i]);
+		svg[i] = (char)(svg[i] >= 'A' && svg[i] <= 'Z' ? svg[i] + 32
+							       : svg[i]);
 	}
-	ok(svg && strstr(svg, "<script") == NULL && strstr(svg, "</b></font") ==
-		NULL, "SVG: no raw <script>, no injected markup");
+	ok(svg && strstr(svg, "<script") == NULL &&
+			strstr(svg, "</b></font") == NULL,
+		"SVG: no raw <script>, no injected markup");
 	ok(x != 0, "SVG of hostile names is well-formed%s",
 		x < 0 ? " # SKIP no xmllint" : "");
 	o.format = ENT_RENDER_GRAPHML;
@@ -414,14 +429,18 @@ static void test_hostile(ent_renderer *r)
 
 static void test_sources(void)
 {
-	const char *json = "{\"entente\": \"events/1\", \"events\": ["
+	const char *json =
+		"{\"entente\": \"events/1\", \"events\": ["
 		"{\"source\": \"CHN\", \"target\": \"RUS\", \"code\": \"057\", "
-		"\"date\": \"2015-05-08\", \"doc\": \"a.txt\", \"sentence\": 2, "
+		"\"date\": \"2015-05-08\", \"doc\": \"a.txt\", \"sentence\": "
+		"2, "
 		"\"text\": \"China and Russia signed a *pact*.\"},"
 		"{\"source\": \"RUS\", \"target\": \"CHN\", \"code\": \"057\", "
-		"\"date\": \"2015-05-08\", \"doc\": \"a.txt\", \"sentence\": 2, "
+		"\"date\": \"2015-05-08\", \"doc\": \"a.txt\", \"sentence\": "
+		"2, "
 		"\"text\": \"China and Russia signed a *pact*.\"},"
-		"{\"source\": \"USAGOV\", \"target\": \"RUS\", \"code\": \"112\", "
+		"{\"source\": \"USAGOV\", \"target\": \"RUS\", \"code\": "
+		"\"112\", "
 		"\"doc\": \"b.txt\", \"sentence\": 5, "
 		"\"text\": \"Washington accused <b>Moscow</b>.\"}]}";
 	ent_dataset_options dopts = ENT_DATASET_OPTIONS_INIT;
@@ -436,8 +455,9 @@ static void test_sources(void)
 
 	dopts.keep_events = 1;
 	ok(ent_dataset_create(&ds, &dopts) == ENT_OK &&
-		ent_events_parse_json(&evs, json, strlen(json), "t.json", &err) ==
-			ENT_OK, "sources fixture");
+			ent_events_parse_json(&evs, json, strlen(json),
+				"t.json", &err) == ENT_OK,
+		"sources fixture");
 	for (i = 0; evs && i < ent_events_count(evs); i++) {
 		ent_dataset_add_event(ds, ent_events_get(evs, i), &err);
 	}
@@ -454,8 +474,8 @@ static void test_sources(void)
 	ok(buf && strstr(buf, "China \xe2\x86\x94 Russia, 057"),
 		"read both ways: a two-headed arrow");
 	ok(buf && strstr(buf, "### Tensions") &&
-		strstr(buf, "United States \xe2\x86\x92 Russia, 112") &&
-		strstr(buf, "\\<b\\>Moscow\\</b\\>"),
+			strstr(buf, "United States \xe2\x86\x92 Russia, 112") &&
+			strstr(buf, "\\<b\\>Moscow\\</b\\>"),
 		"tension: sector code reduced to the state, markup escaped");
 	free(buf);
 	ent_graph_destroy(g);
@@ -469,7 +489,8 @@ int main(void)
 	ent_error err = {0};
 
 	test_names();
-	ok(ent_renderer_create(&r, &err) == ENT_OK, "renderer: %s", err.message);
+	ok(ent_renderer_create(&r, &err) == ENT_OK, "renderer: %s",
+		err.message);
 	test_encoding(r);
 	test_formats(r);
 	test_hostile(r);

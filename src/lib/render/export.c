@@ -20,8 +20,8 @@
 #include "graph/graph_internal.h"
 #include "render/render_internal.h"
 
-static igraph_error_t set_vs(igraph_t *h, const char *name, igraph_integer_t v,
-	const char *value)
+static igraph_error_t set_vs(
+	igraph_t *h, const char *name, igraph_integer_t v, const char *value)
 {
 	ent__buf b = {0};
 	igraph_error_t rc;
@@ -59,22 +59,27 @@ static igraph_error_t fill(igraph_t *h, const ent_graph *g,
 
 	for (i = 0; i < (size_t)n; i++) {
 		const ent_actor *a = ent_graph_actor(g, i);
-		const ent_actor_metrics *am = m ? ent_metrics_actor(m, i) : NULL;
+		const ent_actor_metrics *am =
+			m ? ent_metrics_actor(m, i) : NULL;
 		igraph_integer_t v = (igraph_integer_t)i;
 
 		IGRAPH_CHECK(set_vs(h, "code", v, a->code));
-		IGRAPH_CHECK(set_vs(h, "label", v, a->name ? a->name : a->code));
+		IGRAPH_CHECK(
+			set_vs(h, "label", v, a->name ? a->name : a->code));
 		if (am != NULL) {
 			IGRAPH_CHECK(SETVAN(h, "pagerank", v, am->pagerank));
-			IGRAPH_CHECK(SETVAN(h, "betweenness", v, am->betweenness));
-			IGRAPH_CHECK(SETVAN(h, "degree", v, (double)am->degree));
-			IGRAPH_CHECK(SETVAN(h, "eventsIn", v, (double)am->events_in));
-			IGRAPH_CHECK(SETVAN(h, "eventsOut", v,
-				(double)am->events_out));
+			IGRAPH_CHECK(
+				SETVAN(h, "betweenness", v, am->betweenness));
+			IGRAPH_CHECK(
+				SETVAN(h, "degree", v, (double)am->degree));
+			IGRAPH_CHECK(SETVAN(
+				h, "eventsIn", v, (double)am->events_in));
+			IGRAPH_CHECK(SETVAN(
+				h, "eventsOut", v, (double)am->events_out));
 		}
 		if (opts->blocs != NULL) {
-			IGRAPH_CHECK(SETVAN(h, "bloc", v, opts->blocs[i] >= 0 ?
-				opts->blocs[i] + 1 : 0));
+			IGRAPH_CHECK(SETVAN(h, "bloc", v,
+				opts->blocs[i] >= 0 ? opts->blocs[i] + 1 : 0));
 		}
 	}
 	for (i = 0; i < nd; i++) {
@@ -83,15 +88,19 @@ static igraph_error_t fill(igraph_t *h, const ent_graph *g,
 		double net = d->cooperation - d->conflict;
 
 		IGRAPH_CHECK(SETEAN(h, "events", e, (double)d->events));
-		IGRAPH_CHECK(SETEAN(h, "coopEvents", e, (double)d->coop_events));
-		IGRAPH_CHECK(SETEAN(h, "conflictEvents", e,
-			(double)d->conflict_events));
+		IGRAPH_CHECK(
+			SETEAN(h, "coopEvents", e, (double)d->coop_events));
+		IGRAPH_CHECK(SETEAN(
+			h, "conflictEvents", e, (double)d->conflict_events));
 		IGRAPH_CHECK(SETEAN(h, "goldsteinSum", e, d->goldstein_sum));
 		IGRAPH_CHECK(SETEAN(h, "goldsteinMean", e, d->goldstein_mean));
 		IGRAPH_CHECK(SETEAN(h, "cooperation", e, d->cooperation));
 		IGRAPH_CHECK(SETEAN(h, "conflict", e, d->conflict));
 		IGRAPH_CHECK(SETEAN(h, "net", e, net));
-		IGRAPH_CHECK(SETEAN(h, "sign", e, net > 0 ? 1 : net < 0 ? -1 : 0));
+		IGRAPH_CHECK(SETEAN(h, "sign", e,
+			net > 0           ? 1
+				: net < 0 ? -1
+					  : 0));
 		date[0] = '\0';
 		if (d->first != 0) {
 			ent_date_format(d->first, date);
@@ -106,8 +115,8 @@ static igraph_error_t fill(igraph_t *h, const ent_graph *g,
 	return IGRAPH_SUCCESS;
 }
 
-ent_status ent__export_write(FILE *fp, const ent_graph *g,
-	const ent_metrics *m, const ent_render_options *opts, ent_error *err)
+ent_status ent__export_write(FILE *fp, const ent_graph *g, const ent_metrics *m,
+	const ent_render_options *opts, ent_error *err)
 {
 	igraph_attribute_table_t *prev;
 	ent__igraph_guard guard;
@@ -126,10 +135,10 @@ ent_status ent__export_write(FILE *fp, const ent_graph *g,
 		rc = fill(&h, g, m, opts);
 	}
 	if (rc == IGRAPH_SUCCESS) {
-		rc = opts->format == ENT_RENDER_GML ?
-			igraph_write_graph_gml(&h, fp, IGRAPH_WRITE_GML_DEFAULT_SW,
-				NULL, "entente") :
-			igraph_write_graph_graphml(&h, fp, 0);
+		rc = opts->format == ENT_RENDER_GML
+			? igraph_write_graph_gml(&h, fp,
+				  IGRAPH_WRITE_GML_DEFAULT_SW, NULL, "entente")
+			: igraph_write_graph_graphml(&h, fp, 0);
 	}
 	if (have_graph) {
 		igraph_destroy(&h);

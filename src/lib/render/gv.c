@@ -103,8 +103,8 @@ static void gv_leave(gv_guard *guard)
 static ent_status gv_fail(ent_error *err, const char *what)
 {
 	if (cap.have_error) {
-		return ent__error_set(err, ENT_ERENDER, NULL, 0, 0, "%s: %s", what,
-			cap.error);
+		return ent__error_set(err, ENT_ERENDER, NULL, 0, 0, "%s: %s",
+			what, cap.error);
 	}
 	return ent__error_set(err, ENT_ERENDER, NULL, 0, 0, "%s failed", what);
 }
@@ -117,8 +117,8 @@ ent_status ent_renderer_create(ent_renderer **out, ent_error *err)
 	gv_guard guard;
 
 	if (out == NULL) {
-		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
-			"renderer: out is NULL");
+		return ent__error_set(
+			err, ENT_EINVAL, NULL, 0, 0, "renderer: out is NULL");
 	}
 	*out = NULL;
 	r = calloc(1, sizeof(*r));
@@ -148,8 +148,8 @@ void ent_renderer_destroy(ent_renderer *r)
 /* -- building the graph --------------------------------------------------- */
 
 /* Set attribute `name` of `obj`, declaring it (default "") on first use. */
-static int set_attr(Agraph_t *g, void *obj, int kind, const char *name,
-	const char *value)
+static int set_attr(
+	Agraph_t *g, void *obj, int kind, const char *name, const char *value)
 {
 	Agsym_t *sym = agattr(g, kind, S(name), NULL);
 
@@ -160,8 +160,8 @@ static int set_attr(Agraph_t *g, void *obj, int kind, const char *name,
 }
 
 /* Set an HTML-like label attribute; `html` is already escaped text. */
-static int set_html(Agraph_t *g, void *obj, int kind, const char *name,
-	const char *html)
+static int set_html(
+	Agraph_t *g, void *obj, int kind, const char *name, const char *html)
 {
 	char *h = agstrdup_html(g, S(html));
 	int rc;
@@ -174,8 +174,7 @@ static int set_html(Agraph_t *g, void *obj, int kind, const char *name,
 	return rc;
 }
 
-static int set_num(Agraph_t *g, void *obj, int kind, const char *name,
-	double v)
+static int set_num(Agraph_t *g, void *obj, int kind, const char *name, double v)
 {
 	char buf[32];
 
@@ -215,7 +214,8 @@ static int build(Agraph_t **out, const ent__scene *s)
 		rc |= set_attr(g, g, AGRAPH, "overlap",
 			s->layout == ENT_LAYOUT_SFDP ? "prism" : "false");
 		rc |= set_attr(g, g, AGRAPH, "sep", "+14");
-		/* spline routing around nodes is quadratic: small graphs only */
+		/* spline routing around nodes is quadratic: small graphs only
+		 */
 		rc |= set_attr(g, g, AGRAPH, "splines",
 			s->n_nodes <= 60 ? "true" : "false");
 	} else if (s->layout == ENT_LAYOUT_CIRCO) {
@@ -269,21 +269,25 @@ static int build(Agraph_t **out, const ent__scene *s)
 
 		if (subs != NULL && nd->bloc >= 0) {
 			if (subs[nd->bloc] == NULL) {
-				snprintf(buf, sizeof(buf), "cluster_bloc%d", nd->bloc + 1);
+				snprintf(buf, sizeof(buf), "cluster_bloc%d",
+					nd->bloc + 1);
 				subs[nd->bloc] = agsubg(g, buf, 1);
 				if (subs[nd->bloc] == NULL) {
 					rc = -1;
 					break;
 				}
-				snprintf(buf, sizeof(buf), "bloc %d", nd->bloc + 1);
-				rc |= set_attr(g, subs[nd->bloc], AGRAPH, "label", buf);
-				rc |= set_attr(g, subs[nd->bloc], AGRAPH, "style",
-					"rounded,filled");
+				snprintf(buf, sizeof(buf), "bloc %d",
+					nd->bloc + 1);
+				rc |= set_attr(g, subs[nd->bloc], AGRAPH,
+					"label", buf);
+				rc |= set_attr(g, subs[nd->bloc], AGRAPH,
+					"style", "rounded,filled");
 				/* the members' colour, faint (alpha 0x30) */
 				snprintf(buf, sizeof(buf), "%.7s30", nd->fill);
-				rc |= set_attr(g, subs[nd->bloc], AGRAPH, "fillcolor", buf);
-				rc |= set_attr(g, subs[nd->bloc], AGRAPH, "color",
-					"#b0b0b0");
+				rc |= set_attr(g, subs[nd->bloc], AGRAPH,
+					"fillcolor", buf);
+				rc |= set_attr(g, subs[nd->bloc], AGRAPH,
+					"color", "#b0b0b0");
 			}
 			parent = subs[nd->bloc];
 		}
@@ -295,29 +299,35 @@ static int build(Agraph_t **out, const ent__scene *s)
 		rc |= set_num(g, nodes[i], AGNODE, "width", nd->width);
 		rc |= set_html(g, nodes[i], AGNODE, "label", nd->label);
 		if (strcmp(nd->fill, "#e0e0e0") != 0) {
-			rc |= set_attr(g, nodes[i], AGNODE, "fillcolor", nd->fill);
+			rc |= set_attr(
+				g, nodes[i], AGNODE, "fillcolor", nd->fill);
 		}
 	}
 	for (i = 0; i < s->n_edges && rc == 0; i++) {
 		const ent__scene_edge *se = &s->edges[i];
-		Agedge_t *e = agedge(g, nodes[se->tail], nodes[se->head], NULL, 1);
+		Agedge_t *e =
+			agedge(g, nodes[se->tail], nodes[se->head], NULL, 1);
 
 		if (e == NULL) {
 			rc = -1;
 			break;
 		}
 		if (se->sign < 0) {
-			rc |= set_attr(g, e, AGEDGE, "color", ENT__COLOR_TENSION);
+			rc |= set_attr(
+				g, e, AGEDGE, "color", ENT__COLOR_TENSION);
 			rc |= set_attr(g, e, AGEDGE, "style", "dashed");
 		} else if (se->sign == 0) {
-			rc |= set_attr(g, e, AGEDGE, "color", ENT__COLOR_BALANCED);
+			rc |= set_attr(
+				g, e, AGEDGE, "color", ENT__COLOR_BALANCED);
 			rc |= set_attr(g, e, AGEDGE, "style", "dotted");
 		}
 		rc |= set_num(g, e, AGEDGE, "penwidth", se->penwidth);
 		if (force) {
 			/* allies close, rivals apart */
 			rc |= set_attr(g, e, AGEDGE, "len",
-				se->sign > 0 ? "1.2" : se->sign < 0 ? "2.4" : "1.8");
+				se->sign > 0           ? "1.2"
+					: se->sign < 0 ? "2.4"
+						       : "1.8");
 		} else if (s->layout == ENT_LAYOUT_DOT && se->sign > 0) {
 			rc |= set_attr(g, e, AGEDGE, "weight", "2");
 		}
@@ -338,10 +348,14 @@ done:
 static const char *gv_format(ent_render_format f)
 {
 	switch (f) {
-	case ENT_RENDER_SVG: return "svg";
-	case ENT_RENDER_PNG: return "png";
-	case ENT_RENDER_PDF: return "pdf";
-	default: return "dot";
+	case ENT_RENDER_SVG:
+		return "svg";
+	case ENT_RENDER_PNG:
+		return "png";
+	case ENT_RENDER_PDF:
+		return "pdf";
+	default:
+		return "dot";
 	}
 }
 
@@ -362,8 +376,8 @@ ent_status ent__gv_render(char **out, size_t *len_out, ent_renderer *r,
 	*len_out = 0;
 	gv_enter(&guard);
 	if (build(&g, s) != 0) {
-		status = cap.have_error ? gv_fail(err, "building the graph") :
-			ent__error_nomem(err);
+		status = cap.have_error ? gv_fail(err, "building the graph")
+					: ent__error_nomem(err);
 		goto done;
 	}
 	if (format == ENT_RENDER_DOT) {

@@ -13,20 +13,30 @@ static const struct {
 	const char *name;
 	ent_render_format format;
 } format_names[] = {
-	{"dot", ENT_RENDER_DOT}, {"gv", ENT_RENDER_DOT},
-	{"svg", ENT_RENDER_SVG}, {"png", ENT_RENDER_PNG},
-	{"pdf", ENT_RENDER_PDF}, {"graphml", ENT_RENDER_GRAPHML},
+	{"dot", ENT_RENDER_DOT},
+	{"gv", ENT_RENDER_DOT},
+	{"svg", ENT_RENDER_SVG},
+	{"png", ENT_RENDER_PNG},
+	{"pdf", ENT_RENDER_PDF},
+	{"graphml", ENT_RENDER_GRAPHML},
 	{"gml", ENT_RENDER_GML},
 };
 #define N_FORMAT_NAMES (sizeof(format_names) / sizeof(format_names[0]))
 
 static const char *const layout_names[] = {
-	"neato", "fdp", "sfdp", "circo", "dot",
+	"neato",
+	"fdp",
+	"sfdp",
+	"circo",
+	"dot",
 };
 #define N_LAYOUT_NAMES (sizeof(layout_names) / sizeof(layout_names[0]))
 
 static const char *const size_names[] = {
-	"pagerank", "betweenness", "degree", "events",
+	"pagerank",
+	"betweenness",
+	"degree",
+	"events",
 };
 #define N_SIZE_NAMES (sizeof(size_names) / sizeof(size_names[0]))
 
@@ -46,8 +56,7 @@ ent_status ent_render_format_parse(ent_render_format *out, const char *name)
 	return ENT_EINVAL;
 }
 
-ent_status ent_render_format_from_path(ent_render_format *out,
-	const char *path)
+ent_status ent_render_format_from_path(ent_render_format *out, const char *path)
 {
 	const char *dot, *slash;
 	size_t i;
@@ -109,12 +118,12 @@ ent_status ent_size_by_parse(ent_size_by *out, const char *name)
 	return ENT_EINVAL;
 }
 
-static ent_status check_args(const ent_graph *g,
-	const ent_render_options *opts, ent_error *err)
+static ent_status check_args(
+	const ent_graph *g, const ent_render_options *opts, ent_error *err)
 {
 	if (g == NULL) {
-		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
-			"render: graph is NULL");
+		return ent__error_set(
+			err, ENT_EINVAL, NULL, 0, 0, "render: graph is NULL");
 	}
 	if (opts->version != ENT_RENDER_OPTIONS_VERSION) {
 		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
@@ -142,8 +151,8 @@ ent_status ent_render_data(char **out, size_t *len_out, ent_renderer *r,
 	ent_status status;
 
 	if (out == NULL || len_out == NULL) {
-		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
-			"render: out is NULL");
+		return ent__error_set(
+			err, ENT_EINVAL, NULL, 0, 0, "render: out is NULL");
 	}
 	*out = NULL;
 	*len_out = 0;
@@ -151,7 +160,8 @@ ent_status ent_render_data(char **out, size_t *len_out, ent_renderer *r,
 	if ((status = check_args(g, opts, err)) != ENT_OK) {
 		return status;
 	}
-	if (opts->format == ENT_RENDER_GRAPHML || opts->format == ENT_RENDER_GML) {
+	if (opts->format == ENT_RENDER_GRAPHML ||
+		opts->format == ENT_RENDER_GML) {
 		mem = open_memstream(&buf, &len);
 		if (mem == NULL) {
 			return ent__error_nomem(err);
@@ -172,7 +182,8 @@ ent_status ent_render_data(char **out, size_t *len_out, ent_renderer *r,
 		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
 			"render: renderer is NULL");
 	}
-	if ((status = ent__scene_build(&scene, g, m, ds, opts, err)) != ENT_OK) {
+	if ((status = ent__scene_build(&scene, g, m, ds, opts, err)) !=
+		ENT_OK) {
 		return status;
 	}
 	status = ent__gv_render(out, len_out, r, &scene, opts->format, err);
@@ -189,13 +200,13 @@ ent_status ent_render_write(ent_renderer *r, FILE *fp, const ent_graph *g,
 	ent_status status;
 
 	if (fp == NULL) {
-		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
-			"render: stream is NULL");
+		return ent__error_set(
+			err, ENT_EINVAL, NULL, 0, 0, "render: stream is NULL");
 	}
 	status = ent_render_data(&data, &len, r, g, m, ds, opts, err);
 	if (status == ENT_OK && fwrite(data, 1, len, fp) != len) {
-		status = ent__error_set(err, ENT_EIO, NULL, 0, 0,
-			"writing the diagram failed");
+		status = ent__error_set(
+			err, ENT_EIO, NULL, 0, 0, "writing the diagram failed");
 	}
 	free(data);
 	return status;

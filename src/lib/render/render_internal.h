@@ -15,18 +15,18 @@
 #include "internal.h"
 
 typedef struct ent__scene_node {
-	size_t actor;         /* vertex index in the graph */
-	char id[32];          /* Graphviz node name, safe in DOT */
-	char *label;          /* HTML-like label text, escaped */
-	double width;         /* inches */
-	int bloc;             /* bloc number, -1 for none */
-	const char *fill;     /* fill colour */
+	size_t actor;     /* vertex index in the graph */
+	char id[32];      /* Graphviz node name, safe in DOT */
+	char *label;      /* HTML-like label text, escaped */
+	double width;     /* inches */
+	int bloc;         /* bloc number, -1 for none */
+	const char *fill; /* fill colour */
 } ent__scene_node;
 
 typedef struct ent__scene_edge {
-	size_t tail, head;    /* indices into the scene's nodes */
-	int sign;             /* +1 alliance, -1 tension, 0 balanced */
-	double intensity;     /* |net| */
+	size_t tail, head; /* indices into the scene's nodes */
+	int sign;          /* +1 alliance, -1 tension, 0 balanced */
+	double intensity;  /* |net| */
 	double penwidth;
 } ent__scene_edge;
 
@@ -34,13 +34,13 @@ typedef struct ent__scene {
 	int directed;
 	ent_layout layout;
 	unsigned long seed;
-	int clusters;         /* draw blocs as clusters */
-	int n_blocs;          /* blocs are numbered 0 .. n_blocs - 1 */
+	int clusters; /* draw blocs as clusters */
+	int n_blocs;  /* blocs are numbered 0 .. n_blocs - 1 */
 	ent__scene_node *nodes;
 	size_t n_nodes;
 	ent__scene_edge *edges;
 	size_t n_edges;
-	char *label;          /* the graph's HTML-like label: title + legend */
+	char *label; /* the graph's HTML-like label: title + legend */
 } ent__scene;
 
 /* Decide the diagram. */
@@ -69,7 +69,7 @@ ent_status ent__gv_render(char **out, size_t *len_out, ent_renderer *r,
 	const ent__scene *s, ent_render_format format, ent_error *err);
 
 /* export.c: GraphML / GML through igraph. */
-ent_status ent__export_write(FILE *fp, const ent_graph *g,
-	const ent_metrics *m, const ent_render_options *opts, ent_error *err);
+ent_status ent__export_write(FILE *fp, const ent_graph *g, const ent_metrics *m,
+	const ent_render_options *opts, ent_error *err);
 
 #endif

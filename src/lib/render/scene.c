@@ -14,8 +14,14 @@
  * on top). The metrics' blocs are numbered largest first; only the first
  * eight get a colour, since colours beyond the palette would repeat. */
 static const char *const bloc_fills[] = {
-	"#8dd3c7", "#fdb462", "#bebada", "#fb8072", "#80b1d3", "#b3de69",
-	"#fccde5", "#ffffb3",
+	"#8dd3c7",
+	"#fdb462",
+	"#bebada",
+	"#fb8072",
+	"#80b1d3",
+	"#b3de69",
+	"#fccde5",
+	"#ffffb3",
 };
 #define N_BLOC_FILLS (sizeof(bloc_fills) / sizeof(bloc_fills[0]))
 #define DEFAULT_FILL "#e0e0e0"
@@ -53,8 +59,8 @@ static size_t utf8_char(const unsigned char *p, unsigned long *cp)
 	/* overlong forms, surrogates, beyond U+10FFFF, and the two
 	 * non-characters XML forbids */
 	if ((n == 3 && c < 0x800) || (n == 4 && c < 0x10000) ||
-		(c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff ||
-		c == 0xfffe || c == 0xffff) {
+		(c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff || c == 0xfffe ||
+		c == 0xffff) {
 		return 0;
 	}
 	*cp = c;
@@ -91,7 +97,8 @@ static int clean(ent__buf *b, const char *s, int html)
 			rc = ent__buf_puts(b, "&#39;");
 		} else if (cp == '\\') {
 			/* not markup in HTML-like labels, but a DOT string that
-			 * ends in a backslash would swallow its closing quote */
+			 * ends in a backslash would swallow its closing quote
+			 */
 			rc = ent__buf_puts(b, "&#92;");
 		} else {
 			rc = ent__buf_put(b, (const char *)p, n);
@@ -171,18 +178,26 @@ static double size_value(const ent_metrics *m, size_t i, ent_size_by by)
 		return 1;
 	}
 	switch (by) {
-	case ENT_SIZE_BETWEENNESS: v = am->betweenness; break;
-	case ENT_SIZE_DEGREE: v = (double)am->degree; break;
-	case ENT_SIZE_EVENTS: v = (double)(am->events_in + am->events_out); break;
-	default: v = am->pagerank; break;
+	case ENT_SIZE_BETWEENNESS:
+		v = am->betweenness;
+		break;
+	case ENT_SIZE_DEGREE:
+		v = (double)am->degree;
+		break;
+	case ENT_SIZE_EVENTS:
+		v = (double)(am->events_in + am->events_out);
+		break;
+	default:
+		v = am->pagerank;
+		break;
 	}
 	return isfinite(v) && v > 0 ? v : 0;
 }
 
 /* The bloc drawn for actor i: the caller's, else the metrics' when the
  * bloc has two actors or more (a bloc of one is no group to show). */
-static int bloc_of(const ent_metrics *m, const ent_render_options *opts,
-	size_t i)
+static int bloc_of(
+	const ent_metrics *m, const ent_render_options *opts, size_t i)
 {
 	const ent_actor_metrics *am;
 	const ent_bloc *b;
@@ -204,10 +219,14 @@ static int bloc_of(const ent_metrics *m, const ent_render_options *opts,
 static const char *size_name(ent_size_by by)
 {
 	switch (by) {
-	case ENT_SIZE_BETWEENNESS: return "betweenness";
-	case ENT_SIZE_DEGREE: return "degree";
-	case ENT_SIZE_EVENTS: return "events";
-	default: return "PageRank";
+	case ENT_SIZE_BETWEENNESS:
+		return "betweenness";
+	case ENT_SIZE_DEGREE:
+		return "degree";
+	case ENT_SIZE_EVENTS:
+		return "events";
+	default:
+		return "PageRank";
 	}
 }
 
@@ -220,7 +239,7 @@ static int safe_id(const char *code)
 	}
 	for (p = code; *p; p++) {
 		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
-			(*p >= '0' && *p <= '9') || *p == '_')) {
+			    (*p >= '0' && *p <= '9') || *p == '_')) {
 			return 0;
 		}
 	}
@@ -239,8 +258,7 @@ static const char *base_name(const char *path)
 	return slash && slash[1] ? slash + 1 : path;
 }
 
-static int put_title_text(ent__buf *b, const ent_dataset *ds,
-	const char *title)
+static int put_title_text(ent__buf *b, const ent_dataset *ds, const char *title)
 {
 	size_t i, n = ds ? ent_dataset_input_count(ds) : 0;
 	int rc = 0;
@@ -257,8 +275,8 @@ static int put_title_text(ent__buf *b, const ent_dataset *ds,
 			rc = ent__buf_puts(b, ", ");
 		}
 		if (rc == 0) {
-			rc = ent__html_escape(b, base_name(
-				ent_dataset_input_name(ds, i)));
+			rc = ent__html_escape(
+				b, base_name(ent_dataset_input_name(ds, i)));
 		}
 	}
 	if (rc == 0 && n > 3) {
@@ -282,19 +300,23 @@ static int put_bloc_legend(ent__buf *b, const ent__scene *s)
 			seen[s->nodes[i].bloc] = 1;
 		}
 	}
-	rc |= ent__buf_puts(b, "<BR/><FONT POINT-SIZE=\"12\" "
+	rc |= ent__buf_puts(b,
+		"<BR/><FONT POINT-SIZE=\"12\" "
 		"COLOR=\"#404040\">blocs:</FONT>");
 	for (k = 0; k < s->n_blocs; k++) {
 		if (!seen[k]) {
 			continue;
 		}
 		if (++shown > 12) {
-			rc |= ent__buf_puts(b, "<FONT POINT-SIZE=\"12\"> "
+			rc |= ent__buf_puts(b,
+				"<FONT POINT-SIZE=\"12\"> "
 				"\xe2\x80\xa6</FONT>");
 			break;
 		}
-		rc |= ent__buf_printf(b, "<FONT POINT-SIZE=\"16\" COLOR=\"%s\">"
-			"  \xe2\x97\x8f</FONT><FONT POINT-SIZE=\"12\"> %d</FONT>",
+		rc |= ent__buf_printf(b,
+			"<FONT POINT-SIZE=\"16\" COLOR=\"%s\">"
+			"  \xe2\x97\x8f</FONT><FONT POINT-SIZE=\"12\"> "
+			"%d</FONT>",
 			bloc_fills[(size_t)k % N_BLOC_FILLS], k + 1);
 	}
 	free(seen);
@@ -338,27 +360,29 @@ static int put_label(ent__buf *b, const ent__scene *s, const ent_graph *g,
 {
 	const ent_dataset_stats *st = ds ? ent_dataset_stats_get(ds) : NULL;
 	char d1[11], d2[11];
-	size_t n_ties = opts->directed ? ent_graph_dyad_count(g) :
-		ent_graph_relation_count(g);
+	size_t n_ties = opts->directed ? ent_graph_dyad_count(g)
+				       : ent_graph_relation_count(g);
 	int rc = 0;
 
 	/* lines of text rather than a TABLE: Graphviz 2.43 leaks the sizing
 	 * graphs of every HTML table it lays out */
-	rc |= ent__buf_puts(b, "<FONT POINT-SIZE=\"20\">"
+	rc |= ent__buf_puts(b,
+		"<FONT POINT-SIZE=\"20\">"
 		"<B>");
 	rc |= put_title_text(b, ds, opts->title);
-	rc |= ent__buf_puts(b, "</B></FONT><BR/>"
+	rc |= ent__buf_puts(b,
+		"</B></FONT><BR/>"
 		"<FONT POINT-SIZE=\"12\" COLOR=\"#404040\">");
 	if (st != NULL && st->first != 0) {
 		ent_date_format(st->first, d1);
 		ent_date_format(st->last, d2);
-		rc |= ent__buf_printf(b, st->first == st->last ? "%s" :
-			"%s to %s", d1, d2);
+		rc |= ent__buf_printf(
+			b, st->first == st->last ? "%s" : "%s to %s", d1, d2);
 		rc |= ent__buf_puts(b, " \xc2\xb7 ");
 	}
 	if (st != NULL) {
-		rc |= ent__buf_printf(b, "%lld events \xc2\xb7 ",
-			(long long)st->kept);
+		rc |= ent__buf_printf(
+			b, "%lld events \xc2\xb7 ", (long long)st->kept);
 	}
 	rc |= ent__buf_printf(b, "%zu of %zu actors \xc2\xb7 %zu of %zu %s",
 		s->n_nodes, ent_graph_actor_count(g), s->n_edges, n_ties,
@@ -367,7 +391,8 @@ static int put_label(ent__buf *b, const ent__scene *s, const ent_graph *g,
 		rc |= ent__buf_puts(b, " (the strongest)");
 	}
 	/* legend: the two line styles in their colours, then the scales */
-	rc |= ent__buf_puts(b, "</FONT><BR/>"
+	rc |= ent__buf_puts(b,
+		"</FONT><BR/>"
 		"<FONT POINT-SIZE=\"12\" COLOR=\"" ENT__COLOR_ALLIANCE "\">"
 		"<B>\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81</B></FONT>"
 		"<FONT POINT-SIZE=\"12\"> alliance (solid)    </FONT>"
@@ -439,8 +464,8 @@ ent_status ent__scene_build(ent__scene *out, const ent_graph *g,
 	rel_kept = calloc(n_rel ? n_rel : 1, 1);
 	node_of = malloc((n_actors ? n_actors : 1) * sizeof(*node_of));
 	s.nodes = calloc(n_actors ? n_actors : 1, sizeof(*s.nodes));
-	s.edges = calloc((opts->directed ? n_dyads : n_rel) + 1,
-		sizeof(*s.edges));
+	s.edges = calloc(
+		(opts->directed ? n_dyads : n_rel) + 1, sizeof(*s.edges));
 	if (!rank || !rel_kept || !node_of || !s.nodes || !s.edges) {
 		status = ent__error_nomem(err);
 		goto done;
@@ -508,13 +533,15 @@ ent_status ent__scene_build(ent__scene *out, const ent_graph *g,
 		if (nd->bloc >= s.n_blocs) {
 			s.n_blocs = nd->bloc + 1;
 		}
-		nd->fill = nd->bloc >= 0 ?
-			bloc_fills[(size_t)nd->bloc % N_BLOC_FILLS] : DEFAULT_FILL;
+		nd->fill = nd->bloc >= 0
+			? bloc_fills[(size_t)nd->bloc % N_BLOC_FILLS]
+			: DEFAULT_FILL;
 	}
 	for (i = 0; i < s.n_nodes; i++) {
 		/* area follows the measure: width grows with its square root */
-		s.nodes[i].width = max_size > 0 ?
-			0.2 + 0.6 * sqrt(s.nodes[i].width / max_size) : 0.2;
+		s.nodes[i].width = max_size > 0
+			? 0.2 + 0.6 * sqrt(s.nodes[i].width / max_size)
+			: 0.2;
 	}
 
 	/* ties: relations, or the directed dyads of kept relations */
@@ -538,7 +565,8 @@ ent_status ent__scene_build(ent__scene *out, const ent_graph *g,
 		}
 	} else {
 		for (i = 0; i < n_kept; i++) {
-			const ent_relation *r = ent_graph_relation(g, rank[i].index);
+			const ent_relation *r =
+				ent_graph_relation(g, rank[i].index);
 			ent__scene_edge *e = &s.edges[s.n_edges++];
 
 			e->tail = node_of[r->a];
@@ -553,8 +581,10 @@ ent_status ent__scene_build(ent__scene *out, const ent_graph *g,
 		}
 	}
 	for (i = 0; i < s.n_edges; i++) {
-		s.edges[i].penwidth = max_intensity > 0 ?
-			1 + 5 * log1p(s.edges[i].intensity) / log1p(max_intensity) : 1;
+		s.edges[i].penwidth = max_intensity > 0 ? 1 +
+				5 * log1p(s.edges[i].intensity) /
+					log1p(max_intensity)
+							: 1;
 	}
 
 	if (put_label(&label, &s, g, ds, opts) < 0) {

@@ -51,7 +51,8 @@ static int same_line(const ent_event *a, const ent_event *b)
 static void write_event(FILE *fp, const ent_graph *g, const ent_event *ev,
 	size_t src, size_t dst, int both)
 {
-	const ent_cameo *cameo = ev->code[0] ? ent_cameo_lookup(ev->code) : NULL;
+	const ent_cameo *cameo =
+		ev->code[0] ? ent_cameo_lookup(ev->code) : NULL;
 	char date[11];
 
 	fputs("- ", fp);
@@ -84,7 +85,8 @@ static void write_event(FILE *fp, const ent_graph *g, const ent_event *ev,
 			ent__report_md_cell(fp, ev->doc);
 		}
 		if (ev->sentence > 0) {
-			fprintf(fp, "%ssentence %ld", ev->doc ? ", " : "", ev->sentence);
+			fprintf(fp, "%ssentence %ld", ev->doc ? ", " : "",
+				ev->sentence);
 		}
 		if (ev->doc == NULL && ev->sentence <= 0) {
 			fputs("event ", fp);
@@ -98,7 +100,7 @@ static void write_event(FILE *fp, const ent_graph *g, const ent_event *ev,
 typedef struct line {
 	const ent_event *ev;
 	size_t src, dst;
-	int both;             /* the same sentence was read the other way too */
+	int both; /* the same sentence was read the other way too */
 } line;
 
 static ent_status write_relation(FILE *fp, const ent_graph *g,
@@ -127,7 +129,8 @@ static ent_status write_relation(FILE *fp, const ent_graph *g,
 		size_t t = vertex_of(g, level, ev->target);
 		int dup = 0;
 
-		if (!((s == rel->a && t == rel->b) || (s == rel->b && t == rel->a))) {
+		if (!((s == rel->a && t == rel->b) ||
+			    (s == rel->b && t == rel->a))) {
 			continue;
 		}
 		for (j = 0; j < lines && !dup; j++) {
@@ -156,7 +159,8 @@ static ent_status write_relation(FILE *fp, const ent_graph *g,
 		fprintf(fp, "- and %zu more\n", more);
 	}
 	if (lines == 0) {
-		fputs("- (no kept events: the relation came from a dyad table)\n",
+		fputs("- (no kept events: the relation came from a dyad "
+		      "table)\n",
 			fp);
 	}
 	free(shown);
@@ -184,12 +188,15 @@ ent_status ent_report_write_sources(FILE *fp, const ent_dataset *ds,
 	fputs("\n## Sources\n\n", fp);
 	if (events == NULL) {
 		fputs("The events were not kept, so the sentences behind the "
-			"relations cannot be shown.\n", fp);
+		      "relations cannot be shown.\n",
+			fp);
 		return ferror(fp) ? ent__error_set(err, ENT_EIO, NULL, 0, 0,
-			"writing the sources failed") : ENT_OK;
+					    "writing the sources failed")
+				  : ENT_OK;
 	}
 	fputs("The sentences behind the strongest alliances and tensions "
-		"above, as they were read.\n", fp);
+	      "above, as they were read.\n",
+		fp);
 	order = malloc((n_rel ? n_rel : 1) * sizeof(*order));
 	if (order == NULL) {
 		return ent__error_nomem(err);
@@ -205,10 +212,12 @@ ent_status ent_report_write_sources(FILE *fp, const ent_dataset *ds,
 		qsort(order, m, sizeof(*order), cmp_net);
 		k = m < top ? m : top;
 		if (k > 0) {
-			fprintf(fp, "\n### %s\n", sign > 0 ? "Alliances" : "Tensions");
+			fprintf(fp, "\n### %s\n",
+				sign > 0 ? "Alliances" : "Tensions");
 		}
 		for (i = 0, rank = 0; i < k && status == ENT_OK; i++) {
-			status = write_relation(fp, g, events, level, ++rank, order[i]);
+			status = write_relation(
+				fp, g, events, level, ++rank, order[i]);
 		}
 	}
 	free(order);
@@ -216,8 +225,8 @@ ent_status ent_report_write_sources(FILE *fp, const ent_dataset *ds,
 		return ent__error_nomem(err);
 	}
 	if (ferror(fp)) {
-		return ent__error_set(err, ENT_EIO, NULL, 0, 0,
-			"writing the sources failed");
+		return ent__error_set(
+			err, ENT_EIO, NULL, 0, 0, "writing the sources failed");
 	}
 	return status;
 }
