@@ -484,14 +484,16 @@ static ent_status consume_slot(pipeline *pl, slot *s, ent_error *err)
 
 		switch (r->kind) {
 		case ENT__ROW_EVENT:
-			if ((st = ent_dataset_add_event(pl->ds, &r->u.ev, err)) !=
-				ENT_OK) {
-				return st;
-			}
-			break;
 		case ENT__ROW_DYAD:
-			if ((st = ent_dataset_add_dyad(pl->ds, &r->u.dy, err)) !=
-				ENT_OK) {
+			st = r->kind == ENT__ROW_EVENT
+				? ent_dataset_add_event(pl->ds, &r->u.ev, err)
+				: ent_dataset_add_dyad(pl->ds, &r->u.dy, err);
+			if (st != ENT_OK) {
+				/* the dataset does not know where the row is */
+				if (err != NULL && err->source == NULL) {
+					err->source = pl->path;
+					err->line = line;
+				}
 				return st;
 			}
 			break;
