@@ -250,8 +250,8 @@ static void test_real(void)
 		data_dir());
 	fp = fopen(path, "rb");
 	if (fp == NULL) {
-		printf("# SKIP real GDELT files: %s not found (set ENTENTE_DATA "
-			"to the shared data folder)\n", path);
+		printf("ok %d # SKIP real GDELT files: %s not found (set "
+			"ENTENTE_DATA to the shared data folder)\n", ++tap_n, path);
 		return;
 	}
 	fclose(fp);

@@ -175,8 +175,8 @@ static void test_real(void)
 		data_dir());
 	fp = fopen(path, "r");
 	if (fp == NULL) {
-		printf("# SKIP real ICEWS sample: %s not found (set ENTENTE_DATA "
-			"to the shared data folder)\n", path);
+		printf("ok %d # SKIP real ICEWS sample: %s not found (set "
+			"ENTENTE_DATA to the shared data folder)\n", ++tap_n, path);
 		return;
 	}
 	/* an independent pass: columns 4 and 10 are the countries */

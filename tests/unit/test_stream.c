@@ -172,8 +172,8 @@ static void test_compressed(void)
 		const char *path = tmp_path(kinds[i].name);
 		if (write_archive(path, kinds[i].filter, kinds[i].format, names,
 			data, n, 1) != 0) {
-			ok(1, "# SKIP libarchive cannot write %s here",
-				kinds[i].filter);
+			printf("ok %d # SKIP libarchive cannot write %s here\n",
+				++tap_n, kinds[i].filter);
 			continue;
 		}
 		memset(&sk, 0, sizeof(sk));
