@@ -427,6 +427,39 @@ static void test_hostile(ent_renderer *r)
 	ent_dyads_destroy(d);
 }
 
+/* 36 actors: the title and legend grow by sqrt(36) / 5 = 1.2 */
+static void test_large(ent_renderer *r)
+{
+	tie ties[35];
+	char codes[36][8];
+	ent_dyads *d = NULL;
+	ent_graph *g;
+	ent_render_options o = ENT_RENDER_OPTIONS_INIT;
+	char *dot;
+	size_t i;
+
+	for (i = 0; i < 36; i++) {
+		snprintf(codes[i], sizeof(codes[i]), "A%02zu", i);
+	}
+	for (i = 0; i < 35; i++) {
+		ties[i].source = codes[0];
+		ties[i].target = codes[i + 1];
+		ties[i].goldstein = 1.0 + (double)i;
+		ties[i].quad = 1;
+		ties[i].count = 1;
+	}
+	g = graph_of(ties, 35, &d);
+	dot = g ? render(r, g, NULL, &o, NULL) : NULL;
+	ok(dot && strstr(dot, "<FONT POINT-SIZE=\"24\"><B>") &&
+			strstr(dot, "POINT-SIZE=\"14\"") &&
+			!strstr(dot, "POINT-SIZE=\"20\""),
+		"36 actors: type scaled by 1.2 (20 -> 24, 12 -> 14)");
+	ok(dot && strstr(dot, "splines=true"), "36 actors: routed splines");
+	free(dot);
+	ent_graph_destroy(g);
+	ent_dyads_destroy(d);
+}
+
 static void test_sources(void)
 {
 	const char *json =
@@ -494,6 +527,7 @@ int main(void)
 	test_encoding(r);
 	test_formats(r);
 	test_hostile(r);
+	test_large(r);
 	test_sources();
 	ent_renderer_destroy(r);
 	return done_testing();
