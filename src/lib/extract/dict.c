@@ -632,12 +632,26 @@ ent_status ex_load_actors(ent_extractor *ex, const char *buf, size_t len,
 		if (strcmp(code, "-") == 0) {
 			code[0] = '\0';
 		}
-		if ((actor_types[ty].type == EXA_STATE ||
-			actor_types[ty].type == EXA_ADJ) &&
-			ent_state_of_actor(code) == NULL) {
-			return line_error(err, ENT_EPARSE, source, line,
-				fs[1] - s, "the actor code names no state of the state "
-				"table");
+		if (actor_types[ty].type == EXA_STATE ||
+			actor_types[ty].type == EXA_ADJ) {
+			const ent_state *sta = ent_state_of_actor(code);
+
+			if (sta == NULL) {
+				return line_error(err, ENT_EPARSE, source, line,
+					fs[1] - s, "the actor code names no state of the "
+					"state table");
+			}
+			/* alias codes ("ROMGOV", "UKGOV") become ISO ones, so
+			 * the first three letters always name the state */
+			if (strncmp(code, sta->code, 3) != 0) {
+				char iso[ENT_CODE_SIZE];
+				size_t skip = strncmp(code, "UK", 2) == 0 &&
+					strncmp(code, "UKR", 3) != 0 ? 2 : 3;
+
+				snprintf(iso, sizeof(iso), "%.3s%s", sta->code,
+					strlen(code) > skip ? code + skip : "");
+				memcpy(code, iso, sizeof(code));
+			}
 		}
 		if (actor_types[ty].type == EXA_ORGWORD) {
 			long nt = ex_tokenize(ex, buf, fs[0], fe[0], 0);

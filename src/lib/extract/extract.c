@@ -127,6 +127,17 @@ ent_status ent_extract_text(ent_extractor *ex, const char *text, size_t len,
 	ex->n_last_subject = 0;
 	ex->n_last_pair = 0;
 	ex->n_recent = 0;
+	{
+		const char *base = doc ? doc : "text", *dot;
+
+		if (strrchr(base, '/') != NULL) {
+			base = strrchr(base, '/') + 1;
+		}
+		dot = strrchr(base, '.');
+		ex->doc_base = base;
+		ex->doc_base_len = dot && dot != base ? (size_t)(dot - base) :
+			strlen(base);
+	}
 	while (pos < len) {
 		pos = ent_sentence_next(text, len, pos, &s, &e);
 		if (e <= s) {

@@ -171,6 +171,9 @@ struct ent_extractor {
 	int n_last_pair;
 	char recent[8][ENT_CODE_SIZE]; /* states mentioned, latest first */
 	int n_recent;
+	const char *doc_base;   /* the document name without folder and
+	                           extension, for event ids */
+	size_t doc_base_len;
 	char stem_buf[256];
 };
 

@@ -287,7 +287,7 @@ static void set_sector(char *code, const ent_extractor *ex, const ex_token *t)
 	size_t n = strlen(code);
 
 	if (n == 3 && sec[0] != '\0') {
-		snprintf(code + 3, ENT_CODE_SIZE - 3, "%s", sec);
+		copy_code(code + 3, sec, ENT_CODE_SIZE - 3);
 	}
 }
 
@@ -446,8 +446,8 @@ static int find_mentions(ent_extractor *ex, scratch *s, const ex_token *tk,
 				m->pending = 0;
 				m->type = EXA_STATE;
 				if (strlen(s->m[b].code) > 3 && strlen(m->code) == 3) {
-					snprintf(m->code + 3, ENT_CODE_SIZE - 3, "%s",
-						s->m[b].code + 3);
+					copy_code(m->code + 3, s->m[b].code + 3,
+						ENT_CODE_SIZE - 3);
 				}
 			}
 			s->m[w++] = *m;
@@ -974,13 +974,14 @@ typedef struct ctx {
 	long serial;
 } ctx;
 
+/* Every actor code the dictionaries give starts with its state's ISO
+ * alpha-3 code (dict.c normalises aliases), so two codes belong to one
+ * state when their first three letters agree. */
 static int same_state(const char *a, const char *b)
 {
-	const ent_state *sa = ent_state_of_actor(a);
-	const ent_state *sb = ent_state_of_actor(b);
-
-	return sa != NULL && sa == sb;
+	return a[0] != '\0' && a[0] == b[0] && a[1] == b[1] && a[2] == b[2];
 }
+
 
 static ent_status emit(ctx *c, const char *src, const mention *sm,
 	const char *tgt, const mention *tm, const char *code, unsigned flags)
@@ -990,11 +991,9 @@ static ent_status emit(ctx *c, const char *src, const mention *sm,
 	ent_event ev;
 	size_t i, o_src, o_tgt, o_id;
 	char num[64];
-	const char *base, *dot;
 
 	if (cm == NULL || src[0] == '\0' || tgt[0] == '\0' ||
-		same_state(src, tgt) || ent_state_of_actor(src) == NULL ||
-		ent_state_of_actor(tgt) == NULL) {
+		same_state(src, tgt)) {
 		return ENT_OK;
 	}
 	for (i = 0; i < s->n_e; i++) {
@@ -1026,11 +1025,6 @@ static ent_status emit(ctx *c, const char *src, const mention *sm,
 		return ENT_ENOMEM;
 	}
 	o_id = s->strs.len;
-	base = c->doc ? c->doc : "text";
-	if (strrchr(base, '/') != NULL) {
-		base = strrchr(base, '/') + 1;
-	}
-	dot = strrchr(base, '.');
 	c->serial++;
 	{
 		/* ":<sentence>:<serial>" without printf, which is slow here */
@@ -1053,8 +1047,7 @@ static ent_status emit(ctx *c, const char *src, const mention *sm,
 		}
 		num[o] = '\0';
 	}
-	if (ent__buf_put(&s->strs, base, dot && dot != base ?
-		(size_t)(dot - base) : strlen(base)) ||
+	if (ent__buf_put(&s->strs, c->ex->doc_base, c->ex->doc_base_len) ||
 		ent__buf_puts(&s->strs, num) || ent__buf_put(&s->strs, "", 1)) {
 		return ENT_ENOMEM;
 	}
@@ -1574,30 +1567,6 @@ ent_status ex_sentence(ent_extractor *ex, const char *text, size_t start,
 		find_groups(s, ex->toks) != 0) {
 		return ent__error_nomem(err);
 	}
-#ifdef EX_DEBUG
-	if (getenv("EX_DEBUG")) {
-		long k;
-		size_t q;
-
-		for (k = 0; k < n; k++) {
-			fprintf(stderr, "%.*s/%d%s%s ",
-				(int)(ex->toks[k].end - ex->toks[k].start),
-				text + ex->toks[k].start, s->clause[k],
-				s->mention_at[k] >= 0 ? "M" : "", s->in_verb[k] ? "V" : "");
-		}
-		fprintf(stderr, "\n");
-		for (q = 0; q < s->n_g; q++) {
-			fprintf(stderr, "  group %zu: t%ld-%ld prep=%x code0=%s type=%d\n",
-				q, s->g[q].t0, s->g[q].t1, s->g[q].prep,
-				s->m[s->g[q].m0].code, s->m[s->g[q].m0].type);
-		}
-		for (q = 0; q < s->n_v; q++) {
-			fprintf(stderr, "  verb t%ld-%ld code=%s type=%x\n",
-				s->v[q].t0, s->v[q].t1, s->v[q].p->code,
-				s->v[q].p->type);
-		}
-	}
-#endif
 	if (s->n_g > 0 && s->n_v > 0) {
 		s->text.len = 0;
 		if (ent__buf_put(&s->text, text + start, end - start) ||
