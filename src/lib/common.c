@@ -70,6 +70,61 @@ int ent_error_format(const ent_error *err, char *buf, size_t size)
 	return snprintf(buf, size, "%s", msg);
 }
 
+/*
+ * Messages quote values from the input. They must stay one line of valid
+ * UTF-8 that is safe to print on a terminal: line breaks and tabs become
+ * spaces, other control characters (an ESC would start a terminal escape
+ * sequence) and every byte that is not part of a well-formed UTF-8
+ * sequence (also one cut by truncation) become '?'. In place: each byte is
+ * replaced by one byte.
+ */
+static void clean_message(char *msg)
+{
+	unsigned char *s = (unsigned char *)msg;
+	size_t i = 0, n, k;
+
+	while (s[i] != '\0') {
+		unsigned char c = s[i];
+		uint32_t cp;
+
+		if (c == '\n' || c == '\r' || c == '\t') {
+			s[i++] = ' ';
+			continue;
+		}
+		if (c < 0x20 || c == 0x7F) {
+			s[i++] = '?';
+			continue;
+		}
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF) {
+			n = 1;
+			cp = c & 0x1F;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			n = 2;
+			cp = c & 0x0F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			n = 3;
+			cp = c & 0x07;
+		} else {
+			s[i++] = '?';
+			continue;
+		}
+		/* the NUL at the end is no continuation byte, so this stops */
+		for (k = 1; k <= n && (s[i + k] & 0xC0) == 0x80; k++) {
+			cp = cp << 6 | (s[i + k] & 0x3F);
+		}
+		if (k <= n || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+			cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+			s[i++] = '?';
+			continue;
+		}
+		i += n + 1;
+	}
+}
+
 ent_status ent__error_set(ent_error *err, ent_status code, const char *source,
 	long line, long column, const char *fmt, ...)
 {
@@ -85,12 +140,7 @@ ent_status ent__error_set(ent_error *err, ent_status code, const char *source,
 	va_start(ap, fmt);
 	vsnprintf(err->message, sizeof(err->message), fmt, ap);
 	va_end(ap);
-	/* Messages are one line: a newline from input must not split it. */
-	for (char *p = err->message; *p; p++) {
-		if (*p == '\n' || *p == '\r') {
-			*p = ' ';
-		}
-	}
+	clean_message(err->message);
 	return code;
 }
 
