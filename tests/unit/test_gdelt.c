@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <entente/entente.h>
 
@@ -224,6 +225,71 @@ static void test_v1_fixture(void)
 	ent_dataset_destroy(ds);
 }
 
+/* Bytes that are not text: a code is a broken row (its message stays valid
+ * UTF-8), a name or URL is dropped, the row kept. */
+static void test_not_text(void)
+{
+	char path[] = "/tmp/entente-gdelt-XXXXXX";
+	char *row = NULL, *p;
+	size_t len = 0;
+	ent_dataset *ds = NULL;
+	ent_error err = {0};
+	skips sk = {0};
+	const ent_event *ev;
+	FILE *fp;
+	int fd, k;
+
+	if (ent_read_file(&row, &len, FIXTURES "small.export.CSV", 0, NULL) !=
+		ENT_OK || (fd = mkstemp(path)) < 0) {
+		ok(0, "fixture and temporary file");
+		free(row);
+		return;
+	}
+	row[strcspn(row, "\n")] = '\0'; /* row 1001: RUSMIL -> UKR */
+	fp = fdopen(fd, "wb");
+	/* 1: Actor1Code RUS\xC3 (a cut UTF-8 sequence) */
+	p = strstr(row, "RUSMIL");
+	fwrite(row, 1, (size_t)(p - row), fp);
+	fputs("RUS\xC3", fp);
+	fputs(p + 6, fp);
+	fputc('\n', fp);
+	/* 2: EventCode 19\xFF */
+	p = strstr(row, "\t190\t");
+	fwrite(row, 1, (size_t)(p - row), fp);
+	fputs("\t19\xFF\t", fp);
+	fputs(p + 5, fp);
+	fputc('\n', fp);
+	/* 3: Actor1Name with an invalid byte, SOURCEURL with a control one */
+	p = strstr(row, "RUSSIA");
+	fwrite(row, 1, (size_t)(p - row), fp);
+	fputs("RUS\xFFSIA", fp);
+	for (k = 0, p += 6; *p; p++) {
+		if (*p == '/' && ++k == 3) {
+			fputc('\x01', fp);
+		}
+		fputc(*p, fp);
+	}
+	fputc('\n', fp);
+	fclose(fp);
+	if (load(&ds, path, ENT_FORMAT_GDELT2, ENT_LEVEL_ACTOR, 0, &sk,
+		&err) != ENT_OK) {
+		ok(0, "read (%s)", err.message);
+		goto done;
+	}
+	ok(sk.n == 2 && sk.line[0] == 1 && strstr(sk.message[0], "Actor1Code"),
+		"a code that is not text is a broken row: %s", sk.message[0]);
+	ok(sk.line[1] == 2 && strstr(sk.message[1], "\"19?\"") != NULL,
+		"the quoted bad byte becomes '?': %s", sk.message[1]);
+	ev = ent_events_get(ent_dataset_events(ds), 0);
+	ok(ev && ev->source_text == NULL && ev->doc == NULL &&
+		strcmp(ev->source, "RUSMIL") == 0,
+		"a name or URL that is not text is dropped, the event kept");
+done:
+	ent_dataset_destroy(ds);
+	free(row);
+	remove(path);
+}
+
 static const char *data_dir(void)
 {
 	static char buf[4096];
@@ -286,6 +352,7 @@ int main(void)
 {
 	test_v2_fixture();
 	test_v1_fixture();
+	test_not_text();
 	test_real();
 	return done_testing();
 }

@@ -211,9 +211,10 @@ void ent__dyads_row(const void *state, char *line, size_t len,
 	}
 	memset(d, 0, sizeof(*d));
 	for (i = 0; i < 2; i++) {
-		if (l[i] == 0 || l[i] >= ENT_CODE_SIZE) {
+		if (l[i] == 0 || l[i] >= ENT_CODE_SIZE ||
+			!ent__text_ok(f[i], l[i])) {
 			ent__row_broken(rec, (long)starts[i] + 1, "%s must be an "
-				"actor code of 1 to %d characters", names[i],
+				"actor code of 1 to %d bytes of text", names[i],
 				ENT_CODE_SIZE - 1);
 			return;
 		}

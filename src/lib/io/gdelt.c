@@ -98,6 +98,19 @@ size_t ent__gdelt_columns(const char *line, size_t len)
 	return n;
 }
 
+/* 1 when a code field holds printable ASCII (and spaces) only. */
+static int code_ok(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] < 0x20 || s[i] > 0x7E) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
 /* Strip the spaces some GDELT 1.0 rows carry around actor codes. */
 static void trim(const char **s, size_t *len)
 {
@@ -261,8 +274,11 @@ void ent__gdelt_row(const void *state, char *line, size_t len,
 	TERMINATE(26);
 	TERMINATE(c_url);
 	ent_event_init(ev);
-	if (L(0) == 0) {
-		ent__row_broken(rec, COL(0), "GLOBALEVENTID is empty");
+	for (i = 0; i < L(0) && F(0)[i] >= '0' && F(0)[i] <= '9'; i++) {
+	}
+	if (L(0) == 0 || i != L(0) || L(0) > 20) {
+		ent__row_broken(rec, COL(0), "GLOBALEVENTID \"%.*s\" is not a "
+			"number", (int)(L(0) < 20 ? L(0) : 20), F(0));
 		return;
 	}
 	ev->id = F(0);
@@ -271,12 +287,27 @@ void ent__gdelt_row(const void *state, char *line, size_t len,
 			"YYYYMMDD", (int)(L(1) < 20 ? L(1) : 20), F(1));
 		return;
 	}
+	{
+		static const size_t code_cols[] = {5, 7, 15, 17};
+		static const char *const code_names[] = {"Actor1Code",
+			"Actor1CountryCode", "Actor2Code", "Actor2CountryCode"};
+		for (i = 0; i < 4; i++) {
+			size_t c = code_cols[i];
+			if (!code_ok(F(c), L(c))) {
+				ent__row_broken(rec, COL(c), "%s has a character "
+					"that is not printable ASCII",
+					code_names[i]);
+				return;
+			}
+		}
+	}
 	actor(ev->source, F(5), L(5), F(7), L(7));
 	actor(ev->target, F(15), L(15), F(17), L(17));
-	if (L(6) > 0) {
+	/* names and the URL are kept only when they are clean text */
+	if (L(6) > 0 && ent__text_ok(F(6), L(6))) {
 		ev->source_text = F(6);
 	}
-	if (L(16) > 0) {
+	if (L(16) > 0 && ent__text_ok(F(16), L(16))) {
 		ev->target_text = F(16);
 	}
 	if (L(25) == 1 && (F(25)[0] == '0' || F(25)[0] == '1')) {
@@ -338,7 +369,7 @@ void ent__gdelt_row(const void *state, char *line, size_t len,
 			return;
 		}
 	}
-	if (c_url != 0 && L(c_url) != 0) {
+	if (c_url != 0 && L(c_url) != 0 && ent__text_ok(F(c_url), L(c_url))) {
 		ev->doc = F(c_url);
 	}
 	rec->kind = ENT__ROW_EVENT;

@@ -144,7 +144,9 @@ void ent__icews_row(const void *state, char *line, size_t len,
 		return;
 	}
 	ent_event_init(ev);
-	if (st->id >= 0 && !is_na(F(st->id), L(st->id))) {
+	/* free text is kept only when it is clean (valid UTF-8, one line) */
+	if (st->id >= 0 && !is_na(F(st->id), L(st->id)) &&
+		ent__text_ok(F(st->id), L(st->id))) {
 		ev->id = F(st->id);
 	}
 	c = st->date;
@@ -156,10 +158,12 @@ void ent__icews_row(const void *state, char *line, size_t len,
 	country(ev->source, F(st->source_country), L(st->source_country));
 	country(ev->target, F(st->target_country), L(st->target_country));
 	if (st->source_name >= 0 && !is_na(F(st->source_name),
+		L(st->source_name)) && ent__text_ok(F(st->source_name),
 		L(st->source_name))) {
 		ev->source_text = F(st->source_name);
 	}
 	if (st->target_name >= 0 && !is_na(F(st->target_name),
+		L(st->target_name)) && ent__text_ok(F(st->target_name),
 		L(st->target_name))) {
 		ev->target_text = F(st->target_name);
 	}

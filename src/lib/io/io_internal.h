@@ -76,6 +76,9 @@ typedef struct ent__row_format {
 	const void *state;
 } ent__row_format;
 
+/* 1 when s[0..len) is well-formed UTF-8 without control characters. */
+int ent__text_ok(const char *s, size_t len);
+
 /* Set a broken-row record: column (1-based byte) and a message. */
 void ent__row_broken(ent__record *rec, long column, const char *fmt, ...)
 	ENT__PRINTF(3, 4);

@@ -306,19 +306,82 @@ void ent__source_close(ent__source *s)
 
 /* -- rows ---------------------------------------------------------------- */
 
+/* Length of the well-formed UTF-8 sequence at s (RFC 3629: no overlong
+ * forms, no surrogates, at most U+10FFFF), or 0. */
+static size_t utf8_seq(const unsigned char *s, size_t avail)
+{
+	size_t n, i;
+	unsigned int c;
+
+	if (s[0] < 0x80) {
+		return 1;
+	}
+	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		n = 2;
+		c = s[0] & 0x1Fu;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		n = 3;
+		c = s[0] & 0x0Fu;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		n = 4;
+		c = s[0] & 0x07u;
+	} else {
+		return 0;
+	}
+	if (avail < n) {
+		return 0;
+	}
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			return 0;
+		}
+		c = c << 6 | (s[i] & 0x3Fu);
+	}
+	if ((n == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) ||
+		(n == 4 && (c < 0x10000 || c > 0x10FFFF))) {
+		return 0;
+	}
+	return n;
+}
+
+int ent__text_ok(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, n;
+
+	while (i < len) {
+		if (p[i] < 0x20 || p[i] == 0x7F) {
+			return 0;
+		}
+		if ((n = utf8_seq(p + i, len - i)) == 0) {
+			return 0;
+		}
+		i += n;
+	}
+	return 1;
+}
+
 void ent__row_broken(ent__record *rec, long column, const char *fmt, ...)
 {
 	va_list ap;
-	char *p;
+	unsigned char *p;
+	size_t n;
 
 	rec->kind = ENT__ROW_BROKEN;
 	rec->column = column;
 	va_start(ap, fmt);
 	vsnprintf(rec->u.msg, sizeof(rec->u.msg), fmt, ap);
 	va_end(ap);
-	for (p = rec->u.msg; *p; p++) {
-		if ((unsigned char)*p < 0x20) {
-			*p = ' ';
+	/* Messages quote input: keep them one line of valid UTF-8 (a quote
+	 * may also have been cut inside a character). */
+	p = (unsigned char *)rec->u.msg;
+	while (*p) {
+		if (*p < 0x20 || *p == 0x7F) {
+			*p++ = ' ';
+		} else if ((n = utf8_seq(p, strlen((char *)p))) == 0) {
+			*p++ = '?';
+		} else {
+			p += n;
 		}
 	}
 }
