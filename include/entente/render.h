@@ -40,6 +40,16 @@
  * spaces and invalid UTF-8 becomes U+FFFD. Node identifiers are the actor
  * code when it is made of letters, digits and '_', else "actor#<index>".
  *
+ * Exports (GraphML, GML) hold the whole directed dyad graph (`top`,
+ * `min_weight` and `directed` do not apply) with these attributes --
+ * vertices: code, label (the name) and, with metrics, pagerank,
+ * betweenness, degree, eventsIn, eventsOut, harmonic, eigenvector, hub,
+ * authority, pn, tensionShare, component and bloc (see metrics.h; bloc
+ * from 1, or `blocs` + 1 with 0 for none when the caller gives blocs);
+ * edges: events, coopEvents, conflictEvents, goldsteinSum, goldsteinMean,
+ * cooperation, conflict, net, sign (of net) and first, last (YYYY-MM-DD,
+ * empty when undated). GML keys cannot hold '_', hence the camel case.
+ *
  * Determinism: the layout is seeded (`seed`), vertices and edges are
  * created in index order and no timestamp is written, so the same input
  * and options give byte-identical DOT and SVG.

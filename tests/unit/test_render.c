@@ -316,6 +316,7 @@ static void test_formats(ent_renderer *r)
 		"GraphML: 4 nodes, 6 directed edges");
 	ok(a && strstr(a, "attr.name=\"pagerank\"") &&
 			strstr(a, "attr.name=\"goldsteinSum\"") &&
+			strstr(a, "attr.name=\"bloc\"") &&
 			strstr(a, "<data key=\"label\">Russia</data>"),
 		"GraphML carries actor and dyad attributes");
 	x = a ? xml_ok(a, la) : 0;

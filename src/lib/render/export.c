@@ -7,8 +7,10 @@
  *
  * The exported graph is the directed dyad graph, whole (the diagram's
  * --top and --min-weight do not apply), with these attributes:
- * vertices: code, label (the name), pagerank, betweenness, degree,
- * eventsIn, eventsOut and, when blocs are given, bloc (1-based, 0 none);
+ * vertices: code, label (the name) and, with metrics, pagerank,
+ * betweenness, degree, eventsIn, eventsOut, harmonic, eigenvector, hub,
+ * authority, pn, tensionShare, component and bloc (metrics.h defines them;
+ * bloc from 1, or the caller's blocs + 1 with 0 for none);
  * edges: events, coopEvents, conflictEvents, goldsteinSum, goldsteinMean,
  * cooperation, conflict, net (cooperation - conflict), sign (of net),
  * first and last (YYYY-MM-DD, empty when undated). GML keys may not hold
@@ -76,10 +78,22 @@ static igraph_error_t fill(igraph_t *h, const ent_graph *g,
 				h, "eventsIn", v, (double)am->events_in));
 			IGRAPH_CHECK(SETVAN(
 				h, "eventsOut", v, (double)am->events_out));
+			IGRAPH_CHECK(SETVAN(h, "harmonic", v, am->harmonic));
+			IGRAPH_CHECK(
+				SETVAN(h, "eigenvector", v, am->eigenvector));
+			IGRAPH_CHECK(SETVAN(h, "hub", v, am->hub));
+			IGRAPH_CHECK(SETVAN(h, "authority", v, am->authority));
+			IGRAPH_CHECK(SETVAN(h, "pn", v, am->pn));
+			IGRAPH_CHECK(SETVAN(
+				h, "tensionShare", v, am->tension_share));
+			IGRAPH_CHECK(SETVAN(
+				h, "component", v, (double)am->component));
 		}
 		if (opts->blocs != NULL) {
 			IGRAPH_CHECK(SETVAN(h, "bloc", v,
 				opts->blocs[i] >= 0 ? opts->blocs[i] + 1 : 0));
+		} else if (am != NULL) {
+			IGRAPH_CHECK(SETVAN(h, "bloc", v, (double)am->bloc));
 		}
 	}
 	for (i = 0; i < nd; i++) {
