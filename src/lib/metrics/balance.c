@@ -205,7 +205,9 @@ ent_status ent__metrics_balance(ent_metrics *m, const ent__signed *s,
 			tri[k++] = tri[i];
 		}
 	}
-	qsort(tri, k, sizeof(*tri), cmp_triangle);
+	if (k > 1) {
+		qsort(tri, k, sizeof(*tri), cmp_triangle);
+	}
 	m->unbalanced = tri;
 	m->n_unbalanced = k;
 	tri = NULL;

@@ -1007,7 +1007,9 @@ static ent_status period_changes(ctx *c, change **out, size_t *n_out)
 			list[n++] = ch;
 		}
 	}
-	qsort(list, n, sizeof(*list), cmp_change);
+	if (n > 1) {
+		qsort(list, n, sizeof(*list), cmp_change);
+	}
 	*out = list;
 	*n_out = n;
 	return ENT_OK;
