@@ -168,14 +168,14 @@ typedef struct ent_actor_metrics {
 	double degree_ratio;
 	double pn;
 	double tension_share;
-	size_t component;     /**< from 1 */
-	size_t bloc;          /**< from 1 */
+	size_t component; /**< from 1 */
+	size_t bloc;      /**< from 1 */
 } ent_actor_metrics;
 
 /** One bloc (see the file comment). */
 typedef struct ent_bloc {
 	size_t size;
-	const size_t *members;   /**< actor indices in code order (borrowed) */
+	const size_t *members; /**< actor indices in code order (borrowed) */
 	double cooperation, conflict;
 	double cohesion;
 	double density;
@@ -185,8 +185,8 @@ typedef struct ent_bloc {
 /** One triangle of the signed layer: actors a < b < c. */
 typedef struct ent_triangle {
 	size_t a, b, c;
-	int sign;          /**< product of the three signs */
-	double weight;     /**< product of the three |net| */
+	int sign;      /**< product of the three signs */
+	double weight; /**< product of the three |net| */
 } ent_triangle;
 
 /** Structural balance of the graph (see the file comment). */
@@ -217,13 +217,16 @@ typedef struct ent_metrics ent_metrics;
 /** Options of the metrics. */
 typedef struct ent_metrics_options {
 	unsigned int version;
-	double damping;        /**< PageRank damping, default 0.85 */
-	unsigned long seed;    /**< RNG seed of spinglass and the local search */
-	int spins;             /**< spinglass: most blocs per component (25) */
+	double damping;     /**< PageRank damping, default 0.85 */
+	unsigned long seed; /**< RNG seed of spinglass and the local search */
+	int spins;          /**< spinglass: most blocs per component (25) */
 } ent_metrics_options;
 
 #define ENT_METRICS_OPTIONS_VERSION 1
-#define ENT_METRICS_OPTIONS_INIT {ENT_METRICS_OPTIONS_VERSION, 0.85, 42, 25}
+#define ENT_METRICS_OPTIONS_INIT                                               \
+	{                                                                      \
+		ENT_METRICS_OPTIONS_VERSION, 0.85, 42, 25                      \
+	}
 
 /**
  * Compute every measure of a graph: centrality, blocs, balance, tension.
@@ -246,8 +249,8 @@ ENT_API ent_status ent_metrics_compute(ent_metrics **out, const ent_graph *g,
 /** Destroy. Accepts NULL. */
 ENT_API void ent_metrics_destroy(ent_metrics *m);
 /** The measures of actor i (vertex index of the graph), NULL out of range. */
-ENT_API const ent_actor_metrics *ent_metrics_actor(const ent_metrics *m,
-	size_t i);
+ENT_API const ent_actor_metrics *ent_metrics_actor(
+	const ent_metrics *m, size_t i);
 /** Number of blocs (0 for an empty graph). */
 ENT_API size_t ent_metrics_bloc_count(const ent_metrics *m);
 /** Bloc k, counted from 0 (bloc number k + 1), borrowed; NULL out of range. */
@@ -262,8 +265,8 @@ ENT_API const ent_tension *ent_metrics_tension(const ent_metrics *m);
 ENT_API size_t ent_metrics_unbalanced_count(const ent_metrics *m);
 /** The i-th unbalanced triangle, heaviest first (borrowed), NULL out of
  * range. */
-ENT_API const ent_triangle *ent_metrics_unbalanced(const ent_metrics *m,
-	size_t i);
+ENT_API const ent_triangle *ent_metrics_unbalanced(
+	const ent_metrics *m, size_t i);
 /**
  * Group of actor i in the best two-group partition found for
  * [frustration] (0 or 1; the group of the lowest-indexed actor of each
@@ -275,7 +278,7 @@ ENT_API int ent_metrics_side(const ent_metrics *m, size_t i);
 
 /** One relation of one period, by actor code. */
 typedef struct ent_period_relation {
-	char a[ENT_CODE_SIZE];   /**< a < b in code order */
+	char a[ENT_CODE_SIZE]; /**< a < b in code order */
 	char b[ENT_CODE_SIZE];
 	int64_t events;
 	double cooperation, conflict, net;
@@ -284,15 +287,15 @@ typedef struct ent_period_relation {
 
 /** Summary of one period. */
 typedef struct ent_period_summary {
-	ent_date start;          /**< first day of the period */
-	char label[16];          /**< "2015-05", see ent_period_label() */
-	int64_t events;          /**< events of the period's dyads */
-	size_t actors;           /**< actors with a dyad in the period */
-	size_t relations;        /**< relations of the period */
+	ent_date start;   /**< first day of the period */
+	char label[16];   /**< "2015-05", see ent_period_label() */
+	int64_t events;   /**< events of the period's dyads */
+	size_t actors;    /**< actors with a dyad in the period */
+	size_t relations; /**< relations of the period */
 	size_t alliances, tensions;
 	double cooperation, conflict, net;
-	int64_t triangles;       /**< triangles of the period's signed layer */
-	double triangle_index;   /**< balanced / triangles, 1 without any */
+	int64_t triangles;     /**< triangles of the period's signed layer */
+	double triangle_index; /**< balanced / triangles, 1 without any */
 } ent_period_summary;
 
 /** The relations of every period of a dataset. */
@@ -313,8 +316,8 @@ typedef struct ent_periods ent_periods;
  * @param gopts graph options (min_events), or NULL
  * @param err details on failure, or NULL
  */
-ENT_API ent_status ent_periods_compute(ent_periods **out,
-	const ent_dataset *ds, const ent_graph_options *gopts, ent_error *err);
+ENT_API ent_status ent_periods_compute(ent_periods **out, const ent_dataset *ds,
+	const ent_graph_options *gopts, ent_error *err);
 /** Destroy. Accepts NULL. */
 ENT_API void ent_periods_destroy(ent_periods *p);
 /** The unit the periods were aggregated by. */
@@ -322,14 +325,14 @@ ENT_API ent_period_unit ent_periods_unit(const ent_periods *p);
 /** Number of periods. */
 ENT_API size_t ent_periods_count(const ent_periods *p);
 /** Summary of period i (borrowed), NULL out of range. */
-ENT_API const ent_period_summary *ent_periods_summary(const ent_periods *p,
-	size_t i);
+ENT_API const ent_period_summary *ent_periods_summary(
+	const ent_periods *p, size_t i);
 /** Number of relations of period i (0 out of range). */
 ENT_API size_t ent_periods_relation_count(const ent_periods *p, size_t i);
 /** Relation j of period i, in (a, b) code order (borrowed), NULL out of
  * range. */
-ENT_API const ent_period_relation *ent_periods_relation(const ent_periods *p,
-	size_t i, size_t j);
+ENT_API const ent_period_relation *ent_periods_relation(
+	const ent_periods *p, size_t i, size_t j);
 
 ENT_END_DECLS
 

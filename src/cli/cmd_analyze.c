@@ -18,21 +18,26 @@ int cmd_analyze(cli_opts *o)
 	ent_error err = {0};
 	int rc;
 
-	if (o->format && ent_report_format_parse(&ropts.format, o->format) !=
-		ENT_OK) {
-		return cli_usage_error("--format: \"%s\" is not text, json, csv "
-			"or md", o->format);
+	if (o->format &&
+		ent_report_format_parse(&ropts.format, o->format) != ENT_OK) {
+		return cli_usage_error(
+			"--format: \"%s\" is not text, json, csv "
+			"or md",
+			o->format);
 	}
 	if (o->table && strcmp(o->table, "actors") != 0 &&
 		strcmp(o->table, "dyads") != 0 &&
 		strcmp(o->table, "relations") != 0 &&
-		strcmp(o->table, "blocs") != 0 && strcmp(o->table, "periods") != 0) {
+		strcmp(o->table, "blocs") != 0 &&
+		strcmp(o->table, "periods") != 0) {
 		return cli_usage_error("--table: \"%s\" is not actors, dyads, "
-			"relations, blocs or periods", o->table);
+				       "relations, blocs or periods",
+			o->table);
 	}
 	if (o->table && strcmp(o->table, "periods") == 0 &&
 		o->dataset.by == ENT_PERIOD_NONE) {
-		return cli_usage_error("--table periods needs --by week, month, "
+		return cli_usage_error(
+			"--table periods needs --by week, month, "
 			"quarter or year");
 	}
 	ropts.top = o->top;
@@ -40,17 +45,20 @@ int cmd_analyze(cli_opts *o)
 	if ((rc = cli_load(&ds, o, 0)) != 0) {
 		return rc;
 	}
-	if (ent_graph_build(&g, ent_dataset_dyads(ds), &o->graph, &err) != ENT_OK ||
+	if (ent_graph_build(&g, ent_dataset_dyads(ds), &o->graph, &err) !=
+			ENT_OK ||
 		ent_metrics_compute(&m, g, NULL, &err) != ENT_OK ||
 		(o->dataset.by != ENT_PERIOD_NONE &&
-			ent_periods_compute(&p, ds, &o->graph, &err) != ENT_OK)) {
+			ent_periods_compute(&p, ds, &o->graph, &err) !=
+				ENT_OK)) {
 		rc = cli_fail(&err);
 		goto done;
 	}
 	ropts.periods = p;
-	if (ent_output_open(&out, o->output ? o->output : "-", &err) != ENT_OK ||
-		ent_report_write(ent_output_stream(out), ds, g, m, &ropts, &err) !=
-			ENT_OK) {
+	if (ent_output_open(&out, o->output ? o->output : "-", &err) !=
+			ENT_OK ||
+		ent_report_write(ent_output_stream(out), ds, g, m, &ropts,
+			&err) != ENT_OK) {
 		ent_output_abort(out);
 		rc = cli_fail(&err);
 		goto done;

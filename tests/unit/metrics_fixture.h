@@ -10,8 +10,8 @@
 
 /* Add the dyad source -> target with the given cooperation and conflict
  * (one event; cooperation and conflict as weights). */
-static inline void fx_add(ent_dyads *d, const char *s, const char *t,
-	double coop, double confl)
+static inline void fx_add(
+	ent_dyads *d, const char *s, const char *t, double coop, double confl)
 {
 	ent_dyad dy;
 
@@ -45,14 +45,14 @@ static inline int fx_build(ent_dyads *d, ent_graph **g, ent_metrics **m)
 	return 1;
 }
 
-static inline const ent_actor_metrics *fx_actor(const ent_graph *g,
-	const ent_metrics *m, const char *code)
+static inline const ent_actor_metrics *fx_actor(
+	const ent_graph *g, const ent_metrics *m, const char *code)
 {
 	return ent_metrics_actor(m, ent_graph_actor_index(g, code));
 }
 
-static inline size_t fx_bloc(const ent_graph *g, const ent_metrics *m,
-	const char *code)
+static inline size_t fx_bloc(
+	const ent_graph *g, const ent_metrics *m, const char *code)
 {
 	const ent_actor_metrics *a = fx_actor(g, m, code);
 

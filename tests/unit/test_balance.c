@@ -45,7 +45,8 @@ static void hostile_blocs(void)
 	is_num(b->normalised_balance, 1, 1e-12,
 		"hostile blocs: Aref-Wilson index 1");
 	ok(ent_metrics_side(m, 0) == 0 && ent_metrics_side(m, 2) == 0 &&
-		ent_metrics_side(m, 3) == 1 && ent_metrics_side(m, 5) == 1,
+			ent_metrics_side(m, 3) == 1 &&
+			ent_metrics_side(m, 5) == 1,
 		"hostile blocs: two groups {A, B, C} {D, E, F}");
 	ent_metrics_destroy(m);
 	ent_graph_destroy(g);
@@ -75,11 +76,13 @@ static void negative_triangle(void)
 		return;
 	}
 	b = ent_metrics_balance(m);
-	ok(b->triangles == 1 && b->unbalanced == 1, "negative triangle: unbalanced");
+	ok(b->triangles == 1 && b->unbalanced == 1,
+		"negative triangle: unbalanced");
 	is_num(b->triangle_index, 0, 1e-12, "negative triangle: index 0");
 	is_num(b->weighted_triangle_index, 0, 1e-12,
 		"negative triangle: weighted index 0");
-	ok(ent_metrics_unbalanced_count(m) == 1, "one unbalanced triangle listed");
+	ok(ent_metrics_unbalanced_count(m) == 1,
+		"one unbalanced triangle listed");
 	t = ent_metrics_unbalanced(m, 0);
 	ok(t && t->a == 0 && t->b == 1 && t->c == 2 && t->sign == -1,
 		"the triangle X, Y, Z");
@@ -126,20 +129,24 @@ static void mixed_k4(void)
 		return;
 	}
 	b = ent_metrics_balance(m);
-	ok(b->triangles == 4 && b->balanced == 2, "K4: 4 triangles, 2 balanced");
+	ok(b->triangles == 4 && b->balanced == 2,
+		"K4: 4 triangles, 2 balanced");
 	is_num(b->triangle_index, 0.5, 1e-12, "K4: index 1/2");
 	is_num(b->weighted_triangle_index, 14.0 / 53, 1e-12,
 		"K4: weighted index 14/53");
 	t0 = ent_metrics_unbalanced(m, 0);
 	t1 = ent_metrics_unbalanced(m, 1);
 	ok(t0 && t1 && t0->a == 0 && t0->b == 1 && t0->c == 2 && t1->a == 1 &&
-		t1->b == 2 && t1->c == 3, "K4: unbalanced ABC (24) before BCD (15)");
+			t1->b == 2 && t1->c == 3,
+		"K4: unbalanced ABC (24) before BCD (15)");
 	is_num(t0 ? t0->weight : 0, 24, 1e-12, "K4: heaviest weight 24");
 	ok(b->frustration == 1, "K4: two-group frustration 1");
-	is_num(b->frustration_weight, 3, 1e-12, "K4: the frustrated tie is B-C");
+	is_num(b->frustration_weight, 3, 1e-12,
+		"K4: the frustrated tie is B-C");
 	is_num(b->normalised_balance, 2.0 / 3, 1e-12, "K4: Aref-Wilson 2/3");
 	ok(ent_metrics_side(m, 0) == 0 && ent_metrics_side(m, 1) == 0 &&
-		ent_metrics_side(m, 2) == 1 && ent_metrics_side(m, 3) == 1,
+			ent_metrics_side(m, 2) == 1 &&
+			ent_metrics_side(m, 3) == 1,
 		"K4: groups {A, B} {C, D}");
 	is_num(fx_actor(g, m, "A")->pn, 8.0 / 13, 1e-9, "K4: PN(A) = 8/13");
 	is_num(fx_actor(g, m, "B")->pn, 14.0 / 13, 1e-9, "K4: PN(B) = 14/13");
@@ -162,7 +169,8 @@ static void pair(void)
 	if (ok(fx_build(d, &g, &m), "pair: build and measure")) {
 		is_num(fx_actor(g, m, "P")->pn, 2.0 / 3, 1e-9, "pair: PN 2/3");
 		ok(ent_metrics_balance(m)->frustration == 0 &&
-			ent_metrics_side(m, 1) == 1, "pair: enemies in two groups");
+				ent_metrics_side(m, 1) == 1,
+			"pair: enemies in two groups");
 	}
 	ent_metrics_destroy(m);
 	ent_graph_destroy(g);
@@ -196,9 +204,11 @@ static void against_exhaustive(void)
 				}
 				rng = rng * 1103515245u + 12345u;
 				if ((rng >> 16) % 2) {
-					fx_add(d, names[i], names[j], 1 + (rng >> 20) % 5, 0);
+					fx_add(d, names[i], names[j],
+						1 + (rng >> 20) % 5, 0);
 				} else {
-					fx_add(d, names[i], names[j], 0, 1 + (rng >> 20) % 5);
+					fx_add(d, names[i], names[j], 0,
+						1 + (rng >> 20) % 5);
 				}
 			}
 		}
@@ -210,17 +220,24 @@ static void against_exhaustive(void)
 		for (mask = 0; mask < (1u << 9); mask++) {
 			f = 0;
 			for (k = 0; k < ent_graph_relation_count(g); k++) {
-				const ent_relation *r = ent_graph_relation(g, k);
-				int sa = r->a == 0 ? 0 : (int)((mask >> (r->a - 1)) & 1);
-				int sb = r->b == 0 ? 0 : (int)((mask >> (r->b - 1)) & 1);
-				f += r->sign > 0 ? sa != sb : (r->sign < 0 && sa == sb);
+				const ent_relation *r =
+					ent_graph_relation(g, k);
+				int sa = r->a == 0
+					? 0
+					: (int)((mask >> (r->a - 1)) & 1);
+				int sb = r->b == 0
+					? 0
+					: (int)((mask >> (r->b - 1)) & 1);
+				f += r->sign > 0 ? sa != sb
+						 : (r->sign < 0 && sa == sb);
 			}
 			best = f < best ? f : best;
 		}
 		f = 0;
 		for (k = 0; k < ent_graph_relation_count(g); k++) {
 			const ent_relation *r = ent_graph_relation(g, k);
-			int sa = ent_metrics_side(m, r->a), sb = ent_metrics_side(m, r->b);
+			int sa = ent_metrics_side(m, r->a),
+			    sb = ent_metrics_side(m, r->b);
 			f += r->sign > 0 ? sa != sb : (r->sign < 0 && sa == sb);
 		}
 		sides_ok &= f == ent_metrics_balance(m)->frustration;
@@ -233,7 +250,8 @@ static void against_exhaustive(void)
 		ent_dyads_destroy(d);
 	}
 	ok(bound_ok, "random graphs: exact <= L <= m/2");
-	ok(sides_ok, "random graphs: L is the frustration of the reported groups");
+	ok(sides_ok,
+		"random graphs: L is the frustration of the reported groups");
 	ok(exact_hits >= 27, "random graphs: the bound is exact on %d of 30",
 		exact_hits);
 }

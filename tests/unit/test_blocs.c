@@ -42,25 +42,32 @@ static void hostile_blocs(void)
 	}
 	ok(ent_metrics_bloc_count(m) == 2, "hostile blocs: two blocs");
 	ok(fx_bloc(g, m, "A") == 1 && fx_bloc(g, m, "B") == 1 &&
-		fx_bloc(g, m, "C") == 1, "hostile blocs: A, B, C in bloc 1");
+			fx_bloc(g, m, "C") == 1,
+		"hostile blocs: A, B, C in bloc 1");
 	ok(fx_bloc(g, m, "D") == 2 && fx_bloc(g, m, "E") == 2 &&
-		fx_bloc(g, m, "F") == 2, "hostile blocs: D, E, F in bloc 2");
+			fx_bloc(g, m, "F") == 2,
+		"hostile blocs: D, E, F in bloc 2");
 	b = ent_metrics_bloc(m, 0);
-	ok(b && b->size == 3 && b->members[0] == ent_graph_actor_index(g, "A") &&
-		b->members[2] == ent_graph_actor_index(g, "C"),
+	ok(b && b->size == 3 &&
+			b->members[0] == ent_graph_actor_index(g, "A") &&
+			b->members[2] == ent_graph_actor_index(g, "C"),
 		"hostile blocs: bloc 1 members in code order");
 	/* inside: 3 pairs of 5; cohesion 15/15; density 3/3; external
 	 * conflict: 9 cross pairs of 3 */
-	is_num(b ? b->cooperation : 0, 15, 1e-12, "hostile blocs: cooperation 15");
-	is_num(b ? b->conflict : 1, 0, 1e-12, "hostile blocs: conflict 0 inside");
+	is_num(b ? b->cooperation : 0, 15, 1e-12,
+		"hostile blocs: cooperation 15");
+	is_num(b ? b->conflict : 1, 0, 1e-12,
+		"hostile blocs: conflict 0 inside");
 	is_num(b ? b->cohesion : 0, 1, 1e-12, "hostile blocs: cohesion 1");
 	is_num(b ? b->density : 0, 1, 1e-12, "hostile blocs: density 1");
 	is_num(b ? b->external_conflict : 0, 27, 1e-12,
 		"hostile blocs: external conflict 9 x 3");
 	t = ent_metrics_tension(m);
 	is_num(t->conflict, 27, 1e-12, "hostile blocs: total conflict 27");
-	is_num(t->between_share, 1, 1e-12, "hostile blocs: all conflict between");
-	is_num(t->within_share, 1, 1e-12, "hostile blocs: all cooperation within");
+	is_num(t->between_share, 1, 1e-12,
+		"hostile blocs: all conflict between");
+	is_num(t->within_share, 1, 1e-12,
+		"hostile blocs: all cooperation within");
 	ok(ent_metrics_bloc(m, 2) == NULL, "no third bloc");
 	ent_metrics_destroy(m);
 	ent_graph_destroy(g);
@@ -89,11 +96,12 @@ static void repeatable(void)
 	o.seed = 7;
 	ent_metrics_compute(&m3, g, &o, &err);
 	for (i = 0; m1 && m2 && i < ent_graph_actor_count(g); i++) {
-		same &= ent_metrics_actor(m1, i)->bloc == ent_metrics_actor(m2, i)->bloc;
+		same &= ent_metrics_actor(m1, i)->bloc ==
+			ent_metrics_actor(m2, i)->bloc;
 	}
 	ok(m1 && m2 && same, "same seed, same blocs");
 	ok(m3 && fx_bloc(g, m3, "G") == fx_bloc(g, m3, "A") &&
-		fx_bloc(g, m3, "G") != fx_bloc(g, m3, "D"),
+			fx_bloc(g, m3, "G") != fx_bloc(g, m3, "D"),
 		"seed 7: G joins its ally A's bloc, not its enemy D's");
 	ent_metrics_destroy(m1);
 	ent_metrics_destroy(m2);
@@ -129,7 +137,8 @@ static void components(void)
 	ok(fx_bloc(g, m, "A") == 1 && fx_bloc(g, m, "B") == 1,
 		"components: allied pair A, B = bloc 1");
 	ok(fx_bloc(g, m, "C") == 2 && fx_bloc(g, m, "D") == 2 &&
-		fx_bloc(g, m, "E") == 3, "components: C, D = bloc 2, E = bloc 3");
+			fx_bloc(g, m, "E") == 3,
+		"components: C, D = bloc 2, E = bloc 3");
 	ok(fx_bloc(g, m, "P") == 4 && fx_bloc(g, m, "Q") == 5,
 		"components: hostile pair P, Q apart");
 	ok(fx_bloc(g, m, "Z") == 6, "components: isolated Z alone");

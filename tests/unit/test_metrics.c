@@ -16,10 +16,11 @@ static void all_finite(const ent_metrics *m, size_t n, const char *what)
 
 	for (i = 0; i < n; i++) {
 		const ent_actor_metrics *a = ent_metrics_actor(m, i);
-		double v[] = {a->cooperation_out, a->cooperation_in, a->conflict_out,
-			a->conflict_in, a->pagerank, a->betweenness, a->net,
-			a->harmonic, a->eigenvector, a->hub, a->authority,
-			a->degree_ratio, a->pn, a->tension_share};
+		double v[] = {a->cooperation_out, a->cooperation_in,
+			a->conflict_out, a->conflict_in, a->pagerank,
+			a->betweenness, a->net, a->harmonic, a->eigenvector,
+			a->hub, a->authority, a->degree_ratio, a->pn,
+			a->tension_share};
 		size_t k;
 		for (k = 0; k < sizeof(v) / sizeof(v[0]); k++) {
 			good &= isfinite(v[k]) != 0;
@@ -66,7 +67,8 @@ static void star(void)
 	s = fx_actor(g, m, "S");
 	l = fx_actor(g, m, "L3");
 	ok(s->degree == 4 && s->degree_out == 4 && s->degree_in == 0 &&
-		l->degree == 1 && l->degree_in == 1, "star: degrees");
+			l->degree == 1 && l->degree_in == 1,
+		"star: degrees");
 	is_num(s->cooperation_out, 8, 1e-12, "star: cooperation_out(S)");
 	is_num(l->cooperation_in, 2, 1e-12, "star: cooperation_in(L)");
 	is_num(s->pagerank, ps, 1e-9, "star: pagerank(S) = 0.2/1.17");
@@ -82,7 +84,8 @@ static void star(void)
 	is_num(s->authority, 0, 1e-6, "star: authority(S) = 0");
 	is_num(l->authority, 1, 1e-6, "star: authority(L) = 1");
 	ok(s->positive_degree == 4 && s->negative_degree == 0 &&
-		s->net_degree == 4, "star: signed degrees of S");
+			s->net_degree == 4,
+		"star: signed degrees of S");
 	is_num(s->degree_ratio, 1, 1e-12, "star: degree ratio 1");
 	is_num(s->pn, 1.6, 1e-9, "star: PN(S) = 8/5");
 	is_num(l->pn, 1.2, 1e-9, "star: PN(L) = 6/5");
@@ -172,21 +175,23 @@ static void empty_and_errors(void)
 	ent_dyads_create(&d);
 	ok(fx_build(d, &g, &m), "empty graph: measured");
 	ok(ent_metrics_bloc_count(m) == 0 &&
-		ent_metrics_balance(m)->triangle_index == 1 &&
-		ent_metrics_balance(m)->normalised_balance == 1,
+			ent_metrics_balance(m)->triangle_index == 1 &&
+			ent_metrics_balance(m)->normalised_balance == 1,
 		"empty graph: no bloc, balance defined as 1");
 	ent_metrics_destroy(m);
 	m = NULL;
 	o.damping = 1.5;
 	ok(ent_metrics_compute(&m, g, &o, &err) == ENT_EINVAL && m == NULL &&
-		err.message[0] != '\0', "damping 1.5 refused: %s", err.message);
+			err.message[0] != '\0',
+		"damping 1.5 refused: %s", err.message);
 	o.damping = 0.85;
 	o.spins = 1;
 	ok(ent_metrics_compute(&m, g, &o, &err) == ENT_EINVAL,
 		"spins 1 refused: %s", err.message);
 	ok(ent_metrics_compute(NULL, g, NULL, &err) == ENT_EINVAL,
 		"NULL out refused");
-	ok(ent_metrics_actor(NULL, 0) == NULL && ent_metrics_bloc(NULL, 0) == NULL,
+	ok(ent_metrics_actor(NULL, 0) == NULL &&
+			ent_metrics_bloc(NULL, 0) == NULL,
 		"getters accept NULL");
 	ent_metrics_destroy(NULL);
 	ent_graph_destroy(g);
@@ -206,9 +211,10 @@ static void example(void)
 	size_t i;
 
 	if (ent_dataset_create(&ds, NULL) != ENT_OK ||
-		ent_read_into(ds, "examples/baltic-black-sea.json", NULL, &err) !=
+		ent_read_into(ds, "examples/baltic-black-sea.json", NULL,
+			&err) != ENT_OK ||
+		ent_graph_build(&g, ent_dataset_dyads(ds), NULL, &err) !=
 			ENT_OK ||
-		ent_graph_build(&g, ent_dataset_dyads(ds), NULL, &err) != ENT_OK ||
 		ent_metrics_compute(&m, g, NULL, &err) != ENT_OK) {
 		ok(0, "example: %s", err.message);
 		goto done;
@@ -223,7 +229,8 @@ static void example(void)
 	/* Relations: CHN-RUS +23.4, ROU-USA +11, POL-USA +7, POL-ROU +1.9;
 	 * POL-RUS -21, RUS-USA -4, CHN-USA -2. RUS: 1 ally, 2 enemies. */
 	ok(rus->positive_degree == 1 && rus->negative_degree == 2 &&
-		rus->net_degree == -1, "example: RUS signed degrees 1, 2, -1");
+			rus->net_degree == -1,
+		"example: RUS signed degrees 1, 2, -1");
 	is_num(rus->degree_ratio, 1.0 / 3, 1e-12, "example: RUS degree ratio");
 	ok(usa->positive_degree == 2 && usa->negative_degree == 2,
 		"example: USA signed degrees 2, 2");
@@ -233,9 +240,9 @@ static void example(void)
 	is_num(usa->betweenness, 1, 1e-12, "example: betweenness(USA) = 1");
 	ok(ent_metrics_bloc_count(m) >= 2, "example: at least two blocs");
 	ok(fx_bloc(g, m, "CHN") == fx_bloc(g, m, "RUS") &&
-		fx_bloc(g, m, "POL") == fx_bloc(g, m, "USA") &&
-		fx_bloc(g, m, "ROU") == fx_bloc(g, m, "USA") &&
-		fx_bloc(g, m, "RUS") != fx_bloc(g, m, "USA"),
+			fx_bloc(g, m, "POL") == fx_bloc(g, m, "USA") &&
+			fx_bloc(g, m, "ROU") == fx_bloc(g, m, "USA") &&
+			fx_bloc(g, m, "RUS") != fx_bloc(g, m, "USA"),
 		"example: blocs {CHN, RUS} and {POL, ROU, USA}");
 done:
 	ent_metrics_destroy(m);

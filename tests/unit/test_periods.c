@@ -33,7 +33,7 @@ static ent_periods *periods_by(ent_period_unit unit)
 
 	o.by = unit;
 	if (ent_events_parse_json(&evs, events_json, sizeof(events_json) - 1,
-			"periods.json", &err) != ENT_OK ||
+		    "periods.json", &err) != ENT_OK ||
 		ent_dataset_create(&ds, &o) != ENT_OK) {
 		printf("# %s\n", err.message);
 		goto done;
@@ -70,7 +70,8 @@ static void by_month(void)
 	is_str(s->label, "2015-03", "first period 2015-03");
 	ok(s->start == 20150301, "starts 2015-03-01");
 	ok(s->events == 2 && s->actors == 2 && s->relations == 1 &&
-		s->alliances == 1 && s->tensions == 0, "March: one alliance tie");
+			s->alliances == 1 && s->tensions == 0,
+		"March: one alliance tie");
 	r = ent_periods_relation(p, 0, 0);
 	/* RUS-USA in March: cooperation 4 (036), conflict 2 (112), net +2 */
 	ok(r && strcmp(r->a, "RUS") == 0 && strcmp(r->b, "USA") == 0,
@@ -82,17 +83,22 @@ static void by_month(void)
 	s = ent_periods_summary(p, 1);
 	is_str(s->label, "2015-04", "second period 2015-04");
 	ok(s->relations == 2 && s->alliances == 1 && s->tensions == 1 &&
-		s->actors == 3, "April: one alliance, one tension, three actors");
+			s->actors == 3,
+		"April: one alliance, one tension, three actors");
 	is_num(s->net, 8 - 8, 1e-12, "April: net 0 overall");
 	r = ent_periods_relation(p, 1, 0);
-	ok(r && strcmp(r->a, "CHN") == 0 && r->sign == 1, "April: CHN-RUS allied");
+	ok(r && strcmp(r->a, "CHN") == 0 && r->sign == 1,
+		"April: CHN-RUS allied");
 	r = ent_periods_relation(p, 1, 1);
 	ok(r && strcmp(r->a, "RUS") == 0 && strcmp(r->b, "USA") == 0 &&
-		r->net == -8 && r->sign == -1, "April: RUS-USA worsened to -8");
+			r->net == -8 && r->sign == -1,
+		"April: RUS-USA worsened to -8");
 	ok(ent_periods_relation(p, 1, 2) == NULL &&
-		ent_periods_summary(p, 2) == NULL, "out of range gives NULL");
+			ent_periods_summary(p, 2) == NULL,
+		"out of range gives NULL");
 	ok(s->triangles == 0, "April: no triangle");
-	is_num(s->triangle_index, 1, 1e-12, "April: balance 1 without triangles");
+	is_num(s->triangle_index, 1, 1e-12,
+		"April: balance 1 without triangles");
 	ent_periods_destroy(p);
 }
 
@@ -110,8 +116,10 @@ static void by_year(void)
 	/* all five events: relations CHN-RUS +8, POL-RUS +1.9, RUS-USA
 	 * 4 - 2 - 8 = -6 */
 	ok(s && s->events == 5 && s->relations == 3 && s->alliances == 2 &&
-		s->tensions == 1, "by year: five events, three relations");
-	is_num(s ? s->cooperation : 0, 4 + 8 + 1.9, 1e-9, "by year: cooperation");
+			s->tensions == 1,
+		"by year: five events, three relations");
+	is_num(s ? s->cooperation : 0, 4 + 8 + 1.9, 1e-9,
+		"by year: cooperation");
 	is_num(s ? s->conflict : 0, 10, 1e-9, "by year: conflict");
 	ent_periods_destroy(p);
 }

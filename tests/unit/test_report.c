@@ -24,13 +24,14 @@ static int setup(fixture *f, ent_period_unit by)
 	memset(f, 0, sizeof(*f));
 	o.by = by;
 	if (ent_dataset_create(&f->ds, &o) != ENT_OK ||
-		ent_read_into(f->ds, "examples/baltic-black-sea.json", NULL, &err) !=
-			ENT_OK ||
+		ent_read_into(f->ds, "examples/baltic-black-sea.json", NULL,
+			&err) != ENT_OK ||
 		ent_graph_build(&f->g, ent_dataset_dyads(f->ds), NULL, &err) !=
 			ENT_OK ||
 		ent_metrics_compute(&f->m, f->g, NULL, &err) != ENT_OK ||
 		(by != ENT_PERIOD_NONE &&
-			ent_periods_compute(&f->p, f->ds, NULL, &err) != ENT_OK)) {
+			ent_periods_compute(&f->p, f->ds, NULL, &err) !=
+				ENT_OK)) {
 		printf("# %s\n", err.message);
 		return 0;
 	}
@@ -69,11 +70,12 @@ static char *render(const fixture *f, ent_report_format fmt, const char *table,
 static void json_sections(void)
 {
 	static const char *const keys[] = {"code", "name", "events_out",
-		"events_in", "cooperation_out", "cooperation_in", "conflict_out",
-		"conflict_in", "net", "degree", "degree_out", "degree_in",
-		"pagerank", "betweenness", "harmonic", "eigenvector", "hub",
-		"authority", "positive_degree", "negative_degree", "net_degree",
-		"degree_ratio", "pn", "tension_share", "component", "bloc"};
+		"events_in", "cooperation_out", "cooperation_in",
+		"conflict_out", "conflict_in", "net", "degree", "degree_out",
+		"degree_in", "pagerank", "betweenness", "harmonic",
+		"eigenvector", "hub", "authority", "positive_degree",
+		"negative_degree", "net_degree", "degree_ratio", "pn",
+		"tension_share", "component", "bloc"};
 	fixture f;
 	ent_error err = {0};
 	ent_status st;
@@ -97,7 +99,8 @@ static void json_sections(void)
 	for (i = 0; i < (size_t)cJSON_GetArraySize(actors); i++) {
 		a = cJSON_GetArrayItem(actors, (int)i);
 		for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
-			all &= cJSON_GetObjectItemCaseSensitive(a, keys[k]) != NULL;
+			all &= cJSON_GetObjectItemCaseSensitive(a, keys[k]) !=
+				NULL;
 		}
 	}
 	ok(all, "every actor has every documented measure");
@@ -105,26 +108,33 @@ static void json_sections(void)
 	for (i = 0, all = 1; i < ent_graph_actor_count(f.g); i++) {
 		const ent_actor_metrics *am = ent_metrics_actor(f.m, i);
 		a = cJSON_GetArrayItem(actors, (int)i);
-		all &= fabs(cJSON_GetObjectItem(a, "pn")->valuedouble - am->pn) < 1e-9;
-		all &= fabs(cJSON_GetObjectItem(a, "hub")->valuedouble - am->hub) <
-			1e-9;
-		all &= (size_t)cJSON_GetObjectItem(a, "bloc")->valueint == am->bloc;
+		all &= fabs(cJSON_GetObjectItem(a, "pn")->valuedouble -
+			       am->pn) < 1e-9;
+		all &= fabs(cJSON_GetObjectItem(a, "hub")->valuedouble -
+			       am->hub) < 1e-9;
+		all &= (size_t)cJSON_GetObjectItem(a, "bloc")->valueint ==
+			am->bloc;
 	}
 	ok(all, "pn, hub and bloc as the library computed them");
 	blocs = cJSON_GetObjectItemCaseSensitive(root, "blocs");
 	ok(cJSON_GetArraySize(blocs) == (int)ent_metrics_bloc_count(f.m),
 		"one entry per bloc");
 	a = cJSON_GetArrayItem(blocs, 0);
-	ok(a && cJSON_GetArraySize(cJSON_GetObjectItem(a, "members")) ==
-		(int)ent_metrics_bloc(f.m, 0)->size, "bloc 1 lists its members");
+	ok(a &&
+			cJSON_GetArraySize(cJSON_GetObjectItem(a, "members")) ==
+				(int)ent_metrics_bloc(f.m, 0)->size,
+		"bloc 1 lists its members");
 	bal = cJSON_GetObjectItemCaseSensitive(root, "balance");
-	ok(bal && cJSON_GetObjectItem(bal, "triangles")->valueint ==
-		(int)ent_metrics_balance(f.m)->triangles &&
-		cJSON_IsArray(cJSON_GetObjectItem(bal, "unbalanced_triangles")) &&
-		cJSON_GetObjectItem(bal, "normalised_balance") != NULL,
+	ok(bal &&
+			cJSON_GetObjectItem(bal, "triangles")->valueint ==
+				(int)ent_metrics_balance(f.m)->triangles &&
+			cJSON_IsArray(cJSON_GetObjectItem(
+				bal, "unbalanced_triangles")) &&
+			cJSON_GetObjectItem(bal, "normalised_balance") != NULL,
 		"balance section");
 	t = cJSON_GetObjectItemCaseSensitive(root, "tension");
-	ok(t && cJSON_GetObjectItem(t, "between_share") != NULL, "tension section");
+	ok(t && cJSON_GetObjectItem(t, "between_share") != NULL,
+		"tension section");
 	ok(cJSON_GetObjectItemCaseSensitive(root, "periods") == NULL,
 		"no periods without --by");
 done:
@@ -141,7 +151,7 @@ static void periods_sections(void)
 	char *s = NULL, *csv = NULL, *txt = NULL;
 	cJSON *root = NULL, *p;
 	const char *want_csv = "period,a,b,events,cooperation,conflict,net,"
-		"sign\r\n2015-05,CHN,RUS,3,23.4,0,23.4,1\r\n";
+			       "sign\r\n2015-05,CHN,RUS,3,23.4,0,23.4,1\r\n";
 
 	if (!ok(setup(&f, ENT_PERIOD_MONTH), "setup by month")) {
 		teardown(&f);
@@ -151,20 +161,27 @@ static void periods_sections(void)
 	root = s ? cJSON_Parse(s) : NULL;
 	p = root ? cJSON_GetObjectItemCaseSensitive(root, "periods") : NULL;
 	ok(cJSON_GetArraySize(p) == 3, "JSON: three months");
-	is_str(cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetArrayItem(p, 1),
-		"period")), "2015-06", "JSON: second period 2015-06");
+	is_str(cJSON_GetStringValue(
+		       cJSON_GetObjectItem(cJSON_GetArrayItem(p, 1), "period")),
+		"2015-06", "JSON: second period 2015-06");
 	is_str(cJSON_GetStringValue(cJSON_GetObjectItem(
-		cJSON_GetObjectItem(root, "input"), "by")), "month", "JSON: by month");
+		       cJSON_GetObjectItem(root, "input"), "by")),
+		"month", "JSON: by month");
 	csv = render(&f, ENT_REPORT_CSV, NULL, 1, &st, &err);
 	ok(csv && strncmp(csv, want_csv, strlen(want_csv)) == 0,
 		"CSV: the periods table is the default with periods");
 	txt = render(&f, ENT_REPORT_TEXT, NULL, 1, &st, &err);
 	ok(txt && strstr(txt, "Periods by month (3)") != NULL &&
-		strstr(txt, "Largest changes from one period to the next") != NULL,
+			strstr(txt,
+				"Largest changes from one period to the "
+				"next") != NULL,
 		"text: periods and changes");
 	/* CHN-RUS +23.4 in May, absent in June: the largest change */
-	ok(txt && strstr(txt, "1 CHN - RUS       2015-05  2015-06       +23.4"
-		"      +0.0     -23.4") != NULL, "text: the largest change first");
+	ok(txt &&
+			strstr(txt,
+				"1 CHN - RUS       2015-05  2015-06       +23.4"
+				"      +0.0     -23.4") != NULL,
+		"text: the largest change first");
 	cJSON_Delete(root);
 	free(s);
 	free(csv);
@@ -201,8 +218,10 @@ static void tables_and_text(void)
 		"CSV: unknown table refused: %s", err.message);
 	s = render(&f, ENT_REPORT_TEXT, NULL, 0, &st, &err);
 	ok(s && strstr(s, "Top actors by PageRank (5 of 5)") &&
-		strstr(s, "Blocs (spinglass") && strstr(s, "Structural balance") &&
-		strstr(s, "Strongest tensions (3 of 3)"), "text: ranked sections");
+			strstr(s, "Blocs (spinglass") &&
+			strstr(s, "Structural balance") &&
+			strstr(s, "Strongest tensions (3 of 3)"),
+		"text: ranked sections");
 	ok(s && strstr(s, " \n") == NULL, "text: no trailing blanks");
 	again = render(&f, ENT_REPORT_TEXT, NULL, 0, &st, &err);
 	ok(s && again && strcmp(s, again) == 0, "text: byte-identical twice");
@@ -210,7 +229,8 @@ static void tables_and_text(void)
 	free(again);
 	s = render(&f, ENT_REPORT_MARKDOWN, NULL, 0, &st, &err);
 	ok(s && strstr(s, "## Blocs") && strstr(s, "## Structural balance") &&
-		strstr(s, "|---:|---|"), "Markdown: headings and tables");
+			strstr(s, "|---:|---|"),
+		"Markdown: headings and tables");
 	free(s);
 	teardown(&f);
 }

@@ -35,8 +35,8 @@ static int frustrated(const ent__signed *s, size_t e, const int *side)
 	return s->sign[e] > 0 ? !same : same;
 }
 
-static int64_t frustration_of(const ent__signed *s, const int *side,
-	double *weight_out)
+static int64_t frustration_of(
+	const ent__signed *s, const int *side, double *weight_out)
 {
 	int64_t count = 0;
 	double weight = 0;
@@ -68,7 +68,8 @@ static void improve(const ent__signed *s, int *side)
 		for (v = 0; v < s->n; v++) {
 			long gain = 0;
 			for (j = s->off[v]; j < s->off[v + 1]; j++) {
-				gain += frustrated(s, s->adj_e[j], side) ? 1 : -1;
+				gain += frustrated(s, s->adj_e[j], side) ? 1
+									 : -1;
 			}
 			if (gain > 0) {
 				side[v] = !side[v];
@@ -104,7 +105,9 @@ static ent_status forest_colouring(const ent__signed *s, int *side)
 				size_t w = s->adj_v[j];
 				if (!seen[w]) {
 					seen[w] = 1;
-					side[w] = s->sign[s->adj_e[j]] > 0 ? side[v] : !side[v];
+					side[w] = s->sign[s->adj_e[j]] > 0
+						? side[v]
+						: !side[v];
 					queue[tail++] = w;
 				}
 			}
@@ -170,8 +173,8 @@ static void canonical_sides(const ent_metrics *m, int *side)
 	free(done);
 }
 
-ent_status ent__metrics_balance(ent_metrics *m, const ent__signed *s,
-	const ent_metrics_options *opts)
+ent_status ent__metrics_balance(
+	ent_metrics *m, const ent__signed *s, const ent_metrics_options *opts)
 {
 	ent_balance *bal = &m->balance;
 	ent_triangle *tri = NULL;
@@ -242,7 +245,8 @@ ent_status ent__metrics_balance(ent_metrics *m, const ent__signed *s,
 			fold_blocs(m, s, trial);
 		} else {
 			for (i = 0; i < m->n; i++) {
-				/* xorshift64: fixed seed, so runs repeat exactly */
+				/* xorshift64: fixed seed, so runs repeat
+				 * exactly */
 				rng ^= rng << 13;
 				rng ^= rng >> 7;
 				rng ^= rng << 17;
@@ -259,8 +263,9 @@ ent_status ent__metrics_balance(ent_metrics *m, const ent__signed *s,
 	canonical_sides(m, m->side);
 	bal->frustration = frustration_of(s, m->side, &w_try);
 	bal->frustration_weight = w_try;
-	bal->normalised_balance = s->m > 0 ?
-		1.0 - (double)bal->frustration / ((double)s->m / 2.0) : 1;
+	bal->normalised_balance = s->m > 0
+		? 1.0 - (double)bal->frustration / ((double)s->m / 2.0)
+		: 1;
 done:
 	free(tri);
 	free(trial);

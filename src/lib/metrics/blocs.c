@@ -16,8 +16,8 @@
  * `verts`. Writes a community per position into `label` (0-based, any
  * numbering). */
 static igraph_error_t spinglass_component(const ent__signed *s,
-	const size_t *verts, size_t nv, const size_t *local, igraph_integer_t *label,
-	const ent_metrics_options *opts)
+	const size_t *verts, size_t nv, const size_t *local,
+	igraph_integer_t *label, const ent_metrics_options *opts)
 {
 	igraph_t sub;
 	igraph_vector_int_t edges, membership, csize;
@@ -35,27 +35,29 @@ static igraph_error_t spinglass_component(const ent__signed *s,
 		for (j = s->off[v]; j < s->off[v + 1]; j++) {
 			size_t w = s->adj_v[j], e = s->adj_e[j];
 			if (w < v) {
-				continue; /* each edge once, from its lower end */
+				continue; /* each edge once, from its lower end
+					   */
 			}
-			IGRAPH_CHECK(igraph_vector_int_push_back(&edges,
-				(igraph_integer_t)local[v]));
-			IGRAPH_CHECK(igraph_vector_int_push_back(&edges,
-				(igraph_integer_t)local[w]));
-			IGRAPH_CHECK(igraph_vector_push_back(&weights,
-				s->sign[e] * s->weight[e]));
+			IGRAPH_CHECK(igraph_vector_int_push_back(
+				&edges, (igraph_integer_t)local[v]));
+			IGRAPH_CHECK(igraph_vector_int_push_back(
+				&edges, (igraph_integer_t)local[w]));
+			IGRAPH_CHECK(igraph_vector_push_back(
+				&weights, s->sign[e] * s->weight[e]));
 		}
 	}
-	IGRAPH_CHECK(igraph_create(&sub, &edges, (igraph_integer_t)nv,
-		IGRAPH_UNDIRECTED));
+	IGRAPH_CHECK(igraph_create(
+		&sub, &edges, (igraph_integer_t)nv, IGRAPH_UNDIRECTED));
 	IGRAPH_FINALLY(igraph_destroy, &sub);
 	spins = opts->spins < 2 ? 2 : opts->spins;
 	/* Reseed per component, so a component's blocs do not depend on the
 	 * components before it. */
-	IGRAPH_CHECK(igraph_rng_seed(igraph_rng_default(),
-		(igraph_uint_t)opts->seed));
+	IGRAPH_CHECK(igraph_rng_seed(
+		igraph_rng_default(), (igraph_uint_t)opts->seed));
 	IGRAPH_CHECK(igraph_community_spinglass(&sub, &weights, &modularity,
 		&temperature, &membership, &csize, spins, 0, 1.0, 0.01, 0.95,
-		IGRAPH_SPINCOMM_UPDATE_CONFIG, 1.0, IGRAPH_SPINCOMM_IMP_NEG, 1.0));
+		IGRAPH_SPINCOMM_UPDATE_CONFIG, 1.0, IGRAPH_SPINCOMM_IMP_NEG,
+		1.0));
 	for (i = 0; i < nv; i++) {
 		label[i] = VECTOR(membership)[i];
 	}
@@ -126,7 +128,8 @@ static ent_status finish_blocs(ent_metrics *m, const ent_graph *g,
 	}
 	for (i = 0; i < ent_graph_relation_count(g); i++) {
 		const ent_relation *r = ent_graph_relation(g, i);
-		size_t ba = m->actors[r->a].bloc - 1, bb = m->actors[r->b].bloc - 1;
+		size_t ba = m->actors[r->a].bloc - 1,
+		       bb = m->actors[r->b].bloc - 1;
 		if (ba == bb) {
 			m->blocs[ba].cooperation += r->cooperation;
 			m->blocs[ba].conflict += r->conflict;
@@ -138,7 +141,8 @@ static ent_status finish_blocs(ent_metrics *m, const ent_graph *g,
 	for (k = 0; k < s->m; k++) {
 		size_t ba = m->actors[s->ea[k]].bloc - 1;
 		if (ba == m->actors[s->eb[k]].bloc - 1) {
-			m->blocs[ba].density += 1; /* internal ties, divided below */
+			m->blocs[ba].density +=
+				1; /* internal ties, divided below */
 		}
 	}
 	for (k = 0; k < count; k++) {
@@ -214,12 +218,14 @@ igraph_error_t ent__metrics_blocs(ent_metrics *m, const ent_graph *g,
 		if (nv == 1) {
 			tmp[verts[0]] = count++;
 		} else if (nv == 2) {
-			/* one tie: an alliance joins them, a tension parts them */
+			/* one tie: an alliance joins them, a tension parts them
+			 */
 			int sign = s->sign[s->adj_e[s->off[verts[0]]]];
 			tmp[verts[0]] = count++;
 			tmp[verts[1]] = sign > 0 ? tmp[verts[0]] : count++;
 		} else {
-			rc = spinglass_component(s, verts, nv, local, label, opts);
+			rc = spinglass_component(
+				s, verts, nv, local, label, opts);
 			if (rc != IGRAPH_SUCCESS) {
 				goto done;
 			}
@@ -230,7 +236,8 @@ igraph_error_t ent__metrics_blocs(ent_metrics *m, const ent_graph *g,
 			for (i = 0; i < nv; i++) {
 				size_t lab = (size_t)label[i];
 				if (lab >= n_seen) {
-					lab = n_seen - 1; /* cannot happen: lab < spins */
+					lab = n_seen - 1; /* cannot happen: lab
+							     < spins */
 				}
 				if (seen[lab] == (size_t)-1) {
 					seen[lab] = count++;

@@ -38,7 +38,8 @@ static void strengths(ent_metrics *m, const ent_graph *g)
 		double coop = a->cooperation_out + a->cooperation_in;
 		double confl = a->conflict_out + a->conflict_in;
 		a->net = coop - confl;
-		a->tension_share = coop + confl > 0 ? confl / (coop + confl) : 0;
+		a->tension_share =
+			coop + confl > 0 ? confl / (coop + confl) : 0;
 	}
 }
 
@@ -60,13 +61,14 @@ static void signed_degrees(ent_metrics *m, const ent__signed *s)
 		ent_actor_metrics *a = &m->actors[k];
 		int64_t t = a->positive_degree + a->negative_degree;
 		a->net_degree = a->positive_degree - a->negative_degree;
-		a->degree_ratio = t > 0 ? (double)a->positive_degree / (double)t : 0;
+		a->degree_ratio =
+			t > 0 ? (double)a->positive_degree / (double)t : 0;
 	}
 }
 
 /* Directed dyad weights w = cooperation + conflict; *total gets their sum. */
-static igraph_error_t dyad_weights(igraph_vector_t *weights,
-	const ent_graph *g, double *total)
+static igraph_error_t dyad_weights(
+	igraph_vector_t *weights, const ent_graph *g, double *total)
 {
 	size_t i, n_edges = ent_graph_dyad_count(g);
 
@@ -93,7 +95,8 @@ static igraph_error_t pagerank(ent_metrics *m, const ent_graph *g,
 	}
 	IGRAPH_VECTOR_INIT_FINALLY(&ranks, 0);
 	IGRAPH_CHECK(igraph_pagerank(ig, IGRAPH_PAGERANK_ALGO_PRPACK, &ranks,
-		&value, igraph_vss_all(), IGRAPH_DIRECTED, damping, weights, NULL));
+		&value, igraph_vss_all(), IGRAPH_DIRECTED, damping, weights,
+		NULL));
 	for (i = 0; i < m->n; i++) {
 		m->actors[i].pagerank = VECTOR(ranks)[i];
 	}
@@ -115,11 +118,12 @@ static igraph_error_t hits(ent_metrics *m, const ent_graph *g,
 	}
 	IGRAPH_VECTOR_INIT_FINALLY(&hub, 0);
 	IGRAPH_VECTOR_INIT_FINALLY(&auth, 0);
-	IGRAPH_CHECK(igraph_hub_and_authority_scores(ig, &hub, &auth, &value,
-		1, weights, NULL));
+	IGRAPH_CHECK(igraph_hub_and_authority_scores(
+		ig, &hub, &auth, &value, 1, weights, NULL));
 	for (i = 0; i < m->n; i++) {
 		/* ARPACK may return -0 or a vector of either sign; scale=true
-		 * makes the largest entry 1, so fabs only cleans -0 and noise. */
+		 * makes the largest entry 1, so fabs only cleans -0 and noise.
+		 */
 		m->actors[i].hub = fabs(VECTOR(hub)[i]);
 		m->actors[i].authority = fabs(VECTOR(auth)[i]);
 	}
@@ -145,10 +149,13 @@ static igraph_error_t cooperation_layer(igraph_t *out, igraph_vector_t *coop,
 		if (r->cooperation <= 0) {
 			continue;
 		}
-		IGRAPH_CHECK(igraph_vector_int_push_back(&edges, (igraph_integer_t)r->a));
-		IGRAPH_CHECK(igraph_vector_int_push_back(&edges, (igraph_integer_t)r->b));
+		IGRAPH_CHECK(igraph_vector_int_push_back(
+			&edges, (igraph_integer_t)r->a));
+		IGRAPH_CHECK(igraph_vector_int_push_back(
+			&edges, (igraph_integer_t)r->b));
 		IGRAPH_CHECK(igraph_vector_push_back(coop, r->cooperation));
-		IGRAPH_CHECK(igraph_vector_push_back(lengths, 1.0 / r->cooperation));
+		IGRAPH_CHECK(
+			igraph_vector_push_back(lengths, 1.0 / r->cooperation));
 	}
 	IGRAPH_CHECK(igraph_create(out, &edges,
 		(igraph_integer_t)ent_graph_actor_count(g), IGRAPH_UNDIRECTED));
@@ -171,13 +178,13 @@ static igraph_error_t cooperation_measures(ent_metrics *m, const ent_graph *g)
 	IGRAPH_VECTOR_INIT_FINALLY(&res, 0);
 	IGRAPH_CHECK(cooperation_layer(&coop, &weights, &lengths, g));
 	IGRAPH_FINALLY(igraph_destroy, &coop);
-	IGRAPH_CHECK(igraph_betweenness(&coop, &res, igraph_vss_all(),
-		IGRAPH_UNDIRECTED, &lengths));
+	IGRAPH_CHECK(igraph_betweenness(
+		&coop, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, &lengths));
 	for (i = 0; i < m->n; i++) {
 		m->actors[i].betweenness = VECTOR(res)[i];
 	}
-	IGRAPH_CHECK(igraph_harmonic_centrality(&coop, &res, igraph_vss_all(),
-		IGRAPH_ALL, &lengths, 0));
+	IGRAPH_CHECK(igraph_harmonic_centrality(
+		&coop, &res, igraph_vss_all(), IGRAPH_ALL, &lengths, 0));
 	for (i = 0; i < m->n; i++) {
 		m->actors[i].harmonic = VECTOR(res)[i];
 	}
@@ -255,7 +262,8 @@ ent_status ent__metrics_pn(ent_metrics *m, const ent__signed *s)
 		for (i = 0; i < n; i++) {
 			double acc = p[i];
 			for (j = s->off[i]; j < s->off[i + 1]; j++) {
-				double a = s->sign[s->adj_e[j]] > 0 ? 1.0 : -2.0;
+				double a =
+					s->sign[s->adj_e[j]] > 0 ? 1.0 : -2.0;
 				acc -= beta * a * p[s->adj_v[j]];
 			}
 			ap[i] = acc;

@@ -40,7 +40,8 @@ ent_status ent_metrics_compute(ent_metrics **out, const ent_graph *g,
 	}
 	if (!(opts->damping > 0 && opts->damping < 1)) {
 		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
-			"damping must be between 0 and 1, not %g", opts->damping);
+			"damping must be between 0 and 1, not %g",
+			opts->damping);
 	}
 	if (opts->spins < 2 || opts->spins > 500) {
 		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,

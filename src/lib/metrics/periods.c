@@ -66,8 +66,10 @@ static ent_status fill_period(period *out, const ent_graph *g)
 		const ent_relation *r = ent_graph_relation(g, i);
 		ent_period_relation *pr = &out->rel[i];
 		/* vertices are sorted by code, so a < b holds in code order */
-		snprintf(pr->a, sizeof(pr->a), "%s", ent_graph_actor(g, r->a)->code);
-		snprintf(pr->b, sizeof(pr->b), "%s", ent_graph_actor(g, r->b)->code);
+		snprintf(pr->a, sizeof(pr->a), "%s",
+			ent_graph_actor(g, r->a)->code);
+		snprintf(pr->b, sizeof(pr->b), "%s",
+			ent_graph_actor(g, r->b)->code);
 		pr->events = r->events;
 		pr->cooperation = r->cooperation;
 		pr->conflict = r->conflict;
@@ -129,7 +131,8 @@ ent_status ent_periods_compute(ent_periods **out, const ent_dataset *ds,
 		const ent_dyads *dyads;
 		st = ent_dataset_period(ds, i, &start, &dyads);
 		if (st != ENT_OK) {
-			ent__error_set(err, st, NULL, 0, 0, "period %zu not found", i);
+			ent__error_set(
+				err, st, NULL, 0, 0, "period %zu not found", i);
 			goto done;
 		}
 		st = ent_graph_build(&g, dyads, gopts, err);
@@ -173,9 +176,10 @@ size_t ent_periods_relation_count(const ent_periods *p, size_t i)
 	return p && i < p->count ? p->periods[i].n_rel : 0;
 }
 
-const ent_period_relation *ent_periods_relation(const ent_periods *p,
-	size_t i, size_t j)
+const ent_period_relation *ent_periods_relation(
+	const ent_periods *p, size_t i, size_t j)
 {
-	return p && i < p->count && j < p->periods[i].n_rel ?
-		&p->periods[i].rel[j] : NULL;
+	return p && i < p->count && j < p->periods[i].n_rel
+		? &p->periods[i].rel[j]
+		: NULL;
 }

@@ -107,8 +107,8 @@ static int cmp_comp(const void *x, const void *y)
 	return a->first < b->first ? -1 : (a->first > b->first);
 }
 
-ent_status ent__signed_components(const ent__signed *s, size_t *comp,
-	size_t *count_out)
+ent_status ent__signed_components(
+	const ent__signed *s, size_t *comp, size_t *count_out)
 {
 	size_t *queue = NULL, *rank = NULL;
 	comp_info *info = NULL;
@@ -166,8 +166,8 @@ done:
 	return st;
 }
 
-ent_status ent__signed_triangles(const ent__signed *s, ent_triangle **out,
-	size_t *count_out)
+ent_status ent__signed_triangles(
+	const ent__signed *s, ent_triangle **out, size_t *count_out)
 {
 	size_t *mark = NULL, *stamp = NULL;
 	ent_triangle *list = NULL, *grown;
@@ -210,7 +210,8 @@ ent_status ent__signed_triangles(const ent__signed *s, ent_triangle **out,
 				e3 = mark[w];
 				if (count == cap) {
 					cap = cap ? 2 * cap : 64;
-					grown = realloc(list, cap * sizeof(*list));
+					grown = realloc(
+						list, cap * sizeof(*list));
 					if (grown == NULL) {
 						st = ENT_ENOMEM;
 						goto done;
@@ -220,9 +221,10 @@ ent_status ent__signed_triangles(const ent__signed *s, ent_triangle **out,
 				list[count].a = u;
 				list[count].b = v;
 				list[count].c = w;
-				list[count].sign = s->sign[e1] * s->sign[e2] * s->sign[e3];
-				list[count].weight = s->weight[e1] * s->weight[e2] *
-					s->weight[e3];
+				list[count].sign =
+					s->sign[e1] * s->sign[e2] * s->sign[e3];
+				list[count].weight = s->weight[e1] *
+					s->weight[e2] * s->weight[e3];
 				count++;
 			}
 		}

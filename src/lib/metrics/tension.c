@@ -22,8 +22,9 @@ void ent__metrics_tension(ent_metrics *m, const ent_graph *g)
 			t->conflict_between_blocs += r->conflict;
 		}
 	}
-	t->between_share = t->conflict > 0 ?
-		t->conflict_between_blocs / t->conflict : 0;
-	t->within_share = t->cooperation > 0 ?
-		t->cooperation_within_blocs / t->cooperation : 0;
+	t->between_share =
+		t->conflict > 0 ? t->conflict_between_blocs / t->conflict : 0;
+	t->within_share = t->cooperation > 0
+		? t->cooperation_within_blocs / t->cooperation
+		: 0;
 }

@@ -64,11 +64,21 @@ void ent__report_json_string(FILE *fp, const char *s)
 	fputc('"', fp);
 	for (; *p; p++) {
 		switch (*p) {
-		case '"': fputs("\\\"", fp); break;
-		case '\\': fputs("\\\\", fp); break;
-		case '\n': fputs("\\n", fp); break;
-		case '\r': fputs("\\r", fp); break;
-		case '\t': fputs("\\t", fp); break;
+		case '"':
+			fputs("\\\"", fp);
+			break;
+		case '\\':
+			fputs("\\\\", fp);
+			break;
+		case '\n':
+			fputs("\\n", fp);
+			break;
+		case '\r':
+			fputs("\\r", fp);
+			break;
+		case '\t':
+			fputs("\\t", fp);
+			break;
 		default:
 			if (*p < 0x20) {
 				fprintf(fp, "\\u%04x", *p);
@@ -155,21 +165,30 @@ static const char *level_name(ent_level level)
 static const char *weight_name(ent_weight w)
 {
 	switch (w) {
-	case ENT_WEIGHT_MENTIONS: return "mentions";
-	case ENT_WEIGHT_SOURCES: return "sources";
-	case ENT_WEIGHT_ARTICLES: return "articles";
-	default: return "events";
+	case ENT_WEIGHT_MENTIONS:
+		return "mentions";
+	case ENT_WEIGHT_SOURCES:
+		return "sources";
+	case ENT_WEIGHT_ARTICLES:
+		return "articles";
+	default:
+		return "events";
 	}
 }
 
 static const char *unit_name(ent_period_unit u)
 {
 	switch (u) {
-	case ENT_PERIOD_WEEK: return "week";
-	case ENT_PERIOD_MONTH: return "month";
-	case ENT_PERIOD_QUARTER: return "quarter";
-	case ENT_PERIOD_YEAR: return "year";
-	default: return "none";
+	case ENT_PERIOD_WEEK:
+		return "week";
+	case ENT_PERIOD_MONTH:
+		return "month";
+	case ENT_PERIOD_QUARTER:
+		return "quarter";
+	case ENT_PERIOD_YEAR:
+		return "year";
+	default:
+		return "none";
 	}
 }
 
@@ -198,14 +217,17 @@ static void json_input(ctx *c)
 	for (i = 0; i < ent_dataset_input_count(c->ds); i++) {
 		fputs(i ? ", " : "", c->fp);
 		fputs("{\"name\": ", c->fp);
-		ent__report_json_string(c->fp, ent_dataset_input_name(c->ds, i));
+		ent__report_json_string(
+			c->fp, ent_dataset_input_name(c->ds, i));
 		fputs(", \"format\": ", c->fp);
-		ent__report_json_string(c->fp, ent_dataset_input_format(c->ds, i));
+		ent__report_json_string(
+			c->fp, ent_dataset_input_format(c->ds, i));
 		fputc('}', c->fp);
 	}
-	fprintf(c->fp, "],\n    \"level\": \"%s\", \"weight\": \"%s\", "
-		"\"by\": \"%s\",\n", level_name(o->level), weight_name(o->weight),
-		unit_name(o->by));
+	fprintf(c->fp,
+		"],\n    \"level\": \"%s\", \"weight\": \"%s\", "
+		"\"by\": \"%s\",\n",
+		level_name(o->level), weight_name(o->weight), unit_name(o->by));
 	fprintf(c->fp,
 		"    \"records\": %lld, \"kept\": %lld, \"filtered\": %lld, "
 		"\"non_state\": %lld, \"self\": %lld, \"dyad_rows\": %lld, "
@@ -258,13 +280,18 @@ static void json_actors(ctx *c)
 		fprintf(c->fp,
 			", \"events_out\": %lld, \"events_in\": %lld, "
 			"\"cooperation_out\": %s, \"cooperation_in\": %s, "
-			"\"conflict_out\": %s, \"conflict_in\": %s, \"net\": %s, "
-			"\"degree\": %lld, \"degree_out\": %lld, \"degree_in\": %lld, "
-			"\"pagerank\": %s, \"betweenness\": %s, \"harmonic\": %s, "
+			"\"conflict_out\": %s, \"conflict_in\": %s, \"net\": "
+			"%s, "
+			"\"degree\": %lld, \"degree_out\": %lld, "
+			"\"degree_in\": %lld, "
+			"\"pagerank\": %s, \"betweenness\": %s, \"harmonic\": "
+			"%s, "
 			"\"eigenvector\": %s, \"hub\": %s, \"authority\": %s, "
 			"\"positive_degree\": %lld, \"negative_degree\": %lld, "
-			"\"net_degree\": %lld, \"degree_ratio\": %s, \"pn\": %s, "
-			"\"tension_share\": %s, \"component\": %zu, \"bloc\": %zu}",
+			"\"net_degree\": %lld, \"degree_ratio\": %s, \"pn\": "
+			"%s, "
+			"\"tension_share\": %s, \"component\": %zu, \"bloc\": "
+			"%zu}",
 			(long long)am->events_out, (long long)am->events_in,
 			ent__report_num(b[0], am->cooperation_out, 3),
 			ent__report_num(b[1], am->cooperation_in, 3),
@@ -279,7 +306,8 @@ static void json_actors(ctx *c)
 			ent__report_num(b[8], am->eigenvector, 9),
 			ent__report_num(b[9], am->hub, 9),
 			ent__report_num(b[10], am->authority, 9),
-			(long long)am->positive_degree, (long long)am->negative_degree,
+			(long long)am->positive_degree,
+			(long long)am->negative_degree,
 			(long long)am->net_degree,
 			ent__report_num(b[11], am->degree_ratio, 9),
 			ent__report_num(b[12], am->pn, 9),
@@ -305,7 +333,8 @@ static void json_dyads(ctx *c)
 		fprintf(c->fp,
 			", \"events\": %lld, \"coop_events\": %lld, "
 			"\"conflict_events\": %lld, \"goldstein_sum\": %s, "
-			"\"goldstein_mean\": %s, \"cooperation\": %s, \"conflict\": %s",
+			"\"goldstein_mean\": %s, \"cooperation\": %s, "
+			"\"conflict\": %s",
 			(long long)d->events, (long long)d->coop_events,
 			(long long)d->conflict_events,
 			ent__report_num(b[0], d->goldstein_sum, 3),
@@ -325,10 +354,12 @@ static void json_relation_values(FILE *fp, int64_t events, double coop,
 {
 	char b[3][32];
 
-	fprintf(fp, ", \"events\": %lld, \"cooperation\": %s, \"conflict\": %s, "
-		"\"net\": %s, \"sign\": %d}", (long long)events,
-		ent__report_num(b[0], coop, 3), ent__report_num(b[1], confl, 3),
-		ent__report_num(b[2], net, 3), sign);
+	fprintf(fp,
+		", \"events\": %lld, \"cooperation\": %s, \"conflict\": %s, "
+		"\"net\": %s, \"sign\": %d}",
+		(long long)events, ent__report_num(b[0], coop, 3),
+		ent__report_num(b[1], confl, 3), ent__report_num(b[2], net, 3),
+		sign);
 }
 
 static void json_relations(ctx *c)
@@ -343,8 +374,8 @@ static void json_relations(ctx *c)
 		ent__report_json_string(c->fp, code_of(c, r->a));
 		fputs(", \"b\": ", c->fp);
 		ent__report_json_string(c->fp, code_of(c, r->b));
-		json_relation_values(c->fp, r->events, r->cooperation, r->conflict,
-			r->net, r->sign);
+		json_relation_values(c->fp, r->events, r->cooperation,
+			r->conflict, r->net, r->sign);
 	}
 	fputs(n ? "\n  ],\n" : "],\n", c->fp);
 }
@@ -357,14 +388,18 @@ static void json_blocs(ctx *c)
 	fputs("  \"blocs\": [", c->fp);
 	for (k = 0; k < n; k++) {
 		const ent_bloc *bl = ent_metrics_bloc(c->m, k);
-		fprintf(c->fp, "%s{\"bloc\": %zu, \"size\": %zu, \"members\": [",
+		fprintf(c->fp,
+			"%s{\"bloc\": %zu, \"size\": %zu, \"members\": [",
 			k ? ",\n    " : "\n    ", k + 1, bl->size);
 		for (j = 0; j < bl->size; j++) {
 			fputs(j ? ", " : "", c->fp);
-			ent__report_json_string(c->fp, code_of(c, bl->members[j]));
+			ent__report_json_string(
+				c->fp, code_of(c, bl->members[j]));
 		}
-		fprintf(c->fp, "], \"cooperation\": %s, \"conflict\": %s, "
-			"\"cohesion\": %s, \"density\": %s, \"external_conflict\": %s}",
+		fprintf(c->fp,
+			"], \"cooperation\": %s, \"conflict\": %s, "
+			"\"cohesion\": %s, \"density\": %s, "
+			"\"external_conflict\": %s}",
 			ent__report_num(b[0], bl->cooperation, 3),
 			ent__report_num(b[1], bl->conflict, 3),
 			ent__report_num(b[2], bl->cohesion, 9),
@@ -381,8 +416,10 @@ static void json_balance(ctx *c)
 	size_t i, n = ent_metrics_unbalanced_count(c->m);
 	char b[8][32];
 
-	fprintf(c->fp, "  \"balance\": {\n"
-		"    \"triangles\": %lld, \"balanced\": %lld, \"unbalanced\": %lld, "
+	fprintf(c->fp,
+		"  \"balance\": {\n"
+		"    \"triangles\": %lld, \"balanced\": %lld, \"unbalanced\": "
+		"%lld, "
 		"\"triangle_index\": %s, \"weighted_triangle_index\": %s,\n"
 		"    \"signed_ties\": %lld, \"bloc_frustration\": %lld, "
 		"\"bloc_frustration_weight\": %s, \"frustration\": %lld, "
@@ -399,7 +436,8 @@ static void json_balance(ctx *c)
 		ent__report_num(b[4], bal->normalised_balance, 9));
 	for (i = 0; i < n; i++) {
 		const ent_triangle *tr = ent_metrics_unbalanced(c->m, i);
-		fputs(i ? ",\n      {\"actors\": [" : "\n      {\"actors\": [", c->fp);
+		fputs(i ? ",\n      {\"actors\": [" : "\n      {\"actors\": [",
+			c->fp);
 		ent__report_json_string(c->fp, code_of(c, tr->a));
 		fputs(", ", c->fp);
 		ent__report_json_string(c->fp, code_of(c, tr->b));
@@ -409,7 +447,8 @@ static void json_balance(ctx *c)
 			ent__report_num(b[5], tr->weight, 6));
 	}
 	fputs(n ? "\n    ]\n  },\n" : "]\n  },\n", c->fp);
-	fprintf(c->fp, "  \"tension\": {\"cooperation\": %s, \"conflict\": %s, "
+	fprintf(c->fp,
+		"  \"tension\": {\"cooperation\": %s, \"conflict\": %s, "
 		"\"conflict_between_blocs\": %s, \"between_share\": %s, "
 		"\"cooperation_within_blocs\": %s, \"within_share\": %s}",
 		ent__report_num(b[0], t->cooperation, 3),
@@ -430,22 +469,28 @@ static void json_periods(ctx *c)
 		const ent_period_summary *s = ent_periods_summary(c->p, i);
 		size_t nr = ent_periods_relation_count(c->p, i);
 		ent_date_format(s->start, start);
-		fputs(i ? ",\n    {\"period\": " : "\n    {\"period\": ", c->fp);
+		fputs(i ? ",\n    {\"period\": " : "\n    {\"period\": ",
+			c->fp);
 		ent__report_json_string(c->fp, s->label);
 		fputs(", \"start\": ", c->fp);
 		ent__report_json_string(c->fp, start);
-		fprintf(c->fp, ", \"events\": %lld, \"actors\": %zu, "
-			"\"alliances\": %zu, \"tensions\": %zu, \"cooperation\": %s, "
+		fprintf(c->fp,
+			", \"events\": %lld, \"actors\": %zu, "
+			"\"alliances\": %zu, \"tensions\": %zu, "
+			"\"cooperation\": %s, "
 			"\"conflict\": %s, \"net\": %s, \"triangles\": %lld, "
 			"\"triangle_index\": %s,\n     \"relations\": [",
-			(long long)s->events, s->actors, s->alliances, s->tensions,
-			ent__report_num(b[0], s->cooperation, 3),
+			(long long)s->events, s->actors, s->alliances,
+			s->tensions, ent__report_num(b[0], s->cooperation, 3),
 			ent__report_num(b[1], s->conflict, 3),
-			ent__report_num(b[2], s->net, 3), (long long)s->triangles,
+			ent__report_num(b[2], s->net, 3),
+			(long long)s->triangles,
 			ent__report_num(b[3], s->triangle_index, 9));
 		for (j = 0; j < nr; j++) {
-			const ent_period_relation *r = ent_periods_relation(c->p, i, j);
-			fputs(j ? ",\n      {\"a\": " : "\n      {\"a\": ", c->fp);
+			const ent_period_relation *r =
+				ent_periods_relation(c->p, i, j);
+			fputs(j ? ",\n      {\"a\": " : "\n      {\"a\": ",
+				c->fp);
 			ent__report_json_string(c->fp, r->a);
 			fputs(", \"b\": ", c->fp);
 			ent__report_json_string(c->fp, r->b);
@@ -483,13 +528,15 @@ static void csv_actors(ctx *c)
 	      "conflict_out,conflict_in,net,degree,degree_out,degree_in,"
 	      "pagerank,betweenness,harmonic,eigenvector,hub,authority,"
 	      "positive_degree,negative_degree,net_degree,degree_ratio,pn,"
-	      "tension_share,component,bloc\r\n", c->fp);
+	      "tension_share,component,bloc\r\n",
+		c->fp);
 	for (i = 0; i < ent_graph_actor_count(c->g); i++) {
 		const ent_actor_metrics *am = ent_metrics_actor(c->m, i);
 		ent__report_csv_field(c->fp, code_of(c, i));
 		fputc(',', c->fp);
 		ent__report_csv_field(c->fp, name_of(c, i));
-		fprintf(c->fp, ",%lld,%lld,%s,%s,%s,%s,%s,%lld,%lld,%lld,"
+		fprintf(c->fp,
+			",%lld,%lld,%s,%s,%s,%s,%s,%lld,%lld,%lld,"
 			"%s,%s,%s,%s,%s,%s,%lld,%lld,%lld,%s,%s,%s,%zu,%zu\r\n",
 			(long long)am->events_out, (long long)am->events_in,
 			ent__report_num(b[0], am->cooperation_out, 3),
@@ -505,7 +552,8 @@ static void csv_actors(ctx *c)
 			ent__report_num(b[8], am->eigenvector, 9),
 			ent__report_num(b[9], am->hub, 9),
 			ent__report_num(b[10], am->authority, 9),
-			(long long)am->positive_degree, (long long)am->negative_degree,
+			(long long)am->positive_degree,
+			(long long)am->negative_degree,
 			(long long)am->net_degree,
 			ent__report_num(b[11], am->degree_ratio, 9),
 			ent__report_num(b[12], am->pn, 9),
@@ -520,7 +568,8 @@ static void csv_dyads(ctx *c)
 	char b[4][32], f[11], l[11];
 
 	fputs("source,target,events,coop_events,conflict_events,goldstein_sum,"
-	      "goldstein_mean,cooperation,conflict,first,last\r\n", c->fp);
+	      "goldstein_mean,cooperation,conflict,first,last\r\n",
+		c->fp);
 	for (i = 0; i < ent_graph_dyad_count(c->g); i++) {
 		const ent_dyad *d = ent_graph_dyad(c->g, i);
 		ent_date_format(d->first, f);
@@ -558,8 +607,8 @@ static void csv_relations(ctx *c)
 		ent__report_csv_field(c->fp, code_of(c, r->a));
 		fputc(',', c->fp);
 		ent__report_csv_field(c->fp, code_of(c, r->b));
-		csv_relation_values(c->fp, r->events, r->cooperation, r->conflict,
-			r->net, r->sign);
+		csv_relation_values(c->fp, r->events, r->cooperation,
+			r->conflict, r->net, r->sign);
 	}
 }
 
@@ -569,14 +618,16 @@ static void csv_blocs(ctx *c)
 	char b[5][32];
 
 	fputs("bloc,size,members,cooperation,conflict,cohesion,density,"
-	      "external_conflict\r\n", c->fp);
+	      "external_conflict\r\n",
+		c->fp);
 	for (k = 0; k < ent_metrics_bloc_count(c->m); k++) {
 		const ent_bloc *bl = ent_metrics_bloc(c->m, k);
 		fprintf(c->fp, "%zu,%zu,", k + 1, bl->size);
 		/* members joined by spaces: codes hold no space */
 		for (j = 0; j < bl->size; j++) {
 			fputs(j ? " " : "", c->fp);
-			ent__report_csv_field(c->fp, code_of(c, bl->members[j]));
+			ent__report_csv_field(
+				c->fp, code_of(c, bl->members[j]));
 		}
 		fprintf(c->fp, ",%s,%s,%s,%s,%s\r\n",
 			ent__report_num(b[0], bl->cooperation, 3),
@@ -597,7 +648,8 @@ static void csv_periods(ctx *c)
 	for (i = 0; i < ent_periods_count(c->p); i++) {
 		const ent_period_summary *s = ent_periods_summary(c->p, i);
 		for (j = 0; j < ent_periods_relation_count(c->p, i); j++) {
-			const ent_period_relation *r = ent_periods_relation(c->p, i, j);
+			const ent_period_relation *r =
+				ent_periods_relation(c->p, i, j);
 			ent__report_csv_field(c->fp, s->label);
 			fputc(',', c->fp);
 			ent__report_csv_field(c->fp, r->a);
@@ -630,7 +682,9 @@ static void summary(ctx *c, int md)
 		ent_dataset_input_count(c->ds) == 1 ? "" : "s",
 		(long long)st->kept, (long long)left_out);
 	if (left_out > 0) {
-		fprintf(c->fp, " (%lld filtered, %lld non-state, %lld within one actor)",
+		fprintf(c->fp,
+			" (%lld filtered, %lld non-state, %lld within one "
+			"actor)",
 			(long long)st->filtered, (long long)st->non_state,
 			(long long)st->self);
 	}
@@ -644,17 +698,17 @@ static void summary(ctx *c, int md)
 	if (st->first) {
 		fprintf(c->fp, "; %s to %s", first, last);
 	}
-	fprintf(c->fp, "%s%zu actors, %zu directed dyads, %zu relations "
-		"(%zu alliance, %zu tension), %zu bloc%s\n", md ? "  \n" : "\n",
-		ent_graph_actor_count(c->g), ent_graph_dyad_count(c->g),
-		ent_graph_relation_count(c->g), n_pos, n_neg,
-		ent_metrics_bloc_count(c->m),
+	fprintf(c->fp,
+		"%s%zu actors, %zu directed dyads, %zu relations "
+		"(%zu alliance, %zu tension), %zu bloc%s\n",
+		md ? "  \n" : "\n", ent_graph_actor_count(c->g),
+		ent_graph_dyad_count(c->g), ent_graph_relation_count(c->g),
+		n_pos, n_neg, ent_metrics_bloc_count(c->m),
 		ent_metrics_bloc_count(c->m) == 1 ? "" : "s");
 }
 
 /* A section heading. */
-static void heading(ctx *c, int md, const char *fmt, ...)
-	ENT__PRINTF(3, 4);
+static void heading(ctx *c, int md, const char *fmt, ...) ENT__PRINTF(3, 4);
 
 static void heading(ctx *c, int md, const char *fmt, ...)
 {
@@ -668,8 +722,8 @@ static void heading(ctx *c, int md, const char *fmt, ...)
 }
 
 /* One table row: cells[0..n), text widths w (negative = left aligned). */
-static void row(ctx *c, int md, size_t n, const char *const *cells,
-	const int *w)
+static void row(
+	ctx *c, int md, size_t n, const char *const *cells, const int *w)
 {
 	size_t i;
 
@@ -687,7 +741,8 @@ static void row(ctx *c, int md, size_t n, const char *const *cells,
 	for (i = 0; i < n; i++) {
 		int width = w[i] < 0 ? -w[i] : w[i];
 		if (w[i] < 0 && i + 1 == n) {
-			fprintf(c->fp, " %.*s", width, cells[i]); /* no trailing pad */
+			fprintf(c->fp, " %.*s", width,
+				cells[i]); /* no trailing pad */
 		} else if (w[i] < 0) {
 			fprintf(c->fp, " %-*.*s", width, width, cells[i]);
 		} else {
@@ -698,8 +753,8 @@ static void row(ctx *c, int md, size_t n, const char *const *cells,
 }
 
 /* The header row, and the Markdown alignment row. */
-static void header(ctx *c, int md, size_t n, const char *const *cells,
-	const int *w)
+static void header(
+	ctx *c, int md, size_t n, const char *const *cells, const int *w)
 {
 	size_t i;
 
@@ -767,13 +822,15 @@ static ent_status text_actors(ctx *c, int md)
 		}
 		row(c, md, 10, cells, w1);
 	}
-	heading(c, md, "Stance of the top actors: weight, signed ties, "
+	heading(c, md,
+		"Stance of the top actors: weight, signed ties, "
 		"PN index, tension share");
 	header(c, md, 9, h2, w2);
 	for (i = 0; i < k; i++) {
 		const ent_actor_metrics *am = ent_metrics_actor(c->m, r[i].idx);
 		snprintf(b[0], 32, "%zu", i + 1);
-		snprintf(b[1], 32, "%.1f", am->cooperation_out + am->cooperation_in);
+		snprintf(b[1], 32, "%.1f",
+			am->cooperation_out + am->cooperation_in);
 		snprintf(b[2], 32, "%.1f", am->conflict_out + am->conflict_in);
 		snprintf(b[3], 32, "%+.1f", am->net);
 		snprintf(b[4], 32, "%lld", (long long)am->positive_degree);
@@ -810,7 +867,8 @@ static ent_status text_relations(ctx *c, int md)
 		for (i = 0; i < nr; i++) {
 			const ent_relation *rel = ent_graph_relation(c->g, i);
 			if (rel->sign == sign) {
-				r[cnt].key = rel->net < 0 ? -rel->net : rel->net;
+				r[cnt].key =
+					rel->net < 0 ? -rel->net : rel->net;
 				r[cnt++].idx = i;
 			}
 		}
@@ -820,7 +878,8 @@ static ent_status text_relations(ctx *c, int md)
 			sign > 0 ? "alliances" : "tensions", k, cnt);
 		header(c, md, 7, h, w);
 		for (i = 0; i < k; i++) {
-			const ent_relation *rel = ent_graph_relation(c->g, r[i].idx);
+			const ent_relation *rel =
+				ent_graph_relation(c->g, r[i].idx);
 			size_t ba = ent_metrics_actor(c->m, rel->a)->bloc;
 			size_t bb = ent_metrics_actor(c->m, rel->b)->bloc;
 			snprintf(b[0], 64, "%zu", i + 1);
@@ -867,12 +926,13 @@ static void text_blocs(ctx *c, int md)
 		size_t len = 0;
 		members[0] = '\0';
 		for (j = 0; j < bl->size && len + 24 < sizeof(members); j++) {
-			len += (size_t)snprintf(members + len, sizeof(members) - len,
-				"%s%s", j ? ", " : "", code_of(c, bl->members[j]));
+			len += (size_t)snprintf(members + len,
+				sizeof(members) - len, "%s%s", j ? ", " : "",
+				code_of(c, bl->members[j]));
 		}
 		if (j < bl->size) {
-			snprintf(members + len, sizeof(members) - len, ", ... (%zu more)",
-				bl->size - j);
+			snprintf(members + len, sizeof(members) - len,
+				", ... (%zu more)", bl->size - j);
 		}
 		snprintf(b[0], 32, "%zu", k + 1);
 		snprintf(b[1], 32, "%zu", bl->size);
@@ -902,21 +962,27 @@ static void text_balance(ctx *c, int md)
 	const char *cells[3];
 
 	heading(c, md, "Structural balance");
-	fprintf(c->fp, "%striangle index %.3f (%lld of %lld triangles "
-		"balanced), weighted %.3f\n", item, bal->triangle_index,
-		(long long)bal->balanced, (long long)bal->triangles,
-		bal->weighted_triangle_index);
-	fprintf(c->fp, "%sbloc frustration %lld of %lld signed ties "
-		"(weight %.1f)\n", item, (long long)bal->bloc_frustration,
+	fprintf(c->fp,
+		"%striangle index %.3f (%lld of %lld triangles "
+		"balanced), weighted %.3f\n",
+		item, bal->triangle_index, (long long)bal->balanced,
+		(long long)bal->triangles, bal->weighted_triangle_index);
+	fprintf(c->fp,
+		"%sbloc frustration %lld of %lld signed ties "
+		"(weight %.1f)\n",
+		item, (long long)bal->bloc_frustration,
 		(long long)bal->signed_ties, bal->bloc_frustration_weight);
-	fprintf(c->fp, "%stwo-group frustration at most %lld (weight %.1f); "
-		"Aref-Wilson normalised balance at least %.3f\n", item,
-		(long long)bal->frustration, bal->frustration_weight,
+	fprintf(c->fp,
+		"%stwo-group frustration at most %lld (weight %.1f); "
+		"Aref-Wilson normalised balance at least %.3f\n",
+		item, (long long)bal->frustration, bal->frustration_weight,
 		bal->normalised_balance);
-	fprintf(c->fp, "%sconflict between blocs %.1f of %.1f (%.0f%%); "
-		"cooperation within blocs %.1f of %.1f (%.0f%%)\n", item,
-		t->conflict_between_blocs, t->conflict, 100 * t->between_share,
-		t->cooperation_within_blocs, t->cooperation, 100 * t->within_share);
+	fprintf(c->fp,
+		"%sconflict between blocs %.1f of %.1f (%.0f%%); "
+		"cooperation within blocs %.1f of %.1f (%.0f%%)\n",
+		item, t->conflict_between_blocs, t->conflict,
+		100 * t->between_share, t->cooperation_within_blocs,
+		t->cooperation, 100 * t->within_share);
 	if (n == 0) {
 		return;
 	}
@@ -937,7 +1003,7 @@ static void text_balance(ctx *c, int md)
 
 /* A change of one relation's net weight from period i - 1 to period i. */
 typedef struct change {
-	size_t period;             /* i */
+	size_t period; /* i */
 	const char *a, *b;
 	double before, after;
 } change;
@@ -982,10 +1048,12 @@ static ent_status period_changes(ctx *c, change **out, size_t *n_out)
 		ny = ent_periods_relation_count(c->p, i);
 		x = y = 0;
 		while (x < nx || y < ny) {
-			const ent_period_relation *rx = x < nx ?
-				ent_periods_relation(c->p, i - 1, x) : NULL;
-			const ent_period_relation *ry = y < ny ?
-				ent_periods_relation(c->p, i, y) : NULL;
+			const ent_period_relation *rx = x < nx
+				? ent_periods_relation(c->p, i - 1, x)
+				: NULL;
+			const ent_period_relation *ry = y < ny
+				? ent_periods_relation(c->p, i, y)
+				: NULL;
 			int cmp = !rx ? 1 : !ry ? -1 : cmp_pair(rx, ry);
 			change ch;
 			ch.period = i;
@@ -1030,8 +1098,8 @@ static ent_status text_periods(ctx *c, int md)
 	const char *cells[9];
 	ent_status st;
 
-	heading(c, md, "Periods by %s (%zu)",
-		unit_name(ent_periods_unit(c->p)), n);
+	heading(c, md, "Periods by %s (%zu)", unit_name(ent_periods_unit(c->p)),
+		n);
 	header(c, md, 9, h, w);
 	for (i = 0; i < n; i++) {
 		const ent_period_summary *s = ent_periods_summary(c->p, i);
@@ -1059,17 +1127,19 @@ static ent_status text_periods(ctx *c, int md)
 	}
 	k = n_ch < c->top ? n_ch : c->top;
 	if (k > 0) {
-		heading(c, md, "Largest changes from one period to the next "
-			"(%zu of %zu)", k, n_ch);
+		heading(c, md,
+			"Largest changes from one period to the next "
+			"(%zu of %zu)",
+			k, n_ch);
 		header(c, md, 7, hc, wc);
 	}
 	for (i = 0; i < k; i++) {
 		snprintf(b[0], 48, "%zu", i + 1);
 		snprintf(b[1], 48, "%s - %s", ch[i].a, ch[i].b);
-		snprintf(b[2], 48, "%s", ent_periods_summary(c->p,
-			ch[i].period - 1)->label);
-		snprintf(b[3], 48, "%s", ent_periods_summary(c->p,
-			ch[i].period)->label);
+		snprintf(b[2], 48, "%s",
+			ent_periods_summary(c->p, ch[i].period - 1)->label);
+		snprintf(b[3], 48, "%s",
+			ent_periods_summary(c->p, ch[i].period)->label);
 		snprintf(b[4], 48, "%+.1f", ch[i].before);
 		snprintf(b[5], 48, "%+.1f", ch[i].after);
 		snprintf(b[6], 48, "%+.1f", ch[i].after - ch[i].before);
@@ -1107,9 +1177,8 @@ static ent_status write_text(ctx *c, int md)
 	return ENT_OK;
 }
 
-ent_status ent_report_write(FILE *fp, const ent_dataset *ds,
-	const ent_graph *g, const ent_metrics *m, const ent_report_options *opts,
-	ent_error *err)
+ent_status ent_report_write(FILE *fp, const ent_dataset *ds, const ent_graph *g,
+	const ent_metrics *m, const ent_report_options *opts, ent_error *err)
 {
 	ent_report_options defaults = ENT_REPORT_OPTIONS_INIT;
 	const char *table;
@@ -1132,7 +1201,9 @@ ent_status ent_report_write(FILE *fp, const ent_dataset *ds,
 		write_json(&c);
 		break;
 	case ENT_REPORT_CSV:
-		table = c.opts->table ? c.opts->table : c.p ? "periods" : "actors";
+		table = c.opts->table ? c.opts->table
+			: c.p         ? "periods"
+				      : "actors";
 		if (strcmp(table, "actors") == 0) {
 			csv_actors(&c);
 		} else if (strcmp(table, "dyads") == 0) {
@@ -1145,11 +1216,14 @@ ent_status ent_report_write(FILE *fp, const ent_dataset *ds,
 			csv_periods(&c);
 		} else if (strcmp(table, "periods") == 0) {
 			return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
-				"the periods table needs --by week|month|quarter|year");
+				"the periods table needs --by "
+				"week|month|quarter|year");
 		} else {
 			return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
-				"unknown table \"%s\" (actors, dyads, relations, blocs, "
-				"periods)", table);
+				"unknown table \"%s\" (actors, dyads, "
+				"relations, blocs, "
+				"periods)",
+				table);
 		}
 		break;
 	case ENT_REPORT_MARKDOWN:
@@ -1160,11 +1234,12 @@ ent_status ent_report_write(FILE *fp, const ent_dataset *ds,
 		break;
 	}
 	if (st != ENT_OK) {
-		return ent__error_set(err, st, NULL, 0, 0, "%s", ent_strerror(st));
+		return ent__error_set(
+			err, st, NULL, 0, 0, "%s", ent_strerror(st));
 	}
 	if (ferror(fp)) {
-		return ent__error_set(err, ENT_EIO, NULL, 0, 0,
-			"cannot write the report");
+		return ent__error_set(
+			err, ENT_EIO, NULL, 0, 0, "cannot write the report");
 	}
 	return ENT_OK;
 }
