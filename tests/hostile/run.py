@@ -82,6 +82,17 @@ def gen_many_actors(path, n=50001):
         f.write('\n]\n')
 
 
+def gen_many_actors_table(path, n=50001):
+    # a dyad table with n distinct actors: A00000.. -> ZZZ
+    with open(path, 'w') as f:
+        f.write('source,target,events,coop_events,conflict_events,'
+                'goldstein_sum,goldstein_mean,cooperation,conflict,first,'
+                'last\n')
+        for i in range(n - 1):
+            f.write('A%05d,ZZZ,1,1,0,3.4,3.4,3.4,0,2015-05-08,2015-05-08\n'
+                    % i)
+
+
 GENERATORS = {
     'line-10mb.json': gen_line_json,
     'line-10mb.txt': gen_line_text,
@@ -89,6 +100,7 @@ GENERATORS = {
     'deep-array-10000.json': gen_deep_array,
     'deep-object-10000.json': gen_deep_object,
     'actors-50001.json': gen_many_actors,
+    'actors-50001.csv': gen_many_actors_table,
 }
 
 
