@@ -135,6 +135,7 @@ static const struct {
 	{"according", EXW_ACCORDING},
 	{"of", EXW_OF},
 	{"has have had did does do", EXW_AUX},
+	{"in inside within", EXW_IN},
 	{"hit shot struck held caught sent fought met led built thrown beaten "
 	 "seen taken given brought put kept told stolen shelled", EXW_PARTICIPLE},
 	{"on against to with toward towards over into upon at for",

@@ -46,7 +46,8 @@ enum {
 	EXW_ACCORDING = 1u << 23, /* according (to) */
 	EXW_OF = 1u << 24,      /* of */
 	EXW_PARTICIPLE = 1u << 25, /* an irregular past participle */
-	EXW_AUX = 1u << 26      /* has, have, had, did, does */
+	EXW_AUX = 1u << 26,     /* has, have, had, did, does */
+	EXW_IN = 1u << 27       /* in, inside, within */
 };
 
 /* A cached word. key 0 marks an empty slot. */

@@ -157,6 +157,11 @@ static int new_clause_after(const ex_token *tk, long n, long k)
 	if (k >= n || !(tk[k].tflags & EXTF_CAP)) {
 		return 0;
 	}
+	/* "The US, Russia, and Switzerland met": a capitalised word before
+	 * the comma makes it a list of names */
+	if (k >= 3 && (tk[k - 3].tflags & EXTF_CAP)) {
+		return 0;
+	}
 	for (j = k + 1; j < n && j <= k + 8; j++) {
 		uint32_t f = tk[j].w ? tk[j].w->flags : 0;
 
@@ -184,6 +189,10 @@ static void mark_clauses(scratch *s, const ex_token *tk, long n)
 
 		if (i >= 1 && is_punct(&tk[i - 1], ',') &&
 			(f & EXW_AND) && new_clause_after(tk, n, i + 1)) {
+			c++;
+		} else if ((f & EXW_THAT) && i + 1 < n &&
+			(wflags(&tk[i + 1]) & (EXW_BE | EXW_AUX | EXW_FUTURE))) {
+			/* a relative clause: "a helicopter that was captured" */
 			c++;
 		} else if ((tk[i].kind == EXT_PUNCT && (tk[i].punct == ';' ||
 			tk[i].punct == ':' || tk[i].punct == '(' ||
@@ -507,7 +516,7 @@ static uint32_t prep_before(const ex_token *tk, const scratch *s, long t0)
 		}
 		if (f & EXW_PREP) {
 			if ((f & EXW_OF) && k > 0 && tk[k - 1].w &&
-				tk[k - 1].w->head >= 0) {
+				tk[k - 1].w->head >= 0 && s->mention_at[k - 1] < 0) {
 				return 0;   /* "the government of Bolivia" */
 			}
 			return f;
@@ -885,14 +894,14 @@ static long target_of(const scratch *s, long t1, long max, int nominal,
 		if (s->m[g->m0].type == M_REL) {
 			continue;
 		}
-		if (!nominal && (g->prep & EXW_FROM) && from < 0 &&
+		if (!nominal && (g->prep & (EXW_FROM | EXW_BY)) && from < 0 &&
 			g->t0 <= pend + 3) {
 			from = (long)i;   /* "recalled its ambassador from X" */
 		}
 		if (nominal ? ((g->prep & (EXW_TPREP | EXW_BETWEEN)) != 0 ||
 			(g->prep == 0 && g->t0 == t1)) :
 			(!g->prep || (g->prep & (EXW_TPREP | EXW_BETWEEN)))) {
-			if (g->prep & EXW_FROM) {
+			if (g->prep & (EXW_FROM | EXW_BY)) {
 				continue;
 			}
 			return (long)i;
@@ -1240,6 +1249,37 @@ static int other_recent(const ent_extractor *ex, const group *src, group *t)
 	return 0;
 }
 
+/* Codes whose "in X" names the state acted upon: yield (08), force
+ * posture (15), coercion (17), assault (18), fight (19), mass violence. */
+static int territorial(const char *code)
+{
+	int root = (code[0] - '0') * 10 + (code[1] - '0');
+
+	return root == 8 || root == 15 || root == 17 || root == 18 ||
+		root == 19 || root == 20;
+}
+
+/* The first group introduced by "in" after t1 in the clause. */
+static long in_target(const scratch *s, long t1, long max)
+{
+	size_t i;
+
+	for (i = 0; i < s->n_g; i++) {
+		const group *g = &s->g[i];
+
+		if (g->t0 < t1) {
+			continue;
+		}
+		if (g->t0 > t1 + max || g->clause != s->clause[t1 - 1]) {
+			break;
+		}
+		if (g->prep & EXW_IN) {
+			return (long)i;
+		}
+	}
+	return -1;
+}
+
 /* Does anything between tokens a and b read "that"? */
 static int has_that(const ex_token *tk, long a, long b)
 {
@@ -1368,6 +1408,11 @@ static ent_status code_verbs(ctx *c, long n)
 			tgt = target_of(s, v->t0 + 1, 15 + (v->t1 - v->t0), 0,
 				v->t1);
 			tsearch = 2;
+		}
+		if (tgt < 0 && !nominal && territorial(code)) {
+			/* "lifted a curfew in Montenegro", "strengthened its
+			 * forces in Lebanon": the place is the target */
+			tgt = in_target(s, v->t1, 10);
 		}
 		prev_tgt = tgt;
 		if (p->type & EXV_REV) {
