@@ -71,6 +71,10 @@
  * - [tension_share]: (conflict_out + conflict_in) / (cooperation_out +
  *   cooperation_in + conflict_out + conflict_in), the share of v's weight
  *   that is conflict; 0 for an actor without weight.
+ * - [ally], [rival]: the partner of v's strongest alliance tie (largest
+ *   net) and of its strongest tension tie (most negative net), ties broken
+ *   by the lower actor index; none ((size_t)-1, JSON null, empty in CSV)
+ *   when v has no such tie.
  * - [component]: number (from 1) of v's connected component of the signed
  *   layer, components numbered by size (largest first), ties by their
  *   first actor.
@@ -170,6 +174,8 @@ typedef struct ent_actor_metrics {
 	double tension_share;
 	size_t component; /**< from 1 */
 	size_t bloc;      /**< from 1 */
+	size_t ally;      /**< actor index, or (size_t)-1 */
+	size_t rival;     /**< actor index, or (size_t)-1 */
 } ent_actor_metrics;
 
 /** One bloc (see the file comment). */

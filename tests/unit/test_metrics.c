@@ -87,6 +87,10 @@ static void star(void)
 			s->net_degree == 4,
 		"star: signed degrees of S");
 	is_num(s->degree_ratio, 1, 1e-12, "star: degree ratio 1");
+	ok(s->ally == ent_graph_actor_index(g, "L1") && s->rival == (size_t)-1,
+		"star: equal ties, the lowest index L1 is S's top ally");
+	ok(l->ally == ent_graph_actor_index(g, "S"),
+		"star: a leaf's ally is S");
 	is_num(s->pn, 1.6, 1e-9, "star: PN(S) = 8/5");
 	is_num(l->pn, 1.2, 1e-9, "star: PN(L) = 6/5");
 	is_num(s->tension_share, 0, 1e-12, "star: no tension");
@@ -153,6 +157,8 @@ static void disconnected(void)
 	ok(z->degree == 1 && z->positive_degree == 0 && z->negative_degree == 0,
 		"disconnected: Z has a dyad but no signed tie");
 	is_num(z->degree_ratio, 0, 1e-12, "disconnected: degree ratio(Z) = 0");
+	ok(z->ally == (size_t)-1 && z->rival == (size_t)-1,
+		"disconnected: Z has no ally and no rival");
 	is_num(z->hub, 0, 1e-9, "disconnected: hub(Z) = 0 (weightless dyad)");
 	is_num(dd->net, 3 - 2, 1e-12, "disconnected: net(D)");
 	ok(ent_metrics_component_count(m) == 3,
@@ -232,6 +238,14 @@ static void example(void)
 			rus->net_degree == -1,
 		"example: RUS signed degrees 1, 2, -1");
 	is_num(rus->degree_ratio, 1.0 / 3, 1e-12, "example: RUS degree ratio");
+	/* strongest ties: RUS-CHN +23.4; RUS-POL -21 beats RUS-USA -4;
+	 * ROU has no tension tie */
+	ok(rus->ally == ent_graph_actor_index(g, "CHN") &&
+			rus->rival == ent_graph_actor_index(g, "POL"),
+		"example: RUS's top ally CHN, top rival POL");
+	ok(fx_actor(g, m, "ROU")->ally == ent_graph_actor_index(g, "USA") &&
+			fx_actor(g, m, "ROU")->rival == (size_t)-1,
+		"example: ROU's top ally USA (+11 over POL +1.9), no rival");
 	ok(usa->positive_degree == 2 && usa->negative_degree == 2,
 		"example: USA signed degrees 2, 2");
 	/* Cooperation layer: CHN-RUS 23.4, ROU-USA 11, POL-USA 7, POL-ROU 1.9.

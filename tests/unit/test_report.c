@@ -75,7 +75,7 @@ static void json_sections(void)
 		"degree_in", "pagerank", "betweenness", "harmonic",
 		"eigenvector", "hub", "authority", "positive_degree",
 		"negative_degree", "net_degree", "degree_ratio", "pn",
-		"tension_share", "component", "bloc"};
+		"tension_share", "component", "bloc", "ally", "rival"};
 	fixture f;
 	ent_error err = {0};
 	ent_status st;
@@ -116,6 +116,12 @@ static void json_sections(void)
 			am->bloc;
 	}
 	ok(all, "pn, hub and bloc as the library computed them");
+	a = cJSON_GetArrayItem(actors, (int)ent_graph_actor_index(f.g, "ROU"));
+	ok(a && cJSON_IsNull(cJSON_GetObjectItem(a, "rival")) &&
+			strcmp(cJSON_GetStringValue(
+				       cJSON_GetObjectItem(a, "ally")),
+				"USA") == 0,
+		"ROU: ally \"USA\", rival null");
 	blocs = cJSON_GetObjectItemCaseSensitive(root, "blocs");
 	ok(cJSON_GetArraySize(blocs) == (int)ent_metrics_bloc_count(f.m),
 		"one entry per bloc");
@@ -203,8 +209,13 @@ static void tables_and_text(void)
 	s = render(&f, ENT_REPORT_CSV, NULL, 0, &st, &err);
 	ok(s && strncmp(s, "code,name,events_out,", 21) == 0,
 		"CSV: actors by default");
-	ok(s && strstr(s, ",pn,tension_share,component,bloc\r\n") != NULL,
+	ok(s &&
+			strstr(s,
+				",pn,tension_share,component,bloc,ally,"
+				"rival\r\n") != NULL,
 		"CSV: actors carry the signed measures");
+	ok(s && strstr(s, "\r\nROU,Romania,") && strstr(s, ",1,1,USA,\r\n"),
+		"CSV: an empty field (ROU has no rival) is left empty");
 	free(s);
 	s = render(&f, ENT_REPORT_CSV, "blocs", 0, &st, &err);
 	ok(s && strstr(s, "1,3,POL ROU USA,19.9,0,1,1,27\r\n") != NULL,

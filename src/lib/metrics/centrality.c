@@ -43,11 +43,49 @@ static void strengths(ent_metrics *m, const ent_graph *g)
 	}
 }
 
-/* Signed degrees from the signed layer (signnet's degree_signed). */
-static void signed_degrees(ent_metrics *m, const ent__signed *s)
+/* Keep the partner w of v when its tie (weight |net|) beats the current
+ * best; equal weights keep the lower index. */
+static void strongest(size_t *best, double *best_w, size_t w, double weight)
 {
+	if (*best == (size_t)-1 || weight > *best_w ||
+		(weight == *best_w && w < *best)) {
+		*best = w;
+		*best_w = weight;
+	}
+}
+
+/* Signed degrees (signnet's degree_signed), strongest ally and rival. */
+static ent_status signed_degrees(ent_metrics *m, const ent__signed *s)
+{
+	double *ally_w = calloc(m->n + 1, sizeof(*ally_w));
+	double *rival_w = calloc(m->n + 1, sizeof(*rival_w));
 	size_t k;
 
+	if (ally_w == NULL || rival_w == NULL) {
+		free(ally_w);
+		free(rival_w);
+		return ENT_ENOMEM;
+	}
+	for (k = 0; k < m->n; k++) {
+		m->actors[k].ally = (size_t)-1;
+		m->actors[k].rival = (size_t)-1;
+	}
+	for (k = 0; k < s->m; k++) {
+		size_t a = s->ea[k], b = s->eb[k];
+		if (s->sign[k] > 0) {
+			strongest(&m->actors[a].ally, &ally_w[a], b,
+				s->weight[k]);
+			strongest(&m->actors[b].ally, &ally_w[b], a,
+				s->weight[k]);
+		} else {
+			strongest(&m->actors[a].rival, &rival_w[a], b,
+				s->weight[k]);
+			strongest(&m->actors[b].rival, &rival_w[b], a,
+				s->weight[k]);
+		}
+	}
+	free(ally_w);
+	free(rival_w);
 	for (k = 0; k < s->m; k++) {
 		if (s->sign[k] > 0) {
 			m->actors[s->ea[k]].positive_degree++;
@@ -64,6 +102,7 @@ static void signed_degrees(ent_metrics *m, const ent__signed *s)
 		a->degree_ratio =
 			t > 0 ? (double)a->positive_degree / (double)t : 0;
 	}
+	return ENT_OK;
 }
 
 /* Directed dyad weights w = cooperation + conflict; *total gets their sum. */
@@ -210,7 +249,9 @@ igraph_error_t ent__metrics_centrality(ent_metrics *m, const ent_graph *g,
 	double total;
 
 	strengths(m, g);
-	signed_degrees(m, s);
+	if (signed_degrees(m, s) != ENT_OK) {
+		IGRAPH_ERROR("cannot rank allies and rivals", IGRAPH_ENOMEM);
+	}
 	if (m->n == 0) {
 		return IGRAPH_SUCCESS;
 	}

@@ -97,7 +97,8 @@ void ent__report_csv_field(FILE *fp, const char *s)
 	s = s ? s : "";
 	/* Quote when needed (RFC 4180), and neutralise a leading = + - @ so a
 	 * spreadsheet never runs input text as a formula. */
-	if (strpbrk(s, ",\"\r\n") == NULL && strchr("=+-@", s[0]) == NULL) {
+	if (strpbrk(s, ",\"\r\n") == NULL &&
+		(s[0] == '\0' || strchr("=+-@", s[0]) == NULL)) {
 		fputs(s, fp);
 		return;
 	}
@@ -264,6 +265,22 @@ static void json_date(FILE *fp, const char *key, ent_date d)
 	}
 }
 
+/* An actor's code, or null for (size_t)-1. */
+static void json_actor_or_null(ctx *c, size_t i)
+{
+	if (i == (size_t)-1) {
+		fputs("null", c->fp);
+	} else {
+		ent__report_json_string(c->fp, code_of(c, i));
+	}
+}
+
+/* An actor's code, or nothing for (size_t)-1 (CSV). */
+static const char *code_or_empty(const ctx *c, size_t i)
+{
+	return i == (size_t)-1 ? "" : code_of(c, i);
+}
+
 static void json_actors(ctx *c)
 {
 	size_t i, n = ent_graph_actor_count(c->g);
@@ -291,7 +308,7 @@ static void json_actors(ctx *c)
 			"\"net_degree\": %lld, \"degree_ratio\": %s, \"pn\": "
 			"%s, "
 			"\"tension_share\": %s, \"component\": %zu, \"bloc\": "
-			"%zu}",
+			"%zu",
 			(long long)am->events_out, (long long)am->events_in,
 			ent__report_num(b[0], am->cooperation_out, 3),
 			ent__report_num(b[1], am->cooperation_in, 3),
@@ -313,6 +330,11 @@ static void json_actors(ctx *c)
 			ent__report_num(b[12], am->pn, 9),
 			ent__report_num(b[13], am->tension_share, 9),
 			am->component, am->bloc);
+		fputs(", \"ally\": ", c->fp);
+		json_actor_or_null(c, am->ally);
+		fputs(", \"rival\": ", c->fp);
+		json_actor_or_null(c, am->rival);
+		fputc('}', c->fp);
 	}
 	fputs(n ? "\n  ],\n" : "],\n", c->fp);
 }
@@ -528,7 +550,7 @@ static void csv_actors(ctx *c)
 	      "conflict_out,conflict_in,net,degree,degree_out,degree_in,"
 	      "pagerank,betweenness,harmonic,eigenvector,hub,authority,"
 	      "positive_degree,negative_degree,net_degree,degree_ratio,pn,"
-	      "tension_share,component,bloc\r\n",
+	      "tension_share,component,bloc,ally,rival\r\n",
 		c->fp);
 	for (i = 0; i < ent_graph_actor_count(c->g); i++) {
 		const ent_actor_metrics *am = ent_metrics_actor(c->m, i);
@@ -537,7 +559,7 @@ static void csv_actors(ctx *c)
 		ent__report_csv_field(c->fp, name_of(c, i));
 		fprintf(c->fp,
 			",%lld,%lld,%s,%s,%s,%s,%s,%lld,%lld,%lld,"
-			"%s,%s,%s,%s,%s,%s,%lld,%lld,%lld,%s,%s,%s,%zu,%zu\r\n",
+			"%s,%s,%s,%s,%s,%s,%lld,%lld,%lld,%s,%s,%s,%zu,%zu,",
 			(long long)am->events_out, (long long)am->events_in,
 			ent__report_num(b[0], am->cooperation_out, 3),
 			ent__report_num(b[1], am->cooperation_in, 3),
@@ -559,6 +581,10 @@ static void csv_actors(ctx *c)
 			ent__report_num(b[12], am->pn, 9),
 			ent__report_num(b[13], am->tension_share, 9),
 			am->component, am->bloc);
+		ent__report_csv_field(c->fp, code_or_empty(c, am->ally));
+		fputc(',', c->fp);
+		ent__report_csv_field(c->fp, code_or_empty(c, am->rival));
+		fputs("\r\n", c->fp);
 	}
 }
 
@@ -791,12 +817,13 @@ static ent_status text_actors(ctx *c, int md)
 		"authority"};
 	static const int w1[] = {3, -6, -20, 4, 8, 11, 9, 11, 6, 9};
 	static const char *const h2[] = {"#", "actor", "cooperation",
-		"conflict", "net", "allies", "rivals", "PN", "tension"};
-	static const int w2[] = {3, -6, 11, 9, 9, 6, 6, 6, 7};
+		"conflict", "net", "allies", "rivals", "PN", "tension",
+		"top ally", "top rival"};
+	static const int w2[] = {3, -6, 11, 9, 9, 6, 6, 6, 7, -8, -9};
 	size_t i, n = ent_graph_actor_count(c->g), k = n < c->top ? n : c->top;
 	ranked *r = actors_by_pagerank(c);
 	char b[10][32];
-	const char *cells[10];
+	const char *cells[11];
 
 	if (r == NULL) {
 		return ENT_ENOMEM;
@@ -824,8 +851,8 @@ static ent_status text_actors(ctx *c, int md)
 	}
 	heading(c, md,
 		"Stance of the top actors: weight, signed ties, "
-		"PN index, tension share");
-	header(c, md, 9, h2, w2);
+		"PN index, tension share, strongest ties");
+	header(c, md, 11, h2, w2);
 	for (i = 0; i < k; i++) {
 		const ent_actor_metrics *am = ent_metrics_actor(c->m, r[i].idx);
 		snprintf(b[0], 32, "%zu", i + 1);
@@ -842,7 +869,10 @@ static ent_status text_actors(ctx *c, int md)
 		for (size_t j = 2; j < 9; j++) {
 			cells[j] = b[j - 1];
 		}
-		row(c, md, 9, cells, w2);
+		cells[9] = am->ally == (size_t)-1 ? "-" : code_of(c, am->ally);
+		cells[10] =
+			am->rival == (size_t)-1 ? "-" : code_of(c, am->rival);
+		row(c, md, 11, cells, w2);
 	}
 	free(r);
 	return ENT_OK;
