@@ -21,13 +21,14 @@ int cmd_extract(cli_opts *o)
 
 	if (o->n_inputs == 0 && isatty(STDIN_FILENO)) {
 		return cli_usage_error("no input given (a file, or - for "
-			"standard input)");
+				       "standard input)");
 	}
 	if (ent_extractor_create(&ex, &o->extract, &err) != ENT_OK ||
 		ent_events_create(&events) != ENT_OK) {
 		if (err.code == ENT_OK) {
 			err.code = ENT_ENOMEM;
-			snprintf(err.message, sizeof(err.message), "out of memory");
+			snprintf(err.message, sizeof(err.message),
+				"out of memory");
 		}
 		rc = cli_fail(&err);
 		goto done;

@@ -9,8 +9,8 @@
 
 #include "cli.h"
 
-static void print_row(const char *id, const char *missed, const char *extra,
-	void *payload)
+static void print_row(
+	const char *id, const char *missed, const char *extra, void *payload)
 {
 	FILE *fp = payload;
 
@@ -49,13 +49,14 @@ int cmd_validate(cli_opts *o)
 		dir[0] = '\0';
 	}
 	if (ent_extract_score_table(&sc, ex, tsv, len, o->inputs[0], dir,
-		o->quiet ? NULL : print_row, stdout, &err) != ENT_OK) {
+		    o->quiet ? NULL : print_row, stdout, &err) != ENT_OK) {
 		rc = cli_fail(&err);
 		goto done;
 	}
 	printf("rows %zu, required %zu, predicted %zu, sign errors %zu: "
-		"precision %.3f recall %.3f F1 %.3f\n", sc.rows, sc.required,
-		sc.predicted, sc.sign_errors, sc.precision, sc.recall, sc.f1);
+	       "precision %.3f recall %.3f F1 %.3f\n",
+		sc.rows, sc.required, sc.predicted, sc.sign_errors,
+		sc.precision, sc.recall, sc.f1);
 done:
 	free(dir);
 	ent_free(tsv);

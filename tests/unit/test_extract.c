@@ -27,7 +27,7 @@ static ent_events *run(const char *text)
 		return NULL;
 	}
 	if (ent_extract_text(ex, text, strlen(text), "doc.txt",
-		ent_events_add_cb, evs, &err) != ENT_OK) {
+		    ent_events_add_cb, evs, &err) != ENT_OK) {
 		printf("# extract failed: %s\n", err.message);
 	}
 	return evs;
@@ -74,7 +74,8 @@ static void test_roles(void)
 	is_str(summary("The sanctions on Iran by the United States hurt."),
 		"USA>IRN:163", "nominal event: by-phrase source, on-target");
 	is_str(summary("There was criticism from Germany over Hungary's "
-		"media law."), "DEU>HUN:111",
+		       "media law."),
+		"DEU>HUN:111",
 		"nominal event: from-phrase source, over-target");
 	is_str(summary("China and Russia signed an agreement."),
 		"CHN>RUS:057 RUS>CHN:057", "compound subject, symmetric event");
@@ -87,24 +88,28 @@ static void test_roles(void)
 	is_str(summary("Chinese hackers and Russian hackers attacked."), "",
 		"a conflict with no target is not made reciprocal");
 	is_str(summary("The Russian president telephoned his American "
-		"counterpart."), "RUSGOV>USAGOV:041 USAGOV>RUSGOV:041",
+		       "counterpart."),
+		"RUSGOV>USAGOV:041 USAGOV>RUSGOV:041",
 		"office holders by nationality, with the GOV sector");
 	is_str(summary("Russian troops shelled Ukrainian positions."),
 		"RUSMIL>UKR:194", "troops give the MIL sector");
 	is_str(summary("The Kremlin criticised Downing Street."),
 		"RUSGOV>GBRGOV:111", "seats of government as metonyms");
 	is_str(summary("Poland's foreign minister summoned the Belarusian "
-		"ambassador."), "POLGOV>BLRGOV:114", "possessive office holder");
+		       "ambassador."),
+		"POLGOV>BLRGOV:114", "possessive office holder");
 	is_str(summary("Pakistan, a key U.S. ally, attacked India."),
 		"PAK>IND:190", "an appositive is not the subject");
 	is_str(summary("Mali recalled its ambassador from France."),
-		"MLI>FRA:161", "a possessive pronoun of the subject is skipped");
+		"MLI>FRA:161",
+		"a possessive pronoun of the subject is skipped");
 }
 
 static void test_negation(void)
 {
 	is_str(summary("China and Russia agreed not to launch cyber attacks "
-		"against one another."), "CHN>RUS:030 RUS>CHN:030",
+		       "against one another."),
+		"CHN>RUS:030 RUS>CHN:030",
 		"agreed not to attack is an agreement, never an attack");
 	is_str(summary("Chile and Peru agreed to refrain from attacks."),
 		"CHL>PER:030 PER>CHL:030", "refrain from is cooperation");
@@ -112,36 +117,43 @@ static void test_negation(void)
 		"a denied attack codes nothing");
 	is_str(summary("Cuba and Haiti failed to reach an agreement."),
 		"CUB>HTI:125 HTI>CUB:125",
-		"failing to reach an agreement is a rejection, not cooperation");
+		"failing to reach an agreement is a rejection, not "
+		"cooperation");
 	is_str(summary("Venezuela will not send aid to Cuba."), "",
 		"will not send: no cooperation");
 	is_str(summary("Brazil would not recognise Bolivia."), "BRA>BOL:120",
 		"would not recognise is a rejection");
 	ok(flags_of("Russia has reportedly sent drones to Iran.", 0) ==
-		ENT_FLAG_HEDGED, "reportedly sets the hedged flag");
+			ENT_FLAG_HEDGED,
+		"reportedly sets the hedged flag");
 	ok(flags_of("Hacking is believed to come from Iran, which allegedly "
-		"attacked Israel.", 0) & ENT_FLAG_HEDGED,
+		    "attacked Israel.",
+		   0) & ENT_FLAG_HEDGED,
 		"allegedly sets the hedged flag");
 	ok(flags_of("Norway will give Ukraine aid.", 0) == ENT_FLAG_FUTURE,
 		"will sets the future flag");
 	ok(flags_of("Kenya and Uganda praised one another.", 0) ==
-		(ENT_FLAG_RECIPROCAL | ENT_FLAG_COMPOUND),
+			(ENT_FLAG_RECIPROCAL | ENT_FLAG_COMPOUND),
 		"one another sets reciprocal and compound");
 }
 
 static void test_references(void)
 {
 	is_str(summary("China and Russia met in Moscow. The two countries "
-		"signed a pact."), "CHN>RUS:040 RUS>CHN:040 CHN>RUS:057 "
-		"RUS>CHN:057", "\"the two countries\" resolves to the last pair");
+		       "signed a pact."),
+		"CHN>RUS:040 RUS>CHN:040 CHN>RUS:057 "
+		"RUS>CHN:057",
+		"\"the two countries\" resolves to the last pair");
 	is_str(summary("Finland joined the alliance. Russia criticised the "
-		"country for the move."), "RUS>FIN:111",
-		"\"the country\" as an object is another actor");
+		       "country for the move."),
+		"RUS>FIN:111", "\"the country\" as an object is another actor");
 	is_str(summary("Russia has looked to China amid criticism from the "
-		"US over its role in Syria."), "USA>RUS:111",
+		       "US over its role in Syria."),
+		"USA>RUS:111",
 		"\"its\" stands for the subject of the sentence");
 	is_str(summary("Russia, which reportedly hacked the White House, "
-		"denied it."), "RUS>USAGOV:176",
+		       "denied it."),
+		"RUS>USAGOV:176",
 		"a relative pronoun stands for the actor before it");
 }
 
@@ -150,7 +162,8 @@ static void test_blockers(void)
 	is_str(summary("The Wall Street Journal reported the Chinese deal."),
 		"", "a newspaper is not a state");
 	is_str(summary("A Polish company signed a contract with a German "
-		"firm."), "", "companies are not states");
+		       "firm."),
+		"", "companies are not states");
 	is_str(summary("The United Nations criticised Israel."), "",
 		"international organisations are not states");
 	is_str(summary("China Daily criticised Japan."), "",
@@ -163,13 +176,15 @@ static void test_blockers(void)
 
 static void test_provenance(void)
 {
-	const char *text = "Headline without stop\n\nFrance praised Italy. "
+	const char *text =
+		"Headline without stop\n\nFrance praised Italy. "
 		"Italy thanked France twice, and thanked France again.";
 	ent_events *evs = run(text);
 	const ent_event *ev;
 	const ent_cameo *c;
 
-	ok(evs && ent_events_count(evs) == 2, "two events (the repeated "
+	ok(evs && ent_events_count(evs) == 2,
+		"two events (the repeated "
 		"event of one sentence is one)");
 	if (!evs || ent_events_count(evs) < 2) {
 		ent_events_destroy(evs);
@@ -181,7 +196,7 @@ static void test_provenance(void)
 	ok(ev->span_start == 23 && ev->span_end == 44, "byte span");
 	is_str(ev->text, "France praised Italy.", "sentence text");
 	ok(strncmp(text + ev->span_start, ev->text,
-		(size_t)(ev->span_end - ev->span_start)) == 0,
+		   (size_t)(ev->span_end - ev->span_start)) == 0,
 		"the span points at the text");
 	is_str(ev->source_text, "France", "source as written");
 	is_str(ev->target_text, "Italy", "target as written");
@@ -210,7 +225,8 @@ static void test_options(void)
 
 	if ((fd = mkstemp(actors)) >= 0 && (fp = fdopen(fd, "w")) != NULL) {
 		fputs("# test actors\nRuritania\tAUT\tstate\n"
-			"Freedonia\tNLD\tstate\n", fp);
+		      "Freedonia\tNLD\tstate\n",
+			fp);
 		fclose(fp);
 	}
 	if ((fd = mkstemp(verbs)) >= 0 && (fp = fdopen(fd, "w")) != NULL) {
@@ -223,8 +239,9 @@ static void test_options(void)
 	ok(ent_extractor_create(&x, &o, &err) == ENT_OK,
 		"create with user dictionaries");
 	ent_events_create(&evs);
-	ok(ent_extract_text(x, text, strlen(text), "u", ent_events_add_cb,
-		evs, &err) == ENT_OK && ent_events_count(evs) == 3,
+	ok(ent_extract_text(x, text, strlen(text), "u", ent_events_add_cb, evs,
+		   &err) == ENT_OK &&
+			ent_events_count(evs) == 3,
 		"user actors and verbs are used");
 	if (ent_events_count(evs) == 3) {
 		is_str(ent_events_get(evs, 0)->source, "AUT", "user actor");
@@ -246,22 +263,22 @@ static void test_options(void)
 	ok(ent_extractor_create(&x, &o, &err) == ENT_EPARSE && x == NULL,
 		"an unknown CAMEO code is an error");
 	ok(err.line == 2 && err.column == 6 && err.source == verbs &&
-		strstr(err.message, "CAMEO") != NULL,
+			strstr(err.message, "CAMEO") != NULL,
 		"the error names the line and column: %s", err.message);
 	if ((fp = fopen(verbs, "w")) != NULL) {
 		fputs("snub\t120\tfast\n", fp);
 		fclose(fp);
 	}
-	ok(ent_extractor_create(&x, &o, &err) == ENT_EPARSE &&
-		err.column == 10, "an unknown option is an error");
+	ok(ent_extractor_create(&x, &o, &err) == ENT_EPARSE && err.column == 10,
+		"an unknown option is an error");
 	if ((fp = fopen(actors, "w")) != NULL) {
 		fputs("Atlantis\tATL\tstate\n", fp);
 		fclose(fp);
 	}
 	o.verb_dict = NULL;
 	o.actor_dict = actors;
-	ok(ent_extractor_create(&x, &o, &err) == ENT_EPARSE &&
-		err.line == 1, "an actor code that names no state is an error");
+	ok(ent_extractor_create(&x, &o, &err) == ENT_EPARSE && err.line == 1,
+		"an actor code that names no state is an error");
 	o.actor_dict = "/nonexistent/actors.tsv";
 	ok(ent_extractor_create(&x, &o, &err) == ENT_EIO,
 		"a missing dictionary is an I/O error");
@@ -269,19 +286,21 @@ static void test_options(void)
 	remove(verbs);
 
 	ok(ent_extract_text(NULL, "x", 1, "d", ent_events_add_cb, NULL, &err) ==
-		ENT_EINVAL, "NULL extractor");
+			ENT_EINVAL,
+		"NULL extractor");
 	ok(ent_extract_text(ex, "", 0, "d", ent_events_add_cb, NULL, &err) ==
-		ENT_OK, "empty text");
+			ENT_OK,
+		"empty text");
 	ent_extractor_destroy(NULL);
 }
 
-static void on_row(const char *id, const char *missed, const char *extra,
-	void *payload)
+static void on_row(
+	const char *id, const char *missed, const char *extra, void *payload)
 {
 	char *buf = payload;
 
-	snprintf(buf + strlen(buf), 512 - strlen(buf), "%s[%s][%s];", id, missed,
-		extra);
+	snprintf(buf + strlen(buf), 512 - strlen(buf), "%s[%s][%s];", id,
+		missed, extra);
 }
 
 static void test_score(void)
@@ -292,7 +311,8 @@ static void test_score(void)
 	 * CHN>RUS:c and RUS>CHN:c, gold requires CHN<>RUS:c (2) plus an
 	 * optional -> 2 correct. predicted 4, correct 3, required 5,
 	 * recalled 3: P = 0.75, R = 0.6, F1 = 2*.75*.6/1.35 = 0.6667. */
-	const char *tsv = "id\tsentence\trequired\toptional\n"
+	const char *tsv =
+		"id\tsentence\trequired\toptional\n"
 		"a\tFrance praised Italy.\tFRA>ITA:c\t\n"
 		"b\tRussia attacked Ukraine.\tRUS<>UKR:c\t\n"
 		"c\tChina and Russia signed a pact.\tCHN<>RUS:c\tCHN>USA:c\n";
@@ -301,12 +321,15 @@ static void test_score(void)
 	char rows[512] = "";
 
 	ok(ent_extract_score_table(&sc, ex, tsv, strlen(tsv), "t.tsv", NULL,
-		on_row, rows, &err) == ENT_OK, "score a small table");
+		   on_row, rows, &err) == ENT_OK,
+		"score a small table");
 	ok(sc.rows == 3 && sc.predicted == 4 && sc.correct == 3 &&
-		sc.required == 5 && sc.recalled == 3 && sc.sign_errors == 1,
+			sc.required == 5 && sc.recalled == 3 &&
+			sc.sign_errors == 1,
 		"counts: rows %zu predicted %zu correct %zu required %zu "
-		"recalled %zu sign %zu", sc.rows, sc.predicted, sc.correct,
-		sc.required, sc.recalled, sc.sign_errors);
+		"recalled %zu sign %zu",
+		sc.rows, sc.predicted, sc.correct, sc.required, sc.recalled,
+		sc.sign_errors);
 	is_num(sc.precision, 0.75, 1e-12, "precision");
 	is_num(sc.recall, 0.6, 1e-12, "recall");
 	is_num(sc.f1, 2 * 0.75 * 0.6 / 1.35, 1e-12, "F1");
@@ -314,13 +337,15 @@ static void test_score(void)
 		"only the differing row is reported, with its triples");
 
 	ok(ent_extract_score_table(&sc, ex, "id\tsentence\n", 12, "t.tsv", NULL,
-		NULL, NULL, &err) == ENT_EPARSE && err.line == 1,
+		   NULL, NULL, &err) == ENT_EPARSE &&
+			err.line == 1,
 		"a header without 'required' is an error");
 	tsv = "id\tsentence\trequired\n"
-		"a\tFrance praised Italy.\tFRA-ITA:c\n";
+	      "a\tFrance praised Italy.\tFRA-ITA:c\n";
 	ok(ent_extract_score_table(&sc, ex, tsv, strlen(tsv), "t.tsv", NULL,
-		NULL, NULL, &err) == ENT_EPARSE && err.line == 2 &&
-		err.column == 1, "a malformed event cell names line and column");
+		   NULL, NULL, &err) == ENT_EPARSE &&
+			err.line == 2 && err.column == 1,
+		"a malformed event cell names line and column");
 }
 
 static void test_gold(void)
@@ -330,13 +355,15 @@ static void test_gold(void)
 	ent_extract_score sc;
 	ent_error err = {0};
 
-	if (ent_read_file(&tsv, &len, ENT_SOURCE_ROOT
-		"/tests/data/extract/gold.tsv", 0, &err) != ENT_OK) {
+	if (ent_read_file(&tsv, &len,
+		    ENT_SOURCE_ROOT "/tests/data/extract/gold.tsv", 0,
+		    &err) != ENT_OK) {
 		ok(0, "read the gold corpus: %s", err.message);
 		return;
 	}
 	ok(ent_extract_score_table(&sc, ex, tsv, len, "gold.tsv", NULL, NULL,
-		NULL, &err) == ENT_OK, "score the annotated corpus");
+		   NULL, &err) == ENT_OK,
+		"score the annotated corpus");
 	ok(sc.rows >= 120, "the corpus has %zu sentences (>= 120)", sc.rows);
 	ok(sc.f1 >= GOLD_F1_FLOOR, "F1 %.3f >= floor %.2f (P %.3f R %.3f)",
 		sc.f1, GOLD_F1_FLOOR, sc.precision, sc.recall);

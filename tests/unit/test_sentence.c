@@ -55,8 +55,7 @@ int main(void)
 		"Gen. Smith met Dr. Jones on Jan. 5 in Kyiv.|They talked.",
 		"titles and month abbreviations");
 	check("F. W. de Klerk met George W. Bush. Both smiled.",
-		"F. W. de Klerk met George W. Bush.|Both smiled.",
-		"initials");
+		"F. W. de Klerk met George W. Bush.|Both smiled.", "initials");
 	check("Growth was 3.5 percent. Exports fell.",
 		"Growth was 3.5 percent.|Exports fell.", "decimal numbers");
 	check("\"We will respond,\" he said. \"Soon.\" Then he left.",
@@ -66,7 +65,8 @@ int main(void)
 		"China and Russia Agree Not To Hack|The deal was signed.",
 		"a headline without a final stop, then a blank line");
 	check("Is it over? Nobody knows! Wait...",
-		"Is it over?|Nobody knows!|Wait...", "question and exclamation");
+		"Is it over?|Nobody knows!|Wait...",
+		"question and exclamation");
 	check("Moscow said the move was a mis-\ntake. Kyiv agreed.",
 		"Moscow said the move was a mis-\ntake.|Kyiv agreed.",
 		"a hyphenated line break does not split");
@@ -83,8 +83,10 @@ int main(void)
 	ok(ent_sentence_next("abc", 3, 3, &s, &e) == 3 && s == e,
 		"nothing left: pos == len and an empty span");
 	ok(split("Hello world", buf, sizeof(buf)) == 1 &&
-		strcmp(buf, "Hello world") == 0, "text without a stop");
-	ok(split("A. B.", buf, sizeof(buf)) == 1, "single-letter initials "
+			strcmp(buf, "Hello world") == 0,
+		"text without a stop");
+	ok(split("A. B.", buf, sizeof(buf)) == 1,
+		"single-letter initials "
 		"are never a sentence end before a capital");
 	return done_testing();
 }

@@ -123,13 +123,15 @@ static const struct {
 	{"be am is are was were been being", EXW_BE},
 	{"not never no n't", EXW_NEG},
 	{"reportedly allegedly believed suspected purportedly apparently "
-	 "rumoured rumored alleged supposedly", EXW_HEDGE},
+	 "rumoured rumored alleged supposedly",
+		EXW_HEDGE},
 	{"will would shall 'll plans plan planned intends intend intended "
-	 "going expected set", EXW_FUTURE},
+	 "going expected set",
+		EXW_FUTURE},
 	{"in of for from to with at on against by near into over toward "
 	 "towards upon between among across through under inside within "
 	 "about around during outside beyond via throughout along amongst",
-	 EXW_PREP},
+		EXW_PREP},
 	{"with", EXW_WITH},
 	{"that", EXW_THAT},
 	{"according", EXW_ACCORDING},
@@ -137,34 +139,38 @@ static const struct {
 	{"has have had did does do", EXW_AUX},
 	{"in inside within", EXW_IN},
 	{"hit shot struck held caught sent fought met led built thrown beaten "
-	 "seen taken given brought put kept told stolen shelled", EXW_PARTICIPLE},
-	{"on against to with toward towards over into upon at for",
-	 EXW_TPREP},
+	 "seen taken given brought put kept told stolen shelled",
+		EXW_PARTICIPLE},
+	{"on against to with toward towards over into upon at for", EXW_TPREP},
 	{"from", EXW_FROM},
 	{"by", EXW_BY},
 	{"to", EXW_TO},
 	{"and or &", EXW_AND},
 	{"while whereas but although though because when if unless amid "
-	 "amidst despite whilst whereby after before until", EXW_CLAUSE},
+	 "amidst despite whilst whereby after before until",
+		EXW_CLAUSE},
 	{"which who whom", EXW_REL},
 	{"said say says saying told tells reported reports according "
 	 "announced announces confirmed added stated quoted cited wrote "
-	 "claimed claims", EXW_SPEECH},
+	 "claimed claims",
+		EXW_SPEECH},
 	{"mutual mutually joint jointly together bilateral common", EXW_RECIP},
 	{"the a an this that these those his her some any", EXW_DET},
 	{"between among amongst", EXW_BETWEEN},
 	{"president minister premier king queen prince emir sheikh leader "
 	 "chancellor secretary ambassador envoy general spokesman "
-	 "spokeswoman officials official", EXW_TITLE},
+	 "spokeswoman officials official",
+		EXW_TITLE},
 	{"monday tuesday wednesday thursday friday saturday sunday january "
 	 "february march april may june july august september october "
-	 "november december today yesterday tomorrow", EXW_CALENDAR},
+	 "november december today yesterday tomorrow",
+		EXW_CALENDAR},
 	{"also still already again currently recently earlier later now "
 	 "then further formally officially jointly publicly previously "
 	 "finally quickly strongly sharply repeatedly firmly bluntly "
 	 "reportedly allegedly once even long just only today yesterday "
 	 "immediately",
-	 EXW_ADVERB},
+		EXW_ADVERB},
 	{"one each", EXW_ONE},
 	{"another other", EXW_OTHER},
 };
@@ -182,8 +188,9 @@ ent_status ex_grammar_init(ent_extractor *ex)
 			uint64_t k = ex_hash_lower(s, n);
 			int32_t old = ex_map_get(&ex->grammar, k);
 
-			if (ex_map_put(&ex->grammar, k, (int32_t)((old < 0 ? 0 :
-				(uint32_t)old) | grammar[g].flags)) != 0) {
+			if (ex_map_put(&ex->grammar, k,
+				    (int32_t)((old < 0 ? 0 : (uint32_t)old) |
+					    grammar[g].flags)) != 0) {
 				return ENT_ENOMEM;
 			}
 			s += n;
@@ -230,8 +237,8 @@ static ex_item *item_add(ex_table *t)
 }
 
 /* The hash of token k of a phrase: its word hash, or its stem's. */
-static uint64_t tok_hash(ent_extractor *ex, const char *text,
-	const ex_token *tk, int stems)
+static uint64_t tok_hash(
+	ent_extractor *ex, const char *text, const ex_token *tk, int stems)
 {
 	char buf[64];
 	size_t n = tk->end - tk->start, i;
@@ -252,17 +259,17 @@ static uint64_t tok_hash(ent_extractor *ex, const char *text,
 	if (st == NULL) {
 		return tk->key;
 	}
-	return ex_hash_lower((const char *)st,
-		(size_t)sb_stemmer_length(ex->stemmer));
+	return ex_hash_lower(
+		(const char *)st, (size_t)sb_stemmer_length(ex->stemmer));
 }
 
 /*
  * Compile `phrase` into `t` with the given payload. Returns ENT_OK,
  * ENT_ENOMEM, or ENT_EPARSE with *bad_col set (0-based column in phrase).
  */
-static ent_status phrase_add(ent_extractor *ex, ex_table *t,
-	const char *phrase, size_t len, int stems, uint16_t type,
-	const char *code, const char *neg_code, size_t *bad_col)
+static ent_status phrase_add(ent_extractor *ex, ex_table *t, const char *phrase,
+	size_t len, int stems, uint16_t type, const char *code,
+	const char *neg_code, size_t *bad_col)
 {
 	ex_phrase *p;
 	size_t i = 0, first_item = t->n_items;
@@ -301,9 +308,11 @@ static ent_status phrase_add(ent_extractor *ex, ex_table *t,
 
 			if (t->n_items == first_item) {
 				*bad_col = s;
-				return ENT_EPARSE;   /* a phrase cannot start with a gap */
+				return ENT_EPARSE; /* a phrase cannot start with
+						      a gap */
 			}
-			if (e - s == 2 && phrase[s + 1] >= '1' && phrase[s + 1] <= '9') {
+			if (e - s == 2 && phrase[s + 1] >= '1' &&
+				phrase[s + 1] <= '9') {
 				gap = (unsigned)(phrase[s + 1] - '0');
 			} else if (e - s != 1) {
 				*bad_col = s;
@@ -339,8 +348,9 @@ static ent_status phrase_add(ent_extractor *ex, ex_table *t,
 					*bad_col = a;
 					return ENT_EPARSE;
 				}
-				if (pool_add(t, tok_hash(ex, phrase, &ex->toks[0],
-					stems)) != 0) {
+				if (pool_add(t,
+					    tok_hash(ex, phrase, &ex->toks[0],
+						    stems)) != 0) {
 					return ENT_ENOMEM;
 				}
 				it = &t->items[t->n_items - 1];
@@ -356,7 +366,8 @@ static ent_status phrase_add(ent_extractor *ex, ex_table *t,
 				return ENT_ENOMEM;
 			}
 			if (nt > 0 && t->n_items == first_item) {
-				need = ex->toks[0].tflags & (EXTF_CAP | EXTF_UPPER);
+				need = ex->toks[0].tflags &
+					(EXTF_CAP | EXTF_UPPER);
 			}
 			for (k = 0; k < nt; k++) {
 				ex_item *it = item_add(t);
@@ -366,8 +377,9 @@ static ent_status phrase_add(ent_extractor *ex, ex_table *t,
 				}
 				it->alt = (uint32_t)t->n_pool;
 				it->n_alt = 1;
-				if (pool_add(t, tok_hash(ex, phrase, &ex->toks[k],
-					stems)) != 0) {
+				if (pool_add(t,
+					    tok_hash(ex, phrase, &ex->toks[k],
+						    stems)) != 0) {
 					return ENT_ENOMEM;
 				}
 			}
@@ -379,7 +391,7 @@ static ent_status phrase_add(ent_extractor *ex, ex_table *t,
 	}
 	if (t->items[t->n_items - 1].n_alt == 0) {
 		*bad_col = len ? len - 1 : 0;
-		return ENT_EPARSE;   /* nor end with one */
+		return ENT_EPARSE; /* nor end with one */
 	}
 	p = &t->phrases[t->n];
 	memset(p, 0, sizeof(*p));
@@ -393,8 +405,8 @@ static ent_status phrase_add(ent_extractor *ex, ex_table *t,
 		p->second = t->pool[t->items[first_item + 1].alt];
 	}
 	snprintf(p->code, sizeof(p->code), "%s", code);
-	snprintf(p->neg_code, sizeof(p->neg_code), "%s", neg_code ? neg_code :
-		"");
+	snprintf(p->neg_code, sizeof(p->neg_code), "%s",
+		neg_code ? neg_code : "");
 	{
 		const ex_item *it0 = &t->items[first_item];
 
@@ -412,7 +424,8 @@ static ent_status phrase_add(ent_extractor *ex, ex_table *t,
 		if (h > 0) {
 			if (t->n + 1 > t->cap) {
 				size_t cap = t->cap * 2;
-				ex_phrase *np = realloc(t->phrases, cap * sizeof(*np));
+				ex_phrase *np =
+					realloc(t->phrases, cap * sizeof(*np));
 
 				if (np == NULL) {
 					return ENT_ENOMEM;
@@ -433,8 +446,8 @@ static ent_status phrase_add(ent_extractor *ex, ex_table *t,
 	return ENT_OK;
 }
 
-int ex_phrase_match(const ex_table *t, const ex_phrase *p,
-	const ex_token *toks, long n, long i, int stems, long *end)
+int ex_phrase_match(const ex_table *t, const ex_phrase *p, const ex_token *toks,
+	long n, long i, int stems, long *end)
 {
 	long k = i;
 	uint16_t j;
@@ -458,13 +471,15 @@ int ex_phrase_match(const ex_table *t, const ex_phrase *p,
 						!(gt->tflags & EXTF_POSS)) {
 						return 0;
 					}
-					if (gt->w && (gt->w->flags & (EXW_CLAUSE |
-						EXW_REL | EXW_SPEECH))) {
+					if (gt->w &&
+						(gt->w->flags &
+							(EXW_CLAUSE | EXW_REL |
+								EXW_SPEECH))) {
 						return 0;
 					}
 				}
-				if (ex_phrase_match(t, &rest, toks, n, k + g, stems,
-					end)) {
+				if (ex_phrase_match(t, &rest, toks, n, k + g,
+					    stems, end)) {
 					return 1;
 				}
 			}
@@ -474,8 +489,8 @@ int ex_phrase_match(const ex_table *t, const ex_phrase *p,
 			return 0;
 		}
 		{
-			uint64_t h = stems && toks[k].w ? toks[k].w->stem :
-				toks[k].key;
+			uint64_t h = stems && toks[k].w ? toks[k].w->stem
+							: toks[k].key;
 
 			for (a = 0; a < it->n_alt; a++) {
 				if (t->pool[it->alt + a] == h) {
@@ -495,8 +510,8 @@ int ex_phrase_match(const ex_table *t, const ex_phrase *p,
 /* -- loading ---------------------------------------------------------- */
 
 /* Next line of a TSV buffer: [s, e) without the newline; 0 at the end. */
-static int next_line(const char *buf, size_t len, size_t *pos, size_t *s,
-	size_t *e)
+static int next_line(
+	const char *buf, size_t len, size_t *pos, size_t *s, size_t *e)
 {
 	size_t i = *pos;
 
@@ -516,8 +531,8 @@ static int next_line(const char *buf, size_t len, size_t *pos, size_t *s,
 }
 
 /* Split [s, e) on tabs into at most max fields (offsets). */
-static size_t split(const char *buf, size_t s, size_t e, size_t *fs,
-	size_t *fe, size_t max)
+static size_t split(
+	const char *buf, size_t s, size_t e, size_t *fs, size_t *fe, size_t max)
 {
 	size_t n = 0, i = s;
 
@@ -543,8 +558,8 @@ static int field_is(const char *buf, size_t s, size_t e, const char *w)
 	return e - s == n && memcmp(buf + s, w, n) == 0;
 }
 
-static ent_status add_head(ent_extractor *ex, const char *word, size_t n,
-	const char *sector)
+static ent_status add_head(
+	ent_extractor *ex, const char *word, size_t n, const char *sector)
 {
 	ex_token tk;
 	long nt = ex_tokenize(ex, word, 0, n, 0);
@@ -565,7 +580,7 @@ static ent_status add_head(ent_extractor *ex, const char *word, size_t n,
 	}
 	snprintf(ex->heads[ex->n_heads].sector, 4, "%s", sector);
 	if (ex_map_put(&ex->head_nouns, tok_hash(ex, word, &tk, 1),
-		(int32_t)ex->n_heads) != 0) {
+		    (int32_t)ex->n_heads) != 0) {
 		return ENT_ENOMEM;
 	}
 	ex->n_heads++;
@@ -576,20 +591,24 @@ static const struct {
 	const char *name;
 	uint16_t type;
 } actor_types[] = {
-	{"state", EXA_STATE}, {"adj", EXA_ADJ}, {"block", EXA_BLOCK},
-	{"ref-one", EXA_REF_ONE}, {"ref-many", EXA_REF_MANY},
-	{"ref-pair", EXA_REF_PAIR}, {"orgword", EXA_ORGWORD},
+	{"state", EXA_STATE},
+	{"adj", EXA_ADJ},
+	{"block", EXA_BLOCK},
+	{"ref-one", EXA_REF_ONE},
+	{"ref-many", EXA_REF_MANY},
+	{"ref-pair", EXA_REF_PAIR},
+	{"orgword", EXA_ORGWORD},
 	{"head", EXA_HEAD},
 };
 
-static ent_status line_error(ent_error *err, ent_status st,
-	const char *source, long line, size_t col, const char *what)
+static ent_status line_error(ent_error *err, ent_status st, const char *source,
+	long line, size_t col, const char *what)
 {
 	if (st == ENT_ENOMEM) {
 		return ent__error_nomem(err);
 	}
-	return ent__error_set(err, ENT_EPARSE, source, line, (long)col + 1,
-		"%s", what);
+	return ent__error_set(
+		err, ENT_EPARSE, source, line, (long)col + 1, "%s", what);
 }
 
 ent_status ex_load_actors(ent_extractor *ex, const char *buf, size_t len,
@@ -610,8 +629,10 @@ ent_status ex_load_actors(ent_extractor *ex, const char *buf, size_t len,
 		nf = split(buf, s, e, fs, fe, 3);
 		if (nf != 3) {
 			return ent__error_set(err, ENT_EPARSE, source, line, 1,
-				"expected 3 tab-separated fields (phrase, code, type), "
-				"got %zu", nf > 3 ? (size_t)4 : nf);
+				"expected 3 tab-separated fields (phrase, "
+				"code, type), "
+				"got %zu",
+				nf > 3 ? (size_t)4 : nf);
 		}
 		for (ty = 0; ty < sizeof(actor_types) / sizeof(actor_types[0]);
 			ty++) {
@@ -621,7 +642,8 @@ ent_status ex_load_actors(ent_extractor *ex, const char *buf, size_t len,
 		}
 		if (ty == sizeof(actor_types) / sizeof(actor_types[0])) {
 			return line_error(err, ENT_EPARSE, source, line,
-				fs[2] - s, "unknown actor type (state, adj, block, head, "
+				fs[2] - s,
+				"unknown actor type (state, adj, block, head, "
 				"orgword, ref-one, ref-many, ref-pair)");
 		}
 		if (fe[1] - fs[1] >= ENT_CODE_SIZE || fe[1] == fs[1]) {
@@ -639,7 +661,8 @@ ent_status ex_load_actors(ent_extractor *ex, const char *buf, size_t len,
 
 			if (sta == NULL) {
 				return line_error(err, ENT_EPARSE, source, line,
-					fs[1] - s, "the actor code names no state of the "
+					fs[1] - s,
+					"the actor code names no state of the "
 					"state table");
 			}
 			/* alias codes ("ROMGOV", "UKGOV") become ISO ones, so
@@ -647,7 +670,9 @@ ent_status ex_load_actors(ent_extractor *ex, const char *buf, size_t len,
 			if (strncmp(code, sta->code, 3) != 0) {
 				char iso[ENT_CODE_SIZE];
 				size_t skip = strncmp(code, "UK", 2) == 0 &&
-					strncmp(code, "UKR", 3) != 0 ? 2 : 3;
+						strncmp(code, "UKR", 3) != 0
+					? 2
+					: 3;
 
 				snprintf(iso, sizeof(iso), "%.3s%s", sta->code,
 					strlen(code) > skip ? code + skip : "");
@@ -658,10 +683,13 @@ ent_status ex_load_actors(ent_extractor *ex, const char *buf, size_t len,
 			long nt = ex_tokenize(ex, buf, fs[0], fe[0], 0);
 
 			if (nt != 1) {
-				return line_error(err, nt < 0 ? ENT_ENOMEM : ENT_EPARSE,
-					source, line, 0, "an orgword must be one word");
+				return line_error(err,
+					nt < 0 ? ENT_ENOMEM : ENT_EPARSE,
+					source, line, 0,
+					"an orgword must be one word");
 			}
-			if (ex_map_put(&ex->orgwords, ex->toks[0].key, 1) != 0) {
+			if (ex_map_put(&ex->orgwords, ex->toks[0].key, 1) !=
+				0) {
 				return ent__error_nomem(err);
 			}
 			continue;
@@ -677,8 +705,8 @@ ent_status ex_load_actors(ent_extractor *ex, const char *buf, size_t len,
 		st = phrase_add(ex, &ex->actors, buf + fs[0], fe[0] - fs[0], 0,
 			actor_types[ty].type, code, NULL, &bad);
 		if (st != ENT_OK) {
-			return line_error(err, st, source, line, bad,
-				"bad actor phrase");
+			return line_error(
+				err, st, source, line, bad, "bad actor phrase");
 		}
 	}
 	return ENT_OK;
@@ -688,8 +716,12 @@ static const struct {
 	const char *name;
 	uint16_t bit;
 } verb_opts[] = {
-	{"sym", EXV_SYM}, {"noun", EXV_NOUN}, {"rev", EXV_REV},
-	{"ctl", EXV_CTL}, {"negator", EXV_NEGATOR}, {"notgt", EXV_NOTGT},
+	{"sym", EXV_SYM},
+	{"noun", EXV_NOUN},
+	{"rev", EXV_REV},
+	{"ctl", EXV_CTL},
+	{"negator", EXV_NEGATOR},
+	{"notgt", EXV_NOTGT},
 	{"modal", EXV_MODAL},
 };
 
@@ -712,7 +744,8 @@ ent_status ex_load_verbs(ent_extractor *ex, const char *buf, size_t len,
 		nf = split(buf, s, e, fs, fe, 3);
 		if (nf < 2 || nf > 3) {
 			return ent__error_set(err, ENT_EPARSE, source, line, 1,
-				"expected 2 or 3 tab-separated fields (phrase, code, "
+				"expected 2 or 3 tab-separated fields (phrase, "
+				"code, "
 				"options)");
 		}
 		/* options */
@@ -723,7 +756,8 @@ ent_status ex_load_verbs(ent_extractor *ex, const char *buf, size_t len,
 			while (oe < fe[2] && buf[oe] != ',') {
 				oe++;
 			}
-			for (k = 0; k < sizeof(verb_opts) / sizeof(verb_opts[0]);
+			for (k = 0;
+				k < sizeof(verb_opts) / sizeof(verb_opts[0]);
 				k++) {
 				if (field_is(buf, o, oe, verb_opts[k].name)) {
 					type |= verb_opts[k].bit;
@@ -736,13 +770,19 @@ ent_status ex_load_verbs(ent_extractor *ex, const char *buf, size_t len,
 					memcpy(neg, buf + o + 4, oe - o - 4);
 					neg[oe - o - 4] = '\0';
 					if (ent_cameo_lookup(neg) == NULL) {
-						return line_error(err, ENT_EPARSE, source, line,
-							o - s, "neg= names no CAMEO code");
+						return line_error(err,
+							ENT_EPARSE, source,
+							line, o - s,
+							"neg= names no CAMEO "
+							"code");
 					}
 				} else if (!field_is(buf, o, oe, "-")) {
-					return line_error(err, ENT_EPARSE, source, line,
-						o - s, "unknown option (sym, noun, rev, ctl, "
-						"negator, notgt, modal, neg=CODE)");
+					return line_error(err, ENT_EPARSE,
+						source, line, o - s,
+						"unknown option (sym, noun, "
+						"rev, ctl, "
+						"negator, notgt, modal, "
+						"neg=CODE)");
 				}
 			}
 			o = oe + 1;
@@ -750,7 +790,8 @@ ent_status ex_load_verbs(ent_extractor *ex, const char *buf, size_t len,
 		if (field_is(buf, fs[1], fe[1], "-")) {
 			if (!(type & (EXV_CTL | EXV_NEGATOR))) {
 				return line_error(err, ENT_EPARSE, source, line,
-					fs[1] - s, "code \"-\" needs the ctl or negator "
+					fs[1] - s,
+					"code \"-\" needs the ctl or negator "
 					"option");
 			}
 		} else {
@@ -768,16 +809,16 @@ ent_status ex_load_verbs(ent_extractor *ex, const char *buf, size_t len,
 		st = phrase_add(ex, &ex->verbs, buf + fs[0], fe[0] - fs[0], 1,
 			type, code, neg, &bad);
 		if (st != ENT_OK) {
-			return line_error(err, st, source, line, bad,
-				"bad event phrase");
+			return line_error(
+				err, st, source, line, bad, "bad event phrase");
 		}
 	}
 	return ENT_OK;
 }
 
 /* Add each ';'-separated entry of `list` as an actor phrase. */
-static ent_status add_list(ent_extractor *ex, const char *list,
-	uint16_t type, const char *code, int plurals)
+static ent_status add_list(ent_extractor *ex, const char *list, uint16_t type,
+	const char *code, int plurals)
 {
 	const char *s = list;
 	static const char *const skip[] = {"male", "victoria", "kingston",
@@ -788,28 +829,35 @@ static ent_status add_list(ent_extractor *ex, const char *list,
 		size_t n = e ? (size_t)(e - s) : strlen(s), bad, k;
 		int skipped = 0;
 
-		if (n > 4 && (memcmp(s, "the ", 4) == 0 ||
-			memcmp(s, "The ", 4) == 0)) {
+		if (n > 4 &&
+			(memcmp(s, "the ", 4) == 0 ||
+				memcmp(s, "The ", 4) == 0)) {
 			s += 4;
 			n -= 4;
 		}
 		for (k = 0; skip[k] != NULL; k++) {
-			if (strlen(skip[k]) == n && ex_hash_lower(s, n) ==
-				ex_hash_lower(skip[k], n)) {
+			if (strlen(skip[k]) == n &&
+				ex_hash_lower(s, n) ==
+					ex_hash_lower(skip[k], n)) {
 				skipped = 1;
 			}
 		}
-		/* inverted forms "Korea, Republic of" are never written in news */
-		if (!skipped && (memchr(s, ',', n) == NULL || type == EXA_STATE) &&
+		/* inverted forms "Korea, Republic of" are never written in news
+		 */
+		if (!skipped &&
+			(memchr(s, ',', n) == NULL || type == EXA_STATE) &&
 			n > 0) {
 			ent_status st;
 
-			if (memchr(s, ',', n) != NULL && (n < 10 ||
-				ex_hash_lower(s, 10) != ex_hash_lower("washington", 10))) {
+			if (memchr(s, ',', n) != NULL &&
+				(n < 10 ||
+					ex_hash_lower(s, 10) !=
+						ex_hash_lower(
+							"washington", 10))) {
 				goto next;
 			}
-			st = phrase_add(ex, &ex->actors, s, n, 0, type, code, NULL,
-				&bad);
+			st = phrase_add(ex, &ex->actors, s, n, 0, type, code,
+				NULL, &bad);
 			if (st == ENT_ENOMEM) {
 				return st;
 			}
@@ -821,15 +869,16 @@ static ent_status add_list(ent_extractor *ex, const char *list,
 				if (n + 1 < sizeof(buf)) {
 					memcpy(buf, s, n);
 					buf[n] = 's';
-					st = phrase_add(ex, &ex->actors, buf, n + 1, 0,
-						EXA_STATE, code, NULL, &bad);
+					st = phrase_add(ex, &ex->actors, buf,
+						n + 1, 0, EXA_STATE, code, NULL,
+						&bad);
 					if (st == ENT_ENOMEM) {
 						return st;
 					}
 				}
 			}
 		}
-next:
+	next:
 		s = e ? e + 1 : NULL;
 	}
 	return ENT_OK;
@@ -848,12 +897,14 @@ ent_status ex_load_states(ent_extractor *ex, ent_error *err)
 		char gov[ENT_CODE_SIZE];
 
 		snprintf(gov, sizeof(gov), "%sGOV", s->code);
-		if ((st = add_list(ex, s->name, EXA_STATE, s->code, 0)) != ENT_OK ||
-			(st = add_list(ex, s->other_names, EXA_STATE, s->code, 0)) !=
+		if ((st = add_list(ex, s->name, EXA_STATE, s->code, 0)) !=
 				ENT_OK ||
-			(st = add_list(ex, s->adjectives, EXA_ADJ, s->code, 1)) !=
-				ENT_OK ||
-			(st = add_list(ex, s->capitals, EXA_STATE, gov, 0)) != ENT_OK) {
+			(st = add_list(ex, s->other_names, EXA_STATE, s->code,
+				 0)) != ENT_OK ||
+			(st = add_list(ex, s->adjectives, EXA_ADJ, s->code,
+				 1)) != ENT_OK ||
+			(st = add_list(ex, s->capitals, EXA_STATE, gov, 0)) !=
+				ENT_OK) {
 			return ent__error_nomem(err);
 		}
 	}

@@ -11,8 +11,8 @@
 
 #include "extract_internal.h"
 
-static ent_status load_embedded(ent_extractor *ex, const char *name,
-	int verbs, ent_error *err)
+static ent_status load_embedded(
+	ent_extractor *ex, const char *name, int verbs, ent_error *err)
 {
 	const ent__lexicon_file *f = ent__lexicon_find(name);
 
@@ -20,12 +20,13 @@ static ent_status load_embedded(ent_extractor *ex, const char *name,
 		return ent__error_set(err, ENT_ERROR, name, 0, 0,
 			"the dictionary is not compiled in");
 	}
-	return verbs ? ex_load_verbs(ex, (const char *)f->data, f->len, name,
-		err) : ex_load_actors(ex, (const char *)f->data, f->len, name, err);
+	return verbs
+		? ex_load_verbs(ex, (const char *)f->data, f->len, name, err)
+		: ex_load_actors(ex, (const char *)f->data, f->len, name, err);
 }
 
-static ent_status load_user(ent_extractor *ex, const char *path, int verbs,
-	ent_error *err)
+static ent_status load_user(
+	ent_extractor *ex, const char *path, int verbs, ent_error *err)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -34,14 +35,14 @@ static ent_status load_user(ent_extractor *ex, const char *path, int verbs,
 	if ((st = ent_read_file(&buf, &len, path, 0, err)) != ENT_OK) {
 		return st;
 	}
-	st = verbs ? ex_load_verbs(ex, buf, len, path, err) :
-		ex_load_actors(ex, buf, len, path, err);
+	st = verbs ? ex_load_verbs(ex, buf, len, path, err)
+		   : ex_load_actors(ex, buf, len, path, err);
 	free(buf);
 	return st;
 }
 
-ent_status ent_extractor_create(ent_extractor **out,
-	const ent_extract_options *opts, ent_error *err)
+ent_status ent_extractor_create(
+	ent_extractor **out, const ent_extract_options *opts, ent_error *err)
 {
 	ent_extractor *ex = NULL;
 	ent_status st = ENT_OK;
@@ -135,8 +136,8 @@ ent_status ent_extract_text(ent_extractor *ex, const char *text, size_t len,
 		}
 		dot = strrchr(base, '.');
 		ex->doc_base = base;
-		ex->doc_base_len = dot && dot != base ? (size_t)(dot - base) :
-			strlen(base);
+		ex->doc_base_len = dot && dot != base ? (size_t)(dot - base)
+						      : strlen(base);
 	}
 	while (pos < len) {
 		pos = ent_sentence_next(text, len, pos, &s, &e);
@@ -252,24 +253,28 @@ static ent_status parse_cell(tset *ts, const char *buf, size_t s, size_t e,
 		while (colon > a && buf[colon - 1] != ':') {
 			colon--;
 		}
-		if (colon == a || colon + 1 != b || (buf[colon] != 'c' &&
-			buf[colon] != 'x')) {
+		if (colon == a || colon + 1 != b ||
+			(buf[colon] != 'c' && buf[colon] != 'x')) {
 			return ent__error_set(err, ENT_EPARSE, source, line,
-				(long)(a - s + 1), "an event cell item must be "
+				(long)(a - s + 1),
+				"an event cell item must be "
 				"SRC>TGT:c, SRC>TGT:x or A<>B:c");
 		}
 		colon--;
-		for (arrow = a; arrow < colon && buf[arrow] != '>' &&
-			buf[arrow] != '<'; arrow++) {
+		for (arrow = a;
+			arrow < colon && buf[arrow] != '>' && buf[arrow] != '<';
+			arrow++) {
 		}
 		if (arrow == colon) {
 			return ent__error_set(err, ENT_EPARSE, source, line,
-				(long)(a - s + 1), "an event cell item needs > or <>");
+				(long)(a - s + 1),
+				"an event cell item needs > or <>");
 		}
 		if (buf[arrow] == '<') {
 			if (arrow + 1 >= colon || buf[arrow + 1] != '>') {
-				return ent__error_set(err, ENT_EPARSE, source, line,
-					(long)(arrow - s + 1), "expected <>");
+				return ent__error_set(err, ENT_EPARSE, source,
+					line, (long)(arrow - s + 1),
+					"expected <>");
 			}
 			both = 1;
 		}
@@ -277,7 +282,8 @@ static ent_status parse_cell(tset *ts, const char *buf, size_t s, size_t e,
 			colon - (arrow + 1 + (size_t)both) == 0 ||
 			colon - (arrow + 1 + (size_t)both) >= sizeof(y)) {
 			return ent__error_set(err, ENT_EPARSE, source, line,
-				(long)(a - s + 1), "bad actor code in event cell");
+				(long)(a - s + 1),
+				"bad actor code in event cell");
 		}
 		memcpy(x, buf + a, arrow - a);
 		x[arrow - a] = '\0';
@@ -313,8 +319,7 @@ static int by_triple(const void *a, const void *b)
 }
 
 /* "A>B:c A>C:x" of the triples in `a` that are not in b1 or b2. */
-static int list_diff(ent__buf *out, tset *a, const tset *b1,
-	const tset *b2)
+static int list_diff(ent__buf *out, tset *a, const tset *b1, const tset *b2)
 {
 	size_t i;
 	int any = 0;
@@ -325,8 +330,8 @@ static int list_diff(ent__buf *out, tset *a, const tset *b1,
 		if (tset_has(b1, &a->v[i]) || (b2 && tset_has(b2, &a->v[i]))) {
 			continue;
 		}
-		if (ent__buf_printf(out, "%s%s>%s:%c", any ? " " : "", a->v[i].s,
-			a->v[i].t, a->v[i].p)) {
+		if (ent__buf_printf(out, "%s%s>%s:%c", any ? " " : "",
+			    a->v[i].s, a->v[i].t, a->v[i].p)) {
 			return -1;
 		}
 		any = 1;
@@ -337,10 +342,9 @@ static int list_diff(ent__buf *out, tset *a, const tset *b1,
 	return 0;
 }
 
-ent_status ent_extract_score_table(ent_extract_score *out,
-	ent_extractor *ex, const char *tsv, size_t len, const char *source,
-	const char *base_dir, ent_score_row_fn on_row, void *payload,
-	ent_error *err)
+ent_status ent_extract_score_table(ent_extract_score *out, ent_extractor *ex,
+	const char *tsv, size_t len, const char *source, const char *base_dir,
+	ent_score_row_fn on_row, void *payload, ent_error *err)
 {
 	size_t pos = 0;
 	long line = 0;
@@ -382,17 +386,22 @@ ent_status ent_extract_score_table(ent_extract_score *out,
 
 				if (n == 2 && memcmp(h, "id", 2) == 0) {
 					col_id = (long)i;
-				} else if (n == 8 && memcmp(h, "sentence", 8) == 0) {
+				} else if (n == 8 &&
+					memcmp(h, "sentence", 8) == 0) {
 					col_text = (long)i;
-				} else if (n == 8 && memcmp(h, "required", 8) == 0) {
+				} else if (n == 8 &&
+					memcmp(h, "required", 8) == 0) {
 					col_req = (long)i;
-				} else if (n == 8 && memcmp(h, "optional", 8) == 0) {
+				} else if (n == 8 &&
+					memcmp(h, "optional", 8) == 0) {
 					col_opt = (long)i;
 				}
 			}
 			if (col_id < 0 || col_text < 0 || col_req < 0) {
-				st = ent__error_set(err, ENT_EPARSE, source, 1, 1,
-					"the header must name the columns id, sentence, "
+				st = ent__error_set(err, ENT_EPARSE, source, 1,
+					1,
+					"the header must name the columns id, "
+					"sentence, "
 					"required (and optional)");
 				goto done;
 			}
@@ -402,12 +411,14 @@ ent_status ent_extract_score_table(ent_extract_score *out,
 			continue;
 		}
 		got.n = req.n = opt.n = 0;
-		if ((long)nf > col_req && (st = parse_cell(&req, tsv, fs[col_req],
-			fe[col_req], source, line, err)) != ENT_OK) {
+		if ((long)nf > col_req &&
+			(st = parse_cell(&req, tsv, fs[col_req], fe[col_req],
+				 source, line, err)) != ENT_OK) {
 			goto done;
 		}
-		if (col_opt >= 0 && (long)nf > col_opt && (st = parse_cell(&opt,
-			tsv, fs[col_opt], fe[col_opt], source, line, err)) != ENT_OK) {
+		if (col_opt >= 0 && (long)nf > col_opt &&
+			(st = parse_cell(&opt, tsv, fs[col_opt], fe[col_opt],
+				 source, line, err)) != ENT_OK) {
 			goto done;
 		}
 		if ((long)nf <= col_text) {
@@ -416,7 +427,8 @@ ent_status ent_extract_score_table(ent_extract_score *out,
 			goto done;
 		}
 		idbuf.len = 0;
-		if (ent__buf_put(&idbuf, tsv + fs[col_id], fe[col_id] - fs[col_id]) ||
+		if (ent__buf_put(&idbuf, tsv + fs[col_id],
+			    fe[col_id] - fs[col_id]) ||
 			ent__buf_put(&idbuf, "", 1)) {
 			st = ent__error_nomem(err);
 			goto done;
@@ -425,25 +437,27 @@ ent_status ent_extract_score_table(ent_extract_score *out,
 			size_t dl = 0;
 
 			path.len = 0;
-			if ((base_dir && *base_dir && (ent__buf_puts(&path, base_dir) ||
-				ent__buf_puts(&path, "/"))) || ent__buf_put(&path,
-				tsv + fs[col_text] + 1, fe[col_text] - fs[col_text] - 1) ||
+			if ((base_dir && *base_dir &&
+				    (ent__buf_puts(&path, base_dir) ||
+					    ent__buf_puts(&path, "/"))) ||
+				ent__buf_put(&path, tsv + fs[col_text] + 1,
+					fe[col_text] - fs[col_text] - 1) ||
 				ent__buf_put(&path, "", 1)) {
 				st = ent__error_nomem(err);
 				goto done;
 			}
 			free(doc);
 			doc = NULL;
-			if ((st = ent_read_file(&doc, &dl, path.data, 0, err)) !=
-				ENT_OK) {
+			if ((st = ent_read_file(
+				     &doc, &dl, path.data, 0, err)) != ENT_OK) {
 				goto done;
 			}
-			st = ent_extract_text(ex, doc, dl, idbuf.data, collect_cb,
-				&got, err);
+			st = ent_extract_text(
+				ex, doc, dl, idbuf.data, collect_cb, &got, err);
 		} else {
 			st = ent_extract_text(ex, tsv + fs[col_text],
-				fe[col_text] - fs[col_text], idbuf.data, collect_cb, &got,
-				err);
+				fe[col_text] - fs[col_text], idbuf.data,
+				collect_cb, &got, err);
 		}
 		if (st != ENT_OK) {
 			goto done;
@@ -454,7 +468,8 @@ ent_status ent_extract_score_table(ent_extract_score *out,
 		for (i = 0; i < got.n; i++) {
 			triple flip = got.v[i];
 
-			if (tset_has(&req, &got.v[i]) || tset_has(&opt, &got.v[i])) {
+			if (tset_has(&req, &got.v[i]) ||
+				tset_has(&opt, &got.v[i])) {
 				out->correct++;
 			}
 			if (tset_has(&req, &got.v[i])) {
@@ -481,7 +496,8 @@ ent_status ent_extract_score_table(ent_extract_score *out,
 					st = ent__error_nomem(err);
 					goto done;
 				}
-				on_row(idbuf.data, missed.data, extra.data, payload);
+				on_row(idbuf.data, missed.data, extra.data,
+					payload);
 			}
 		}
 	}
@@ -490,12 +506,15 @@ ent_status ent_extract_score_table(ent_extract_score *out,
 			"the gold table is empty");
 		goto done;
 	}
-	out->precision = out->predicted ? (double)out->correct /
-		(double)out->predicted : 0.0;
-	out->recall = out->required ? (double)out->recalled /
-		(double)out->required : 0.0;
+	out->precision = out->predicted
+		? (double)out->correct / (double)out->predicted
+		: 0.0;
+	out->recall = out->required
+		? (double)out->recalled / (double)out->required
+		: 0.0;
 	out->f1 = out->precision + out->recall > 0 ? 2.0 * out->precision *
-		out->recall / (out->precision + out->recall) : 0.0;
+			out->recall / (out->precision + out->recall)
+						   : 0.0;
 done:
 	if (st == ENT_ENOMEM && (err == NULL || err->code == ENT_OK)) {
 		st = ent__error_nomem(err);

@@ -20,34 +20,34 @@ struct sb_stemmer;
 
 /* Grammar classes of a word (ex_word.flags). */
 enum {
-	EXW_BE = 1u << 0,       /* was, were, is, been ... */
-	EXW_NEG = 1u << 1,      /* not, n't, never, no */
-	EXW_HEDGE = 1u << 2,    /* reportedly, allegedly, believed ... */
-	EXW_FUTURE = 1u << 3,   /* will, would, shall, plans ... */
-	EXW_PREP = 1u << 4,     /* any preposition */
-	EXW_TPREP = 1u << 5,    /* a preposition introducing a target */
-	EXW_FROM = 1u << 6,     /* from */
-	EXW_BY = 1u << 7,       /* by */
-	EXW_TO = 1u << 8,       /* to */
-	EXW_AND = 1u << 9,      /* and, or, & */
-	EXW_CLAUSE = 1u << 10,  /* while, but, although ... start a clause */
-	EXW_REL = 1u << 11,     /* which, who */
-	EXW_SPEECH = 1u << 12,  /* said, told, according ... */
-	EXW_RECIP = 1u << 13,   /* mutual, joint, jointly, together ... */
-	EXW_DET = 1u << 14,     /* the, a, an, this ... */
-	EXW_BETWEEN = 1u << 15, /* between, among */
-	EXW_TITLE = 1u << 16,   /* a title word that never starts an org */
-	EXW_CALENDAR = 1u << 17,/* Monday, January ... */
-	EXW_ADVERB = 1u << 18,  /* skip-able adverb (ends in -ly, also, ...) */
-	EXW_ONE = 1u << 19,     /* one, each (of "one another", "each other") */
-	EXW_OTHER = 1u << 20,   /* another, other */
-	EXW_WITH = 1u << 21,    /* with */
-	EXW_THAT = 1u << 22,    /* that (a complement clause) */
-	EXW_ACCORDING = 1u << 23, /* according (to) */
-	EXW_OF = 1u << 24,      /* of */
+	EXW_BE = 1u << 0,        /* was, were, is, been ... */
+	EXW_NEG = 1u << 1,       /* not, n't, never, no */
+	EXW_HEDGE = 1u << 2,     /* reportedly, allegedly, believed ... */
+	EXW_FUTURE = 1u << 3,    /* will, would, shall, plans ... */
+	EXW_PREP = 1u << 4,      /* any preposition */
+	EXW_TPREP = 1u << 5,     /* a preposition introducing a target */
+	EXW_FROM = 1u << 6,      /* from */
+	EXW_BY = 1u << 7,        /* by */
+	EXW_TO = 1u << 8,        /* to */
+	EXW_AND = 1u << 9,       /* and, or, & */
+	EXW_CLAUSE = 1u << 10,   /* while, but, although ... start a clause */
+	EXW_REL = 1u << 11,      /* which, who */
+	EXW_SPEECH = 1u << 12,   /* said, told, according ... */
+	EXW_RECIP = 1u << 13,    /* mutual, joint, jointly, together ... */
+	EXW_DET = 1u << 14,      /* the, a, an, this ... */
+	EXW_BETWEEN = 1u << 15,  /* between, among */
+	EXW_TITLE = 1u << 16,    /* a title word that never starts an org */
+	EXW_CALENDAR = 1u << 17, /* Monday, January ... */
+	EXW_ADVERB = 1u << 18,   /* skip-able adverb (ends in -ly, also, ...) */
+	EXW_ONE = 1u << 19,   /* one, each (of "one another", "each other") */
+	EXW_OTHER = 1u << 20, /* another, other */
+	EXW_WITH = 1u << 21,  /* with */
+	EXW_THAT = 1u << 22,  /* that (a complement clause) */
+	EXW_ACCORDING = 1u << 23,  /* according (to) */
+	EXW_OF = 1u << 24,         /* of */
 	EXW_PARTICIPLE = 1u << 25, /* an irregular past participle */
-	EXW_AUX = 1u << 26,     /* has, have, had, did, does */
-	EXW_IN = 1u << 27       /* in, inside, within */
+	EXW_AUX = 1u << 26,        /* has, have, had, did, does */
+	EXW_IN = 1u << 27          /* in, inside, within */
 };
 
 /* A cached word. key 0 marks an empty slot. */
@@ -55,9 +55,9 @@ typedef struct ex_word {
 	uint64_t key;
 	uint64_t stem;
 	uint32_t flags;
-	int32_t actors;         /* first actor phrase headed by this word, -1 */
-	int32_t verbs;          /* first verb phrase headed by this stem, -1 */
-	int32_t head;           /* agent head noun index (ex_head), -1 */
+	int32_t actors; /* first actor phrase headed by this word, -1 */
+	int32_t verbs;  /* first verb phrase headed by this stem, -1 */
+	int32_t head;   /* agent head noun index (ex_head), -1 */
 } ex_word;
 
 /* uint64 -> int32 open-addressing map (key 0 is reserved). */
@@ -70,48 +70,48 @@ typedef struct ex_map {
 
 /* One element of a phrase: a set of alternative hashes, or a gap. */
 typedef struct ex_item {
-	uint32_t alt;           /* first alternative in the pool */
-	uint16_t n_alt;         /* 0 for a gap */
-	uint16_t gap;           /* max tokens a gap spans */
+	uint32_t alt;   /* first alternative in the pool */
+	uint16_t n_alt; /* 0 for a gap */
+	uint16_t gap;   /* max tokens a gap spans */
 } ex_item;
 
 /* Actor phrase types (actors.tsv third column). */
 enum {
-	EXA_STATE = 0,   /* a state name or metonym: a noun phrase */
-	EXA_ADJ,         /* an adjective or demonym: needs a head noun */
-	EXA_BLOCK,       /* a non-state organisation: a mention with no code */
-	EXA_REF_ONE,     /* it, its, the country */
-	EXA_REF_MANY,    /* they, their, them */
-	EXA_REF_PAIR,    /* the two countries, both sides */
-	EXA_ORGWORD,     /* Daily, Journal: a state name next to it is an org */
-	EXA_HEAD         /* an agent head noun (officials, troops) */
+	EXA_STATE = 0, /* a state name or metonym: a noun phrase */
+	EXA_ADJ,       /* an adjective or demonym: needs a head noun */
+	EXA_BLOCK,     /* a non-state organisation: a mention with no code */
+	EXA_REF_ONE,   /* it, its, the country */
+	EXA_REF_MANY,  /* they, their, them */
+	EXA_REF_PAIR,  /* the two countries, both sides */
+	EXA_ORGWORD,   /* Daily, Journal: a state name next to it is an org */
+	EXA_HEAD       /* an agent head noun (officials, troops) */
 };
 
 /* Verb phrase options (verbs.tsv third column). */
 enum {
-	EXV_SYM = 1u << 0,      /* both directions (meet, agree, sign) */
-	EXV_NOUN = 1u << 1,     /* a nominal event (sanctions, criticism) */
-	EXV_REV = 1u << 2,      /* the object acts on the subject (receive) */
-	EXV_CTL = 1u << 3,      /* a control verb: no event, passes to its
-	                           complement (plans to, decided to) */
-	EXV_NEGATOR = 1u << 4,  /* denies its complement (deny, fail to) */
-	EXV_NOTGT = 1u << 5,    /* needs no target: the subject group is
-	                           coded reciprocally (clash, hold talks) */
-	EXV_MODAL = 1u << 6     /* "X said Y must": the speaker demands of
-	                           the actor before the phrase */
+	EXV_SYM = 1u << 0,     /* both directions (meet, agree, sign) */
+	EXV_NOUN = 1u << 1,    /* a nominal event (sanctions, criticism) */
+	EXV_REV = 1u << 2,     /* the object acts on the subject (receive) */
+	EXV_CTL = 1u << 3,     /* a control verb: no event, passes to its
+				  complement (plans to, decided to) */
+	EXV_NEGATOR = 1u << 4, /* denies its complement (deny, fail to) */
+	EXV_NOTGT = 1u << 5,   /* needs no target: the subject group is
+				  coded reciprocally (clash, hold talks) */
+	EXV_MODAL = 1u << 6    /* "X said Y must": the speaker demands of
+				  the actor before the phrase */
 };
 
 typedef struct ex_phrase {
-	uint32_t item;          /* first item in the item array */
+	uint32_t item; /* first item in the item array */
 	uint16_t n_items;
-	uint16_t type;          /* EXA_* or EXV_* bits */
-	int32_t next;           /* next phrase with the same head, -1 */
-	char code[ENT_CODE_SIZE];  /* actor code / sector, or CAMEO code */
-	char neg_code[5];       /* CAMEO code when negated ("" = drop) */
-	uint32_t order;         /* load order, for ties */
-	uint16_t need;          /* EXTF_CAP / EXTF_UPPER the first token needs */
-	uint64_t second;        /* the second item's only hash, 0 if none: a
-	                           quick test before the full match */
+	uint16_t type;            /* EXA_* or EXV_* bits */
+	int32_t next;             /* next phrase with the same head, -1 */
+	char code[ENT_CODE_SIZE]; /* actor code / sector, or CAMEO code */
+	char neg_code[5];         /* CAMEO code when negated ("" = drop) */
+	uint32_t order;           /* load order, for ties */
+	uint16_t need;   /* EXTF_CAP / EXTF_UPPER the first token needs */
+	uint64_t second; /* the second item's only hash, 0 if none: a
+			    quick test before the full match */
 } ex_phrase;
 
 typedef struct ex_table {
@@ -121,7 +121,7 @@ typedef struct ex_table {
 	size_t n_items, cap_items;
 	uint64_t *pool;
 	size_t n_pool, cap_pool;
-	ex_map heads;           /* head hash -> first phrase */
+	ex_map heads; /* head hash -> first phrase */
 } ex_table;
 
 /* Token kinds. */
@@ -129,19 +129,19 @@ enum { EXT_WORD = 0, EXT_PUNCT = 1 };
 
 /* Token flags. */
 enum {
-	EXTF_CAP = 1u << 0,     /* starts with an upper-case letter */
-	EXTF_UPPER = 1u << 1,   /* all letters upper case (US, DPRK) */
-	EXTF_HYPH_AFTER = 1u << 2,  /* a hyphen joins it to the next token */
-	EXTF_POSS = 1u << 3     /* the possessive 's / ' token */
+	EXTF_CAP = 1u << 0,        /* starts with an upper-case letter */
+	EXTF_UPPER = 1u << 1,      /* all letters upper case (US, DPRK) */
+	EXTF_HYPH_AFTER = 1u << 2, /* a hyphen joins it to the next token */
+	EXTF_POSS = 1u << 3        /* the possessive 's / ' token */
 };
 
 typedef struct ex_token {
-	uint32_t start, end;    /* byte offsets in the document */
-	uint64_t key;           /* word hash (or the punctuation byte) */
-	const ex_word *w;       /* cached word (NULL for punctuation) */
+	uint32_t start, end; /* byte offsets in the document */
+	uint64_t key;        /* word hash (or the punctuation byte) */
+	const ex_word *w;    /* cached word (NULL for punctuation) */
 	uint16_t kind;
 	uint16_t tflags;
-	unsigned char punct;    /* the punctuation character */
+	unsigned char punct; /* the punctuation character */
 } ex_token;
 
 /* An agent head noun: sector suffix for "Russian troops" -> RUSMIL. */
@@ -151,20 +151,20 @@ typedef struct ex_head {
 
 struct ent_extractor {
 	struct sb_stemmer *stemmer;
-	ex_word *words;         /* the word cache */
+	ex_word *words; /* the word cache */
 	size_t words_cap, words_n;
-	ex_map grammar;         /* word hash -> EXW_* flags */
-	ex_map head_nouns;      /* stem hash -> ex_head index */
-	ex_map orgwords;        /* word hash -> 1 */
+	ex_map grammar;    /* word hash -> EXW_* flags */
+	ex_map head_nouns; /* stem hash -> ex_head index */
+	ex_map orgwords;   /* word hash -> 1 */
 	ex_head *heads;
 	size_t n_heads, cap_heads;
-	ex_table actors;        /* keyed by first word hash */
-	ex_table verbs;         /* keyed by first stem hash */
+	ex_table actors; /* keyed by first word hash */
+	ex_table verbs;  /* keyed by first stem hash */
 	ent_date default_date;
 	/* scratch, reused across sentences */
 	ex_token *toks;
 	size_t toks_cap;
-	void *scratch;          /* sentence analysis buffers (roles.c) */
+	void *scratch; /* sentence analysis buffers (roles.c) */
 	/* document state: references to earlier actors */
 	char last_subject[8][ENT_CODE_SIZE];
 	int n_last_subject;
@@ -172,8 +172,8 @@ struct ent_extractor {
 	int n_last_pair;
 	char recent[8][ENT_CODE_SIZE]; /* states mentioned, latest first */
 	int n_recent;
-	const char *doc_base;   /* the document name without folder and
-	                           extension, for event ids */
+	const char *doc_base; /* the document name without folder and
+				 extension, for event ids */
 	size_t doc_base_len;
 	char stem_buf[256];
 };
@@ -190,8 +190,8 @@ uint64_t ex_hash_lower(const char *s, size_t n);
 const ex_word *ex_word_get(ent_extractor *ex, const char *s, size_t n);
 /* Tokenise [start, end) of `text`; tokens go to ex->toks. Returns the
  * count, or -1 when out of memory. */
-long ex_tokenize(ent_extractor *ex, const char *text, size_t start,
-	size_t end, int cache);
+long ex_tokenize(ent_extractor *ex, const char *text, size_t start, size_t end,
+	int cache);
 
 /* -- dictionaries (lexicon.c) -- */
 ent_status ex_load_actors(ent_extractor *ex, const char *buf, size_t len,
@@ -204,9 +204,8 @@ void ex_table_free(ex_table *t);
 
 /* Does phrase `p` of `t` match tokens from `i`? Sets *end to one past the
  * last matched token. `stems` compares stems instead of words. */
-int ex_phrase_match(const ex_table *t, const ex_phrase *p,
-	const ex_token *toks, long n, long i, int stems, long *end);
-
+int ex_phrase_match(const ex_table *t, const ex_phrase *p, const ex_token *toks,
+	long n, long i, int stems, long *end);
 
 /* -- roles (roles.c) -- */
 ent_status ex_sentence(ent_extractor *ex, const char *text, size_t start,

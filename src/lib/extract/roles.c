@@ -31,28 +31,28 @@
 
 typedef struct mention {
 	long t0, t1;
-	uint16_t type;          /* EXA_STATE, EXA_BLOCK, EXA_REF_*, M_REL */
+	uint16_t type; /* EXA_STATE, EXA_BLOCK, EXA_REF_*, M_REL */
 	char code[ENT_CODE_SIZE];
 	long group;
-	long ante;              /* M_REL: the group it stands for */
-	int pending;            /* an adjective still looking for its head */
+	long ante;   /* M_REL: the group it stands for */
+	int pending; /* an adjective still looking for its head */
 } mention;
 
 #define M_REL 100
 
 /* scratch.attrib bits per token */
-#define TOK_ATTRIB 1   /* in an attribution tail */
-#define TOK_HEDGE 2    /* a hedging word */
-#define TOK_RECIP 4    /* a reciprocal marker */
+#define TOK_ATTRIB 1 /* in an attribution tail */
+#define TOK_HEDGE 2  /* a hedging word */
+#define TOK_RECIP 4  /* a reciprocal marker */
 
 typedef struct group {
-	long m0, m1;            /* mentions [m0, m1) */
-	long t0, t1;            /* tokens */
-	uint32_t prep;          /* EXW_* flags of the preposition before it */
+	long m0, m1;   /* mentions [m0, m1) */
+	long t0, t1;   /* tokens */
+	uint32_t prep; /* EXW_* flags of the preposition before it */
 	int clause;
 	int n_codes;
 	char codes[MAX_CODES][ENT_CODE_SIZE];
-	long code_m[MAX_CODES];   /* the mention each code was read from */
+	long code_m[MAX_CODES]; /* the mention each code was read from */
 	int resolved;
 } group;
 
@@ -81,8 +81,8 @@ typedef struct scratch {
 	size_t cap_t;
 	emitted *e;
 	size_t n_e, cap_e;
-	ent__buf text;          /* the sentence, NUL-terminated */
-	ent__buf strs;          /* source_text, target_text, id */
+	ent__buf text; /* the sentence, NUL-terminated */
+	ent__buf strs; /* source_text, target_text, id */
 } scratch;
 
 void ex_scratch_free(void *p)
@@ -187,16 +187,20 @@ static void mark_clauses(scratch *s, const ex_token *tk, long n)
 	for (i = 0; i < n; i++) {
 		uint32_t f = wflags(&tk[i]);
 
-		if (i >= 1 && is_punct(&tk[i - 1], ',') &&
-			(f & EXW_AND) && new_clause_after(tk, n, i + 1)) {
+		if (i >= 1 && is_punct(&tk[i - 1], ',') && (f & EXW_AND) &&
+			new_clause_after(tk, n, i + 1)) {
 			c++;
 		} else if ((f & EXW_THAT) && i + 1 < n &&
-			(wflags(&tk[i + 1]) & (EXW_BE | EXW_AUX | EXW_FUTURE))) {
-			/* a relative clause: "a helicopter that was captured" */
+			(wflags(&tk[i + 1]) &
+				(EXW_BE | EXW_AUX | EXW_FUTURE))) {
+			/* a relative clause: "a helicopter that was captured"
+			 */
 			c++;
-		} else if ((tk[i].kind == EXT_PUNCT && (tk[i].punct == ';' ||
-			tk[i].punct == ':' || tk[i].punct == '(' ||
-			tk[i].punct == ')')) || (f & EXW_CLAUSE) ||
+		} else if ((tk[i].kind == EXT_PUNCT &&
+				   (tk[i].punct == ';' || tk[i].punct == ':' ||
+					   tk[i].punct == '(' ||
+					   tk[i].punct == ')')) ||
+			(f & EXW_CLAUSE) ||
 			((f & EXW_REL) && i > 0 && is_punct(&tk[i - 1], ','))) {
 			c++;
 		}
@@ -205,8 +209,9 @@ static void mark_clauses(scratch *s, const ex_token *tk, long n)
 		if (f & EXW_HEDGE) {
 			s->attrib[i] |= TOK_HEDGE;
 		}
-		if ((f & EXW_RECIP) || ((f & EXW_ONE) && i + 1 < n &&
-			(wflags(&tk[i + 1]) & EXW_OTHER))) {
+		if ((f & EXW_RECIP) ||
+			((f & EXW_ONE) && i + 1 < n &&
+				(wflags(&tk[i + 1]) & EXW_OTHER))) {
 			s->attrib[i] |= TOK_RECIP;
 		}
 	}
@@ -219,8 +224,8 @@ static void mark_clauses(scratch *s, const ex_token *tk, long n)
 				if (wflags(&tk[k]) & EXW_SPEECH) {
 					break;
 				}
-				if (tk[k].kind == EXT_PUNCT && !(tk[k].tflags &
-					EXTF_POSS)) {
+				if (tk[k].kind == EXT_PUNCT &&
+					!(tk[k].tflags & EXTF_POSS)) {
 					k = n;
 					break;
 				}
@@ -272,15 +277,18 @@ static long find_head(const ex_token *tk, long n, long t1, long max)
 
 		if (tk[k].w && tk[k].w->head >= 0) {
 			/* "prime minister", "foreign ministry spokeswoman" */
-			while (k + 1 < n && tk[k + 1].w && tk[k + 1].w->head >= 0 &&
+			while (k + 1 < n && tk[k + 1].w &&
+				tk[k + 1].w->head >= 0 &&
 				tk[k + 1].w->verbs < 0) {
 				k++;
 			}
 			return k;
 		}
-		if (tk[k].kind != EXT_WORD || (f & (EXW_PREP | EXW_AND |
-			EXW_CLAUSE | EXW_REL | EXW_SPEECH | EXW_BE | EXW_NEG |
-			EXW_DET | EXW_FUTURE))) {
+		if (tk[k].kind != EXT_WORD ||
+			(f &
+				(EXW_PREP | EXW_AND | EXW_CLAUSE | EXW_REL |
+					EXW_SPEECH | EXW_BE | EXW_NEG |
+					EXW_DET | EXW_FUTURE))) {
 			return -1;
 		}
 		if (tk[k].w && tk[k].w->verbs >= 0 && tk[k].w->head < 0) {
@@ -300,8 +308,8 @@ static void set_sector(char *code, const ent_extractor *ex, const ex_token *t)
 	}
 }
 
-static int find_mentions(ent_extractor *ex, scratch *s, const ex_token *tk,
-	long n)
+static int find_mentions(
+	ent_extractor *ex, scratch *s, const ex_token *tk, long n)
 {
 	long i;
 
@@ -317,7 +325,8 @@ static int find_mentions(ent_extractor *ex, scratch *s, const ex_token *tk,
 		if (tk[i].w == NULL || tk[i].w->actors < 0) {
 			/* a relative pronoun after an actor */
 			if (tk[i].w && (tk[i].w->flags & EXW_REL) && i >= 2 &&
-				is_punct(&tk[i - 1], ',') && s->mention_at[i - 2] >= 0) {
+				is_punct(&tk[i - 1], ',') &&
+				s->mention_at[i - 2] >= 0) {
 				long a = s->mention_at[i - 2];
 
 				if ((m = add_mention(s)) == NULL) {
@@ -326,7 +335,8 @@ static int find_mentions(ent_extractor *ex, scratch *s, const ex_token *tk,
 				m->t0 = i;
 				m->t1 = i + 1;
 				m->type = M_REL;
-				m->ante = a;     /* a mention for now; a group later */
+				m->ante = a; /* a mention for now; a group later
+					      */
 				s->mention_at[i] = (long)(s->n_m - 1);
 			}
 			continue;
@@ -336,19 +346,23 @@ static int find_mentions(ent_extractor *ex, scratch *s, const ex_token *tk,
 			const ex_phrase *p = &ex->actors.phrases[pi];
 			long end;
 
-			if ((p->need & EXTF_CAP) && !(tk[i].tflags & EXTF_CAP)) {
+			if ((p->need & EXTF_CAP) &&
+				!(tk[i].tflags & EXTF_CAP)) {
 				continue;
 			}
-			if (p->second != 0 && (i + 1 >= n ||
-				tk[i + 1].key != p->second)) {
+			if (p->second != 0 &&
+				(i + 1 >= n || tk[i + 1].key != p->second)) {
 				continue;
 			}
-			if ((p->need & EXTF_UPPER) && !(tk[i].tflags & EXTF_UPPER)) {
+			if ((p->need & EXTF_UPPER) &&
+				!(tk[i].tflags & EXTF_UPPER)) {
 				continue;
 			}
-			if (ex_phrase_match(&ex->actors, p, tk, n, i, 0, &end) &&
-				(end > best_end || (end == best_end && best != NULL &&
-					p->order > best->order))) {
+			if (ex_phrase_match(
+				    &ex->actors, p, tk, n, i, 0, &end) &&
+				(end > best_end ||
+					(end == best_end && best != NULL &&
+						p->order > best->order))) {
 				best = p;
 				best_end = end;
 			}
@@ -359,7 +373,9 @@ static int find_mentions(ent_extractor *ex, scratch *s, const ex_token *tk,
 		/* modifiers: "Russian-language", "pro-Russia", "U.S.-led" */
 		if ((best->type == EXA_STATE || best->type == EXA_ADJ) &&
 			((tk[best_end - 1].tflags & EXTF_HYPH_AFTER) ||
-				(i > 0 && (tk[i - 1].tflags & EXTF_HYPH_AFTER)))) {
+				(i > 0 &&
+					(tk[i - 1].tflags &
+						EXTF_HYPH_AFTER)))) {
 			i = best_end - 1;
 			continue;
 		}
@@ -374,10 +390,12 @@ static int find_mentions(ent_extractor *ex, scratch *s, const ex_token *tk,
 			/* part of an organisation's name: "China Daily",
 			 * "Bank of China" */
 			if ((best_end < n && (tk[best_end].tflags & EXTF_CAP) &&
-				ex_map_get(&ex->orgwords, tk[best_end].key) >= 0) ||
+				    ex_map_get(&ex->orgwords,
+					    tk[best_end].key) >= 0) ||
 				(i >= 2 && (tk[i - 2].tflags & EXTF_CAP) &&
 					(wflags(&tk[i - 1]) & EXW_OF) &&
-					ex_map_get(&ex->orgwords, tk[i - 2].key) >= 0)) {
+					ex_map_get(&ex->orgwords,
+						tk[i - 2].key) >= 0)) {
 				m->type = EXA_BLOCK;
 				m->code[0] = '\0';
 			}
@@ -399,9 +417,11 @@ static int find_mentions(ent_extractor *ex, scratch *s, const ex_token *tk,
 				m->t1 = h + 1;
 				m->type = EXA_STATE;
 				set_sector(m->code, ex, &tk[h]);
-			} else if (i > 0 && (wflags(&tk[i - 1]) & (EXW_TPREP)) &&
+			} else if (i > 0 &&
+				(wflags(&tk[i - 1]) & (EXW_TPREP)) &&
 				!(wflags(&tk[i - 1]) & (EXW_WITH))) {
-				/* "tariffs on Australian wine", "to German goods" */
+				/* "tariffs on Australian wine", "to German
+				 * goods" */
 				m->type = EXA_STATE;
 			} else {
 				m->pending = 1;
@@ -443,8 +463,10 @@ static int find_mentions(ent_extractor *ex, scratch *s, const ex_token *tk,
 					s->m[b].t1 - s->m[b].t0 > 1) {
 					joined = 1;
 					for (k = m->t1; k < s->m[b].t0; k++) {
-						if (!(wflags(&tk[k]) & EXW_AND) &&
-							!is_punct(&tk[k], ',')) {
+						if (!(wflags(&tk[k]) &
+							    EXW_AND) &&
+							!is_punct(
+								&tk[k], ',')) {
 							joined = 0;
 						}
 					}
@@ -454,7 +476,8 @@ static int find_mentions(ent_extractor *ex, scratch *s, const ex_token *tk,
 				}
 				m->pending = 0;
 				m->type = EXA_STATE;
-				if (strlen(s->m[b].code) > 3 && strlen(m->code) == 3) {
+				if (strlen(s->m[b].code) > 3 &&
+					strlen(m->code) == 3) {
 					copy_code(m->code + 3, s->m[b].code + 3,
 						ENT_CODE_SIZE - 3);
 				}
@@ -493,9 +516,11 @@ static int joinable(const ex_token *tk, long a, long b)
 			conj = 1;
 		} else if (is_punct(&tk[k], ',')) {
 			conj = 1;
-		} else if (tk[k].kind == EXT_WORD && (tk[k].tflags & EXTF_CAP) &&
+		} else if (tk[k].kind == EXT_WORD &&
+			(tk[k].tflags & EXTF_CAP) &&
 			!(f & (EXW_SPEECH | EXW_CALENDAR))) {
-			/* a person's name between: "leader Muammar Gaddafi and" */
+			/* a person's name between: "leader Muammar Gaddafi and"
+			 */
 		} else if (f & EXW_DET) {
 		} else {
 			return 0;
@@ -512,18 +537,22 @@ static uint32_t prep_before(const ex_token *tk, const scratch *s, long t0)
 		uint32_t f = wflags(&tk[k]);
 
 		if (s->in_verb[k]) {
-			return 0;   /* "arrived in", "appeal to": part of the phrase */
+			return 0; /* "arrived in", "appeal to": part of the
+				     phrase */
 		}
 		if (f & EXW_PREP) {
 			if ((f & EXW_OF) && k > 0 && tk[k - 1].w &&
-				tk[k - 1].w->head >= 0 && s->mention_at[k - 1] < 0) {
-				return 0;   /* "the government of Bolivia" */
+				tk[k - 1].w->head >= 0 &&
+				s->mention_at[k - 1] < 0) {
+				return 0; /* "the government of Bolivia" */
 			}
 			return f;
 		}
-		if (tk[k].kind != EXT_WORD || s->in_verb[k] || (f & (EXW_AND |
-			EXW_BE | EXW_CLAUSE | EXW_REL | EXW_NEG | EXW_SPEECH |
-			EXW_FUTURE)) || (tk[k].w && tk[k].w->verbs >= 0) ||
+		if (tk[k].kind != EXT_WORD || s->in_verb[k] ||
+			(f &
+				(EXW_AND | EXW_BE | EXW_CLAUSE | EXW_REL |
+					EXW_NEG | EXW_SPEECH | EXW_FUTURE)) ||
+			(tk[k].w && tk[k].w->verbs >= 0) ||
 			s->mention_at[k] >= 0) {
 			return 0;
 		}
@@ -540,7 +569,8 @@ static int find_groups(scratch *s, const ex_token *tk)
 		mention *m = &s->m[a];
 		group *g;
 
-		if (s->n_g > 0 && m->type != M_REL && s->m[a - 1].type != M_REL &&
+		if (s->n_g > 0 && m->type != M_REL &&
+			s->m[a - 1].type != M_REL &&
 			m->type == s->m[a - 1].type && m->type == EXA_STATE &&
 			s->clause[m->t0] == s->clause[s->m[a - 1].t0] &&
 			joinable(tk, s->m[a - 1].t1, m->t0)) {
@@ -550,7 +580,8 @@ static int find_groups(scratch *s, const ex_token *tk)
 			m->group = (long)s->n_g - 1;
 			continue;
 		}
-		if (grow((void **)&s->g, &s->cap_g, s->n_g + 1, sizeof(group))) {
+		if (grow((void **)&s->g, &s->cap_g, s->n_g + 1,
+			    sizeof(group))) {
 			return -1;
 		}
 		g = &s->g[s->n_g];
@@ -622,7 +653,8 @@ static long main_subject(const scratch *s, long before)
 		if (g->t0 >= before) {
 			break;
 		}
-		if (!(g->prep) && (m->type == EXA_STATE) && !(s->attrib[g->t0] & TOK_ATTRIB)) {
+		if (!(g->prep) && (m->type == EXA_STATE) &&
+			!(s->attrib[g->t0] & TOK_ATTRIB)) {
 			return (long)i;
 		}
 	}
@@ -663,10 +695,12 @@ static void resolve(ent_extractor *ex, scratch *s, long gi, int depth)
 				if (ms >= 0 && ms != gi) {
 					resolve(ex, s, ms, depth + 1);
 				}
-				if (!(ms >= 0 && ms != gi && s->g[ms].n_codes >= 2) &&
+				if (!(ms >= 0 && ms != gi &&
+					    s->g[ms].n_codes >= 2) &&
 					ex->n_last_pair >= 2) {
 					for (k = 0; k < ex->n_last_pair; k++) {
-						add_code(g, ex->last_pair[k], mi);
+						add_code(g, ex->last_pair[k],
+							mi);
 					}
 					break;
 				}
@@ -701,13 +735,18 @@ static void resolve(ent_extractor *ex, scratch *s, long gi, int depth)
 			long j;
 			int found = 0;
 
-			/* the last coordinated group before it in the sentence */
+			/* the last coordinated group before it in the sentence
+			 */
 			for (j = gi - 1; j >= 0; j--) {
 				if (s->g[j].m1 - s->g[j].m0 >= 2) {
 					resolve(ex, s, j, depth + 1);
 					if (s->g[j].n_codes >= 2) {
-						for (k = 0; k < s->g[j].n_codes; k++) {
-							add_code(g, s->g[j].codes[k], mi);
+						for (k = 0; k < s->g[j].n_codes;
+							k++) {
+							add_code(g,
+								s->g[j].codes
+									[k],
+								mi);
 						}
 						found = 1;
 						break;
@@ -727,8 +766,7 @@ static void resolve(ent_extractor *ex, scratch *s, long gi, int depth)
 
 /* -- verbs -------------------------------------------------------------- */
 
-static int find_verbs(ent_extractor *ex, scratch *s, const ex_token *tk,
-	long n)
+static int find_verbs(ent_extractor *ex, scratch *s, const ex_token *tk, long n)
 {
 	long i;
 
@@ -751,13 +789,17 @@ static int find_verbs(ent_extractor *ex, scratch *s, const ex_token *tk,
 			const ex_phrase *p = &ex->verbs.phrases[pi];
 			long end;
 
-			if (p->second != 0 && (i + 1 >= n || (tk[i + 1].w ?
-				tk[i + 1].w->stem : tk[i + 1].key) != p->second)) {
+			if (p->second != 0 &&
+				(i + 1 >= n ||
+					(tk[i + 1].w ? tk[i + 1].w->stem
+						     : tk[i + 1].key) !=
+						p->second)) {
 				continue;
 			}
 			if (ex_phrase_match(&ex->verbs, p, tk, n, i, 1, &end) &&
-				(end > best_end || (end == best_end && best != NULL &&
-					p->order > best->order))) {
+				(end > best_end ||
+					(end == best_end && best != NULL &&
+						p->order > best->order))) {
 				best = p;
 				best_end = end;
 			}
@@ -765,7 +807,8 @@ static int find_verbs(ent_extractor *ex, scratch *s, const ex_token *tk,
 		if (best == NULL) {
 			continue;
 		}
-		if (grow((void **)&s->v, &s->cap_v, s->n_v + 1, sizeof(vmatch))) {
+		if (grow((void **)&s->v, &s->cap_v, s->n_v + 1,
+			    sizeof(vmatch))) {
 			return -1;
 		}
 		s->v[s->n_v].t0 = i;
@@ -793,9 +836,10 @@ static int is_passive(const char *text, const ex_token *tk, long t0)
 	long k;
 	int participle = 0;
 
-	if (len >= 3 && ((w[len - 2] == 'e' && w[len - 1] == 'd') ||
-		(w[len - 2] == 'e' && w[len - 1] == 'n') ||
-		(w[len - 2] == 'w' && w[len - 1] == 'n'))) {
+	if (len >= 3 &&
+		((w[len - 2] == 'e' && w[len - 1] == 'd') ||
+			(w[len - 2] == 'e' && w[len - 1] == 'n') ||
+			(w[len - 2] == 'w' && w[len - 1] == 'n'))) {
 		participle = 1;
 	}
 	if (wflags(v) & EXW_PARTICIPLE) {
@@ -819,8 +863,8 @@ static int is_passive(const char *text, const ex_token *tk, long t0)
 
 /* Is [g0, g1) inside ", ... ," right after an earlier actor ending at
  * prev_end, with the verb at t0 after the closing comma? */
-static int appositive(const ex_token *tk, long prev_end, long g0, long g1,
-	long t0)
+static int appositive(
+	const ex_token *tk, long prev_end, long g0, long g1, long t0)
 {
 	long k;
 	int open = 0, close = 0;
@@ -841,8 +885,7 @@ static int appositive(const ex_token *tk, long prev_end, long g0, long g1,
 /* The subject group of a verb starting at t0: see the file comment. An
  * appositive between commas ("Pakistan, a key U.S. ally, has") is passed
  * over for the actor it describes. */
-static long subject_of(const scratch *s, const ex_token *tk, long t0,
-	long from)
+static long subject_of(const scratch *s, const ex_token *tk, long t0, long from)
 {
 	long i, best = -1, leftmost = -1;
 	int c = s->clause[t0];
@@ -853,15 +896,17 @@ static long subject_of(const scratch *s, const ex_token *tk, long t0,
 		if (g->t1 > t0) {
 			break;
 		}
-		if (g->clause != c || g->t0 < from || (s->attrib[g->t0] & TOK_ATTRIB)) {
+		if (g->clause != c || g->t0 < from ||
+			(s->attrib[g->t0] & TOK_ATTRIB)) {
 			continue;
 		}
 		if (leftmost < 0) {
 			leftmost = i;
 		}
 		if (!g->prep) {
-			if (best >= 0 && appositive(tk, s->g[best].t1, g->t0, g->t1,
-				t0)) {
+			if (best >= 0 &&
+				appositive(
+					tk, s->g[best].t1, g->t0, g->t1, t0)) {
 				continue;
 			}
 			best = i;
@@ -875,8 +920,8 @@ static long subject_of(const scratch *s, const ex_token *tk, long t0,
 
 /* The first group after t1 in the clause with no preposition or a target
  * preposition; `nominal` requires a target preposition. */
-static long target_of(const scratch *s, long t1, long max, int nominal,
-	long pend)
+static long target_of(
+	const scratch *s, long t1, long max, int nominal, long pend)
 {
 	size_t i;
 	long from = -1;
@@ -888,7 +933,8 @@ static long target_of(const scratch *s, long t1, long max, int nominal,
 		if (g->t0 < t1) {
 			continue;
 		}
-		if (g->t0 > t1 + max || g->clause != c || (s->attrib[g->t0] & TOK_ATTRIB)) {
+		if (g->t0 > t1 + max || g->clause != c ||
+			(s->attrib[g->t0] & TOK_ATTRIB)) {
 			break;
 		}
 		if (s->m[g->m0].type == M_REL) {
@@ -896,11 +942,12 @@ static long target_of(const scratch *s, long t1, long max, int nominal,
 		}
 		if (!nominal && (g->prep & (EXW_FROM | EXW_BY)) && from < 0 &&
 			g->t0 <= pend + 3) {
-			from = (long)i;   /* "recalled its ambassador from X" */
+			from = (long)i; /* "recalled its ambassador from X" */
 		}
 		if (nominal ? ((g->prep & (EXW_TPREP | EXW_BETWEEN)) != 0 ||
-			(g->prep == 0 && g->t0 == t1)) :
-			(!g->prep || (g->prep & (EXW_TPREP | EXW_BETWEEN)))) {
+				      (g->prep == 0 && g->t0 == t1))
+			    : (!g->prep ||
+				      (g->prep & (EXW_TPREP | EXW_BETWEEN)))) {
 			if (g->prep & (EXW_FROM | EXW_BY)) {
 				continue;
 			}
@@ -946,8 +993,10 @@ static long agent_before(const scratch *s, const ex_token *tk, long t0)
 		if (tk[k].tflags & EXTF_POSS) {
 			continue;
 		}
-		if (tk[k].kind != EXT_WORD || (f & (EXW_PREP | EXW_AND |
-			EXW_CLAUSE | EXW_BE | EXW_DET | EXW_SPEECH)) ||
+		if (tk[k].kind != EXT_WORD ||
+			(f &
+				(EXW_PREP | EXW_AND | EXW_CLAUSE | EXW_BE |
+					EXW_DET | EXW_SPEECH)) ||
 			s->in_verb[k]) {
 			return -1;
 		}
@@ -991,7 +1040,6 @@ static int same_state(const char *a, const char *b)
 	return a[0] != '\0' && a[0] == b[0] && a[1] == b[1] && a[2] == b[2];
 }
 
-
 static ent_status emit(ctx *c, const char *src, const mention *sm,
 	const char *tgt, const mention *tm, const char *code, unsigned flags)
 {
@@ -1023,13 +1071,13 @@ static ent_status emit(ctx *c, const char *src, const mention *sm,
 	s->strs.len = 0;
 	o_src = 0;
 	if (ent__buf_put(&s->strs, c->text + c->tk[sm->t0].start,
-		c->tk[sm->t1 - 1].end - c->tk[sm->t0].start) ||
+		    c->tk[sm->t1 - 1].end - c->tk[sm->t0].start) ||
 		ent__buf_put(&s->strs, "", 1)) {
 		return ENT_ENOMEM;
 	}
 	o_tgt = s->strs.len;
 	if (ent__buf_put(&s->strs, c->text + c->tk[tm->t0].start,
-		c->tk[tm->t1 - 1].end - c->tk[tm->t0].start) ||
+		    c->tk[tm->t1 - 1].end - c->tk[tm->t0].start) ||
 		ent__buf_put(&s->strs, "", 1)) {
 		return ENT_ENOMEM;
 	}
@@ -1095,12 +1143,13 @@ static ent_status emit_groups(ctx *c, const group *sg, const group *tg,
 			const mention *sm = &c->s->m[sg->code_m[a]];
 			const mention *tm = &c->s->m[tg->code_m[b]];
 
-			if ((st = emit(c, sg->codes[a], sm, tg->codes[b], tm, code,
-				flags)) != ENT_OK) {
+			if ((st = emit(c, sg->codes[a], sm, tg->codes[b], tm,
+				     code, flags)) != ENT_OK) {
 				return st;
 			}
-			if (sym && (st = emit(c, tg->codes[b], tm, sg->codes[a], sm,
-				code, flags)) != ENT_OK) {
+			if (sym &&
+				(st = emit(c, tg->codes[b], tm, sg->codes[a],
+					 sm, code, flags)) != ENT_OK) {
 				return st;
 			}
 		}
@@ -1108,18 +1157,20 @@ static ent_status emit_groups(ctx *c, const group *sg, const group *tg,
 	return ENT_OK;
 }
 
-static ent_status emit_within(ctx *c, const group *g, const char *code,
-	unsigned flags)
+static ent_status emit_within(
+	ctx *c, const group *g, const char *code, unsigned flags)
 {
 	int a, b;
 	ent_status st;
 
 	for (a = 0; a < g->n_codes; a++) {
 		for (b = 0; b < g->n_codes; b++) {
-			if (a != b && (st = emit(c, g->codes[a],
-				&c->s->m[g->code_m[a]], g->codes[b],
-				&c->s->m[g->code_m[b]], code, flags | ENT_FLAG_COMPOUND)) !=
-				ENT_OK) {
+			if (a != b &&
+				(st = emit(c, g->codes[a],
+					 &c->s->m[g->code_m[a]], g->codes[b],
+					 &c->s->m[g->code_m[b]], code,
+					 flags | ENT_FLAG_COMPOUND)) !=
+					ENT_OK) {
 				return st;
 			}
 		}
@@ -1128,8 +1179,8 @@ static ent_status emit_within(ctx *c, const group *g, const char *code,
 }
 
 /* Negation, hedging and future in the few words before a phrase. */
-static unsigned modality(const scratch *s, const ex_token *tk, long t0,
-	long from, int *negated)
+static unsigned modality(
+	const scratch *s, const ex_token *tk, long t0, long from, int *negated)
 {
 	unsigned flags = 0;
 	long k;
@@ -1139,7 +1190,8 @@ static unsigned modality(const scratch *s, const ex_token *tk, long t0,
 	for (k = t0 - 1; k >= 0 && k >= t0 - 5 && k >= from; k--) {
 		uint32_t f = wflags(&tk[k]);
 
-		if (s->clause[k] != c || s->in_verb[k] || s->mention_at[k] >= 0) {
+		if (s->clause[k] != c || s->in_verb[k] ||
+			s->mention_at[k] >= 0) {
 			break;
 		}
 		if (f & EXW_NEG) {
@@ -1191,7 +1243,7 @@ static int complement(const ex_token *tk, long a, long b)
 		return 0;
 	}
 	if (b == a) {
-		return 1;   /* "denied attacking" */
+		return 1; /* "denied attacking" */
 	}
 	/* the previous phrase may end with the particle: "refrain from" */
 	for (k = a > 0 ? a - 1 : a; k < b; k++) {
@@ -1298,7 +1350,7 @@ static ent_status code_verbs(ctx *c, long n)
 	scratch *s = c->s;
 	const ex_token *tk = c->tk;
 	size_t vi;
-	long prev = -1;          /* previous phrase in the same clause */
+	long prev = -1; /* previous phrase in the same clause */
 	long prev_subj = -1;
 	int prev_negated = 0, clause_events = 0;
 	long prev_tgt = -1;
@@ -1338,8 +1390,9 @@ static ent_status code_verbs(ctx *c, long n)
 		subj = subject_of(s, tk, v->t0, prev >= 0 ? s->v[prev].t1 : 0);
 		if (prev >= 0 && subj >= 0 && subj == prev_tgt &&
 			!has_that(tk, s->v[prev].t1, v->t0)) {
-			/* "telephoned the leaders of X and invited ...": X is the
-			 * object of the first verb, not the subject of the next */
+			/* "telephoned the leaders of X and invited ...": X is
+			 * the object of the first verb, not the subject of the
+			 * next */
 			subj = -1;
 		}
 		if (subj < 0 && prev >= 0) {
@@ -1348,8 +1401,8 @@ static ent_status code_verbs(ctx *c, long n)
 		if (subj < 0) {
 			subj = subject_of(s, tk, v->t0, 0);
 		}
-		flags = modality(s, tk, v->t0, prev >= 0 ? s->v[prev].t1 : 0,
-			&negated);
+		flags = modality(
+			s, tk, v->t0, prev >= 0 ? s->v[prev].t1 : 0, &negated);
 		negated |= inherit_neg;
 		prev_negated = negated;
 		prev_subj = subj;
@@ -1364,7 +1417,8 @@ static ent_status code_verbs(ctx *c, long n)
 			}
 			code = p->neg_code;
 		}
-		if (!nominal && subj < 0 && agent_after(s, v->t1, EXW_FROM) >= 0) {
+		if (!nominal && subj < 0 &&
+			agent_after(s, v->t1, EXW_FROM) >= 0) {
 			/* "... followed criticism from Germany over X" */
 			nominal = 1;
 		}
@@ -1393,8 +1447,10 @@ static ent_status code_verbs(ctx *c, long n)
 			src = agent_after(s, v->t1, EXW_BY);
 			tgt = subj;
 			if (src < 0) {
-				if (v->t1 < n && (wflags(&tk[v->t1]) & EXW_TO)) {
-					/* "is opposed to", "was committed to": active */
+				if (v->t1 < n &&
+					(wflags(&tk[v->t1]) & EXW_TO)) {
+					/* "is opposed to", "was committed to":
+					 * active */
 					src = subj;
 					tgt = target_of(s, v->t1, 15, 0, v->t1);
 				} else {
@@ -1405,8 +1461,8 @@ static ent_status code_verbs(ctx *c, long n)
 			/* the target may sit in the phrase's gap: "gave Ukraine
 			 * aid", "expelled three Russian diplomats" */
 			src = subj;
-			tgt = target_of(s, v->t0 + 1, 15 + (v->t1 - v->t0), 0,
-				v->t1);
+			tgt = target_of(
+				s, v->t0 + 1, 15 + (v->t1 - v->t0), 0, v->t1);
 			tsearch = 2;
 		}
 		if (tgt < 0 && !nominal && territorial(code)) {
@@ -1433,29 +1489,37 @@ static ent_status code_verbs(ctx *c, long n)
 		 * ambassador", "withdrew its troops from the border with X"):
 		 * an object pronoun stands for another actor; a possessive
 		 * gives way to the next candidate */
-		while (tsearch && tgt >= 0 && self_only(&s->g[src], &s->g[tgt])) {
+		while (tsearch && tgt >= 0 &&
+			self_only(&s->g[src], &s->g[tgt])) {
 			const mention *tm = &s->m[s->g[tgt].m0];
 
-			if (s->g[tgt].m1 - s->g[tgt].m0 == 1 && (tm->type ==
-				EXA_REF_ONE || tm->type == EXA_REF_MANY) &&
-				tm->t1 < n && !(tk[tm->t1].kind == EXT_WORD &&
-					!(wflags(&tk[tm->t1]) & (EXW_PREP | EXW_AND)))) {
-				/* "criticised the country for": not a possessive */
-				if (other_recent(c->ex, &s->g[src], &s->g[tgt])) {
+			if (s->g[tgt].m1 - s->g[tgt].m0 == 1 &&
+				(tm->type == EXA_REF_ONE ||
+					tm->type == EXA_REF_MANY) &&
+				tm->t1 < n &&
+				!(tk[tm->t1].kind == EXT_WORD &&
+					!(wflags(&tk[tm->t1]) &
+						(EXW_PREP | EXW_AND)))) {
+				/* "criticised the country for": not a
+				 * possessive */
+				if (other_recent(
+					    c->ex, &s->g[src], &s->g[tgt])) {
 					break;
 				}
 			}
-			tgt = target_of(s, s->g[tgt].t1, 12, tsearch == 1, v->t1);
+			tgt = target_of(
+				s, s->g[tgt].t1, 12, tsearch == 1, v->t1);
 			if (tgt >= 0) {
 				resolve(c->ex, s, tgt, 0);
 			}
 		}
 		if (tgt >= 0) {
 			/* an agreement or a meeting is mutual with its partner
-			 * ("with X", or a direct object), not with the target of
-			 * what was agreed ("agreed to lift sanctions on X") */
-			if (s->g[tgt].prep != 0 && !(s->g[tgt].prep & (EXW_WITH |
-				EXW_BETWEEN))) {
+			 * ("with X", or a direct object), not with the target
+			 * of what was agreed ("agreed to lift sanctions on X")
+			 */
+			if (s->g[tgt].prep != 0 &&
+				!(s->g[tgt].prep & (EXW_WITH | EXW_BETWEEN))) {
 				sym = 0;
 			}
 		}
@@ -1463,18 +1527,21 @@ static ent_status code_verbs(ctx *c, long n)
 			flags |= ENT_FLAG_RECIPROCAL;
 		}
 		if (tgt >= 0 && s->g[tgt].n_codes > 0) {
-			if ((st = emit_groups(c, &s->g[src], &s->g[tgt], code, flags,
-				sym)) != ENT_OK) {
+			if ((st = emit_groups(c, &s->g[src], &s->g[tgt], code,
+				     flags, sym)) != ENT_OK) {
 				return st;
 			}
-			if (s->g[src].n_codes > 1 && (flags & ENT_FLAG_RECIPROCAL) &&
-				(st = emit_within(c, &s->g[src], code, flags)) !=
-					ENT_OK) {
+			if (s->g[src].n_codes > 1 &&
+				(flags & ENT_FLAG_RECIPROCAL) &&
+				(st = emit_within(c, &s->g[src], code,
+					 flags)) != ENT_OK) {
 				return st;
 			}
-		} else if (s->g[src].n_codes > 1 && ((p->type & EXV_SYM) ||
-			(p->type & EXV_NOTGT) || (flags & ENT_FLAG_RECIPROCAL))) {
-			if ((st = emit_within(c, &s->g[src], code, flags)) != ENT_OK) {
+		} else if (s->g[src].n_codes > 1 &&
+			((p->type & EXV_SYM) || (p->type & EXV_NOTGT) ||
+				(flags & ENT_FLAG_RECIPROCAL))) {
+			if ((st = emit_within(c, &s->g[src], code, flags)) !=
+				ENT_OK) {
 				return st;
 			}
 		}
@@ -1532,7 +1599,8 @@ static void remember(ent_extractor *ex, scratch *s, long n)
 			if (s->g[i].n_codes >= 2) {
 				ex->n_last_pair = s->g[i].n_codes;
 				for (k = 0; k < s->g[i].n_codes; k++) {
-					memcpy(ex->last_pair[k], s->g[i].codes[k],
+					memcpy(ex->last_pair[k],
+						s->g[i].codes[k],
 						ENT_CODE_SIZE);
 				}
 				break;
@@ -1598,7 +1666,8 @@ ent_status ex_sentence(ent_extractor *ex, const char *text, size_t start,
 		long k;
 
 		for (k = 0; k < n; k++) {
-			if (ex->toks[k].w != NULL && ex->toks[k].w->actors >= 0) {
+			if (ex->toks[k].w != NULL &&
+				ex->toks[k].w->actors >= 0) {
 				break;
 			}
 		}

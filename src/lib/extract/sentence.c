@@ -30,23 +30,20 @@ static int is_alpha(unsigned char c)
 }
 
 /* Abbreviations whose full stop does not end a sentence (lower case). */
-static const char *const abbrevs[] = {
-	"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt",
-	"cpt", "sgt", "cpl", "adm", "cmdr", "gov", "sen", "rep", "rev", "hon",
-	"pres", "st", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul",
-	"aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs", "etc",
-	"inc", "corp", "co", "ltd", "jr", "sr", "dept", "est", "approx", "fig",
-	"vol", "pp", "ca", "cf", "al", "mssrs", "messrs", "gens", "govt",
-	"brig", "cdr", "insp", "supt", "amb", "excl", "incl", NULL
-};
+static const char *const abbrevs[] = {"mr", "mrs", "ms", "dr", "prof", "gen",
+	"lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "adm", "cmdr", "gov",
+	"sen", "rep", "rev", "hon", "pres", "st", "mt", "ft", "jan", "feb",
+	"mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+	"no", "nos", "vs", "etc", "inc", "corp", "co", "ltd", "jr", "sr",
+	"dept", "est", "approx", "fig", "vol", "pp", "ca", "cf", "al", "mssrs",
+	"messrs", "gens", "govt", "brig", "cdr", "insp", "supt", "amb", "excl",
+	"incl", NULL};
 
 /* Words that start a sentence after "U.S." and similar abbreviations. */
-static const char *const starters[] = {
-	"the", "a", "an", "it", "he", "she", "they", "we", "i", "in", "but",
-	"this", "that", "these", "those", "on", "at", "its", "their", "his",
-	"her", "there", "meanwhile", "however", "after", "earlier", "later",
-	"officials", "both", "some", "many", NULL
-};
+static const char *const starters[] = {"the", "a", "an", "it", "he", "she",
+	"they", "we", "i", "in", "but", "this", "that", "these", "those", "on",
+	"at", "its", "their", "his", "her", "there", "meanwhile", "however",
+	"after", "earlier", "later", "officials", "both", "some", "many", NULL};
 
 /* Is the word w[0..n) (any case) in `list`? The words are short: pack the
  * lower-cased word into an integer and compare integers. */
@@ -80,7 +77,8 @@ static int word_in(const char *w, size_t n, const char *const *list)
 		 * before packing the rest */
 		size_t k;
 
-		if ((unsigned char)list[i][0] != (unsigned char)(v >> (8 * (n - 1)))) {
+		if ((unsigned char)list[i][0] !=
+			(unsigned char)(v >> (8 * (n - 1)))) {
 			continue;
 		}
 		for (k = 0; k < n && list[i][k] != '\0'; k++) {
@@ -118,8 +116,8 @@ static int stop_ends(const char *t, size_t len, size_t dot, size_t next)
 	unsigned char nc;
 
 	/* the word before the dot */
-	while (ws > 0 && (is_alpha((unsigned char)t[ws - 1]) ||
-		t[ws - 1] == '.')) {
+	while (ws > 0 &&
+		(is_alpha((unsigned char)t[ws - 1]) || t[ws - 1] == '.')) {
 		ws--;
 	}
 	wn = dot - ws;
@@ -152,8 +150,8 @@ static int stop_ends(const char *t, size_t len, size_t dot, size_t next)
 	return 1;
 }
 
-size_t ent_sentence_next(const char *text, size_t len, size_t pos,
-	size_t *start, size_t *end)
+size_t ent_sentence_next(
+	const char *text, size_t len, size_t pos, size_t *start, size_t *end)
 {
 	size_t i, s;
 
@@ -178,17 +176,20 @@ size_t ent_sentence_next(const char *text, size_t len, size_t pos,
 		}
 
 		if (c == '\n') {
-			/* a blank line ends the sentence (headlines, paragraphs) */
+			/* a blank line ends the sentence (headlines,
+			 * paragraphs) */
 			size_t j = i + 1;
 
-			while (j < len && (text[j] == ' ' || text[j] == '\t' ||
-				text[j] == '\r')) {
+			while (j < len &&
+				(text[j] == ' ' || text[j] == '\t' ||
+					text[j] == '\r')) {
 				j++;
 			}
 			if (j >= len || text[j] == '\n') {
 				size_t e = i;
 
-				while (e > s && is_space((unsigned char)text[e - 1])) {
+				while (e > s &&
+					is_space((unsigned char)text[e - 1])) {
 					e--;
 				}
 				*start = s;
@@ -201,11 +202,13 @@ size_t ent_sentence_next(const char *text, size_t len, size_t pos,
 			size_t e = i + 1, n;
 
 			/* runs of stops ("...", "?!") */
-			while (e < len && (text[e] == '.' || text[e] == '!' ||
-				text[e] == '?')) {
+			while (e < len &&
+				(text[e] == '.' || text[e] == '!' ||
+					text[e] == '?')) {
 				e++;
 			}
-			/* decimal numbers and dotted words: "3.5", "U.S" inside */
+			/* decimal numbers and dotted words: "3.5", "U.S" inside
+			 */
 			if (c == '.' && e == i + 1 && e < len &&
 				!is_space((unsigned char)text[e]) &&
 				closer_len(text, len, e) == 0) {
@@ -222,12 +225,17 @@ size_t ent_sentence_next(const char *text, size_t len, size_t pos,
 				n++;
 			}
 			/* skip opening quotes before the next word */
-			while (n < len && (text[n] == '"' || text[n] == '\'' ||
-				text[n] == '(' ||
-				((unsigned char)text[n] == 0xE2 && n + 2 < len &&
-					(unsigned char)text[n + 1] == 0x80 &&
-					((unsigned char)text[n + 2] == 0x9C ||
-						(unsigned char)text[n + 2] == 0x98)))) {
+			while (n < len &&
+				(text[n] == '"' || text[n] == '\'' ||
+					text[n] == '(' ||
+					((unsigned char)text[n] == 0xE2 &&
+						n + 2 < len &&
+						(unsigned char)text[n + 1] ==
+							0x80 &&
+						((unsigned char)text[n + 2] ==
+								0x9C ||
+							(unsigned char)text[n +
+								2] == 0x98)))) {
 				n += (unsigned char)text[n] == 0xE2 ? 3 : 1;
 			}
 			if (c != '.' || stop_ends(text, len, i, n)) {

@@ -35,8 +35,8 @@ uint64_t ex_hash_lower(const char *s, size_t n)
 	return h ? h : 1;
 }
 
-static void fill_word(ent_extractor *ex, ex_word *w, uint64_t key,
-	const char *s, size_t n)
+static void fill_word(
+	ent_extractor *ex, ex_word *w, uint64_t key, const char *s, size_t n)
 {
 	int letters = n > 0;
 	size_t i;
@@ -52,16 +52,17 @@ static void fill_word(ent_extractor *ex, ex_word *w, uint64_t key,
 		}
 	}
 	if (letters && ex->stemmer != NULL) {
-		const sb_symbol *st = sb_stemmer_stem(ex->stemmer,
-			(const sb_symbol *)s, (int)n);
+		const sb_symbol *st = sb_stemmer_stem(
+			ex->stemmer, (const sb_symbol *)s, (int)n);
 
 		if (st != NULL) {
 			w->stem = ex_hash_lower((const char *)st,
 				(size_t)sb_stemmer_length(ex->stemmer));
 		}
 	}
-	w->flags = (uint32_t)(ex_map_get(&ex->grammar, key) < 0 ? 0 :
-		ex_map_get(&ex->grammar, key));
+	w->flags = (uint32_t)(ex_map_get(&ex->grammar, key) < 0
+			? 0
+			: ex_map_get(&ex->grammar, key));
 	w->actors = ex_map_get(&ex->actors.heads, key);
 	w->verbs = ex_map_get(&ex->verbs.heads, w->stem);
 	w->head = ex_map_get(&ex->head_nouns, w->stem);
@@ -91,8 +92,8 @@ static int words_grow(ent_extractor *ex)
 	return 0;
 }
 
-static const ex_word *word_lookup(ent_extractor *ex, uint64_t key,
-	const char *s, size_t n)
+static const ex_word *word_lookup(
+	ent_extractor *ex, uint64_t key, const char *s, size_t n)
 {
 	size_t j;
 
@@ -200,11 +201,11 @@ static void relink(ent_extractor *ex, size_t n)
 	}
 }
 
-static long tokenize(ent_extractor *ex, const char *t, size_t start,
-	size_t end, int cache);
+static long tokenize(
+	ent_extractor *ex, const char *t, size_t start, size_t end, int cache);
 
-long ex_tokenize(ent_extractor *ex, const char *t, size_t start, size_t end,
-	int cache)
+long ex_tokenize(
+	ent_extractor *ex, const char *t, size_t start, size_t end, int cache)
 {
 	ex_word *before;
 	long n;
@@ -221,8 +222,8 @@ long ex_tokenize(ent_extractor *ex, const char *t, size_t start, size_t end,
 	return n;
 }
 
-static long tokenize(ent_extractor *ex, const char *t, size_t start,
-	size_t end, int cache)
+static long tokenize(
+	ent_extractor *ex, const char *t, size_t start, size_t end, int cache)
 {
 	size_t n = 0, i = start;
 
@@ -259,7 +260,8 @@ static long tokenize(ent_extractor *ex, const char *t, size_t start,
 			/* a hyphen joining two words is a flag, not a token */
 			size_t step = up ? 3 : 1;
 
-			if (n > 0 && ex->toks[n - 1].end == i && i + step < end &&
+			if (n > 0 && ex->toks[n - 1].end == i &&
+				i + step < end &&
 				is_wordbyte((unsigned char)t[i + step]) &&
 				ex->toks[n - 1].kind == EXT_WORD && !up) {
 				ex->toks[n - 1].tflags |= EXTF_HYPH_AFTER;
@@ -278,14 +280,15 @@ static long tokenize(ent_extractor *ex, const char *t, size_t start,
 			continue;
 		}
 		if ((c == '\'' || up == '\'') && n > 0 &&
-			ex->toks[n - 1].end == i && ex->toks[n - 1].kind ==
-			EXT_WORD) {
+			ex->toks[n - 1].end == i &&
+			ex->toks[n - 1].kind == EXT_WORD) {
 			/* possessive 's or a bare ' after a plural */
 			size_t step = up ? 3 : 1;
 			size_t j = i + step;
 
 			if (j < end && (t[j] == 's' || t[j] == 'S') &&
-				(j + 1 >= end || !is_alnum((unsigned char)t[j + 1]))) {
+				(j + 1 >= end ||
+					!is_alnum((unsigned char)t[j + 1]))) {
 				j++;
 			}
 			if (j == i + step && j < end &&
@@ -320,7 +323,8 @@ static long tokenize(ent_extractor *ex, const char *t, size_t start,
 				}
 				if (is_wordbyte(d)) {
 					if (d >= 'A' && d <= 'Z') {
-						d = (unsigned char)(d - 'A' + 'a');
+						d = (unsigned char)(d - 'A' +
+							'a');
 						letters++;
 					} else if (d >= 'a' && d <= 'z') {
 						upper = 0;
@@ -329,8 +333,10 @@ static long tokenize(ent_extractor *ex, const char *t, size_t start,
 				} else if (d == '.' && j + 1 < end &&
 					is_alnum((unsigned char)t[j + 1]) &&
 					(j + 2 >= end || t[j + 2] == '.' ||
-						!is_alnum((unsigned char)t[j + 2]))) {
-					/* U.S., D.C. (one letter between dots) */
+						!is_alnum((unsigned char)
+								t[j + 2]))) {
+					/* U.S., D.C. (one letter between dots)
+					 */
 					inner_dot = 1;
 				} else if (d == '.' && inner_dot) {
 					/* the final dot of U.S. */
@@ -342,15 +348,20 @@ static long tokenize(ent_extractor *ex, const char *t, size_t start,
 					j++;
 					break;
 				} else if (d == '-' && j + 1 < end &&
-					(t[j + 1] == '\n' || t[j + 1] == '\r') && j > i) {
+					(t[j + 1] == '\n' ||
+						t[j + 1] == '\r') &&
+					j > i) {
 					/* a hyphenated line break: join */
 					size_t k = j + 1;
 
-					while (k < end && (t[k] == '\n' || t[k] == '\r' ||
-						t[k] == ' ' || t[k] == '\t')) {
+					while (k < end &&
+						(t[k] == '\n' || t[k] == '\r' ||
+							t[k] == ' ' ||
+							t[k] == '\t')) {
 						k++;
 					}
-					if (k < end && t[k] >= 'a' && t[k] <= 'z') {
+					if (k < end && t[k] >= 'a' &&
+						t[k] <= 'z') {
 						j = k;
 						continue;
 					}
@@ -370,15 +381,19 @@ static long tokenize(ent_extractor *ex, const char *t, size_t start,
 				j++;
 			}
 			/* "n't": split off the negation */
-			if (j + 1 < end && (t[j] == '\'' ||
-				(unsigned char)t[j] == 0xE2) && bl > 1 &&
-				buf[bl - 1] == 'n') {
+			if (j + 1 < end &&
+				(t[j] == '\'' || (unsigned char)t[j] == 0xE2) &&
+				bl > 1 && buf[bl - 1] == 'n') {
 				size_t a = (unsigned char)t[j] == 0xE2 ? 3 : 1;
 
-				if (j + a < end && (t[j + a] == 't' || t[j + a] == 'T') &&
-					(a == 1 || utf8_punct(t, end, j) == '\'') &&
+				if (j + a < end &&
+					(t[j + a] == 't' || t[j + a] == 'T') &&
+					(a == 1 ||
+						utf8_punct(t, end, j) ==
+							'\'') &&
 					(j + a + 1 >= end ||
-						!is_alnum((unsigned char)t[j + a + 1]))) {
+						!is_alnum((unsigned char)t[j +
+							a + 1]))) {
 					if ((tok = push(ex, &n)) == NULL) {
 						return -1;
 					}
@@ -389,8 +404,10 @@ static long tokenize(ent_extractor *ex, const char *t, size_t start,
 					if ((c >= 'A' && c <= 'Z')) {
 						tok->tflags |= EXTF_CAP;
 					}
-					if (cache && (tok->w = word_lookup(ex, tok->key, buf,
-						bl - 1)) == NULL) {
+					if (cache &&
+						(tok->w = word_lookup(ex,
+							 tok->key, buf,
+							 bl - 1)) == NULL) {
 						return -1;
 					}
 					if ((tok = push(ex, &n)) == NULL) {
@@ -400,8 +417,10 @@ static long tokenize(ent_extractor *ex, const char *t, size_t start,
 					tok->start = (uint32_t)(j - 1);
 					tok->end = (uint32_t)(j + a + 1);
 					tok->key = key_of("not", 3);
-					if (cache && (tok->w = word_lookup(ex, tok->key, "not",
-						3)) == NULL) {
+					if (cache &&
+						(tok->w = word_lookup(ex,
+							 tok->key, "not", 3)) ==
+							NULL) {
 						return -1;
 					}
 					i = j + a + 1;
@@ -423,10 +442,13 @@ static long tokenize(ent_extractor *ex, const char *t, size_t start,
 			}
 			if (cache) {
 				if (bl < WORD_BUF - 1) {
-					tok->w = word_lookup(ex, tok->key, buf, bl);
+					tok->w = word_lookup(
+						ex, tok->key, buf, bl);
 				} else {
-					/* very long words: never stemmed, never cached */
-					tok->w = word_lookup(ex, tok->key, "", 0);
+					/* very long words: never stemmed, never
+					 * cached */
+					tok->w = word_lookup(
+						ex, tok->key, "", 0);
 				}
 				if (tok->w == NULL) {
 					return -1;
