@@ -259,8 +259,9 @@ static void test_broken(void)
 		sk.message[2]);
 	ok(sk.line[3] == 6 && strstr(sk.message[3], "quote"), "line 6: %s",
 		sk.message[3]);
-	ok(sk.line[4] == 7 && strstr(sk.message[4], "too many"), "line 7: %s",
-		sk.message[4]);
+	ok(sk.line[4] == 7 && sk.column[4] == 25 &&
+		strstr(sk.message[4], "too many"), "line 7 column 25, the extra "
+		"field: %s", sk.message[4]);
 	ok(sk.line[5] == 8 && sk.column[5] == 9, "line 8 column 9: %s",
 		sk.message[5]);
 	ok(sk.line[6] == 9 && sk.column[6] == 1, "line 9: empty code");

@@ -125,6 +125,7 @@ static int split_csv(char *line, size_t len, char **fields, size_t *lens,
 	for (;;) {
 		char *out;
 		if (n == max) {
+			starts[n] = i; /* where the first extra field starts */
 			return max + 1;
 		}
 		starts[n] = i;
