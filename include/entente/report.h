@@ -13,7 +13,8 @@
  * PageRank, their signed stance, the strongest alliances and tensions,
  * the blocs, structural balance with the heaviest unbalanced triangles,
  * and with periods a per-period table and the largest changes of a
- * relation's net weight from one period to the next.
+ * relation's net weight from one period to the next (a relation without
+ * events in a period counts as net 0 there and shows as "-").
  */
 #ifndef ENT_REPORT_H
 #define ENT_REPORT_H

@@ -1036,6 +1036,7 @@ typedef struct change {
 	size_t period; /* i */
 	const char *a, *b;
 	double before, after;
+	int had, has; /* events in period i - 1 / i */
 } change;
 
 static int cmp_change(const void *x, const void *y)
@@ -1054,6 +1055,15 @@ static int cmp_change(const void *x, const void *y)
 	}
 	r = strcmp(p->a, q->a);
 	return r ? r : strcmp(p->b, q->b);
+}
+
+static void net_or_dash(char buf[48], int present, double net)
+{
+	if (present) {
+		snprintf(buf, 48, "%+.1f", net);
+	} else {
+		strcpy(buf, "-");
+	}
 }
 
 static int cmp_pair(const ent_period_relation *x, const ent_period_relation *y)
@@ -1091,6 +1101,8 @@ static ent_status period_changes(ctx *c, change **out, size_t *n_out)
 			ch.b = cmp <= 0 ? rx->b : ry->b;
 			ch.before = cmp <= 0 ? rx->net : 0;
 			ch.after = cmp >= 0 ? ry->net : 0;
+			ch.had = cmp <= 0;
+			ch.has = cmp >= 0;
 			x += cmp <= 0;
 			y += cmp >= 0;
 			if (n == cap) {
@@ -1170,8 +1182,9 @@ static ent_status text_periods(ctx *c, int md)
 			ent_periods_summary(c->p, ch[i].period - 1)->label);
 		snprintf(b[3], 48, "%s",
 			ent_periods_summary(c->p, ch[i].period)->label);
-		snprintf(b[4], 48, "%+.1f", ch[i].before);
-		snprintf(b[5], 48, "%+.1f", ch[i].after);
+		/* "-": no events that period, counted as net 0 */
+		net_or_dash(b[4], ch[i].had, ch[i].before);
+		net_or_dash(b[5], ch[i].has, ch[i].after);
 		snprintf(b[6], 48, "%+.1f", ch[i].after - ch[i].before);
 		for (j = 0; j < 7; j++) {
 			cells[j] = b[j];
