@@ -241,7 +241,8 @@ typedef struct ent_metrics_options {
  * closeness, O(V^3) for the PN index, spinglass O(S V^2) per sweep for S
  * spins, O(E^1.5) for triangles; the rest is lower.
  *
- * Not thread-safe: igraph's error handler and RNG are process-global.
+ * Not thread-safe: igraph's error handler and RNG are process-global;
+ * igraph's default RNG is left reseeded with `opts->seed`.
  *
  * @param[out] out the measures, destroy with ent_metrics_destroy()
  * @param g the graph
