@@ -242,7 +242,7 @@ typedef struct ent_metrics_options {
  * spins, O(E^1.5) for triangles; the rest is lower.
  *
  * Not thread-safe: igraph's error handler and RNG are process-global;
- * igraph's default RNG is left reseeded with `opts->seed`.
+ * spinglass reseeds igraph's default RNG with `opts->seed`.
  *
  * @param[out] out the measures, destroy with ent_metrics_destroy()
  * @param g the graph
