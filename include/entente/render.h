@@ -10,7 +10,8 @@
  *   directed dyad); an alliance tie (net > 0) is drawn solid in blue
  *   (#2166ac), a tension tie (net < 0) dashed in orange (#d95f02), a
  *   balanced tie (net = 0) dotted in grey, so the sign reads in greyscale
- *   and for colour-blind readers;
+ *   and for colour-blind readers; an arrow's net is its own dyad's
+ *   cooperation - conflict;
  * - edge width, the intensity |net| on a log scale:
  *   penwidth = 1 + 5 * ln(1 + |net|) / ln(1 + max |net|), max over the
  *   drawn edges (1 for every edge when max |net| = 0);
