@@ -47,7 +47,8 @@ enum {
 	EXW_OF = 1u << 24,         /* of */
 	EXW_PARTICIPLE = 1u << 25, /* an irregular past participle */
 	EXW_AUX = 1u << 26,        /* has, have, had, did, does */
-	EXW_IN = 1u << 27          /* in, inside, within */
+	EXW_IN = 1u << 27,         /* in, inside, within */
+	EXW_QUANT = 1u << 28       /* scores, dozens, some ... (of X) */
 };
 
 /* A cached word. key 0 marks an empty slot. */

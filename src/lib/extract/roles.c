@@ -542,8 +542,9 @@ static uint32_t prep_before(const ex_token *tk, const scratch *s, long t0)
 		}
 		if (f & EXW_PREP) {
 			if ((f & EXW_OF) && k > 0 && tk[k - 1].w &&
-				tk[k - 1].w->head >= 0 &&
-				s->mention_at[k - 1] < 0) {
+				((tk[k - 1].w->head >= 0 &&
+					 s->mention_at[k - 1] < 0) ||
+					(tk[k - 1].w->flags & EXW_QUANT))) {
 				return 0; /* "the government of Bolivia" */
 			}
 			return f;
