@@ -31,13 +31,16 @@
  *   with n > 25 drawn actors their type is scaled by min(3, sqrt(n) / 5)
  *   so they stay legible when a large picture is shrunk to a page.
  *
+ * Tooltips (shown on hover in SVG): a node gives its name, code and size
+ * measure; a tie its ends, kind, net, cooperation, conflict and events.
+ *
  * Selection: a relation is drawn when |net| >= `min_weight`; of those, the
  * `top` relations with the largest |net| (ties: lower vertex indices
  * first) when `top` > 0. An actor is drawn when one of its relations is.
  *
  * Safety: names, codes and titles from the input never become markup.
- * Labels are HTML-like labels whose text is escaped (& < > " ' and the
- * backslash become character references), control characters become
+ * Labels (HTML-like) and tooltips are escaped: & < > " ' and the
+ * backslash become character references, control characters become
  * spaces and invalid UTF-8 becomes U+FFFD. Node identifiers are the actor
  * code when it is made of letters, digits and '_', else "actor#<index>".
  *

@@ -119,6 +119,34 @@ static double dot_attr(const char *dot, const char *stmt, const char *name)
 	return strtod(a + strlen(key), NULL);
 }
 
+/* `dot -Tsvg` on a DOT buffer, checked with xmllint: the DOT we write
+ * parses back and draws well-formed SVG. -1 when the tools are missing. */
+static int dot_roundtrip_ok(const char *dot)
+{
+	char path[] = "/tmp/entente-render-XXXXXX";
+	char cmd[256];
+	int fd, rc;
+	FILE *fp;
+
+	if (system("command -v dot >/dev/null 2>&1 && "
+		   "command -v xmllint >/dev/null 2>&1") != 0) {
+		return -1;
+	}
+	fd = mkstemp(path);
+	if (fd < 0 || (fp = fdopen(fd, "wb")) == NULL) {
+		return 0;
+	}
+	fputs(dot, fp);
+	fclose(fp);
+	snprintf(cmd, sizeof(cmd),
+		"dot -Tsvg %s 2>/dev/null | xmllint --noout --nonet - "
+		"2>/dev/null",
+		path);
+	rc = system(cmd);
+	unlink(path);
+	return rc == 0;
+}
+
 static void test_names(void)
 {
 	ent_render_format f;
@@ -386,6 +414,9 @@ static void test_hostile(ent_renderer *r)
 	ok(dot && strstr(dot, "&#92;") && strstr(dot, "\\\"") == NULL,
 		"DOT: backslashes are character references");
 	ok(dot && strstr(dot, "\"actor#") != NULL, "unsafe codes get safe ids");
+	x = dot ? dot_roundtrip_ok(dot) : 0;
+	ok(x != 0, "DOT of hostile names parses back (dot -Tsvg | xmllint)%s",
+		x < 0 ? " # SKIP no dot or xmllint" : "");
 	o.format = ENT_RENDER_SVG;
 	svg = render(r, g, NULL, &o, &len);
 	ok(svg != NULL, "hostile names: SVG");

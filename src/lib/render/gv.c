@@ -298,6 +298,7 @@ static int build(Agraph_t **out, const ent__scene *s)
 		}
 		rc |= set_num(g, nodes[i], AGNODE, "width", nd->width);
 		rc |= set_html(g, nodes[i], AGNODE, "label", nd->label);
+		rc |= set_attr(g, nodes[i], AGNODE, "tooltip", nd->tooltip);
 		if (strcmp(nd->fill, "#e0e0e0") != 0) {
 			rc |= set_attr(
 				g, nodes[i], AGNODE, "fillcolor", nd->fill);
@@ -322,6 +323,7 @@ static int build(Agraph_t **out, const ent__scene *s)
 			rc |= set_attr(g, e, AGEDGE, "style", "dotted");
 		}
 		rc |= set_num(g, e, AGEDGE, "penwidth", se->penwidth);
+		rc |= set_attr(g, e, AGEDGE, "tooltip", se->tooltip);
 		if (force) {
 			/* allies close, rivals apart */
 			rc |= set_attr(g, e, AGEDGE, "len",

@@ -18,6 +18,7 @@ typedef struct ent__scene_node {
 	size_t actor;     /* vertex index in the graph */
 	char id[32];      /* Graphviz node name, safe in DOT */
 	char *label;      /* HTML-like label text, escaped */
+	char *tooltip;    /* tooltip text, HTML-escaped */
 	double width;     /* inches */
 	int bloc;         /* bloc number, -1 for none */
 	const char *fill; /* fill colour */
@@ -28,6 +29,7 @@ typedef struct ent__scene_edge {
 	int sign;          /* +1 alliance, -1 tension, 0 balanced */
 	double intensity;  /* |net| */
 	double penwidth;
+	char *tooltip; /* tooltip text, HTML-escaped */
 } ent__scene_edge;
 
 typedef struct ent__scene {

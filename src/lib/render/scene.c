@@ -418,6 +418,56 @@ static int put_label(ent__buf *b, const ent__scene *s, const ent_graph *g,
 	return rc ? -1 : 0;
 }
 
+/* -- tooltips ------------------------------------------------------------ */
+
+/* Append a name to a tooltip. Tooltips are escStrings, not HTML, but the
+ * SVG writer passes character references through (and other formats do
+ * not show tooltips), so the HTML escaping serves here too: no quote, no
+ * angle bracket and no backslash reaches the DOT string. */
+static int put_tip_name(ent__buf *b, const char *name)
+{
+	return ent__html_escape(b, name);
+}
+
+static char *node_tip(const ent_actor *a, double v, ent_size_by by)
+{
+	ent__buf b = {0};
+	int rc = put_tip_name(&b, a->name ? a->name : a->code);
+
+	rc |= ent__buf_puts(&b, " (");
+	rc |= put_tip_name(&b, a->code);
+	rc |= ent__buf_printf(&b, "): %s %.4g", size_name(by), v);
+	if (rc != 0) {
+		ent__buf_free(&b);
+		return NULL;
+	}
+	return b.data;
+}
+
+static char *edge_tip(const ent_actor *a, const ent_actor *b, int directed,
+	double cooperation, double conflict, int64_t events)
+{
+	ent__buf t = {0};
+	double net = cooperation - conflict;
+	int rc = put_tip_name(&t, a->name ? a->name : a->code);
+
+	rc |= ent__buf_puts(&t, directed ? " \xe2\x86\x92 " : " \xe2\x80\x93 ");
+	rc |= put_tip_name(&t, b->name ? b->name : b->code);
+	rc |= ent__buf_printf(&t,
+		": %s, net %+.1f (cooperation %.1f, conflict %.1f, %lld "
+		"event%s)",
+		net > 0           ? "alliance"
+			: net < 0 ? "tension"
+				  : "balanced",
+		net, cooperation, conflict, (long long)events,
+		events == 1 ? "" : "s");
+	if (rc != 0) {
+		ent__buf_free(&t);
+		return NULL;
+	}
+	return t.data;
+}
+
 /* -- the scene ------------------------------------------------------------ */
 
 void ent__scene_free(ent__scene *s)
@@ -429,6 +479,10 @@ void ent__scene_free(ent__scene *s)
 	}
 	for (i = 0; i < s->n_nodes; i++) {
 		free(s->nodes[i].label);
+		free(s->nodes[i].tooltip);
+	}
+	for (i = 0; i < s->n_edges; i++) {
+		free(s->edges[i].tooltip);
 	}
 	free(s->nodes);
 	free(s->edges);
@@ -526,6 +580,11 @@ ent_status ent__scene_build(ent__scene *out, const ent_graph *g,
 			goto done;
 		}
 		nd->width = size_value(m, i, opts->size_by);
+		nd->tooltip = node_tip(a, nd->width, opts->size_by);
+		if (nd->tooltip == NULL) {
+			status = ent__error_nomem(err);
+			goto done;
+		}
 		if (nd->width > max_size) {
 			max_size = nd->width;
 		}
@@ -562,6 +621,13 @@ ent_status ent__scene_build(ent__scene *out, const ent_graph *g,
 			e->head = node_of[dst];
 			e->sign = net > 0 ? 1 : net < 0 ? -1 : 0;
 			e->intensity = fabs(net);
+			e->tooltip = edge_tip(ent_graph_actor(g, src),
+				ent_graph_actor(g, dst), 1, d->cooperation,
+				d->conflict, d->events);
+			if (e->tooltip == NULL) {
+				status = ent__error_nomem(err);
+				goto done;
+			}
 		}
 	} else {
 		for (i = 0; i < n_kept; i++) {
@@ -573,6 +639,13 @@ ent_status ent__scene_build(ent__scene *out, const ent_graph *g,
 			e->head = node_of[r->b];
 			e->sign = r->sign;
 			e->intensity = fabs(r->net);
+			e->tooltip = edge_tip(ent_graph_actor(g, r->a),
+				ent_graph_actor(g, r->b), 0, r->cooperation,
+				r->conflict, r->events);
+			if (e->tooltip == NULL) {
+				status = ent__error_nomem(err);
+				goto done;
+			}
 		}
 	}
 	for (i = 0; i < s.n_edges; i++) {
