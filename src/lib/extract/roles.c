@@ -828,6 +828,21 @@ static int find_verbs(ent_extractor *ex, scratch *s, const ex_token *tk, long n)
 	return 0;
 }
 
+/* Is the word at t0 a past participle ("attacked", "shown", "held")? */
+static int is_passive_form(const char *text, const ex_token *tk, long t0)
+{
+	const ex_token *v = &tk[t0];
+	size_t len = v->end - v->start;
+	const char *w = text + v->start;
+
+	if (len >= 3 && ((w[len - 2] == 'e' && w[len - 1] == 'd') ||
+				(w[len - 2] == 'e' && w[len - 1] == 'n') ||
+				(w[len - 2] == 'w' && w[len - 1] == 'n'))) {
+		return 1;
+	}
+	return (wflags(v) & EXW_PARTICIPLE) != 0;
+}
+
 /* Is the verb at t0 passive ("was attacked", "have been expelled")? */
 static int is_passive(const char *text, const ex_token *tk, long t0)
 {
@@ -942,7 +957,7 @@ static long target_of(
 			continue;
 		}
 		if (!nominal && (g->prep & (EXW_FROM | EXW_BY)) && from < 0 &&
-			g->t0 <= pend + 3) {
+			g->t0 <= pend + 5) {
 			from = (long)i; /* "recalled its ambassador from X" */
 		}
 		if (nominal ? ((g->prep & (EXW_TPREP | EXW_BETWEEN)) != 0 ||
@@ -1444,6 +1459,12 @@ static ent_status code_verbs(ctx *c, long n)
 			}
 			tgt = target_of(s, v->t1, 8, 1, v->t1);
 			tsearch = 1;
+		} else if (v->t0 > 0 && is_punct(&tk[v->t0 - 1], ',') &&
+			v->t1 < n && (wflags(&tk[v->t1]) & EXW_BY) &&
+			is_passive_form(c->text, tk, v->t0)) {
+			/* ", disputed by X": a participle modifying the noun
+			 * before it, not an event of the clause */
+			continue;
 		} else if (is_passive(c->text, tk, v->t0)) {
 			src = agent_after(s, v->t1, EXW_BY);
 			tgt = subj;
