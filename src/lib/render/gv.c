@@ -102,6 +102,7 @@ static void gv_leave(gv_guard *guard)
 
 static ent_status gv_fail(ent_error *err, const char *what)
 {
+	flush_line(); /* a message without its final newline */
 	if (cap.have_error) {
 		return ent__error_set(err, ENT_ERENDER, NULL, 0, 0, "%s: %s",
 			what, cap.error);
