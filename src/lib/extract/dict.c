@@ -140,7 +140,8 @@ static const struct {
 	{"in inside within", EXW_IN},
 	{"scores dozens hundreds thousands millions number group groups some "
 	 "many several most all none two three four five six seven eight nine "
-	 "ten hundred thousand", EXW_QUANT},
+	 "ten hundred thousand",
+		EXW_QUANT},
 	{"hit shot struck held caught sent fought met led built thrown beaten "
 	 "seen taken given brought put kept told stolen shelled",
 		EXW_PARTICIPLE},
@@ -860,15 +861,16 @@ static ent_status add_list(ent_extractor *ex, const char *list, uint16_t type,
 							"washington", 10))) {
 				goto next;
 			}
-			/* a plural demonym in the adjective column ("Palestinians",
-			 * "Britons") is a noun: it acts without a head */
+			/* a plural demonym in the adjective column
+			 * ("Palestinians", "Britons") is a noun: it acts
+			 * without a head */
 			ty = type;
 			if (type == EXA_ADJ && n > 4 && s[n - 1] == 's' &&
 				s[n - 2] != 's' && s[n - 2] != 'e') {
 				ty = EXA_STATE;
 			}
-			st = phrase_add(ex, &ex->actors, s, n, 0, ty, code, NULL,
-				&bad);
+			st = phrase_add(
+				ex, &ex->actors, s, n, 0, ty, code, NULL, &bad);
 			if (st == ENT_ENOMEM) {
 				return st;
 			}

@@ -835,9 +835,10 @@ static int is_passive_form(const char *text, const ex_token *tk, long t0)
 	size_t len = v->end - v->start;
 	const char *w = text + v->start;
 
-	if (len >= 3 && ((w[len - 2] == 'e' && w[len - 1] == 'd') ||
-				(w[len - 2] == 'e' && w[len - 1] == 'n') ||
-				(w[len - 2] == 'w' && w[len - 1] == 'n'))) {
+	if (len >= 3 &&
+		((w[len - 2] == 'e' && w[len - 1] == 'd') ||
+			(w[len - 2] == 'e' && w[len - 1] == 'n') ||
+			(w[len - 2] == 'w' && w[len - 1] == 'n'))) {
 		return 1;
 	}
 	return (wflags(v) & EXW_PARTICIPLE) != 0;
@@ -1228,7 +1229,8 @@ static unsigned modality(
 
 /* Is the phrase at t0 used as a noun: after a determiner, a possessive,
  * a preposition other than "to", a clause word or a possessive pronoun? */
-static int nominal_context(const scratch *s, const ex_token *tk, long t0)
+static int nominal_context(
+	const scratch *s, const char *text, const ex_token *tk, long t0)
 {
 	uint32_t f;
 
@@ -1242,12 +1244,29 @@ static int nominal_context(const scratch *s, const ex_token *tk, long t0)
 	if (s->mention_at[t0 - 1] >= 0) {
 		const mention *m = &s->m[s->mention_at[t0 - 1]];
 
-		return m->type == EXA_REF_ONE || m->type == EXA_REF_MANY;
+		/* "their attacks", "a United Nations appeal", "the US plan" */
+		return m->type == EXA_REF_ONE || m->type == EXA_REF_MANY ||
+			(m->t0 > 0 && (wflags(&tk[m->t0 - 1]) & EXW_DET) &&
+				tk[m->t1 - 1].w && tk[m->t1 - 1].w->head < 0 &&
+				!is_passive_form(text, tk, t0));
 	}
 	if ((f & EXW_TO) || (f & EXW_BE)) {
 		return 0;
 	}
 	return (f & (EXW_DET | EXW_PREP | EXW_CLAUSE)) != 0;
+}
+
+/* Is there an "and" or a comma between tokens a and b? */
+static int joined_by_and(const ex_token *tk, long a, long b)
+{
+	long k;
+
+	for (k = a; k < b; k++) {
+		if ((wflags(&tk[k]) & EXW_AND) || is_punct(&tk[k], ',')) {
+			return 1;
+		}
+	}
+	return 0;
 }
 
 /* Is there a to/from between a and b (a complement)? */
@@ -1368,7 +1387,7 @@ static ent_status code_verbs(ctx *c, long n)
 	size_t vi;
 	long prev = -1; /* previous phrase in the same clause */
 	long prev_subj = -1;
-	int prev_negated = 0, clause_events = 0;
+	int prev_negated = 0, prev_embedded = 0, clause_events = 0;
 	long prev_tgt = -1;
 	ent_status st;
 
@@ -1385,8 +1404,22 @@ static ent_status code_verbs(ctx *c, long n)
 			prev = -1;
 			clause_events = 0;
 		}
-		nominal = (p->type & EXV_NOUN) || nominal_context(s, tk, v->t0);
-		if (prev >= 0 && complement(tk, s->v[prev].t1, v->t0)) {
+		nominal = (p->type & EXV_NOUN) ||
+			nominal_context(s, c->text, tk, v->t0);
+		if (prev >= 0 &&
+			((s->v[prev].p->type & EXV_MODAL) ||
+				(prev_embedded &&
+					(s->v[prev].p->type & EXV_CTL)))) {
+			/* what "Y must" do, or a control verb inside an
+			 * embedded complement, is not an event of its own */
+			embedded = 1;
+		} else if (prev >= 0 && prev_embedded &&
+			v->t0 - s->v[prev].t1 <= 2 &&
+			!joined_by_and(tk, s->v[prev].t1, v->t0)) {
+			/* a chain of nouns: "mediation in peace negotiations"
+			 */
+			embedded = 1;
+		} else if (prev >= 0 && complement(tk, s->v[prev].t1, v->t0)) {
 			const ex_phrase *pp = s->v[prev].p;
 
 			if (pp->type & EXV_NEGATOR) {
@@ -1421,6 +1454,7 @@ static ent_status code_verbs(ctx *c, long n)
 			s, tk, v->t0, prev >= 0 ? s->v[prev].t1 : 0, &negated);
 		negated |= inherit_neg;
 		prev_negated = negated;
+		prev_embedded = embedded;
 		prev_subj = subj;
 		prev = (long)vi;
 		prev_tgt = -1;
