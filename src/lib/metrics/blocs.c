@@ -218,8 +218,7 @@ igraph_error_t ent__metrics_blocs(ent_metrics *m, const ent_graph *g,
 		if (nv == 1) {
 			tmp[verts[0]] = count++;
 		} else if (nv == 2) {
-			/* one tie: an alliance joins them, a tension parts them
-			 */
+			/* one tie: an alliance joins, a tension parts */
 			int sign = s->sign[s->adj_e[s->off[verts[0]]]];
 			tmp[verts[0]] = count++;
 			tmp[verts[1]] = sign > 0 ? tmp[verts[0]] : count++;
@@ -234,10 +233,11 @@ igraph_error_t ent__metrics_blocs(ent_metrics *m, const ent_graph *g,
 				seen[i] = (size_t)-1;
 			}
 			for (i = 0; i < nv; i++) {
+				/* labels are below spins < n_seen; clamp anyway
+				 */
 				size_t lab = (size_t)label[i];
 				if (lab >= n_seen) {
-					lab = n_seen - 1; /* cannot happen: lab
-							     < spins */
+					lab = n_seen - 1;
 				}
 				if (seen[lab] == (size_t)-1) {
 					seen[lab] = count++;
