@@ -35,8 +35,7 @@ static igraph_error_t spinglass_component(const ent__signed *s,
 		for (j = s->off[v]; j < s->off[v + 1]; j++) {
 			size_t w = s->adj_v[j], e = s->adj_e[j];
 			if (w < v) {
-				continue; /* each edge once, from its lower end
-					   */
+				continue; /* each edge once, from below */
 			}
 			IGRAPH_CHECK(igraph_vector_int_push_back(
 				&edges, (igraph_integer_t)local[v]));
@@ -233,8 +232,7 @@ igraph_error_t ent__metrics_blocs(ent_metrics *m, const ent_graph *g,
 				seen[i] = (size_t)-1;
 			}
 			for (i = 0; i < nv; i++) {
-				/* labels are below spins < n_seen; clamp anyway
-				 */
+				/* labels < spins < n_seen; clamp anyway */
 				size_t lab = (size_t)label[i];
 				if (lab >= n_seen) {
 					lab = n_seen - 1;

@@ -160,9 +160,8 @@ static igraph_error_t hits(ent_metrics *m, const ent_graph *g,
 	IGRAPH_CHECK(igraph_hub_and_authority_scores(
 		ig, &hub, &auth, &value, 1, weights, NULL));
 	for (i = 0; i < m->n; i++) {
-		/* ARPACK may return -0 or a vector of either sign; scale=true
-		 * makes the largest entry 1, so fabs only cleans -0 and noise.
-		 */
+		/* scale=true makes the largest entry 1; fabs only turns
+		 * ARPACK's -0 and sign noise of zero entries into 0 */
 		m->actors[i].hub = fabs(VECTOR(hub)[i]);
 		m->actors[i].authority = fabs(VECTOR(auth)[i]);
 	}
