@@ -172,6 +172,15 @@ static void test_blockers(void)
 		"a hyphenated adjective is a modifier");
 	is_str(summary("Heavy rain hit Romania and Bulgaria."), "",
 		"no event phrase, no event");
+	is_str(summary("Russia at-\ntacked Georgia."), "RUS>GEO:190",
+		"a hyphenated line break joins the word");
+	is_str(summary("The U.S. criticised China. The move angered "
+		"Beijing."), "USA>CHN:111", "U.S. inside a sentence");
+	is_str(summary("Russian forces didn't attack Finland."), "",
+		"n't negates");
+	is_str(summary("Brazil, Argentina, and Uruguay met in Montevideo."),
+		"BRA>ARG:040 BRA>URY:040 ARG>BRA:040 ARG>URY:040 URY>BRA:040 "
+		"URY>ARG:040", "a list with a serial comma is one group");
 }
 
 static void test_provenance(void)
