@@ -238,8 +238,10 @@ typedef struct ent_metrics_options {
  * Compute every measure of a graph: centrality, blocs, balance, tension.
  *
  * Time complexity: O(V E + V^2 log V) for betweenness and harmonic
- * closeness, O(V^3) for the PN index, spinglass O(S V^2) per sweep for S
- * spins, O(E^1.5) for triangles; the rest is lower.
+ * closeness; O(k (V + E)) for the PN index (k <= V conjugate-gradient
+ * steps, usually a few dozen); spinglass O(S V^2) per sweep for S spins,
+ * which dominates on dense graphs; O(sum of squared degrees) for
+ * triangles; the rest is lower.
  *
  * Not thread-safe: igraph's error handler and RNG are process-global;
  * spinglass reseeds igraph's default RNG with `opts->seed`.
