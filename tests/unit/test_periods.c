@@ -124,6 +124,24 @@ static void by_year(void)
 	ent_periods_destroy(p);
 }
 
+/* ISO weeks: 2015-03-02 is the Monday of week 10, 2015-03-20 falls in
+ * week 12, 2015-04-07 and 2015-04-09 in week 15. */
+static void by_week(void)
+{
+	ent_periods *p = periods_by(ENT_PERIOD_WEEK);
+
+	if (!ok(p != NULL, "by week: computed")) {
+		return;
+	}
+	ok(ent_periods_count(p) == 3, "by week: three weeks with events");
+	is_str(ent_periods_summary(p, 0)->label, "2015-W10", "week 10");
+	ok(ent_periods_summary(p, 0)->start == 20150302,
+		"starts Monday 2015-03-02");
+	is_str(ent_periods_summary(p, 2)->label, "2015-W15", "week 15");
+	ok(ent_periods_relation_count(p, 2) == 2, "week 15: two relations");
+	ent_periods_destroy(p);
+}
+
 static void no_periods(void)
 {
 	ent_periods *p = periods_by(ENT_PERIOD_NONE);
@@ -138,6 +156,7 @@ int main(void)
 {
 	by_month();
 	by_year();
+	by_week();
 	no_periods();
 	return done_testing();
 }
