@@ -270,6 +270,12 @@ static void test_not_text(void)
 		fputc(*p, fp);
 	}
 	fputc('\n', fp);
+	/* 4: a name in UTF-8 beyond ASCII is kept */
+	p = strstr(row, "RUSSIA");
+	fwrite(row, 1, (size_t)(p - row), fp);
+	fputs("C\xC3\x94TE D\xE2\x80\x99IVOIRE", fp);
+	fputs(p + 6, fp);
+	fputc('\n', fp);
 	fclose(fp);
 	if (load(&ds, path, ENT_FORMAT_GDELT2, ENT_LEVEL_ACTOR, 0, &sk,
 		&err) != ENT_OK) {
@@ -284,6 +290,10 @@ static void test_not_text(void)
 	ok(ev && ev->source_text == NULL && ev->doc == NULL &&
 		strcmp(ev->source, "RUSMIL") == 0,
 		"a name or URL that is not text is dropped, the event kept");
+	ev = ent_events_get(ent_dataset_events(ds), 1);
+	ok(ev && ev->source_text &&
+		strcmp(ev->source_text, "C\xC3\x94TE D\xE2\x80\x99IVOIRE") == 0,
+		"a UTF-8 name is kept");
 done:
 	ent_dataset_destroy(ds);
 	free(row);

@@ -344,12 +344,32 @@ static size_t utf8_seq(const unsigned char *s, size_t avail)
 	return n;
 }
 
+/* Bytes below 0x20, 0x7F or from 0x80 in a word of eight (the classic
+ * "has a zero byte" test, applied to w - 0x20 and to w ^ 0x7F). */
+static int word_plain(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	uint64_t del = w ^ (0x7Fu * ones);
+
+	return ((w | ((w - 0x20u * ones) & ~w) | ((del - ones) & ~del)) &
+		high) == 0;
+}
+
 int ent__text_ok(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, n;
+	uint64_t w;
 
 	while (i < len) {
+		/* fast path: eight printable ASCII bytes at a time */
+		if (len - i >= 8) {
+			memcpy(&w, p + i, 8);
+			if (word_plain(w)) {
+				i += 8;
+				continue;
+			}
+		}
 		if (p[i] < 0x20 || p[i] == 0x7F) {
 			return 0;
 		}
