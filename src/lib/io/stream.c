@@ -22,6 +22,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <archive.h>
 #include <archive_entry.h>
 
@@ -362,7 +366,22 @@ int ent__text_ok(const char *s, size_t len)
 	uint64_t w;
 
 	while (i < len) {
-		/* fast path: eight printable ASCII bytes at a time */
+#if defined(__SSE2__)
+		/* fast path: sixteen printable ASCII bytes at a time (a signed
+		 * compare: bytes from 0x80 count as below 0x20) */
+		if (len - i >= 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)
+				(p + i));
+			__m128i bad = _mm_or_si128(
+				_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+				_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)));
+			if (_mm_movemask_epi8(bad) == 0) {
+				i += 16;
+				continue;
+			}
+		}
+#endif
+		/* eight at a time */
 		if (len - i >= 8) {
 			memcpy(&w, p + i, 8);
 			if (word_plain(w)) {
@@ -370,10 +389,11 @@ int ent__text_ok(const char *s, size_t len)
 				continue;
 			}
 		}
-		if (p[i] < 0x20 || p[i] == 0x7F) {
-			return 0;
+		if (p[i] >= 0x20 && p[i] < 0x7F) {
+			i++;
+			continue;
 		}
-		if ((n = utf8_seq(p + i, len - i)) == 0) {
+		if (p[i] < 0x80 || (n = utf8_seq(p + i, len - i)) == 0) {
 			return 0;
 		}
 		i += n;
