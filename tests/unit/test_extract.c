@@ -13,7 +13,7 @@
 
 /* The F1 the extractor reaches on tests/data/extract/gold.tsv; raise it
  * when the extractor improves, never lower it. */
-#define GOLD_F1_FLOOR 0.95
+#define GOLD_F1_FLOOR 0.96
 
 static ent_extractor *ex;
 

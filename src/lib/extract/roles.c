@@ -1253,6 +1253,17 @@ static int nominal_context(
 	if ((f & EXW_TO) || (f & EXW_BE)) {
 		return 0;
 	}
+	{
+		/* after a gerund: "prompting condemnation from Japan" */
+		const ex_token *p = &tk[t0 - 1];
+		size_t len = p->end - p->start;
+
+		if (p->kind == EXT_WORD && len > 5 &&
+			memcmp(text + p->end - 3, "ing", 3) == 0 &&
+			(p->w == NULL || p->w->verbs < 0)) {
+			return 1;
+		}
+	}
 	return (f & (EXW_DET | EXW_PREP | EXW_CLAUSE)) != 0;
 }
 
