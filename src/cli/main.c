@@ -48,6 +48,17 @@ const cli_command cli_commands[] = {
 
 const size_t cli_n_commands = sizeof(cli_commands) / sizeof(cli_commands[0]);
 
+/* Warnings of the library (and of igraph and Graphviz through it) go to
+ * standard error, one line each, unless --quiet was given. */
+static void print_warning(ent_log_level level, const char *message,
+	void *payload)
+{
+	(void)payload;
+	if (level <= ENT_LOG_WARNING) {
+		fprintf(stderr, "entente: warning: %s\n", message);
+	}
+}
+
 static void usage(FILE *fp)
 {
 	size_t i;
@@ -93,6 +104,9 @@ int main(int argc, char **argv)
 	}
 	rc = cli_parse(&o, &cli_commands[i], argc - 1, argv + 1);
 	if (rc == 0) {
+		if (!o.quiet) {
+			ent_set_log_handler(print_warning, NULL);
+		}
 		rc = cli_commands[i].run(&o);
 	} else if (rc < 0) {
 		rc = CLI_EXIT_OK;
