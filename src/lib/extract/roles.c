@@ -1071,8 +1071,10 @@ static ent_status emit(ctx *c, const char *src, const mention *sm,
 		return ENT_OK;
 	}
 	for (i = 0; i < s->n_e; i++) {
-		if (strcmp(s->e[i].source, src) == 0 &&
-			strcmp(s->e[i].target, tgt) == 0 &&
+		/* one event per pair of states and code: "Beijing" and
+		 * "China" in one sentence are the same target */
+		if (same_state(s->e[i].source, src) &&
+			same_state(s->e[i].target, tgt) &&
 			strcmp(s->e[i].code, code) == 0) {
 			return ENT_OK;
 		}
@@ -1207,15 +1209,18 @@ static unsigned modality(
 	for (k = t0 - 1; k >= 0 && k >= t0 - 5 && k >= from; k--) {
 		uint32_t f = wflags(&tk[k]);
 
-		if (s->clause[k] != c || s->in_verb[k] ||
-			s->mention_at[k] >= 0) {
+		if (s->clause[k] != c) {
+			break;
+		}
+		if (f & EXW_FUTURE) {
+			/* "are expected to sign" (a control verb in between) */
+			flags |= ENT_FLAG_FUTURE;
+		}
+		if (s->in_verb[k] || s->mention_at[k] >= 0) {
 			break;
 		}
 		if (f & EXW_NEG) {
 			*negated = 1;
-		}
-		if (f & EXW_FUTURE) {
-			flags |= ENT_FLAG_FUTURE;
 		}
 	}
 	for (k = t0 - 1; k >= 0 && s->clause[k] == c; k--) {
@@ -1531,6 +1536,15 @@ static ent_status code_verbs(ctx *c, long n)
 			tgt = target_of(
 				s, v->t0 + 1, 15 + (v->t1 - v->t0), 0, v->t1);
 			tsearch = 2;
+		}
+		if (tgt >= 0 && s->g[tgt].n_codes == 0 && territorial(code)) {
+			/* "struck Hezbollah targets in southern Lebanon" */
+			long alt = in_target(s, s->g[tgt].t1, 10);
+
+			if (alt >= 0) {
+				resolve(c->ex, s, alt, 0);
+				tgt = alt;
+			}
 		}
 		if (tgt < 0 && !nominal && territorial(code)) {
 			/* "lifted a curfew in Montenegro", "strengthened its
