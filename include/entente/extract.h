@@ -44,8 +44,8 @@ ENT_API void ent_extractor_destroy(ent_extractor *ex);
  * `doc`, its 1-based sentence number, the byte span of the sentence, the
  * sentence text, the actors as written and its flags. A negated event is
  * not emitted unless its phrase names a code for the negated form ("would
- * not recognise" -> reject). The same (source, target, code) is emitted
- * once per sentence. Not thread-safe for one extractor: use one extractor
+ * not recognise" -> reject). The same code between the same two states
+ * is emitted once per sentence (the first mention's actor codes win). Not thread-safe for one extractor: use one extractor
  * per thread.
  * @param doc the document name stored in each event's provenance (borrowed)
  * @return ENT_OK, ENT_ENOMEM, or the status `cb` returned

@@ -6,6 +6,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <entente/entente.h>
 
@@ -345,6 +346,35 @@ static void test_score(void)
 	is_str(rows, "b[RUS>UKR:c UKR>RUS:c][RUS>UKR:x];",
 		"only the differing row is reported, with its triples");
 
+	{
+		/* an "@FILE" cell reads a whole document beside the table */
+		char dir[] = "/tmp/entente-score-XXXXXX";
+		char path[64];
+		FILE *fp;
+
+		if (mkdtemp(dir) != NULL) {
+			snprintf(path, sizeof(path), "%s/doc.txt", dir);
+			if ((fp = fopen(path, "w")) != NULL) {
+				fputs("Chile and Peru met.\n\nThe two countries "
+				      "signed a pact.\n", fp);
+				fclose(fp);
+			}
+			tsv = "id\tsentence\trequired\n"
+			      "d\t@doc.txt\tCHL<>PER:c\n";
+			ok(ent_extract_score_table(&sc, ex, tsv, strlen(tsv),
+				   "t.tsv", dir, NULL, NULL, &err) == ENT_OK &&
+					sc.required == 2 && sc.recalled == 2 &&
+					sc.predicted == 2,
+				"an @FILE row is read relative to base_dir");
+			tsv = "id\tsentence\trequired\n"
+			      "d\t@missing.txt\tCHL<>PER:c\n";
+			ok(ent_extract_score_table(&sc, ex, tsv, strlen(tsv),
+				   "t.tsv", dir, NULL, NULL, &err) == ENT_EIO,
+				"a missing @FILE is an I/O error");
+			remove(path);
+			rmdir(dir);
+		}
+	}
 	ok(ent_extract_score_table(&sc, ex, "id\tsentence\n", 12, "t.tsv", NULL,
 		   NULL, NULL, &err) == ENT_EPARSE &&
 			err.line == 1,
