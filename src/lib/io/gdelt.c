@@ -198,19 +198,30 @@ static size_t last_tab(const char *line, size_t end)
  * geography columns) are only counted. SSE2 looks at 16 bytes at a time
  * where available: rows are long and most of their fields are empty.
  */
-static size_t split_tabs(const char *line, size_t len, size_t *starts)
+static size_t split_tabs(const char *line, size_t len, size_t *starts,
+	int *plain)
 {
 	size_t n = 1, i = 0, k;
+	unsigned int odd = 0;
 
 	starts[0] = 0;
 #if defined(__SSE2__)
 	{
+		/* Along the way, note any byte that is not printable ASCII
+		 * or a tab: rows without one need no text check later. */
 		const __m128i tab = _mm_set1_epi8('\t');
+		const __m128i space = _mm_set1_epi8(0x20);
+		const __m128i del = _mm_set1_epi8(0x7F);
+		__m128i bad = _mm_setzero_si128();
 		for (; i + 16 <= len; i += 16) {
 			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)
 				(line + i));
-			unsigned int m = (unsigned int)_mm_movemask_epi8(
-				_mm_cmpeq_epi8(v, tab));
+			__m128i t = _mm_cmpeq_epi8(v, tab);
+			unsigned int m = (unsigned int)_mm_movemask_epi8(t);
+			/* signed: bytes from 0x80 are below 0x20 too */
+			bad = _mm_or_si128(bad, _mm_andnot_si128(t,
+				_mm_or_si128(_mm_cmplt_epi8(v, space),
+					_mm_cmpeq_epi8(v, del))));
 			if (n > HEAD_COLS) {
 				n += popcount16(m);
 				continue;
@@ -223,16 +234,21 @@ static size_t split_tabs(const char *line, size_t len, size_t *starts)
 				m &= m - 1;
 			}
 		}
+		odd = (unsigned int)_mm_movemask_epi8(bad);
 	}
 #endif
 	for (; i < len; i++) {
-		if (line[i] == '\t') {
+		unsigned char c = (unsigned char)line[i];
+		if (c == '\t') {
 			if (n <= MAX_COLS) {
 				starts[n] = i + 1;
 			}
 			n++;
+		} else if (c < 0x20 || c >= 0x7F) {
+			odd = 1;
 		}
 	}
+	*plain = odd == 0;
 	/* the last two fields, found from the end of the row */
 	if (n > HEAD_COLS + 1 && n <= MAX_COLS) {
 		size_t end = len;
@@ -274,11 +290,12 @@ void ent__gdelt_row(const void *state, char *line, size_t len,
 	size_t starts[MAX_COLS + 1];
 	size_t n, i;
 	size_t c_added = 0, c_url = 0;
+	int plain;
 	ent_event *ev = &rec->u.ev;
 	const ent_cameo *cameo;
 	int64_t v;
 
-	n = split_tabs(line, len, starts);
+	n = split_tabs(line, len, starts, &plain);
 	if (gs->version == 2 && n != 61) {
 		ent__row_broken(rec, n > 61 ? field_column(line, len, 61) : 1,
 			"%zu columns, a GDELT 2.0 row has 61", n);
@@ -321,7 +338,7 @@ void ent__gdelt_row(const void *state, char *line, size_t len,
 			"Actor1CountryCode", "Actor2Code", "Actor2CountryCode"};
 		for (i = 0; i < 4; i++) {
 			size_t c = code_cols[i];
-			if (!code_ok(F(c), L(c))) {
+			if (!plain && !code_ok(F(c), L(c))) {
 				ent__row_broken(rec, COL(c), "%s has a character "
 					"that is not printable ASCII",
 					code_names[i]);
@@ -332,10 +349,10 @@ void ent__gdelt_row(const void *state, char *line, size_t len,
 	actor(ev->source, F(5), L(5), F(7), L(7));
 	actor(ev->target, F(15), L(15), F(17), L(17));
 	/* names and the URL are kept only when they are clean text */
-	if (L(6) > 0 && ent__text_ok(F(6), L(6))) {
+	if (L(6) > 0 && (plain || ent__text_ok(F(6), L(6)))) {
 		ev->source_text = F(6);
 	}
-	if (L(16) > 0 && ent__text_ok(F(16), L(16))) {
+	if (L(16) > 0 && (plain || ent__text_ok(F(16), L(16)))) {
 		ev->target_text = F(16);
 	}
 	if (L(25) == 1 && (F(25)[0] == '0' || F(25)[0] == '1')) {
@@ -397,7 +414,8 @@ void ent__gdelt_row(const void *state, char *line, size_t len,
 			return;
 		}
 	}
-	if (c_url != 0 && L(c_url) != 0 && ent__text_ok(F(c_url), L(c_url))) {
+	if (c_url != 0 && L(c_url) != 0 &&
+		(plain || ent__text_ok(F(c_url), L(c_url)))) {
 		ev->doc = F(c_url);
 	}
 	rec->kind = ENT__ROW_EVENT;
