@@ -149,6 +149,10 @@ ent_status ent__read_json_into(ent_dataset *ds, const char *buf, size_t len,
 	for (i = 0; i < ent_events_count(events); i++) {
 		if ((st = ent_dataset_add_event(ds, ent_events_get(events, i),
 			     err)) != ENT_OK) {
+			/* the dataset (a limit) does not know the input's name */
+			if (err != NULL && err->source == NULL) {
+				err->source = path;
+			}
 			break;
 		}
 	}
