@@ -145,7 +145,7 @@ static const struct {
 	{"hit shot struck held caught sent fought met led built thrown beaten "
 	 "seen taken given brought put kept told stolen shelled",
 		EXW_PARTICIPLE},
-	{"on against to with toward towards over into upon at for", EXW_TPREP},
+	{"on against to with toward towards over into upon for", EXW_TPREP},
 	{"from", EXW_FROM},
 	{"by", EXW_BY},
 	{"to", EXW_TO},

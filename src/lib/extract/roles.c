@@ -81,8 +81,9 @@ typedef struct scratch {
 	size_t cap_t;
 	emitted *e;
 	size_t n_e, cap_e;
-	ent__buf text; /* the sentence, NUL-terminated */
-	ent__buf strs; /* source_text, target_text, id */
+	ent__buf text;      /* the sentence, NUL-terminated */
+	ent__buf strs;      /* source_text, target_text, id */
+	const ex_token *tk; /* the sentence's tokens (borrowed) */
 } scratch;
 
 void ex_scratch_free(void *p)
@@ -233,7 +234,12 @@ static void mark_clauses(scratch *s, const ex_token *tk, long n)
 			if (k < n && k <= i + 10 && (n - k) <= 14) {
 				long j;
 
-				for (j = i; j < n; j++) {
+				/* the tail ends at a clause word: "..., the
+				 * president told reporters after meeting X" */
+				for (j = i; j < n &&
+					!(j > k &&
+						(wflags(&tk[j]) & EXW_CLAUSE));
+					j++) {
 					s->attrib[j] |= TOK_ATTRIB;
 					s->clause[j] = c + 1;
 				}
@@ -246,7 +252,7 @@ static void mark_clauses(scratch *s, const ex_token *tk, long n)
 			for (j = i; j < n && !(j > i && is_punct(&tk[j], ','));
 				j++) {
 				s->attrib[j] |= TOK_ATTRIB;
-				s->clause[j] = ++c;
+				s->clause[j] = c + 1;
 			}
 			c++;
 			i = j;
@@ -962,7 +968,11 @@ static long target_of(
 			from = (long)i; /* "recalled its ambassador from X" */
 		}
 		if (nominal ? ((g->prep & (EXW_TPREP | EXW_BETWEEN)) != 0 ||
-				      (g->prep == 0 && g->t0 == t1))
+				      (g->prep == 0 &&
+					      (g->t0 == t1 ||
+						      (g->t0 == t1 + 1 &&
+							      (wflags(&s->tk[t1]) &
+								      EXW_DET)))))
 			    : (!g->prep ||
 				      (g->prep & (EXW_TPREP | EXW_BETWEEN)))) {
 			if (g->prep & (EXW_FROM | EXW_BY)) {
@@ -1383,6 +1393,20 @@ static long in_target(const scratch *s, long t1, long max)
 	return -1;
 }
 
+/* The last state group before token t that is not introduced by a
+ * preposition, in any clause; -1 if none. */
+static long subject_before(const scratch *s, long t)
+{
+	long i, best = -1;
+
+	for (i = 0; i < (long)s->n_g && s->g[i].t1 <= t; i++) {
+		if (!s->g[i].prep && s->m[s->g[i].m0].type == EXA_STATE) {
+			best = i;
+		}
+	}
+	return best;
+}
+
 /* Does anything between tokens a and b read "that"? */
 static int has_that(const ex_token *tk, long a, long b)
 {
@@ -1465,6 +1489,12 @@ static ent_status code_verbs(ctx *c, long n)
 		}
 		if (subj < 0) {
 			subj = subject_of(s, tk, v->t0, 0);
+		}
+		if (subj < 0 && v->t0 > 1 && s->clause[v->t0 - 2] != cl &&
+			(wflags(&tk[v->t0 - 1]) & EXW_CLAUSE)) {
+			/* "after meeting X", "while visiting Y": the subject
+			 * of the clause before */
+			subj = subject_before(s, v->t0 - 1);
 		}
 		flags = modality(
 			s, tk, v->t0, prev >= 0 ? s->v[prev].t1 : 0, &negated);
@@ -1742,6 +1772,7 @@ ent_status ex_sentence(ent_extractor *ex, const char *text, size_t start,
 		s->in_verb = d;
 	}
 	s->n_m = s->n_g = s->n_v = s->n_e = 0;
+	s->tk = ex->toks;
 	{
 		/* a sentence with no word that can start an actor is skipped */
 		long k;
