@@ -17,6 +17,10 @@ int cmd_dyads(cli_opts *o)
 	size_t i;
 	int rc;
 
+	if (o->dataset.by != ENT_PERIOD_NONE) {
+		return cli_usage_error("--by: a dyad table has no periods "
+			"(analyze --by gives them)");
+	}
 	if ((rc = cli_load(&ds, o, 0)) != 0) {
 		return rc;
 	}
