@@ -924,6 +924,179 @@ static cJSON *event_to_json(const ent_event *ev)
 	return o;
 }
 
+/*
+ * The direct writer: the same bytes cJSON_PrintUnformatted gives for
+ * event_to_json(), without building a tree per event (extraction writes
+ * hundreds of thousands of events; the tree was most of its run time).
+ * Events with unknown members still go through cJSON, which merges them.
+ */
+static int put_string(ent__buf *b, const char *value)
+{
+	const unsigned char *s = (const unsigned char *)value;
+	size_t i = 0, n, len = strlen(value), run;
+
+	if (ent__buf_grow(b, len + 2) < 0 || ent__buf_put(b, "\"", 1) < 0) {
+		return -1;
+	}
+	while (i < len) {
+		/* copy a run of bytes that need no escape in one go */
+		for (run = i; run < len && s[run] >= 0x20 && s[run] < 0x80 &&
+			s[run] != '"' && s[run] != '\\'; run++) {
+		}
+		if (run > i && ent__buf_put(b, value + i, run - i) < 0) {
+			return -1;
+		}
+		i = run;
+		if (i >= len) {
+			break;
+		}
+		if (s[i] >= 0x80) {
+			n = utf8_seq(s + i, len - i);
+			if (n == 0) {
+				/* not UTF-8: U+FFFD, as add_string does */
+				if (ent__buf_put(b, "\xEF\xBF\xBD", 3) < 0) {
+					return -1;
+				}
+				n = 1;
+			} else if (ent__buf_put(b, value + i, n) < 0) {
+				return -1;
+			}
+			i += n;
+			continue;
+		}
+		switch (s[i]) {
+		case '"': n = (size_t)ent__buf_put(b, "\\\"", 2); break;
+		case '\\': n = (size_t)ent__buf_put(b, "\\\\", 2); break;
+		case '\b': n = (size_t)ent__buf_put(b, "\\b", 2); break;
+		case '\f': n = (size_t)ent__buf_put(b, "\\f", 2); break;
+		case '\n': n = (size_t)ent__buf_put(b, "\\n", 2); break;
+		case '\r': n = (size_t)ent__buf_put(b, "\\r", 2); break;
+		case '\t': n = (size_t)ent__buf_put(b, "\\t", 2); break;
+		default: n = (size_t)ent__buf_printf(b, "\\u%04x", s[i]); break;
+		}
+		if (n != 0) {
+			return -1;
+		}
+		i++;
+	}
+	return ent__buf_put(b, "\"", 1);
+}
+
+/* A number as cJSON prints it: whole numbers within int as integers,
+ * others with 15 significant digits unless 17 are needed to read back. */
+static int put_number(ent__buf *b, double d)
+{
+	char tmp[32];
+	double back;
+	int n;
+
+	if (d != d || d - d != 0) {
+		return ent__buf_put(b, "null", 4);
+	}
+	if (d > -2147483648.0 && d < 2147483647.0 && d == (double)(int)d) {
+		return ent__buf_printf(b, "%d", (int)d);
+	}
+	n = snprintf(tmp, sizeof(tmp), "%1.15g", d);
+	if (sscanf(tmp, "%lg", &back) != 1 || back != d) {
+		n = snprintf(tmp, sizeof(tmp), "%1.17g", d);
+	}
+	return ent__buf_put(b, tmp, (size_t)n);
+}
+
+static int put_member(ent__buf *b, int *first, const char *key)
+{
+	int rc = ent__buf_printf(b, "%s\"%s\":", *first ? "" : ",", key);
+
+	*first = 0;
+	return rc;
+}
+
+static int put_string_member(ent__buf *b, int *first, const char *key,
+	const char *value)
+{
+	if (value == NULL) {
+		return 0;
+	}
+	return put_member(b, first, key) < 0 ? -1 : put_string(b, value);
+}
+
+static int put_number_member(ent__buf *b, int *first, const char *key,
+	double value)
+{
+	return put_member(b, first, key) < 0 ? -1 : put_number(b, value);
+}
+
+static int write_event(ent__buf *b, const ent_event *ev)
+{
+	char date[11];
+	int first = 1, rc = 0;
+	size_t k;
+
+	rc |= ent__buf_put(b, "{", 1);
+	rc |= put_string_member(b, &first, "id", ev->id);
+	if (ev->date) {
+		ent_date_format(ev->date, date);
+		rc |= put_string_member(b, &first, "date", date);
+	}
+	if (ev->date_added) {
+		ent_date_format(ev->date_added, date);
+		rc |= put_string_member(b, &first, "date_added", date);
+	}
+	rc |= put_string_member(b, &first, "source", ev->source);
+	rc |= put_string_member(b, &first, "target", ev->target);
+	if (ev->code[0]) {
+		rc |= put_string_member(b, &first, "code", ev->code);
+	}
+	rc |= put_number_member(b, &first, "goldstein", ev->goldstein);
+	if (ev->quad) {
+		rc |= put_number_member(b, &first, "quad", ev->quad);
+	}
+	rc |= put_number_member(b, &first, "count", (double)ev->count);
+	if (ev->root_event >= 0) {
+		rc |= put_member(b, &first, "root_event");
+		rc |= ent__buf_puts(b, ev->root_event ? "true" : "false");
+	}
+	if (ev->mentions) {
+		rc |= put_number_member(b, &first, "mentions", (double)ev->mentions);
+	}
+	if (ev->sources) {
+		rc |= put_number_member(b, &first, "sources", (double)ev->sources);
+	}
+	if (ev->articles) {
+		rc |= put_number_member(b, &first, "articles", (double)ev->articles);
+	}
+	rc |= put_string_member(b, &first, "source_text", ev->source_text);
+	rc |= put_string_member(b, &first, "target_text", ev->target_text);
+	rc |= put_string_member(b, &first, "doc", ev->doc);
+	if (ev->sentence > 0) {
+		rc |= put_number_member(b, &first, "sentence", (double)ev->sentence);
+	}
+	if (ev->span_start >= 0 && ev->span_end >= ev->span_start) {
+		rc |= put_member(b, &first, "span");
+		rc |= ent__buf_put(b, "[", 1);
+		rc |= put_number(b, (double)ev->span_start);
+		rc |= ent__buf_put(b, ",", 1);
+		rc |= put_number(b, (double)ev->span_end);
+		rc |= ent__buf_put(b, "]", 1);
+	}
+	rc |= put_string_member(b, &first, "text", ev->text);
+	if (ev->flags) {
+		int first_flag = 1;
+		rc |= put_member(b, &first, "flags");
+		rc |= ent__buf_put(b, "[", 1);
+		for (k = 0; flag_names[k]; k++) {
+			if (ev->flags & (1u << k)) {
+				rc |= ent__buf_printf(b, "%s\"%s\"",
+					first_flag ? "" : ",", flag_names[k]);
+				first_flag = 0;
+			}
+		}
+		rc |= ent__buf_put(b, "]", 1);
+	}
+	rc |= ent__buf_put(b, "}", 1);
+	return rc < 0 ? -1 : 0;
+}
+
 ent_status ent_events_to_json(char **out, const ent_events *events,
 	ent_error *err)
 {
@@ -940,8 +1113,17 @@ ent_status ent_events_to_json(char **out, const ent_events *events,
 		goto nomem;
 	}
 	for (i = 0; i < n; i++) {
-		cJSON *o = event_to_json(ent_events_get(events, i));
+		const ent_event *ev = ent_events_get(events, i);
+		cJSON *o;
 		char *text;
+		if (ev->extra == NULL) {
+			if (ent__buf_puts(&b, i ? ",\n    " : "\n    ") < 0 ||
+				write_event(&b, ev) < 0) {
+				goto nomem;
+			}
+			continue;
+		}
+		o = event_to_json(ev);
 		if (o == NULL) {
 			goto nomem;
 		}
