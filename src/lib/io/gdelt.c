@@ -18,10 +18,27 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__GNUC__) && defined(__x86_64__)
+#include <immintrin.h>
+#define HAVE_AVX2_PATH 1
+#endif
 
 #include "io/io_internal.h"
 
 #define MAX_COLS 61
+
+void ent__gdelt_init(ent__gdelt_state *st, int version)
+{
+	st->version = version;
+	st->avx2 = 0;
+#ifdef HAVE_AVX2_PATH
+	__builtin_cpu_init();
+	st->avx2 = __builtin_cpu_supports("avx2") ? 1 : 0;
+	if (getenv("ENTENTE_NO_AVX2") != NULL) {
+		st->avx2 = 0; /* lets the tests run the SSE2 path too */
+	}
+#endif
+}
 
 int ent__parse_i64(const char *s, size_t len, int64_t *out)
 {
@@ -260,6 +277,74 @@ static size_t split_tabs(const char *line, size_t len, size_t *starts,
 	return n;
 }
 
+#ifdef HAVE_AVX2_PATH
+/* Bits set in a 32-bit mask. */
+static unsigned int popcount32(unsigned int m)
+{
+	m = m - ((m >> 1) & 0x55555555u);
+	m = (m & 0x33333333u) + ((m >> 2) & 0x33333333u);
+	m = (m + (m >> 4)) & 0x0F0F0F0Fu;
+	return (m * 0x01010101u) >> 24;
+}
+
+/* split_tabs with 32-byte blocks, for CPUs with AVX2 (chosen at run time):
+ * the same results, half the blocks. */
+__attribute__((target("avx2")))
+static size_t split_tabs_avx2(const char *line, size_t len, size_t *starts,
+	int *plain)
+{
+	size_t n = 1, i = 0, k;
+	unsigned int odd;
+	const __m256i tab = _mm256_set1_epi8('\t');
+	const __m256i space = _mm256_set1_epi8(0x20);
+	const __m256i del = _mm256_set1_epi8(0x7F);
+	__m256i bad = _mm256_setzero_si256();
+
+	starts[0] = 0;
+	for (; i + 32 <= len; i += 32) {
+		__m256i v = _mm256_loadu_si256((const __m256i *)(const void *)
+			(line + i));
+		__m256i t = _mm256_cmpeq_epi8(v, tab);
+		unsigned int m = (unsigned int)_mm256_movemask_epi8(t);
+		bad = _mm256_or_si256(bad, _mm256_andnot_si256(t,
+			_mm256_or_si256(_mm256_cmpgt_epi8(space, v),
+				_mm256_cmpeq_epi8(v, del))));
+		if (n > HEAD_COLS) {
+			n += popcount32(m);
+			continue;
+		}
+		while (m != 0) {
+			if (n <= MAX_COLS) {
+				starts[n] = i + (size_t)__builtin_ctz(m) + 1;
+			}
+			n++;
+			m &= m - 1;
+		}
+	}
+	odd = (unsigned int)_mm256_movemask_epi8(bad);
+	for (; i < len; i++) {
+		unsigned char c = (unsigned char)line[i];
+		if (c == '\t') {
+			if (n <= MAX_COLS) {
+				starts[n] = i + 1;
+			}
+			n++;
+		} else if (c < 0x20 || c >= 0x7F) {
+			odd = 1;
+		}
+	}
+	*plain = odd == 0;
+	if (n > HEAD_COLS + 1 && n <= MAX_COLS) {
+		size_t end = len;
+		for (k = n - 1; k >= n - 2; k--) {
+			starts[k] = last_tab(line, end) + 1;
+			end = starts[k] - 1;
+		}
+	}
+	return n;
+}
+#endif
+
 /* Terminate field i in place (its tab becomes a NUL). */
 #define TERMINATE(i) do { \
 	if ((size_t)(i) + 1 < n) { \
@@ -295,7 +380,14 @@ void ent__gdelt_row(const void *state, char *line, size_t len,
 	const ent_cameo *cameo;
 	int64_t v;
 
-	n = split_tabs(line, len, starts, &plain);
+#ifdef HAVE_AVX2_PATH
+	if (gs->avx2) {
+		n = split_tabs_avx2(line, len, starts, &plain);
+	} else
+#endif
+	{
+		n = split_tabs(line, len, starts, &plain);
+	}
 	if (gs->version == 2 && n != 61) {
 		ent__row_broken(rec, n > 61 ? field_column(line, len, 61) : 1,
 			"%zu columns, a GDELT 2.0 row has 61", n);

@@ -104,7 +104,10 @@ ent_status ent__rows_run(ent_dataset *ds, ent__source *src, const char *head,
 /* GDELT: state for ent__gdelt_row; `version` is 1 or 2. */
 typedef struct ent__gdelt_state {
 	int version;
+	int avx2;       /* split rows with AVX2 (set by ent__gdelt_init) */
 } ent__gdelt_state;
+/* Fill a state for GDELT `version` (1 or 2), checking the CPU once. */
+void ent__gdelt_init(ent__gdelt_state *st, int version);
 void ent__gdelt_row(const void *state, char *line, size_t len,
 	ent__record *rec);
 /* Columns of a GDELT line (tabs + 1), counting at most up to `max`. */

@@ -235,7 +235,7 @@ ent_status ent_read_into(ent_dataset *ds, const char *path,
 	ent_format format;
 	char *head = NULL;
 	size_t len = 0, got, skip = 0, hlen;
-	ent__gdelt_state gdelt = {2};
+	ent__gdelt_state gdelt = {2, 0};
 	ent__icews_state icews;
 	ent__row_format rows = {NULL, NULL};
 	ent_status st;
@@ -294,7 +294,7 @@ ent_status ent_read_into(ent_dataset *ds, const char *path,
 		break;
 	case ENT_FORMAT_GDELT1:
 	case ENT_FORMAT_GDELT2:
-		gdelt.version = format == ENT_FORMAT_GDELT1 ? 1 : 2;
+		ent__gdelt_init(&gdelt, format == ENT_FORMAT_GDELT1 ? 1 : 2);
 		rows.row = ent__gdelt_row;
 		rows.state = &gdelt;
 		st = ent__rows_run(ds, src, head + skip, len - skip, 1, &rows,
