@@ -83,9 +83,6 @@ int ent__text_ok(const char *s, size_t len);
 void ent__row_broken(ent__record *rec, long column, const char *fmt, ...)
 	ENT__PRINTF(3, 4);
 
-/* 1-based byte column of field `i` given the field start offsets. */
-#define ENT__COL(starts, i) ((long)(starts)[i] + 1)
-
 /*
  * Run a line format over a source: `head` (len bytes already read from the
  * source, may be empty) comes first. Lines are numbered from `first_line`.
@@ -110,7 +107,7 @@ typedef struct ent__gdelt_state {
 void ent__gdelt_init(ent__gdelt_state *st, int version);
 void ent__gdelt_row(const void *state, char *line, size_t len,
 	ent__record *rec);
-/* Columns of a GDELT line (tabs + 1), counting at most up to `max`. */
+/* Columns of a GDELT line (tabs + 1). */
 size_t ent__gdelt_columns(const char *line, size_t len);
 
 /* ICEWS: the columns found in the header. */
