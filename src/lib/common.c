@@ -116,8 +116,9 @@ static void clean_message(char *msg)
 		for (k = 1; k <= n && (s[i + k] & 0xC0) == 0x80; k++) {
 			cp = cp << 6 | (s[i + k] & 0x3F);
 		}
-		if (k <= n || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-			cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+		if (k <= n || (n == 2 && cp < 0x800) ||
+			(n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
+			(cp >= 0xD800 && cp <= 0xDFFF)) {
 			s[i++] = '?';
 			continue;
 		}

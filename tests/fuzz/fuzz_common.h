@@ -16,13 +16,13 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define FUZZ_CHECK(cond, what)                                             \
-	do {                                                               \
-		if (!(cond)) {                                             \
-			fprintf(stderr, "fuzz check failed: %s (%s:%d)\n", \
-				what, __FILE__, __LINE__);                 \
-			abort();                                           \
-		}                                                          \
+#define FUZZ_CHECK(cond, what)                                                 \
+	do {                                                                   \
+		if (!(cond)) {                                                 \
+			fprintf(stderr, "fuzz check failed: %s (%s:%d)\n",     \
+				what, __FILE__, __LINE__);                     \
+			abort();                                               \
+		}                                                              \
 	} while (0)
 
 /* An exact-size heap copy without a terminating NUL, so that AddressSanitizer
@@ -94,7 +94,8 @@ static inline void fuzz_check_error(ent_status st, const ent_error *err)
 		"error message is one line");
 	FUZZ_CHECK(fuzz_utf8_valid(err->message, strlen(err->message)),
 		"error message is valid UTF-8");
-	FUZZ_CHECK(err->line >= 0 && err->column >= 0, "position is not negative");
+	FUZZ_CHECK(
+		err->line >= 0 && err->column >= 0, "position is not negative");
 }
 
 #endif

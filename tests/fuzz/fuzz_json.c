@@ -20,11 +20,12 @@ static void aggregate(const ent_events *events, ent_level level)
 	opts.by = ENT_PERIOD_WEEK;
 	FUZZ_CHECK(ent_dataset_create(&ds, &opts) == ENT_OK, "dataset created");
 	for (i = 0; i < ent_events_count(events); i++) {
-		ent_status st = ent_dataset_add_event(ds,
-			ent_events_get(events, i), &err);
+		ent_status st = ent_dataset_add_event(
+			ds, ent_events_get(events, i), &err);
 		if (st != ENT_OK) {
 			/* only a documented limit may stop aggregation */
-			FUZZ_CHECK(st == ENT_ELIMIT, "dataset accepts parsed events");
+			FUZZ_CHECK(st == ENT_ELIMIT,
+				"dataset accepts parsed events");
 			fuzz_check_error(st, &err);
 			break;
 		}
@@ -44,7 +45,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (st != ENT_OK) {
 		FUZZ_CHECK(events == NULL, "no list on failure");
 		fuzz_check_error(st, &err);
-		FUZZ_CHECK(err.source != NULL && strcmp(err.source, "fuzz.json") == 0,
+		FUZZ_CHECK(err.source != NULL &&
+				strcmp(err.source, "fuzz.json") == 0,
 			"error names the input");
 		FUZZ_CHECK(err.line >= 1 && err.column >= 1,
 			"parse error has a position");
@@ -52,7 +54,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	FUZZ_CHECK(ent_events_to_json(&text, events, &err) == ENT_OK,
 		"parsed events serialise");
-	FUZZ_CHECK(fuzz_utf8_valid(text, strlen(text)), "output is valid UTF-8");
+	FUZZ_CHECK(
+		fuzz_utf8_valid(text, strlen(text)), "output is valid UTF-8");
 	st = ent_events_parse_json(&again, text, strlen(text), "again", &err);
 	if (st != ENT_OK) {
 		fprintf(stderr, "%s:%ld:%ld: %s\n", err.source, err.line,

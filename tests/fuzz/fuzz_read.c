@@ -37,8 +37,8 @@ static void on_skip(const ent_error *row_error, void *payload)
 }
 
 /* Returns the number of rows skipped (forgiving mode). */
-static long read_as(const char *path, ent_format format, int strict,
-	size_t size)
+static long read_as(
+	const char *path, ent_format format, int strict, size_t size)
 {
 	ent_read_options opts = ENT_READ_OPTIONS_INIT;
 	ent_dataset_options dopts = ENT_DATASET_OPTIONS_INIT;
@@ -54,7 +54,8 @@ static long read_as(const char *path, ent_format format, int strict,
 	opts.skip_payload = &skipped;
 	dopts.level = strict ? ENT_LEVEL_ACTOR : ENT_LEVEL_STATE;
 	dopts.by = ENT_PERIOD_MONTH;
-	FUZZ_CHECK(ent_dataset_create(&ds, &dopts) == ENT_OK, "dataset created");
+	FUZZ_CHECK(
+		ent_dataset_create(&ds, &dopts) == ENT_OK, "dataset created");
 	st = ent_read_into(ds, path, &opts, &err);
 	if (st != ENT_OK) {
 		fuzz_check_error(st, &err);
@@ -72,8 +73,8 @@ static long read_as(const char *path, ent_format format, int strict,
 		size_t csv_len = 0;
 		FILE *fp = open_memstream(&csv, &csv_len);
 		FUZZ_CHECK(fp != NULL, "memstream");
-		FUZZ_CHECK(ent_dyads_write_csv(fp, ent_dataset_dyads(ds), &err) ==
-				ENT_OK,
+		FUZZ_CHECK(ent_dyads_write_csv(
+				   fp, ent_dataset_dyads(ds), &err) == ENT_OK,
 			"the dyad table writes");
 		fclose(fp);
 		FUZZ_CHECK(fuzz_utf8_valid(csv, csv_len),

@@ -22,7 +22,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	/* created once and kept: loading the dictionaries is the slow part */
 	if (extractor == NULL) {
-		FUZZ_CHECK(ent_extractor_create(&extractor, NULL, &err) == ENT_OK,
+		FUZZ_CHECK(
+			ent_extractor_create(&extractor, NULL, &err) == ENT_OK,
 			"extractor created");
 	}
 	FUZZ_CHECK(ent_events_create(&events) == ENT_OK, "list created");

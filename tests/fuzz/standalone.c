@@ -100,7 +100,8 @@ static int replay(const char *path, long *count)
 	for (i = 0; i < n; i++) {
 		char *child;
 		if (rc == 0 && names[i]->d_name[0] != '.') {
-			child = malloc(strlen(path) + strlen(names[i]->d_name) + 2);
+			child = malloc(
+				strlen(path) + strlen(names[i]->d_name) + 2);
 			if (child == NULL) {
 				rc = -1;
 			} else {

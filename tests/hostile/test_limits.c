@@ -61,35 +61,41 @@ int main(void)
 	/* size: refused before a byte is read */
 	{
 		static const char one[1] = {'['};
-		st = ent_events_parse_json(&events, one, ENT_JSON_MAX_BYTES + 1,
-			"big.json", &err);
+		st = ent_events_parse_json(
+			&events, one, ENT_JSON_MAX_BYTES + 1, "big.json", &err);
 		ok(st == ENT_ELIMIT && events == NULL,
 			"a document over ENT_JSON_MAX_BYTES: ENT_ELIMIT");
-		is_str(err.message, "events JSON larger than 512 MiB (use a GDELT "
-			"or dyad table for bigger inputs)", "message");
+		is_str(err.message,
+			"events JSON larger than 512 MiB (use a GDELT "
+			"or dyad table for bigger inputs)",
+			"message");
 	}
 
 	/* UTF-8 in the reader */
 	st = parse("[{\"source\": \"CHN\", \"target\": \"RUS\", \"code\": "
-		   "\"057\", \"text\": \"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x8c\x8d\"}]",
+		   "\"057\", \"text\": \"caf\xc3\xa9 \xe2\x82\xac "
+		   "\xf0\x9f\x8c\x8d\"}]",
 		&events, &err);
 	ok(st == ENT_OK, "2-, 3- and 4-byte characters are read");
 	ok(st == ENT_OK && ent_events_to_json(&json, events, &err) == ENT_OK &&
-			strstr(json, "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x8c\x8d"),
+			strstr(json,
+				"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x8c\x8d"),
 		"and written back unchanged");
 	ent_free(json);
 	json = NULL;
 	ent_events_destroy(events);
 	events = NULL;
 	st = parse("[{\"source\": \"CHN\", \"target\": \"RUS\", \"code\": "
-		   "\"057\", \"text\": \"\xf4\x90\x80\x80\"}]", &events, &err);
+		   "\"057\", \"text\": \"\xf4\x90\x80\x80\"}]",
+		&events, &err);
 	ok(st == ENT_EPARSE && err.column == 61,
 		"a code point above U+10FFFF is refused at its byte (1:%ld)",
 		err.column);
 	is_str(err.message, "invalid UTF-8 (byte 0xF4)", "message");
 	st = parse("\xef\xbb\xbf[{\"source\": 1}]", &events, &err);
 	ok(st == ENT_EPARSE && err.line == 1 && err.column == 13,
-		"columns are counted after a byte-order mark (1:%ld)", err.column);
+		"columns are counted after a byte-order mark (1:%ld)",
+		err.column);
 
 	/* U+FFFD in the writer, for events from other readers */
 	{
@@ -106,8 +112,9 @@ int main(void)
 				ent_events_add(events, &ev, &err) == ENT_OK,
 			"an event with invalid UTF-8 in its text");
 		ok(ent_events_to_json(&json, events, &err) == ENT_OK &&
-				strstr(json, "\"bad \xef\xbf\xbd byte, cut "
-					     "\xef\xbf\xbd\xef\xbf\xbd\"") != NULL,
+				strstr(json,
+					"\"bad \xef\xbf\xbd byte, cut "
+					"\xef\xbf\xbd\xef\xbf\xbd\"") != NULL,
 			"each bad byte is written as U+FFFD");
 		ok(json && parse(json, &again, &err) == ENT_OK,
 			"the output reads back");
@@ -140,7 +147,8 @@ int main(void)
 		strcpy(ev.source, "NEWCOMER");
 		st = ent_dataset_add_event(ds, &ev, &err);
 		ok(st == ENT_ELIMIT, "one more: ENT_ELIMIT");
-		is_str(err.message, "more than 50000 distinct actors (the limit; "
+		is_str(err.message,
+			"more than 50000 distinct actors (the limit; "
 			"aggregate at state level or narrow with --actors)",
 			"message");
 		strcpy(ev.source, "A00007");

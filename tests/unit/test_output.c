@@ -34,7 +34,8 @@ static int entries(void)
 	int n = 0;
 
 	while (d && (e = readdir(d)) != NULL) {
-		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+		n += strcmp(e->d_name, ".") != 0 &&
+			strcmp(e->d_name, "..") != 0;
 	}
 	if (d) {
 		closedir(d);
@@ -110,10 +111,12 @@ int main(void)
 
 	/* abort keeps an earlier file */
 	put(path, "earlier\n");
-	ok(ent_output_open(&o, path, &err) == ENT_OK, "open over an earlier file");
+	ok(ent_output_open(&o, path, &err) == ENT_OK,
+		"open over an earlier file");
 	fputs("half a report", ent_output_stream(o));
 	ent_output_abort(o);
-	is_str(get(path), "earlier\n", "abort leaves the earlier file untouched");
+	is_str(get(path), "earlier\n",
+		"abort leaves the earlier file untouched");
 	ok(entries() == 1, "abort removes the temporary file");
 	ent_output_abort(NULL);
 	ok(1, "abort accepts NULL");
@@ -134,7 +137,8 @@ int main(void)
 	o = (ent_output *)&err; /* must be reset to NULL */
 	st = ent_output_open(&o, at("missing/x.txt"), &err);
 	ok(st == ENT_EIO && o == NULL, "missing folder: ENT_EIO, *out NULL");
-	is_str(err.message, "cannot create output file: No such file or directory",
+	is_str(err.message,
+		"cannot create output file: No such file or directory",
 		"message");
 
 	/* writing fails half-way (file size limit): earlier file kept */
@@ -148,7 +152,8 @@ int main(void)
 		lim = old;
 		lim.rlim_cur = 1000;
 		signal(SIGXFSZ, SIG_IGN);
-		ok(setrlimit(RLIMIT_FSIZE, &lim) == 0, "limit file size to 1000 bytes");
+		ok(setrlimit(RLIMIT_FSIZE, &lim) == 0,
+			"limit file size to 1000 bytes");
 		ok(ent_output_open(&o, path, &err) == ENT_OK, "open");
 		fwrite(big, 1, sizeof(big), ent_output_stream(o));
 		st = ent_output_commit(o, &err);
@@ -174,7 +179,8 @@ int main(void)
 		put(at("r.txt"), text);
 	}
 	st = ent_read_file(&buf, &len, at("r.txt"), 100, &err);
-	ok(st == ENT_ELIMIT && buf == NULL, "a file over the limit: ENT_ELIMIT");
+	ok(st == ENT_ELIMIT && buf == NULL,
+		"a file over the limit: ENT_ELIMIT");
 	is_str(err.message, "larger than the limit of 100 bytes", "message");
 	st = ent_read_file(&buf, &len, at("r.txt"), 0, &err);
 	ok(st == ENT_OK && len == 999 && buf[999] == '\0',

@@ -90,9 +90,10 @@ static int actor_insert(ent_dataset *ds, const char *code)
 			return -1;
 		}
 		for (k = 0; k < ds->cap_actors; k++) {
-			if (ds->actors[k][0] != '\0') {
-				i = (size_t)ent__fnv(ENT__FNV_INIT, ds->actors[k],
-					strlen(ds->actors[k])) & (cap - 1);
+			const char *a = ds->actors[k];
+			if (a[0] != '\0') {
+				i = (size_t)ent__fnv(ENT__FNV_INIT, a, strlen(a)) &
+					(cap - 1);
 				while (set[i][0] != '\0') {
 					i = (i + 1) & (cap - 1);
 				}

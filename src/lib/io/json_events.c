@@ -218,8 +218,8 @@ static size_t utf8_seq(const unsigned char *s, size_t avail)
 	return n + 1;
 }
 
-static ent_status prescan(const char *buf, size_t len, const char *source,
-	ent_error *err)
+static ent_status prescan(
+	const char *buf, size_t len, const char *source, ent_error *err)
 {
 	const unsigned char *s = (const unsigned char *)buf;
 	size_t i = 0, n;
@@ -229,9 +229,11 @@ static ent_status prescan(const char *buf, size_t len, const char *source,
 	while (i < len) {
 		if (s[i] >= 0x80) {
 			if ((n = utf8_seq(s + i, len - i)) == 0) {
-				ent__offset_to_position(buf, len, i, &line, &column);
-				return ent__error_set(err, ENT_EPARSE, source, line,
-					column, "invalid UTF-8 (byte 0x%02X)", s[i]);
+				ent__offset_to_position(
+					buf, len, i, &line, &column);
+				return ent__error_set(err, ENT_EPARSE, source,
+					line, column,
+					"invalid UTF-8 (byte 0x%02X)", s[i]);
 			}
 			i += n;
 			continue;
@@ -246,9 +248,11 @@ static ent_status prescan(const char *buf, size_t len, const char *source,
 			in_string = 1;
 		} else if (s[i] == '{' || s[i] == '[') {
 			if (++depth > ENT_JSON_MAX_DEPTH) {
-				ent__offset_to_position(buf, len, i, &line, &column);
-				return ent__error_set(err, ENT_ELIMIT, source, line,
-					column, "JSON nested deeper than %d levels",
+				ent__offset_to_position(
+					buf, len, i, &line, &column);
+				return ent__error_set(err, ENT_ELIMIT, source,
+					line, column,
+					"JSON nested deeper than %d levels",
 					ENT_JSON_MAX_DEPTH);
 			}
 		} else if (s[i] == '}' || s[i] == ']') {
@@ -266,7 +270,8 @@ static const char *detail(char out[64], const char *s)
 	size_t i = 0, o = 0, n;
 
 	while (s[i] != '\0' && o < 40) {
-		/* the string ends in NUL, which no sequence accepts: 4 is safe */
+		/* the string ends in NUL, which no sequence accepts: 4 is safe
+		 */
 		n = utf8_seq((const unsigned char *)s + i, 4);
 		if (n == 0 || (unsigned char)s[i] < 0x20 || s[i] == 0x7F) {
 			out[o++] = '?';
@@ -615,8 +620,8 @@ static int unterminated_string(const char *p, const char *end)
 	return 1;
 }
 
-ent_status ent_events_parse_json(ent_events **out, const char *buf,
-	size_t len, const char *source, ent_error *err)
+ent_status ent_events_parse_json(ent_events **out, const char *buf, size_t len,
+	const char *source, ent_error *err)
 {
 	cJSON *root = NULL;
 	const cJSON *list, *item;
