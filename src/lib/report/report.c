@@ -4,6 +4,7 @@
  * fixed precision so the same input gives byte-identical output.
  */
 #include <math.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -281,10 +282,63 @@ static const char *code_or_empty(const ctx *c, size_t i)
 	return i == (size_t)-1 ? "" : code_of(c, i);
 }
 
+/* The per-actor measures, in the order JSON and CSV write them: one table
+ * so the two formats can never disagree. Sums of Goldstein points have
+ * three decimals (they are exact thousandths), other measures nine. */
+typedef enum column_kind { COL_I64, COL_SUM, COL_MEASURE, COL_INDEX } column_kind;
+
+typedef struct actor_column {
+	const char *name;
+	size_t offset;
+	column_kind kind;
+} actor_column;
+
+#define COL(field, kind) {#field, offsetof(ent_actor_metrics, field), kind}
+static const actor_column actor_columns[] = {
+	COL(events_out, COL_I64), COL(events_in, COL_I64),
+	COL(cooperation_out, COL_SUM), COL(cooperation_in, COL_SUM),
+	COL(conflict_out, COL_SUM), COL(conflict_in, COL_SUM),
+	COL(net, COL_SUM),
+	COL(degree, COL_I64), COL(degree_out, COL_I64), COL(degree_in, COL_I64),
+	COL(pagerank, COL_MEASURE), COL(betweenness, COL_MEASURE),
+	COL(harmonic, COL_MEASURE), COL(eigenvector, COL_MEASURE),
+	COL(hub, COL_MEASURE), COL(authority, COL_MEASURE),
+	COL(positive_degree, COL_I64), COL(negative_degree, COL_I64),
+	COL(net_degree, COL_I64), COL(degree_ratio, COL_MEASURE),
+	COL(pn, COL_MEASURE), COL(tension_share, COL_MEASURE),
+	COL(component, COL_INDEX), COL(bloc, COL_INDEX),
+};
+#undef COL
+#define N_ACTOR_COLUMNS (sizeof(actor_columns) / sizeof(actor_columns[0]))
+
+static void put_actor_value(FILE *fp, const ent_actor_metrics *am,
+	const actor_column *col)
+{
+	const char *p = (const char *)am + col->offset;
+	char buf[32];
+	int64_t i64;
+	double d;
+	size_t z;
+
+	switch (col->kind) {
+	case COL_I64:
+		memcpy(&i64, p, sizeof(i64));
+		fprintf(fp, "%lld", (long long)i64);
+		break;
+	case COL_INDEX:
+		memcpy(&z, p, sizeof(z));
+		fprintf(fp, "%zu", z);
+		break;
+	default:
+		memcpy(&d, p, sizeof(d));
+		fputs(ent__report_num(buf, d, col->kind == COL_SUM ? 3 : 9), fp);
+		break;
+	}
+}
+
 static void json_actors(ctx *c)
 {
-	size_t i, n = ent_graph_actor_count(c->g);
-	char b[16][32];
+	size_t i, k, n = ent_graph_actor_count(c->g);
 
 	fputs("  \"actors\": [", c->fp);
 	for (i = 0; i < n; i++) {
@@ -294,42 +348,10 @@ static void json_actors(ctx *c)
 		ent__report_json_string(c->fp, code_of(c, i));
 		fputs(", \"name\": ", c->fp);
 		ent__report_json_string(c->fp, name_of(c, i));
-		fprintf(c->fp,
-			", \"events_out\": %lld, \"events_in\": %lld, "
-			"\"cooperation_out\": %s, \"cooperation_in\": %s, "
-			"\"conflict_out\": %s, \"conflict_in\": %s, \"net\": "
-			"%s, "
-			"\"degree\": %lld, \"degree_out\": %lld, "
-			"\"degree_in\": %lld, "
-			"\"pagerank\": %s, \"betweenness\": %s, \"harmonic\": "
-			"%s, "
-			"\"eigenvector\": %s, \"hub\": %s, \"authority\": %s, "
-			"\"positive_degree\": %lld, \"negative_degree\": %lld, "
-			"\"net_degree\": %lld, \"degree_ratio\": %s, \"pn\": "
-			"%s, "
-			"\"tension_share\": %s, \"component\": %zu, \"bloc\": "
-			"%zu",
-			(long long)am->events_out, (long long)am->events_in,
-			ent__report_num(b[0], am->cooperation_out, 3),
-			ent__report_num(b[1], am->cooperation_in, 3),
-			ent__report_num(b[2], am->conflict_out, 3),
-			ent__report_num(b[3], am->conflict_in, 3),
-			ent__report_num(b[4], am->net, 3),
-			(long long)am->degree, (long long)am->degree_out,
-			(long long)am->degree_in,
-			ent__report_num(b[5], am->pagerank, 9),
-			ent__report_num(b[6], am->betweenness, 9),
-			ent__report_num(b[7], am->harmonic, 9),
-			ent__report_num(b[8], am->eigenvector, 9),
-			ent__report_num(b[9], am->hub, 9),
-			ent__report_num(b[10], am->authority, 9),
-			(long long)am->positive_degree,
-			(long long)am->negative_degree,
-			(long long)am->net_degree,
-			ent__report_num(b[11], am->degree_ratio, 9),
-			ent__report_num(b[12], am->pn, 9),
-			ent__report_num(b[13], am->tension_share, 9),
-			am->component, am->bloc);
+		for (k = 0; k < N_ACTOR_COLUMNS; k++) {
+			fprintf(c->fp, ", \"%s\": ", actor_columns[k].name);
+			put_actor_value(c->fp, am, &actor_columns[k]);
+		}
 		fputs(", \"ally\": ", c->fp);
 		json_actor_or_null(c, am->ally);
 		fputs(", \"rival\": ", c->fp);
@@ -543,44 +565,23 @@ static void write_json(ctx *c)
 
 static void csv_actors(ctx *c)
 {
-	size_t i;
-	char b[16][32];
+	size_t i, k;
 
-	fputs("code,name,events_out,events_in,cooperation_out,cooperation_in,"
-	      "conflict_out,conflict_in,net,degree,degree_out,degree_in,"
-	      "pagerank,betweenness,harmonic,eigenvector,hub,authority,"
-	      "positive_degree,negative_degree,net_degree,degree_ratio,pn,"
-	      "tension_share,component,bloc,ally,rival\r\n",
-		c->fp);
+	fputs("code,name", c->fp);
+	for (k = 0; k < N_ACTOR_COLUMNS; k++) {
+		fprintf(c->fp, ",%s", actor_columns[k].name);
+	}
+	fputs(",ally,rival\r\n", c->fp);
 	for (i = 0; i < ent_graph_actor_count(c->g); i++) {
 		const ent_actor_metrics *am = ent_metrics_actor(c->m, i);
 		ent__report_csv_field(c->fp, code_of(c, i));
 		fputc(',', c->fp);
 		ent__report_csv_field(c->fp, name_of(c, i));
-		fprintf(c->fp,
-			",%lld,%lld,%s,%s,%s,%s,%s,%lld,%lld,%lld,"
-			"%s,%s,%s,%s,%s,%s,%lld,%lld,%lld,%s,%s,%s,%zu,%zu,",
-			(long long)am->events_out, (long long)am->events_in,
-			ent__report_num(b[0], am->cooperation_out, 3),
-			ent__report_num(b[1], am->cooperation_in, 3),
-			ent__report_num(b[2], am->conflict_out, 3),
-			ent__report_num(b[3], am->conflict_in, 3),
-			ent__report_num(b[4], am->net, 3),
-			(long long)am->degree, (long long)am->degree_out,
-			(long long)am->degree_in,
-			ent__report_num(b[5], am->pagerank, 9),
-			ent__report_num(b[6], am->betweenness, 9),
-			ent__report_num(b[7], am->harmonic, 9),
-			ent__report_num(b[8], am->eigenvector, 9),
-			ent__report_num(b[9], am->hub, 9),
-			ent__report_num(b[10], am->authority, 9),
-			(long long)am->positive_degree,
-			(long long)am->negative_degree,
-			(long long)am->net_degree,
-			ent__report_num(b[11], am->degree_ratio, 9),
-			ent__report_num(b[12], am->pn, 9),
-			ent__report_num(b[13], am->tension_share, 9),
-			am->component, am->bloc);
+		for (k = 0; k < N_ACTOR_COLUMNS; k++) {
+			fputc(',', c->fp);
+			put_actor_value(c->fp, am, &actor_columns[k]);
+		}
+		fputc(',', c->fp);
 		ent__report_csv_field(c->fp, code_or_empty(c, am->ally));
 		fputc(',', c->fp);
 		ent__report_csv_field(c->fp, code_or_empty(c, am->rival));
