@@ -301,6 +301,7 @@ static int put_bloc_legend(ent__buf *b, const ent__scene *s)
 		}
 	}
 	rc |= ent__buf_puts(b,
+		"<BR/><FONT POINT-SIZE=\"4\"> </FONT>"
 		"<BR/><FONT POINT-SIZE=\"12\" "
 		"COLOR=\"#404040\">blocs:</FONT>");
 	for (k = 0; k < s->n_blocs; k++) {
@@ -372,6 +373,9 @@ static int put_label(ent__buf *b, const ent__scene *s, const ent_graph *g,
 	rc |= put_title_text(b, ds, opts->title);
 	rc |= ent__buf_puts(b,
 		"</B></FONT><BR/>"
+		/* Graphviz spaces mixed-size lines by the smaller font: a thin
+		 * blank line keeps the title off the line below it */
+		"<FONT POINT-SIZE=\"6\"> </FONT><BR/>"
 		"<FONT POINT-SIZE=\"12\" COLOR=\"#404040\">");
 	if (st != NULL && st->first != 0) {
 		ent_date_format(st->first, d1);
@@ -393,6 +397,7 @@ static int put_label(ent__buf *b, const ent__scene *s, const ent_graph *g,
 	/* legend: the two line styles in their colours, then the scales */
 	rc |= ent__buf_puts(b,
 		"</FONT><BR/>"
+		"<FONT POINT-SIZE=\"4\"> </FONT><BR/>"
 		"<FONT POINT-SIZE=\"12\" COLOR=\"" ENT__COLOR_ALLIANCE "\">"
 		"<B>\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81</B></FONT>"
 		"<FONT POINT-SIZE=\"12\"> alliance (solid)    </FONT>"
