@@ -999,7 +999,19 @@ static int put_number(ent__buf *b, double d)
 		return ent__buf_put(b, "null", 4);
 	}
 	if (d > -2147483648.0 && d < 2147483647.0 && d == (double)(int)d) {
-		return ent__buf_printf(b, "%d", (int)d);
+		/* whole numbers (counts, offsets) are most numbers written */
+		char digits[12];
+		long v = (long)d;
+		unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+		size_t k = sizeof(digits);
+		do {
+			digits[--k] = (char)('0' + u % 10);
+			u /= 10;
+		} while (u > 0);
+		if (v < 0) {
+			digits[--k] = '-';
+		}
+		return ent__buf_put(b, digits + k, sizeof(digits) - k);
 	}
 	n = snprintf(tmp, sizeof(tmp), "%1.15g", d);
 	if (sscanf(tmp, "%lg", &back) != 1 || back != d) {
@@ -1010,9 +1022,16 @@ static int put_number(ent__buf *b, double d)
 
 static int put_member(ent__buf *b, int *first, const char *key)
 {
-	int rc = ent__buf_printf(b, "%s\"%s\":", *first ? "" : ",", key);
+	int rc = 0;
 
+	/* plain copies: printf per member was most of the writer's time */
+	if (!*first) {
+		rc |= ent__buf_put(b, ",", 1);
+	}
 	*first = 0;
+	rc |= ent__buf_put(b, "\"", 1);
+	rc |= ent__buf_puts(b, key);
+	rc |= ent__buf_put(b, "\":", 2);
 	return rc;
 }
 
@@ -1091,8 +1110,12 @@ static int write_event(ent__buf *b, const ent_event *ev)
 		rc |= ent__buf_put(b, "[", 1);
 		for (k = 0; flag_names[k]; k++) {
 			if (ev->flags & (1u << k)) {
-				rc |= ent__buf_printf(b, "%s\"%s\"",
-					first_flag ? "" : ",", flag_names[k]);
+				if (!first_flag) {
+					rc |= ent__buf_put(b, ",", 1);
+				}
+				rc |= ent__buf_put(b, "\"", 1);
+				rc |= ent__buf_puts(b, flag_names[k]);
+				rc |= ent__buf_put(b, "\"", 1);
 				first_flag = 0;
 			}
 		}
