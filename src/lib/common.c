@@ -78,51 +78,79 @@ int ent_error_format(const ent_error *err, char *buf, size_t size)
  * sequence (also one cut by truncation) become '?'. In place: each byte is
  * replaced by one byte.
  */
+size_t ent__utf8_seq(const unsigned char *s, size_t avail)
+{
+	size_t n, k;
+	uint32_t cp;
+
+	if (avail == 0) {
+		return 0;
+	}
+	if (s[0] < 0x80) {
+		return 1;
+	} else if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		n = 1;
+		cp = s[0] & 0x1Fu;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		n = 2;
+		cp = s[0] & 0x0Fu;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		n = 3;
+		cp = s[0] & 0x07u;
+	} else {
+		return 0;
+	}
+	if (avail <= n) {
+		return 0;
+	}
+	for (k = 1; k <= n; k++) {
+		if ((s[k] & 0xC0) != 0x80) {
+			return 0;
+		}
+		cp = cp << 6 | (s[k] & 0x3Fu);
+	}
+	if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) ||
+		(n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
+		(cp >= 0xD800 && cp <= 0xDFFF)) {
+		return 0;
+	}
+	return n + 1;
+}
+
+size_t ent__utf8_check(const char *buf, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)buf;
+	size_t i = 0, n;
+
+	while (i < len) {
+		if (s[i] < 0x80) {
+			i++;
+		} else if ((n = ent__utf8_seq(s + i, len - i)) != 0) {
+			i += n;
+		} else {
+			return i;
+		}
+	}
+	return len;
+}
+
 static void clean_message(char *msg)
 {
 	unsigned char *s = (unsigned char *)msg;
-	size_t i = 0, n, k;
+	size_t i = 0, n, len = strlen(msg);
 
-	while (s[i] != '\0') {
+	while (i < len) {
 		unsigned char c = s[i];
-		uint32_t cp;
 
 		if (c == '\n' || c == '\r' || c == '\t') {
 			s[i++] = ' ';
-			continue;
-		}
-		if (c < 0x20 || c == 0x7F) {
+		} else if (c < 0x20 || c == 0x7F) {
 			s[i++] = '?';
-			continue;
-		}
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xC2 && c <= 0xDF) {
-			n = 1;
-			cp = c & 0x1F;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			n = 2;
-			cp = c & 0x0F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			n = 3;
-			cp = c & 0x07;
+		} else if ((n = ent__utf8_seq(s + i, len - i)) == 0) {
+			s[i++] = '?';
 		} else {
-			s[i++] = '?';
-			continue;
+			i += n;
 		}
-		/* the NUL at the end is no continuation byte, so this stops */
-		for (k = 1; k <= n && (s[i + k] & 0xC0) == 0x80; k++) {
-			cp = cp << 6 | (s[i + k] & 0x3F);
-		}
-		if (k <= n || (n == 2 && cp < 0x800) ||
-			(n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
-			(cp >= 0xD800 && cp <= 0xDFFF)) {
-			s[i++] = '?';
-			continue;
-		}
-		i += n + 1;
 	}
 }
 

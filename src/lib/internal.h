@@ -27,6 +27,13 @@ ent_status ent__error_nomem(ent_error *err);
 void ent__offset_to_position(const char *buf, size_t len, size_t offset,
 	long *line, long *column);
 
+/* Length of the well-formed UTF-8 sequence at s[0..avail) (RFC 3629: no
+ * overlong forms, no UTF-16 surrogates, nothing above U+10FFFF), or 0. */
+size_t ent__utf8_seq(const unsigned char *s, size_t avail);
+/* Offset of the first byte of buf[0..len) that is not well-formed UTF-8,
+ * or len when all of it is. */
+size_t ent__utf8_check(const char *buf, size_t len);
+
 /* Send a message to the installed log handler, if any. */
 void ent__log(ent_log_level level, const char *fmt, ...) ENT__PRINTF(2, 3);
 

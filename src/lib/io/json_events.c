@@ -181,43 +181,7 @@ static size_t locate(const char *buf, size_t len, int bare, size_t index,
  * hostile file gets a clear error rather than cJSON's "malformed" at its own
  * limit of 1000 (and no deep recursion anywhere later).
  *
- * Returns the length of the valid UTF-8 sequence at s[0..avail), or 0.
  */
-static size_t utf8_seq(const unsigned char *s, size_t avail)
-{
-	size_t n, k;
-	uint32_t cp;
-
-	if (s[0] < 0x80) {
-		return 1;
-	} else if (s[0] >= 0xC2 && s[0] <= 0xDF) {
-		n = 1;
-		cp = s[0] & 0x1F;
-	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
-		n = 2;
-		cp = s[0] & 0x0F;
-	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
-		n = 3;
-		cp = s[0] & 0x07;
-	} else {
-		return 0;
-	}
-	if (avail <= n) {
-		return 0;
-	}
-	for (k = 1; k <= n; k++) {
-		if ((s[k] & 0xC0) != 0x80) {
-			return 0;
-		}
-		cp = cp << 6 | (s[k] & 0x3F);
-	}
-	if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-		cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-		return 0;
-	}
-	return n + 1;
-}
-
 static ent_status prescan(
 	const char *buf, size_t len, const char *source, ent_error *err)
 {
@@ -228,7 +192,7 @@ static ent_status prescan(
 
 	while (i < len) {
 		if (s[i] >= 0x80) {
-			if ((n = utf8_seq(s + i, len - i)) == 0) {
+			if ((n = ent__utf8_seq(s + i, len - i)) == 0) {
 				ent__offset_to_position(
 					buf, len, i, &line, &column);
 				return ent__error_set(err, ENT_EPARSE, source,
@@ -272,7 +236,7 @@ static const char *detail(char out[64], const char *s)
 	while (s[i] != '\0' && o < 40) {
 		/* the string ends in NUL, which no sequence accepts: 4 is safe
 		 */
-		n = utf8_seq((const unsigned char *)s + i, 4);
+		n = ent__utf8_seq((const unsigned char *)s + i, 4);
 		if (n == 0 || (unsigned char)s[i] < 0x20 || s[i] == 0x7F) {
 			out[o++] = '?';
 			i++;
@@ -808,7 +772,7 @@ static int add_string(cJSON *obj, const char *key, const char *value)
 	}
 	len = strlen(value);
 	for (i = 0; i < len; i += n) {
-		if ((n = utf8_seq(s + i, len - i)) == 0) {
+		if ((n = ent__utf8_seq(s + i, len - i)) == 0) {
 			break;
 		}
 	}
@@ -816,7 +780,7 @@ static int add_string(cJSON *obj, const char *key, const char *value)
 		return cJSON_AddStringToObject(obj, key, value) != NULL;
 	}
 	for (i = 0; i < len; i += n) {
-		n = utf8_seq(s + i, len - i);
+		n = ent__utf8_seq(s + i, len - i);
 		if (n == 0) {
 			n = 1;
 			if (ent__buf_puts(&b, "\xEF\xBF\xBD") < 0) {
@@ -956,7 +920,7 @@ static int put_string(ent__buf *b, const char *value)
 			break;
 		}
 		if (s[i] >= 0x80) {
-			n = utf8_seq(s + i, len - i);
+			n = ent__utf8_seq(s + i, len - i);
 			if (n == 0) {
 				/* not UTF-8: U+FFFD, as add_string does */
 				if (ent__buf_put(b, "\xEF\xBF\xBD", 3) < 0) {

@@ -310,43 +310,6 @@ void ent__source_close(ent__source *s)
 
 /* -- rows ---------------------------------------------------------------- */
 
-/* Length of the well-formed UTF-8 sequence at s (RFC 3629: no overlong
- * forms, no surrogates, at most U+10FFFF), or 0. */
-static size_t utf8_seq(const unsigned char *s, size_t avail)
-{
-	size_t n, i;
-	unsigned int c;
-
-	if (s[0] < 0x80) {
-		return 1;
-	}
-	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
-		n = 2;
-		c = s[0] & 0x1Fu;
-	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
-		n = 3;
-		c = s[0] & 0x0Fu;
-	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
-		n = 4;
-		c = s[0] & 0x07u;
-	} else {
-		return 0;
-	}
-	if (avail < n) {
-		return 0;
-	}
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			return 0;
-		}
-		c = c << 6 | (s[i] & 0x3Fu);
-	}
-	if ((n == 3 && (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))) ||
-		(n == 4 && (c < 0x10000 || c > 0x10FFFF))) {
-		return 0;
-	}
-	return n;
-}
 
 /* Bytes below 0x20, 0x7F or from 0x80 in a word of eight (the classic
  * "has a zero byte" test, applied to w - 0x20 and to w ^ 0x7F). */
@@ -393,7 +356,7 @@ int ent__text_ok(const char *s, size_t len)
 			i++;
 			continue;
 		}
-		if (p[i] < 0x80 || (n = utf8_seq(p + i, len - i)) == 0) {
+		if (p[i] < 0x80 || (n = ent__utf8_seq(p + i, len - i)) == 0) {
 			return 0;
 		}
 		i += n;
@@ -418,7 +381,7 @@ void ent__row_broken(ent__record *rec, long column, const char *fmt, ...)
 	while (*p) {
 		if (*p < 0x20 || *p == 0x7F) {
 			*p++ = ' ';
-		} else if ((n = utf8_seq(p, strlen((char *)p))) == 0) {
+		} else if ((n = ent__utf8_seq(p, strlen((char *)p))) == 0) {
 			*p++ = '?';
 		} else {
 			p += n;
