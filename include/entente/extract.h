@@ -24,6 +24,14 @@ typedef struct ent_extract_options {
 #define ENT_EXTRACT_OPTIONS_VERSION 1
 #define ENT_EXTRACT_OPTIONS_INIT {ENT_EXTRACT_OPTIONS_VERSION, 0, NULL, NULL}
 
+/**
+ * The longest sentence the extractor reads, in bytes. Role assignment
+ * looks back over the sentence for every phrase, so time grows with the
+ * square of its length; real sentences stay far below this, and a longer
+ * one (a page of text with no full stop) is refused with ENT_ELIMIT.
+ */
+#define ENT_EXTRACT_MAX_SENTENCE 65536
+
 /** An extractor: the compiled dictionaries, reusable across documents. */
 typedef struct ent_extractor ent_extractor;
 
@@ -45,10 +53,17 @@ ENT_API void ent_extractor_destroy(ent_extractor *ex);
  * sentence text, the actors as written and its flags. A negated event is
  * not emitted unless its phrase names a code for the negated form ("would
  * not recognise" -> reject). The same code between the same two states
- * is emitted once per sentence (the first mention's actor codes win). Not thread-safe for one extractor: use one extractor
- * per thread.
- * @param doc the document name stored in each event's provenance (borrowed)
- * @return ENT_OK, ENT_ENOMEM, or the status `cb` returned
+ * is emitted once per sentence (the first mention's actor codes win).
+ * Not thread-safe for one extractor: use one extractor per thread.
+ *
+ * The text must be UTF-8 without NUL bytes: anything else (a binary file,
+ * a Latin-1 file) is refused with ENT_EPARSE naming the line and column of
+ * the first bad byte. A sentence longer than ENT_EXTRACT_MAX_SENTENCE bytes
+ * is refused with ENT_ELIMIT and its position.
+ * @param doc the document name stored in each event's provenance
+ * (borrowed), also the source of errors
+ * @return ENT_OK, ENT_EPARSE, ENT_ELIMIT, ENT_ENOMEM, or the status `cb`
+ * returned
  */
 ENT_API ent_status ent_extract_text(ent_extractor *ex, const char *text,
 	size_t len, const char *doc, ent_event_cb cb, void *payload,

@@ -125,6 +125,27 @@ ent_status ent_extract_text(ent_extractor *ex, const char *text, size_t len,
 		return ent__error_set(err, ENT_ELIMIT, doc, 0, 0,
 			"a text document is limited to 4 GiB");
 	}
+	/* text, not binary: checked once up front so every later stage can
+	 * rely on well-formed UTF-8 */
+	{
+		size_t bad = ent__utf8_check(text, len);
+		const char *nul = memchr(text, '\0', len);
+		long line, column;
+
+		if (nul != NULL && (size_t)(nul - text) < bad) {
+			ent__offset_to_position(text, len, (size_t)(nul - text),
+				&line, &column);
+			return ent__error_set(err, ENT_EPARSE, doc, line,
+				column, "a NUL byte: binary data, not text");
+		}
+		if (bad < len) {
+			ent__offset_to_position(text, len, bad, &line, &column);
+			return ent__error_set(err, ENT_EPARSE, doc, line, column,
+				"invalid UTF-8 (byte 0x%02X); convert the text "
+				"to UTF-8 first",
+				(unsigned char)text[bad]);
+		}
+	}
 	ex->n_last_subject = 0;
 	ex->n_last_pair = 0;
 	ex->n_recent = 0;
@@ -145,6 +166,13 @@ ent_status ent_extract_text(ent_extractor *ex, const char *text, size_t len,
 			break;
 		}
 		number++;
+		if (e - s > ENT_EXTRACT_MAX_SENTENCE) {
+			long line, column;
+			ent__offset_to_position(text, len, s, &line, &column);
+			return ent__error_set(err, ENT_ELIMIT, doc, line, column,
+				"sentence %ld is longer than %d bytes (the limit)",
+				number, ENT_EXTRACT_MAX_SENTENCE);
+		}
 		st = ex_sentence(ex, text, s, e, number, doc, cb, payload, err);
 		if (st != ENT_OK) {
 			return st;
