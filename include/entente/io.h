@@ -36,6 +36,7 @@ ENT_API ent_status ent_format_parse(ent_format *out, const char *name);
 typedef void (*ent_progress_fn)(uint64_t done, uint64_t total, void *payload);
 
 struct ent_extract_options;
+struct ent_extractor;
 
 /** Options for reading one input. */
 typedef struct ent_read_options {
@@ -51,11 +52,17 @@ typedef struct ent_read_options {
 	 */
 	void (*on_skip)(const ent_error *row_error, void *payload);
 	void *skip_payload;
+	/**
+	 * An extractor to reuse for news text (borrowed), so reading many
+	 * articles builds the dictionaries once; NULL makes one per text input
+	 * from `extract`.
+	 */
+	struct ent_extractor *extractor;
 } ent_read_options;
 
 #define ENT_READ_OPTIONS_VERSION 1
 #define ENT_READ_OPTIONS_INIT {ENT_READ_OPTIONS_VERSION, ENT_FORMAT_AUTO, 0, \
-	NULL, NULL, NULL, NULL, NULL}
+	NULL, NULL, NULL, NULL, NULL, NULL}
 
 /**
  * Detect the format of an input from its name and its first bytes.

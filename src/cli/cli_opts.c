@@ -504,6 +504,7 @@ static void report_skip(const ent_error *row_error, void *payload)
 int cli_load(ent_dataset **out, cli_opts *o, int keep_events)
 {
 	ent_dataset *ds = NULL;
+	ent_extractor *ex = NULL;
 	ent_dataset_options dopts = o->dataset;
 	ent_error err = {0};
 	size_t i;
@@ -521,7 +522,13 @@ int cli_load(ent_dataset **out, cli_opts *o, int keep_events)
 		n_inputs = 1;
 	}
 	dopts.keep_events = keep_events;
+	/* one extractor for every text input: its dictionaries are built once
+	 * (a user dictionary given with a non-text input is still checked) */
+	if (ent_extractor_create(&ex, &o->extract, &err) != ENT_OK) {
+		return cli_fail(&err);
+	}
 	if (ent_dataset_create(&ds, &dopts) != ENT_OK) {
+		ent_extractor_destroy(ex);
 		err.code = ENT_ENOMEM;
 		snprintf(err.message, sizeof(err.message), "out of memory");
 		return cli_fail(&err);
@@ -543,6 +550,7 @@ int cli_load(ent_dataset **out, cli_opts *o, int keep_events)
 			ropts.on_skip = report_skip;
 			ropts.skip_payload = &sk;
 		}
+		ropts.extractor = ex;
 		st = ent_read_into(ds, inputs[i], &ropts, &err);
 		if (prog.shown) {
 			fputs("\r\033[K", stderr);
@@ -552,10 +560,12 @@ int cli_load(ent_dataset **out, cli_opts *o, int keep_events)
 				"skipped in all\n", inputs[i], sk.count);
 		}
 		if (st != ENT_OK) {
+			ent_extractor_destroy(ex);
 			ent_dataset_destroy(ds);
 			return cli_fail(&err);
 		}
 	}
+	ent_extractor_destroy(ex);
 	*out = ds;
 	return 0;
 }

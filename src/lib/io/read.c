@@ -163,14 +163,17 @@ ent_status ent__read_json_into(ent_dataset *ds, const char *buf, size_t len,
 ent_status ent__read_text_into(ent_dataset *ds, const char *buf, size_t len,
 	const char *path, const ent_read_options *opts, ent_error *err)
 {
-	ent_extractor *ex = NULL;
+	ent_extractor *ex = opts->extractor;
 	ent_status st;
 
-	if ((st = ent_extractor_create(&ex, opts->extract, err)) != ENT_OK) {
+	if (ex == NULL &&
+		(st = ent_extractor_create(&ex, opts->extract, err)) != ENT_OK) {
 		return st;
 	}
 	st = ent_extract_text(ex, buf, len, path, ent_dataset_add_cb, ds, err);
-	ent_extractor_destroy(ex);
+	if (ex != opts->extractor) {
+		ent_extractor_destroy(ex);
+	}
 	return st;
 }
 
