@@ -3,6 +3,8 @@
  * Blocs from spinglass with negative links, per connected component, on
  * graphs whose blocs are clear by hand.
  */
+#include <stdio.h>
+
 #include <entente/entente.h>
 
 #include "tap.h"
@@ -184,11 +186,78 @@ static void consistency(void)
 	ent_dyads_destroy(d);
 }
 
+/* Blocs of a tangled graph of 40 actors (a fixed pseudo-random mix of
+ * alliances and tensions of varied weight) with every weight multiplied
+ * by `scale`; `bloc` receives each actor's bloc. */
+static int tangled_blocs(double scale, size_t bloc[40])
+{
+	ent_dyads *d = NULL;
+	ent_graph *g = NULL;
+	ent_metrics *m = NULL;
+	unsigned long x = 12345;
+	char a[8], b[8];
+	size_t i, j;
+
+	ent_dyads_create(&d);
+	for (i = 0; i < 40; i++) {
+		for (j = i + 1; j < 40; j++) {
+			x = (x * 1103515245ul + 12345ul) & 0x7FFFFFFFul;
+			if (x % 7 != 0) {
+				continue; /* about one pair in seven */
+			}
+			snprintf(a, sizeof(a), "A%02zu", i);
+			snprintf(b, sizeof(b), "A%02zu", j);
+			if ((x >> 8) % 3 == 0) {
+				fx_add(d, a, b, 0, scale * (double)(1 + (x >> 12) % 9));
+			} else {
+				fx_add(d, a, b, scale * (double)(1 + (x >> 12) % 9), 0);
+			}
+		}
+	}
+	if (!fx_build(d, &g, &m)) {
+		ent_dyads_destroy(d);
+		return 0;
+	}
+	for (i = 0; i < 40; i++) {
+		snprintf(a, sizeof(a), "A%02zu", i);
+		bloc[i] = fx_bloc(g, m, a);
+	}
+	ent_metrics_destroy(m);
+	ent_graph_destroy(g);
+	ent_dyads_destroy(d);
+	return 1;
+}
+
+/* The blocs do not depend on the unit of the weights: the same events
+ * counted 1,024 times, or weighed a quarter, give the same partition
+ * (spinglass anneals at absolute temperatures, so it must see weights in
+ * a unit of their own). Powers of two keep the scaled weights exact. */
+static void scale_free(void)
+{
+	size_t base[40], big[40], small[40];
+	int same_big = 1, same_small = 1, several = 0;
+	size_t i;
+
+	if (!ok(tangled_blocs(1, base) && tangled_blocs(1024, big) &&
+			tangled_blocs(0.25, small), "scale: build and measure")) {
+		return;
+	}
+	for (i = 0; i < 40; i++) {
+		same_big &= base[i] == big[i];
+		same_small &= base[i] == small[i];
+		several |= base[i] != base[0];
+	}
+	ok(several, "scale: the tangled graph has more than one bloc");
+	ok(same_big, "scale: weights x 1024 give the same blocs");
+	ok(same_small, "scale: weights x 1/4 give the same blocs");
+}
+
 int main(void)
 {
 	hostile_blocs();
 	repeatable();
 	components();
 	consistency();
+	scale_free();
 	return done_testing();
 }

@@ -4,6 +4,7 @@
  * negative-link mode, per connected component of the signed layer
  * (definitions in metrics.h).
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,6 +44,20 @@ static igraph_error_t spinglass_component(const ent__signed *s,
 				&edges, (igraph_integer_t)local[w]));
 			IGRAPH_CHECK(igraph_vector_push_back(
 				&weights, s->sign[e] * s->weight[e]));
+		}
+	}
+	/* Weights in units of their mean size: the annealing's temperatures
+	 * are absolute, so raw weights would make the blocs depend on the
+	 * scale of the data (the same events counted twice would anneal
+	 * differently) and a large scale would lengthen the schedule. */
+	{
+		igraph_real_t sum = 0;
+		igraph_integer_t k, ne = igraph_vector_size(&weights);
+		for (k = 0; k < ne; k++) {
+			sum += fabs(VECTOR(weights)[k]);
+		}
+		if (sum > 0) {
+			igraph_vector_scale(&weights, (igraph_real_t)ne / sum);
 		}
 	}
 	IGRAPH_CHECK(igraph_create(
