@@ -100,11 +100,15 @@ static int is_na(const char *s, size_t len)
 	return len == 0 || (len == 2 && s[0] == 'N' && s[1] == 'A');
 }
 
-/* The state code of a country name ("" when it names no state, "NA"). */
+/* The state code of a country name ("" when it names no state, "NA").
+ * Bare "Congo" is left out of the state table as ambiguous, but ICEWS
+ * names the two states "Congo" (Brazzaville) and "Democratic Republic of
+ * Congo", so in this format it is the Republic of the Congo. */
 static void country(char out[ENT_CODE_SIZE], const char *name, size_t len)
 {
 	const ent_state *s = is_na(name, len) ? NULL :
-		ent_state_by_name(name, len);
+		len == 5 && memcmp(name, "Congo", 5) == 0 ?
+		ent_state_lookup("COG") : ent_state_by_name(name, len);
 
 	out[0] = '\0';
 	if (s != NULL && strlen(s->code) < ENT_CODE_SIZE) {
