@@ -349,11 +349,12 @@ static size_t split_tabs_avx2(const char *line, size_t len, size_t *starts,
 }
 #endif
 
-/* Terminate field i in place (its tab becomes a NUL). */
-#define TERMINATE(i) do { \
-	if ((size_t)(i) + 1 < n) { \
-		line[starts[(i) + 1] - 1] = '\0'; \
-	} \
+/* Keep field i of a row as a string of the event: the line is read-only,
+ * so it is noted as a span and NUL-terminated by the pipeline, and only
+ * when the dataset keeps events (see ent__record). */
+#define KEEP(k, i) do { \
+	rec->text[k].s = F(i); \
+	rec->text[k].len = L(i); \
 } while (0)
 
 /* 1-based byte column where field k (0-based) starts, for errors about
@@ -372,7 +373,7 @@ static long field_column(const char *line, size_t len, size_t k)
 #define L(i) ((i) + 1 < n ? starts[(i) + 1] - 1 - starts[i] : len - starts[i])
 #define COL(i) ((long)starts[i] + 1)
 
-void ent__gdelt_row(const void *state, char *line, size_t len,
+void ent__gdelt_row(const void *state, const char *line, size_t len,
 	ent__record *rec)
 {
 	const ent__gdelt_state *gs = state;
@@ -409,12 +410,8 @@ void ent__gdelt_row(const void *state, char *line, size_t len,
 		c_added = 56;
 		c_url = n == 58 ? 57 : 0;
 	}
-	TERMINATE(0);
-	TERMINATE(6);
-	TERMINATE(16);
-	TERMINATE(26);
-	TERMINATE(c_url);
 	ent_event_init(ev);
+	memset(rec->text, 0, sizeof(rec->text));
 	for (i = 0; i < L(0) && F(0)[i] >= '0' && F(0)[i] <= '9'; i++) {
 	}
 	if (L(0) == 0 || i != L(0) || L(0) > 20) {
@@ -422,7 +419,7 @@ void ent__gdelt_row(const void *state, char *line, size_t len,
 			"number", (int)(L(0) < 20 ? L(0) : 20), F(0));
 		return;
 	}
-	ev->id = F(0);
+	KEEP(ENT__TEXT_ID, 0);
 	if (L(1) != 8 || ent_date_parse(&ev->date, F(1), 8) != ENT_OK) {
 		ent__row_broken(rec, COL(1), "SQLDATE \"%.*s\" is not a date "
 			"YYYYMMDD", (int)(L(1) < 20 ? L(1) : 20), F(1));
@@ -446,10 +443,10 @@ void ent__gdelt_row(const void *state, char *line, size_t len,
 	actor(ev->target, F(15), L(15), F(17), L(17));
 	/* names and the URL are kept only when they are clean text */
 	if (L(6) > 0 && (plain || ent__text_ok(F(6), L(6)))) {
-		ev->source_text = F(6);
+		KEEP(ENT__TEXT_SOURCE, 6);
 	}
 	if (L(16) > 0 && (plain || ent__text_ok(F(16), L(16)))) {
-		ev->target_text = F(16);
+		KEEP(ENT__TEXT_TARGET, 16);
 	}
 	if (L(25) == 1 && (F(25)[0] == '0' || F(25)[0] == '1')) {
 		ev->root_event = F(25)[0] - '0';
@@ -458,13 +455,17 @@ void ent__gdelt_row(const void *state, char *line, size_t len,
 			"or 1", (int)(L(25) < 20 ? L(25) : 20), F(25));
 		return;
 	}
-	if (L(26) < 2 || L(26) > 4 || (cameo = ent_cameo_lookup(F(26))) ==
+	/* the code is copied first: the lookup takes a string */
+	if (L(26) >= 2 && L(26) <= 4) {
+		memcpy(ev->code, F(26), L(26));
+		ev->code[L(26)] = '\0';
+	}
+	if (L(26) < 2 || L(26) > 4 || (cameo = ent_cameo_lookup(ev->code)) ==
 		NULL) {
 		ent__row_broken(rec, COL(26), "EventCode \"%.*s\" is not in the "
 			"CAMEO codebook", (int)(L(26) < 20 ? L(26) : 20), F(26));
 		return;
 	}
-	memcpy(ev->code, F(26), L(26) + 1);
 	ev->quad = cameo->quad;
 	ev->goldstein = cameo->goldstein;
 	if (L(29) == 1 && F(29)[0] >= '1' && F(29)[0] <= '4') {
@@ -512,7 +513,7 @@ void ent__gdelt_row(const void *state, char *line, size_t len,
 	}
 	if (c_url != 0 && L(c_url) != 0 &&
 		(plain || ent__text_ok(F(c_url), L(c_url)))) {
-		ev->doc = F(c_url);
+		KEEP(ENT__TEXT_DOC, c_url);
 	}
 	rec->kind = ENT__ROW_EVENT;
 }

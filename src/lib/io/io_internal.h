@@ -50,9 +50,29 @@ enum {
 /* Upper bound of a row message (the error text of a broken row). */
 #define ENT__ROW_MSG 160
 
+/* A string inside a line: not NUL-terminated. */
+typedef struct ent__span {
+	const char *s;  /* NULL when absent */
+	size_t len;
+} ent__span;
+
+/* The string fields of an event, as spans (see ent__record). */
+enum {
+	ENT__TEXT_ID,      /* ev.id */
+	ENT__TEXT_SOURCE,  /* ev.source_text */
+	ENT__TEXT_TARGET,  /* ev.target_text */
+	ENT__TEXT_DOC,     /* ev.doc */
+	ENT__TEXT_N
+};
+
 /*
  * One parsed row. Strings of `ev` point into the row's line, which stays
  * valid until the record is consumed.
+ *
+ * A read-only row (row_const below) cannot end strings inside its line:
+ * it leaves the string fields of `ev` NULL and gives them in `text`
+ * instead. The pipeline turns them into strings only when the dataset
+ * keeps events, the only reader of those fields; dyads need none of them.
  */
 typedef struct ent__record {
 	int kind;
@@ -63,16 +83,23 @@ typedef struct ent__record {
 		ent_dyad dy;
 		char msg[ENT__ROW_MSG];
 	} u;
+	ent__span text[ENT__TEXT_N]; /* events of row_const formats */
 } ent__record;
 
 /*
- * A line-oriented format. `row` parses one line (without its end of line,
- * NUL-terminated in place and writable) into `rec`; it must be safe to call
- * from several threads at once with the same `state`, which it only reads.
- * Returns kind through rec->kind.
+ * A line-oriented format: exactly one of `row` and `row_const` is set.
+ * Both parse one line (without its end of line) into `rec`; they must be
+ * safe to call from several threads at once with the same `state`, which
+ * they only read. `row` gets the line NUL-terminated in place and may
+ * write into it (it ends fields with NULs, unquotes). `row_const` only
+ * reads line[0..len): no NUL follows, and the line may lie in a read-only
+ * mapping of the file, which spares the copy into a buffer.
+ * The kind is returned through rec->kind.
  */
 typedef struct ent__row_format {
 	void (*row)(const void *state, char *line, size_t len, ent__record *rec);
+	void (*row_const)(const void *state, const char *line, size_t len,
+		ent__record *rec);
 	const void *state;
 } ent__row_format;
 
@@ -105,7 +132,7 @@ typedef struct ent__gdelt_state {
 } ent__gdelt_state;
 /* Fill a state for GDELT `version` (1 or 2), checking the CPU once. */
 void ent__gdelt_init(ent__gdelt_state *st, int version);
-void ent__gdelt_row(const void *state, char *line, size_t len,
+void ent__gdelt_row(const void *state, const char *line, size_t len,
 	ent__record *rec);
 /* Columns of a GDELT line (tabs + 1). */
 size_t ent__gdelt_columns(const char *line, size_t len);

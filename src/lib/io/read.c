@@ -240,7 +240,7 @@ ent_status ent_read_into(ent_dataset *ds, const char *path,
 	size_t len = 0, got, skip = 0, hlen;
 	ent__gdelt_state gdelt = {2, 0};
 	ent__icews_state icews;
-	ent__row_format rows = {NULL, NULL};
+	ent__row_format rows = {NULL, NULL, NULL};
 	ent_status st;
 	int eof = 0;
 
@@ -298,7 +298,7 @@ ent_status ent_read_into(ent_dataset *ds, const char *path,
 	case ENT_FORMAT_GDELT1:
 	case ENT_FORMAT_GDELT2:
 		ent__gdelt_init(&gdelt, format == ENT_FORMAT_GDELT1 ? 1 : 2);
-		rows.row = ent__gdelt_row;
+		rows.row_const = ent__gdelt_row;
 		rows.state = &gdelt;
 		st = ent__rows_run(ds, src, head + skip, len - skip, 1, &rows,
 			path, opts, err);

@@ -423,6 +423,8 @@ typedef struct pipeline {
 	int eof;
 	uint64_t next_fill, next_consume;
 	long line_base;       /* line number of the next chunk's first line */
+	int need_text;        /* the dataset keeps events and their strings */
+	ent__buf text;        /* the strings of one event (need_text) */
 	/* threads */
 	pthread_t threads[MAX_WORKERS];
 	size_t n_threads;
@@ -446,10 +448,14 @@ static void parse_slot(const ent__row_format *fmt, slot *s)
 		if (len > 0 && p[len - 1] == '\r') {
 			len--;
 		}
-		p[len] = '\0';
 		if (len > 0) {
 			rec->kind = ENT__ROW_NONE;
-			fmt->row(fmt->state, p, len, rec);
+			if (fmt->row_const != NULL) {
+				fmt->row_const(fmt->state, p, len, rec);
+			} else {
+				p[len] = '\0';
+				fmt->row(fmt->state, p, len, rec);
+			}
 			if (rec->kind != ENT__ROW_NONE) {
 				rec->line = line;
 				s->n_recs++;
@@ -521,6 +527,37 @@ static ent_status fill_slot(pipeline *pl, slot *s, ent_error *err)
 	return ENT_OK;
 }
 
+/* Make the string fields of an event of a read-only row from its spans:
+ * copies, NUL-terminated, valid until the next event. */
+static int event_text(pipeline *pl, ent__record *r)
+{
+	const char **field[ENT__TEXT_N];
+	size_t k, need = 0;
+	char *p;
+
+	field[ENT__TEXT_ID] = &r->u.ev.id;
+	field[ENT__TEXT_SOURCE] = &r->u.ev.source_text;
+	field[ENT__TEXT_TARGET] = &r->u.ev.target_text;
+	field[ENT__TEXT_DOC] = &r->u.ev.doc;
+	for (k = 0; k < ENT__TEXT_N; k++) {
+		need += r->text[k].len + 1;
+	}
+	pl->text.len = 0;
+	if (ent__buf_grow(&pl->text, need) < 0) {
+		return -1;
+	}
+	p = pl->text.data;
+	for (k = 0; k < ENT__TEXT_N; k++) {
+		if (r->text[k].s != NULL) {
+			memcpy(p, r->text[k].s, r->text[k].len);
+			p[r->text[k].len] = '\0';
+			*field[k] = p;
+			p += r->text[k].len + 1;
+		}
+	}
+	return 0;
+}
+
 /* Hand the parsed records of a slot to the dataset (main thread). */
 static ent_status consume_slot(pipeline *pl, slot *s, ent_error *err)
 {
@@ -550,6 +587,10 @@ static ent_status consume_slot(pipeline *pl, slot *s, ent_error *err)
 
 		switch (r->kind) {
 		case ENT__ROW_EVENT:
+			if (pl->need_text && event_text(pl, r) < 0) {
+				return ent__error_nomem(err);
+			}
+			/* fall through */
 		case ENT__ROW_DYAD:
 			st = r->kind == ENT__ROW_EVENT
 				? ent_dataset_add_event(pl->ds, &r->u.ev, err)
@@ -780,6 +821,8 @@ ent_status ent__rows_run(ent_dataset *ds, ent__source *src, const char *head,
 	pl->opts = opts;
 	pl->ds = ds;
 	pl->line_base = first_line;
+	pl->need_text = fmt->row_const != NULL &&
+		ent_dataset_events(ds) != NULL;
 	pl->carry = malloc(CHUNK + 1);
 	if (pl->carry == NULL || slot_alloc(&pl->slots[0]) < 0) {
 		st = ent__error_nomem(err);
@@ -858,6 +901,7 @@ done:
 		free(pl->slots[i].recs);
 	}
 	free(pl->carry);
+	ent__buf_free(&pl->text);
 	free(pl);
 	return st;
 }
