@@ -4,11 +4,21 @@
  * libarchive give the same table as the plain file; a multi-chunk input
  * parsed by worker threads gives exact counts and the right line numbers
  * for broken rows far into the file; overlong lines, CRLF, a missing final
- * newline, empty inputs; the progress callback.
+ * newline, empty inputs; the progress callback. Plain GDELT files are
+ * parsed in mapped windows of the file: mapped and read() paths give the
+ * same datasets, kept events and skip reports on every edge (no final
+ * newline, CRLF, lines around the chunk size, empty files, a size of whole
+ * pages, a head longer than a page, a file cut while read), and only the
+ * windows in flight are mapped.
  */
+#define _GNU_SOURCE /* RTLD_NEXT */
+#include <dlfcn.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/types.h>
 #include <unistd.h>
 
 #include <archive.h>
@@ -351,6 +361,570 @@ static void test_overlong_and_empty(void)
 	remove(path);
 }
 
+/*
+ * Mapped and read paths. A plain GDELT file is parsed in read-only
+ * mappings of the file; ENTENTE_NO_MMAP (or standard input, a pipe, a
+ * compressed input) makes the reader copy it with read() instead. Both
+ * must give the same dataset, the same kept events and the same skip
+ * reports on every kind of edge.
+ */
+
+/* Chunk size of the row pipeline (stream.c): longer lines are broken. */
+#define CHUNK ((size_t)2 << 20)
+
+/*
+ * Mapping can fail (a file system without mmap, no address space left);
+ * the reader then reads the rest of the file with read(). To test that
+ * at any point of a file, this program's mmap, which the library calls,
+ * fails the map_fail_at-th read-only mapping of a file from now on.
+ */
+static int map_fail_at, map_count;
+
+void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	static void *(*real)(void *, size_t, int, int, int, off_t);
+
+	if (fd >= 0 && prot == PROT_READ && flags == MAP_PRIVATE &&
+		map_fail_at > 0 && ++map_count == map_fail_at) {
+		errno = ENOMEM;
+		return MAP_FAILED;
+	}
+	if (real == NULL) {
+		*(void **)&real = dlsym(RTLD_NEXT, "mmap");
+	}
+	return real(addr, len, prot, flags, fd, off);
+}
+
+typedef struct run {
+	ent_status st;
+	char error[ENT_ERROR_SIZE + 64]; /* line:column: message */
+	char *dyads;    /* the dyad table, CSV */
+	char *events;   /* the kept events, events JSON */
+	char *skips;    /* line:column: message of each skipped row */
+	FILE *skip_fp;
+	ent_dataset_stats stats;
+	const char *path;
+	int mapped;     /* the file showed in /proc/self/maps meanwhile */
+	size_t max_mapped; /* most bytes of it mapped at once */
+	int progress_calls;
+	off_t cut_to;   /* > 0: truncate the file at the first progress call */
+} run;
+
+static void run_skip(const ent_error *e, void *payload)
+{
+	run *r = payload;
+
+	fprintf(r->skip_fp, "%ld:%ld: %s\n", e->line, e->column, e->message);
+}
+
+/* Bytes of `path` mapped in this process now (0 when none). */
+static size_t mapped_bytes(const char *path)
+{
+	FILE *fp = fopen("/proc/self/maps", "r");
+	char line[4096];
+	size_t total = 0, n = strlen(path);
+
+	if (fp == NULL) {
+		return 0;
+	}
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		size_t l = strlen(line);
+		unsigned long lo, hi;
+		if (l > 0 && line[l - 1] == '\n') {
+			line[--l] = '\0';
+		}
+		if (l >= n && strcmp(line + l - n, path) == 0 &&
+			sscanf(line, "%lx-%lx", &lo, &hi) == 2) {
+			total += hi - lo;
+		}
+	}
+	fclose(fp);
+	return total;
+}
+
+/* Called on the reading thread after each chunk is filled: when the ring
+ * of slots is fullest. */
+static void run_progress(uint64_t done, uint64_t total, void *payload)
+{
+	run *r = payload;
+	size_t m = mapped_bytes(r->path);
+
+	(void)done;
+	(void)total;
+	if (m > 0) {
+		r->mapped = 1;
+	}
+	if (m > r->max_mapped) {
+		r->max_mapped = m;
+	}
+	if (r->progress_calls++ == 0 && r->cut_to > 0 &&
+		truncate(r->path, r->cut_to) != 0) {
+		r->st = ENT_ERROR;
+	}
+}
+
+static void run_free(run *r)
+{
+	free(r->dyads);
+	free(r->events);
+	free(r->skips);
+	memset(r, 0, sizeof(*r));
+}
+
+/* Read `path` (keeping events) with mapping on or off. */
+static void read_one(run *r, const char *path, ent_format format,
+	int strict, int mapped, off_t cut_to)
+{
+	ent_dataset_options dopts = ENT_DATASET_OPTIONS_INIT;
+	ent_read_options ropts = ENT_READ_OPTIONS_INIT;
+	ent_dataset *ds = NULL;
+	ent_error err = {0};
+	size_t len = 0;
+	FILE *fp;
+
+	memset(r, 0, sizeof(*r));
+	r->path = path;
+	r->cut_to = cut_to;
+	if (mapped) {
+		unsetenv("ENTENTE_NO_MMAP");
+	} else {
+		setenv("ENTENTE_NO_MMAP", "1", 1);
+	}
+	dopts.keep_events = 1;
+	ropts.format = format;
+	ropts.strict = strict;
+	ropts.on_skip = run_skip;
+	ropts.skip_payload = r;
+	ropts.progress = run_progress;
+	ropts.progress_payload = r;
+	r->skip_fp = open_memstream(&r->skips, &len);
+	if (r->skip_fp == NULL || ent_dataset_create(&ds, &dopts) != ENT_OK) {
+		r->st = ENT_ENOMEM;
+		goto done;
+	}
+	if (ent_read_into(ds, path, &ropts, &err) != ENT_OK) {
+		r->st = err.code;
+		snprintf(r->error, sizeof(r->error), "%ld:%ld: %s", err.line,
+			err.column, err.message);
+		goto done;
+	}
+	fp = open_memstream(&r->dyads, &len);
+	ent_dyads_write_csv(fp, ent_dataset_dyads(ds), NULL);
+	fclose(fp);
+	ent_events_to_json(&r->events, ent_dataset_events(ds), NULL);
+	r->stats = *ent_dataset_stats_get(ds);
+done:
+	if (r->skip_fp != NULL) {
+		fclose(r->skip_fp);
+		r->skip_fp = NULL;
+	}
+	ent_dataset_destroy(ds);
+	unsetenv("ENTENTE_NO_MMAP");
+}
+
+static int same_text(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) || (a && b && strcmp(a, b) == 0);
+}
+
+/* Check that a mapped run `m` and a read() run `r` found the same. */
+static void same_runs(const run *m, const run *r, int want_map,
+	const char *what)
+{
+	ok(m->mapped == want_map && !r->mapped, "%s: %s mapped, not with "
+		"ENTENTE_NO_MMAP", what, want_map ? "is" : "not");
+	ok(m->st == r->st && strcmp(m->error, r->error) == 0,
+		"%s: same status (%d %s | %d %s)", what, m->st, m->error, r->st,
+		r->error);
+	ok(same_text(m->dyads, r->dyads), "%s: same dyads", what);
+	ok(same_text(m->events, r->events), "%s: same kept events", what);
+	ok(same_text(m->skips, r->skips), "%s: same skipped rows", what);
+	if (!same_text(m->skips, r->skips)) {
+		printf("# mapped:\n%s# read:\n%s", m->skips ? m->skips : "",
+			r->skips ? r->skips : "");
+	}
+	ok(m->stats.records == r->stats.records &&
+		m->stats.skipped_rows == r->stats.skipped_rows, "%s: same "
+		"counts (%ld records, %ld skipped)", what,
+		(long)m->stats.records, (long)m->stats.skipped_rows);
+}
+
+/*
+ * Read `path` both ways and check that everything is the same; `want_map`
+ * says whether the default way maps it. The mapped run is left in `out`
+ * when it is not NULL, for checks of its own.
+ */
+static void both_ways(const char *path, ent_format format, int strict,
+	int want_map, const char *what, run *out)
+{
+	run m, r;
+
+	read_one(&m, path, format, strict, 1, 0);
+	read_one(&r, path, format, strict, 0, 0);
+	same_runs(&m, &r, want_map, what);
+	if (out != NULL) {
+		*out = m;
+	} else {
+		run_free(&m);
+	}
+	run_free(&r);
+}
+
+static int write_bytes(const char *path, const char *data, size_t n)
+{
+	FILE *fp = fopen(path, "wb");
+
+	if (fp == NULL) {
+		return -1;
+	}
+	if (n > 0 && fwrite(data, 1, n, fp) != n) {
+		fclose(fp);
+		return -1;
+	}
+	return fclose(fp);
+}
+
+/* `n` copies of the fixture (rows 1-10, two of them broken), as one
+ * buffer; `crlf` ends lines with CR LF. */
+static char *fixture_times(size_t n, int crlf, size_t *len)
+{
+	size_t fl, i, k = 0;
+	char *f = slurp(FIXTURE, &fl), *out;
+
+	out = f ? malloc(n * fl * 2 + 1) : NULL;
+	for (i = 0; out && i < n * fl; i++) {
+		char c = f[i % fl];
+		if (c == '\n' && crlf) {
+			out[k++] = '\r';
+		}
+		out[k++] = c;
+	}
+	free(f);
+	*len = k;
+	return out;
+}
+
+/* A long line: tabs every 7 bytes (many columns), `n` bytes. */
+static void put_long(FILE *fp, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		fputc(k % 7 ? 'x' : '\t', fp);
+	}
+}
+
+static void test_map_edges(void)
+{
+	const char *path = tmp_path("edge.CSV");
+	long page = sysconf(_SC_PAGESIZE);
+	size_t n, i;
+	char *data, what[128];
+
+	/* the fixture as it is, then without its final newline, then cut
+	 * after its (broken) line 9 without a newline */
+	data = fixture_times(1, 0, &n);
+	ok(data != NULL && write_bytes(path, data, n) == 0, "fixture written");
+	both_ways(path, ENT_FORMAT_AUTO, 0, 1, "the fixture", NULL);
+	write_bytes(path, data, n - 1);
+	both_ways(path, ENT_FORMAT_AUTO, 0, 1, "no final newline", NULL);
+	for (i = n - 1; i > 0 && data[i - 1] != '\n'; i--) {
+	}
+	write_bytes(path, data, i - 1);
+	both_ways(path, ENT_FORMAT_AUTO, 0, 1, "a broken last row without "
+		"newline", NULL);
+	both_ways(path, ENT_FORMAT_GDELT2, 1, 1, "strict, a broken last row "
+		"without newline", NULL);
+	free(data);
+
+	/* CR LF, then a lone CR at the very end */
+	data = fixture_times(3, 1, &n);
+	write_bytes(path, data, n);
+	both_ways(path, ENT_FORMAT_AUTO, 0, 1, "CRLF rows", NULL);
+	write_bytes(path, data, n - 1);
+	both_ways(path, ENT_FORMAT_AUTO, 0, 1, "CRLF, a lone CR at the end",
+		NULL);
+	free(data);
+
+	/* empty, and blank lines only */
+	write_bytes(path, "", 0);
+	both_ways(path, ENT_FORMAT_GDELT2, 1, 0, "an empty file", NULL);
+	write_bytes(path, "\n\r\n\n", 4);
+	both_ways(path, ENT_FORMAT_GDELT2, 1, 1, "blank lines only", NULL);
+
+	/* a size of exactly 3 pages, the last row's URL padded to fit: the
+	 * last byte is the last of a page, so a read past the end of the
+	 * line would fault (with and without a final newline) */
+	for (i = 0; i < 2; i++) {
+		size_t want = 3 * (size_t)page, pad;
+		char *buf;
+		data = fixture_times(1, 0, &n);
+		/* rows 1-7 (good) repeated, then row 1 with a long URL */
+		buf = malloc(want + 1);
+		{
+			size_t r7 = 0, lines = 0, k = 0, row1;
+			while (lines < 7) {
+				lines += data[r7++] == '\n';
+			}
+			for (row1 = 0; data[row1] != '\n'; row1++) {
+			}
+			while (k + r7 + row1 + 1 < want - 64) {
+				memcpy(buf + k, data, r7);
+				k += r7;
+			}
+			if (k + row1 + 1 > want - 64) {
+				k -= r7;
+			}
+			memcpy(buf + k, data, row1);
+			k += row1;
+			pad = want - k - (i == 0 ? 1 : 0);
+			memset(buf + k, 'z', pad);
+			k += pad;
+			if (i == 0) {
+				buf[k++] = '\n';
+			}
+			ok(k == want, "a file of 3 pages (%zu bytes)", k);
+			write_bytes(path, buf, k);
+		}
+		snprintf(what, sizeof(what), "a size of 3 pages, %s",
+			i == 0 ? "ending in a newline" : "no final newline");
+		both_ways(path, ENT_FORMAT_AUTO, 0, 1, what, NULL);
+		free(buf);
+		free(data);
+	}
+
+	/* A byte-order mark, then more than one page: the first line is
+	 * 3 bytes in, in the middle of the detected head. Then more than
+	 * the head (64 KiB), so that the rows go on past it. */
+	for (i = 0; i < 2; i++) {
+		size_t copies = i == 0 ? 5 : 100;
+		char *buf;
+		data = fixture_times(copies, 0, &n);
+		buf = malloc(n + 3);
+		memcpy(buf, "\xEF\xBB\xBF", 3);
+		memcpy(buf + 3, data, n);
+		write_bytes(path, buf, n + 3);
+		snprintf(what, sizeof(what), "a byte-order mark and a %zu-byte "
+			"head", n + 3 < 65536 ? n + 3 : (size_t)65536);
+		both_ways(path, ENT_FORMAT_AUTO, 0, 1, what, NULL);
+		free(buf);
+		free(data);
+	}
+	remove(path);
+}
+
+/* Lines at and around the chunk size: a line of CHUNK bytes or more
+ * (counting a CR) is broken, one byte less is read. */
+static void test_map_overlong(void)
+{
+	static const struct {
+		size_t len;      /* bytes of the long line, CR included */
+		const char *end; /* its end of line ("" at the end of file) */
+		int overlong;    /* reported as too long (else: columns) */
+		const char *what;
+	} cases[] = {
+		{3u << 20, "\n", 1, "a 3 MB line"},
+		{CHUNK, "\n", 1, "a line of exactly the chunk size"},
+		{CHUNK - 1, "\n", 0, "a line of the chunk size less one"},
+		{CHUNK, "\r\n", 1, "a CR LF line of the chunk size"},
+		{CHUNK - 1, "\r\n", 0, "a CR LF line one byte shorter"},
+		{CHUNK + 10, "", 1, "a long last line without newline"},
+		{CHUNK, "", 1, "a last line of the chunk size without newline"},
+		{CHUNK - 1, "", 0, "a last line one byte shorter, no newline"},
+	};
+	run m;
+	char *first;
+	const char *path = tmp_path("long2.CSV");
+	size_t n, i, k;
+	char *data;
+	FILE *fp;
+
+	data = fixture_times(1, 0, &n);
+	for (i = 0; data && i < sizeof(cases) / sizeof(*cases); i++) {
+		size_t lines = 0;
+		int at_end = cases[i].end[0] == '\0';
+		fp = fopen(path, "wb");
+		/* rows 1-7 first, so the long line starts inside a chunk */
+		for (k = 0; k < n && lines < 7; k++) {
+			fputc(data[k], fp);
+			lines += data[k] == '\n';
+		}
+		put_long(fp, cases[i].len - (strcmp(cases[i].end, "\r\n") ==
+			0));
+		fputs(cases[i].end, fp);
+		if (!at_end) {
+			fwrite(data + k, 1, n - k, fp);
+		}
+		fclose(fp);
+		both_ways(path, ENT_FORMAT_GDELT2, 0, 1, cases[i].what, &m);
+		first = m.skips ? strchr(m.skips, '\n') : NULL;
+		if (first != NULL) {
+			*first = '\0';
+		}
+		ok(first && strncmp(m.skips, "8:", 2) == 0 &&
+			strstr(m.skips, cases[i].overlong ? ": line longer than "
+				"2097152 bytes" : ": 299594 columns"),
+			"%s: line 8 %s (%s)", cases[i].what, cases[i].overlong ?
+			"is too long" : "is read, with too many columns",
+			m.skips ? m.skips : "");
+		run_free(&m);
+		if (i == 0) {
+			both_ways(path, ENT_FORMAT_GDELT2, 1, 1,
+				"strict, a 3 MB line", NULL);
+		}
+	}
+	free(data);
+	remove(path);
+}
+
+/* Many short rows (91 bytes, most fields empty): more rows per chunk than
+ * one pass over a slot parses (REC_CAP), so slots are parsed and consumed
+ * in several passes while their lines stay mapped. */
+static void test_map_short_rows(void)
+{
+	const char *path = tmp_path("short.CSV");
+	FILE *fp = fopen(path, "wb");
+	run m;
+	long i;
+	int k;
+
+	for (i = 0; fp && i < 70000; i++) {
+		fprintf(fp, "%ld\t2022%02ld05", i, 1 + i % 12);
+		for (k = 2; k <= 60; k++) {
+			fputc('\t', fp);
+			fputs(k == 5 || k == 7 ? "USA" : k == 15 || k == 17 ?
+				"POL" : k == 26 ? (i % 1000 ? "057" : "999") :
+				"", fp);
+		}
+		fputc('\n', fp);
+	}
+	ok(fp && fclose(fp) == 0, "short rows written");
+	both_ways(path, ENT_FORMAT_GDELT2, 0, 1, "70000 short rows", &m);
+	ok(m.stats.records == 70000 - 70 && m.stats.skipped_rows == 70,
+		"every short row read (%ld), the 70 broken skipped (%ld)",
+		(long)m.stats.records, (long)m.stats.skipped_rows);
+	run_free(&m);
+	remove(path);
+}
+
+/* A multi-chunk file parsed by the worker threads, mapped: the same as
+ * read, and only the windows of the slots in flight are mapped at once
+ * (stream.c: 2 slots per worker, at most 4 workers, and 2 more). */
+static void test_map_big(int crlf)
+{
+	const char *path = tmp_path("big-map.CSV");
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	long page = sysconf(_SC_PAGESIZE);
+	size_t slots = 2 * (size_t)(cpus < 1 ? 1 : cpus > 4 ? 4 : cpus) + 2;
+	run m;
+
+	ok(write_big(path, crlf) == 0, "big input written (%s)",
+		crlf ? "CRLF" : "LF");
+	both_ways(path, ENT_FORMAT_AUTO, 0, 1, crlf ? "big input, CRLF" :
+		"big input", &m);
+	ok(m.max_mapped > 0 && m.max_mapped <= slots * (CHUNK +
+		(size_t)page), "at most %zu windows mapped at once (%zu bytes "
+		"at most)", slots, m.max_mapped);
+	run_free(&m);
+	both_ways(path, ENT_FORMAT_AUTO, 1, 1, crlf ? "strict, big input, "
+		"CRLF" : "strict, big input", NULL);
+	remove(path);
+}
+
+/* Mapping fails at the first window, at a later one, or while the rest of
+ * an overlong line is skipped: the rest is read, with the same results;
+ * a file that cannot be mapped at all (sysfs) is read too. */
+static void test_map_fails(void)
+{
+	static const struct {
+		int at;
+		const char *what;
+	} big_cases[] = {
+		{1, "mapping fails at once"},
+		{4, "mapping fails at the 4th window"},
+	};
+	const char *path = tmp_path("fail.CSV");
+	const char *sys = "/sys/kernel/mm/transparent_hugepage/enabled";
+	run m, r;
+	size_t i, n;
+	char *data;
+	FILE *fp;
+
+	write_big(path, 0);
+	for (i = 0; i < sizeof(big_cases) / sizeof(*big_cases); i++) {
+		map_count = 0;
+		map_fail_at = big_cases[i].at;
+		read_one(&m, path, ENT_FORMAT_AUTO, 0, 1, 0);
+		map_fail_at = 0;
+		read_one(&r, path, ENT_FORMAT_AUTO, 0, 0, 0);
+		ok(map_count >= big_cases[i].at, "%s: it failed",
+			big_cases[i].what);
+		same_runs(&m, &r, big_cases[i].at > 1, big_cases[i].what);
+		run_free(&m);
+		run_free(&r);
+	}
+
+	/* rows 1-7, a 3 MB line, rows 8-10: the windows are rows 1-7, the
+	 * first 2 MiB of the long line, then its rest, skipped */
+	data = fixture_times(1, 0, &n);
+	fp = fopen(path, "wb");
+	for (i = 0; data && i < n; i++) {
+		fputc(data[i], fp);
+		if (data[i] == '\n' && strncmp(data + i + 1, "1008\t", 5) ==
+			0) {
+			put_long(fp, 3u << 20);
+			fputc('\n', fp);
+		}
+	}
+	fclose(fp);
+	free(data);
+	map_count = 0;
+	map_fail_at = 3;
+	read_one(&m, path, ENT_FORMAT_GDELT2, 0, 1, 0);
+	map_fail_at = 0;
+	read_one(&r, path, ENT_FORMAT_GDELT2, 0, 0, 0);
+	same_runs(&m, &r, 1, "mapping fails inside an overlong line");
+	ok(map_count >= 3 && m.stats.records == 8 && m.skips && strncmp(m.skips, "8:1: line "
+		"longer", 15) == 0, "the long line is skipped, the rest read");
+	run_free(&m);
+	run_free(&r);
+	remove(path);
+
+	if (access(sys, R_OK) != 0) {
+		printf("ok %d # SKIP no %s\n", ++tap_n, sys);
+		return;
+	}
+	both_ways(sys, ENT_FORMAT_GDELT2, 0, 0, "a sysfs file (no mmap)",
+		&m);
+	ok(m.st == ENT_OK && m.stats.skipped_rows == 1, "it is read: one "
+		"broken row");
+	run_free(&m);
+}
+
+/* A file cut while it is read (at the first progress report, after the
+ * first chunk) ends where it now ends, with or without mapping. */
+static void test_map_shrink(void)
+{
+	const char *path = tmp_path("shrink.CSV");
+	run m, r;
+	size_t n;
+	char *data = fixture_times(3500, 0, &n); /* about 6.9 MB */
+	off_t cut = 3000001;
+
+	write_bytes(path, data, n);
+	read_one(&m, path, ENT_FORMAT_GDELT2, 0, 1, cut);
+	write_bytes(path, data, n);
+	read_one(&r, path, ENT_FORMAT_GDELT2, 0, 0, cut);
+	same_runs(&m, &r, 1, "a file cut to 3 MB while read");
+	ok(m.st == ENT_OK && m.stats.records > 0 &&
+		m.stats.records < 3500 * 8, "only the rows before the cut are "
+		"read (%ld)", (long)m.stats.records);
+	run_free(&m);
+	run_free(&r);
+	free(data);
+	remove(path);
+}
+
 int main(void)
 {
 	if (mkdtemp(tmpdir) == NULL) {
@@ -361,6 +935,13 @@ int main(void)
 	test_big(0);
 	test_big(1);
 	test_overlong_and_empty();
+	test_map_edges();
+	test_map_overlong();
+	test_map_big(0);
+	test_map_big(1);
+	test_map_short_rows();
+	test_map_fails();
+	test_map_shrink();
 	rmdir(tmpdir);
 	return done_testing();
 }

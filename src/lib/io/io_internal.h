@@ -21,7 +21,8 @@ ent_status ent__read_text_into(ent_dataset *ds, const char *buf, size_t len,
  * A byte source: a file or standard input ("-"), decompressed on the way
  * through libarchive when its first bytes are the magic of gzip, bzip2, xz
  * or zip (a zip archive must hold exactly one file). Plain inputs are read
- * with read(2) directly.
+ * with read(2) directly; a plain regular file may also be mapped, window
+ * by window (ent__source_map).
  */
 typedef struct ent__source ent__source;
 
@@ -36,6 +37,35 @@ uint64_t ent__source_total(const ent__source *s);
 /* "gzip", "zip", ... or NULL for a plain input. */
 const char *ent__source_compression(const ent__source *s);
 void ent__source_close(ent__source *s);
+
+/* A read-only window of a mapped file. */
+typedef struct ent__window {
+	const char *data;  /* the bytes asked for, inside the mapping */
+	size_t len;        /* fewer than asked at the end of the file */
+	int at_end;        /* the window reaches the end of the file */
+	void *map;         /* the mapping (from a page boundary), or NULL */
+	size_t map_len;
+} ent__window;
+
+/*
+ * 1 when the source is a named, uncompressed, non-empty regular file
+ * that ent__source_map may map (and ENTENTE_NO_MMAP is not set).
+ */
+int ent__source_mappable(const ent__source *s);
+/* Offset in the file of the next byte ent__source_read would give
+ * (plain sources). */
+uint64_t ent__source_tell(const ent__source *s);
+/* Reposition a plain source: ent__source_read goes on from `off`. */
+ent_status ent__source_seek(ent__source *s, uint64_t off, ent_error *err);
+/*
+ * Map up to `n` bytes of a mappable source from offset `off`; fewer, and
+ * down to none, when the file now ends before. Unmap with
+ * ent__source_unmap. Bytes mapped count as consumed for progress.
+ */
+ent_status ent__source_map(ent__source *s, uint64_t off, size_t n,
+	ent__window *w, ent_error *err);
+/* Release a window (accepts an empty or released one). */
+void ent__source_unmap(ent__window *w);
 
 /* -- rows ---------------------------------------------------------------- */
 

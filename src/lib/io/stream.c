@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -41,6 +42,7 @@ struct ent__source {
 	const char *path;
 	uint64_t done;         /* raw bytes read from fd */
 	uint64_t total;        /* size of a regular file, else 0 */
+	int regular;           /* a named regular file of non-zero size */
 	unsigned char peek[512];
 	size_t peek_len, peek_pos;
 	struct archive *ar;    /* NULL for a plain input */
@@ -181,6 +183,10 @@ ent_status ent__source_open(ent__source **out, const char *path,
 		}
 		if (S_ISREG(sb.st_mode)) {
 			s->total = (uint64_t)sb.st_size;
+			/* Standard input may be a regular file too, but its
+			 * offset need not start at 0; files of size 0 (as
+			 * procfs reports) may still have bytes to read. */
+			s->regular = s->own_fd && sb.st_size > 0;
 #ifdef POSIX_FADV_SEQUENTIAL
 			posix_fadvise(s->fd, 0, 0, POSIX_FADV_SEQUENTIAL);
 #endif
@@ -293,6 +299,84 @@ const char *ent__source_compression(const ent__source *s)
 	return s->compression;
 }
 
+int ent__source_mappable(const ent__source *s)
+{
+	return s->regular && s->ar == NULL &&
+		getenv("ENTENTE_NO_MMAP") == NULL;
+}
+
+uint64_t ent__source_tell(const ent__source *s)
+{
+	return s->done - (s->peek_len - s->peek_pos);
+}
+
+ent_status ent__source_seek(ent__source *s, uint64_t off, ent_error *err)
+{
+	if (s->ar != NULL || lseek(s->fd, (off_t)off, SEEK_SET) < 0) {
+		return ent__error_set(err, ENT_EIO, s->path, 0, 0,
+			"cannot seek: %s", s->ar ? "compressed input" :
+			strerror(errno));
+	}
+	s->done = off;
+	s->peek_pos = s->peek_len;
+	return ENT_OK;
+}
+
+/*
+ * A mapped page past the end of the file raises SIGBUS when touched, so
+ * each window is cut at the size fstat gives now, not at the size seen at
+ * open: a file cut while it is read ends where it now ends, and one that
+ * grows goes on, as with read(2). A cut between this check and the parse
+ * of the window can still fault, as it can in any program that maps its
+ * input; a file rewritten in place while it is read should be piped.
+ */
+ent_status ent__source_map(ent__source *s, uint64_t off, size_t n,
+	ent__window *w, ent_error *err)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	struct stat sb;
+	uint64_t size, base;
+	void *m;
+
+	memset(w, 0, sizeof(*w));
+	if (fstat(s->fd, &sb) != 0) {
+		return ent__error_set(err, ENT_EIO, s->path, 0, 0,
+			"cannot read: %s", strerror(errno));
+	}
+	size = sb.st_size > 0 ? (uint64_t)sb.st_size : 0;
+	if (off >= size) {
+		w->at_end = 1;
+		return ENT_OK;
+	}
+	if (n >= size - off) {
+		n = (size_t)(size - off);
+		w->at_end = 1;
+	}
+	base = page > 0 ? off - off % (uint64_t)page : 0;
+	m = page <= 0 ? MAP_FAILED : mmap(NULL, (size_t)(off - base) + n,
+		PROT_READ, MAP_PRIVATE, s->fd, (off_t)base);
+	if (m == MAP_FAILED) {
+		return ent__error_set(err, ENT_EIO, s->path, 0, 0,
+			"cannot map: %s", strerror(errno));
+	}
+	w->map = m;
+	w->map_len = (size_t)(off - base) + n;
+	w->data = (const char *)m + (off - base);
+	w->len = n;
+	if (off + n > s->done) {
+		s->done = off + n;
+	}
+	return ENT_OK;
+}
+
+void ent__source_unmap(ent__window *w)
+{
+	if (w->map != NULL) {
+		munmap(w->map, w->map_len);
+	}
+	memset(w, 0, sizeof(*w));
+}
+
 void ent__source_close(ent__source *s)
 {
 	if (s == NULL) {
@@ -398,8 +482,11 @@ void ent__row_broken(ent__record *rec, long column, const char *fmt, ...)
 enum { SLOT_FREE, SLOT_FILLING, SLOT_FILLED, SLOT_PARSING, SLOT_PARSED };
 
 typedef struct slot {
-	char *buf;            /* CHUNK + 1 bytes */
-	size_t len;           /* whole lines, the last ends with '\n' */
+	char *buf;            /* read(): CHUNK + 1 bytes, or NULL if mapped */
+	const char *data;     /* the lines: buf, or inside win */
+	ent__window win;      /* a mapped file: the window of the lines */
+	size_t len;           /* whole lines; all end with '\n' but the last
+	                         line of a mapped file may not */
 	size_t pos;           /* parsing resumes here */
 	long line_at_pos;     /* lines before pos */
 	int overlong;         /* stands for one line too long to read */
@@ -419,6 +506,8 @@ typedef struct pipeline {
 	size_t n_slots;
 	char *carry;          /* the partial line after the last chunk */
 	size_t carry_len;
+	int mapped;           /* slots are windows of the mapped file */
+	uint64_t map_pos;     /* mapped: offset of the next slot's first line */
 	int discarding;       /* dropping the rest of an overlong line */
 	int eof;
 	uint64_t next_fill, next_consume;
@@ -436,13 +525,13 @@ typedef struct pipeline {
 /* Parse lines of a slot from pos, up to REC_CAP records. */
 static void parse_slot(const ent__row_format *fmt, slot *s)
 {
-	char *p = s->buf + s->pos, *end = s->buf + s->len;
+	const char *p = s->data + s->pos, *end = s->data + s->len;
 	long line = s->line_at_pos;
 
 	s->n_recs = 0;
 	while (p < end && s->n_recs < REC_CAP) {
-		char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t len = (size_t)(nl - p);
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t len = (size_t)((nl ? nl : end) - p);
 		ent__record *rec = &s->recs[s->n_recs];
 
 		if (len > 0 && p[len - 1] == '\r') {
@@ -453,8 +542,10 @@ static void parse_slot(const ent__row_format *fmt, slot *s)
 			if (fmt->row_const != NULL) {
 				fmt->row_const(fmt->state, p, len, rec);
 			} else {
-				p[len] = '\0';
-				fmt->row(fmt->state, p, len, rec);
+				/* a writable row is never mapped: data is buf */
+				char *w = s->buf + (p - s->data);
+				w[len] = '\0';
+				fmt->row(fmt->state, w, len, rec);
 			}
 			if (rec->kind != ENT__ROW_NONE) {
 				rec->line = line;
@@ -462,10 +553,89 @@ static void parse_slot(const ent__row_format *fmt, slot *s)
 			}
 		}
 		line++;
-		p = nl + 1;
+		p = nl ? nl + 1 : end;
 	}
-	s->pos = (size_t)(p - s->buf);
+	s->pos = (size_t)(p - s->data);
 	s->line_at_pos = line;
+}
+
+/*
+ * Stop mapping: the rest of the file, from map_pos, is read with read()
+ * (fill_slot gives each slot its buffer then). Mapping spares a copy,
+ * nothing more, so a file that cannot be mapped (some file systems, no
+ * address space left) is still read.
+ */
+static ent_status stop_mapping(pipeline *pl, ent_error *err)
+{
+	ent_status st;
+
+	if ((st = ent__source_seek(pl->src, pl->map_pos, err)) != ENT_OK) {
+		return st;
+	}
+	pl->carry = malloc(CHUNK + 1);
+	if (pl->carry == NULL) {
+		return ent__error_nomem(err);
+	}
+	pl->carry_len = 0;
+	pl->mapped = 0;
+	return ENT_OK;
+}
+
+/*
+ * Map a slot: the next whole lines of a mapped file, at most CHUNK bytes
+ * (main thread). The same lines as fill_slot gives: a line of CHUNK bytes
+ * or more (with its '\r') is overlong, and the last line of the file needs
+ * no end of line. With slot->len == 0 and not overlong at the end.
+ */
+static ent_status map_slot(pipeline *pl, slot *s, ent_error *err)
+{
+	ent__window *w = &s->win;
+	ent_error ignored = {0};
+	const char *nl;
+
+	while (pl->mapped) {
+		if (ent__source_map(pl->src, pl->map_pos, CHUNK, w,
+			&ignored) != ENT_OK) {
+			return stop_mapping(pl, err);
+		}
+		if (w->len == 0) {
+			pl->eof = 1;
+			return ENT_OK;
+		}
+		if (!pl->discarding) {
+			break;
+		}
+		/* drop the rest of an overlong line */
+		nl = memchr(w->data, '\n', w->len);
+		pl->map_pos += nl ? (size_t)(nl + 1 - w->data) : w->len;
+		pl->discarding = nl == NULL;
+		ent__source_unmap(w);
+	}
+	if (!pl->mapped) {
+		return ENT_OK; /* fill_slot reads the rest */
+	}
+	nl = w->data + w->len - 1;
+	while (nl >= w->data && *nl != '\n') {
+		nl--;
+	}
+	if (nl < w->data && w->len == CHUNK) {
+		/* no end of line in a whole chunk */
+		ent__source_unmap(w);
+		s->overlong = 1;
+		pl->map_pos += CHUNK;
+		pl->discarding = 1;
+		return ENT_OK;
+	}
+	s->data = w->data;
+	if (w->at_end) {
+		/* the rest of the file, its last line perhaps without '\n' */
+		s->len = w->len;
+		pl->eof = 1;
+	} else {
+		s->len = (size_t)(nl + 1 - w->data);
+	}
+	pl->map_pos += s->len;
+	return ENT_OK;
 }
 
 /* Fill a slot with the next whole lines of the input (main thread). */
@@ -475,11 +645,22 @@ static ent_status fill_slot(pipeline *pl, slot *s, ent_error *err)
 	ent_status st;
 	char *nl;
 
+	ent__source_unmap(&s->win);
 	s->len = 0;
 	s->pos = 0;
 	s->line_at_pos = 0;
 	s->overlong = 0;
 	s->n_recs = 0;
+	if (pl->mapped) {
+		if ((st = map_slot(pl, s, err)) != ENT_OK || pl->mapped) {
+			return st;
+		}
+		/* mapping failed: read the same lines */
+	}
+	if (s->buf == NULL && (s->buf = malloc(CHUNK + 1)) == NULL) {
+		return ent__error_nomem(err);
+	}
+	s->data = s->buf;
 	memcpy(s->buf, pl->carry, pl->carry_len);
 	s->len = pl->carry_len;
 	pl->carry_len = 0;
@@ -734,6 +915,11 @@ static ent_status run_threaded(pipeline *pl, ent_error *err)
 		if (next != NULL) {
 			pthread_mutex_unlock(&pl->mu);
 			st = consume_slot(pl, next, err);
+			if (next->overlong || next->pos >= next->len) {
+				/* done with its lines: keep the mapped
+				 * pages (they count as resident) bounded */
+				ent__source_unmap(&next->win);
+			}
 			pthread_mutex_lock(&pl->mu);
 			if (st != ENT_OK) {
 				break;
@@ -791,11 +977,15 @@ static size_t worker_count(void)
 	return n > MAX_WORKERS ? MAX_WORKERS : (size_t)n;
 }
 
-static int slot_alloc(slot *s)
+/* A slot's records, and its buffer unless the file is mapped (fill_slot
+ * makes one if mapping stops). */
+static int slot_alloc(pipeline *pl, slot *s)
 {
-	s->buf = malloc(CHUNK + 1);
+	if (!pl->mapped) {
+		s->buf = malloc(CHUNK + 1);
+	}
 	s->recs = malloc(REC_CAP * sizeof(*s->recs));
-	return s->buf && s->recs ? 0 : -1;
+	return (pl->mapped || s->buf) && s->recs ? 0 : -1;
 }
 
 ent_status ent__rows_run(ent_dataset *ds, ent__source *src, const char *head,
@@ -823,14 +1013,27 @@ ent_status ent__rows_run(ent_dataset *ds, ent__source *src, const char *head,
 	pl->line_base = first_line;
 	pl->need_text = fmt->row_const != NULL &&
 		ent_dataset_events(ds) != NULL;
-	pl->carry = malloc(CHUNK + 1);
-	if (pl->carry == NULL || slot_alloc(&pl->slots[0]) < 0) {
+	/* A format that does not write into its lines can parse them in a
+	 * mapping of a plain file, without a copy. `head`, the bytes just
+	 * read, is then read again where it lies in the file. */
+	if (fmt->row_const != NULL && ent__source_mappable(src) &&
+		ent__source_tell(src) >= len) {
+		pl->mapped = 1;
+		pl->map_pos = ent__source_tell(src) - len;
+	} else {
+		pl->carry = malloc(CHUNK + 1);
+		if (pl->carry == NULL) {
+			st = ent__error_nomem(err);
+			goto done;
+		}
+		memcpy(pl->carry, head, len);
+		pl->carry_len = len;
+	}
+	pl->n_slots = 1;
+	if (slot_alloc(pl, &pl->slots[0]) < 0) {
 		st = ent__error_nomem(err);
 		goto done;
 	}
-	memcpy(pl->carry, head, len);
-	pl->carry_len = len;
-	pl->n_slots = 1;
 
 	/* The first chunk decides: a small input is parsed on this thread. */
 	if ((st = fill_slot(pl, &pl->slots[0], err)) != ENT_OK) {
@@ -844,7 +1047,7 @@ ent_status ent__rows_run(ent_dataset *ds, ent__source *src, const char *head,
 	}
 	pl->n_slots = 2 * workers + 2;
 	for (i = 1; i < pl->n_slots; i++) {
-		if (slot_alloc(&pl->slots[i]) < 0) {
+		if (slot_alloc(pl, &pl->slots[i]) < 0) {
 			st = ent__error_nomem(err);
 			goto done;
 		}
@@ -897,6 +1100,7 @@ done:
 		pthread_mutex_destroy(&pl->mu);
 	}
 	for (i = 0; i < sizeof(pl->slots) / sizeof(*pl->slots); i++) {
+		ent__source_unmap(&pl->slots[i].win);
 		free(pl->slots[i].buf);
 		free(pl->slots[i].recs);
 	}
