@@ -159,6 +159,7 @@ ent_status ent__rows_run(ent_dataset *ds, ent__source *src, const char *head,
 typedef struct ent__gdelt_state {
 	int version;
 	int avx2;       /* split rows with AVX2 (set by ent__gdelt_init) */
+	ent_event blank; /* ent_event_init's event, copied into each row */
 } ent__gdelt_state;
 /* Fill a state for GDELT `version` (1 or 2), checking the CPU once. */
 void ent__gdelt_init(ent__gdelt_state *st, int version);

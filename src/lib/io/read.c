@@ -238,7 +238,7 @@ ent_status ent_read_into(ent_dataset *ds, const char *path,
 	ent_format format;
 	char *head = NULL;
 	size_t len = 0, got, skip = 0, hlen;
-	ent__gdelt_state gdelt = {2, 0};
+	ent__gdelt_state gdelt;
 	ent__icews_state icews;
 	ent__row_format rows = {NULL, NULL, NULL};
 	ent_status st;
