@@ -300,6 +300,88 @@ done:
 	remove(path);
 }
 
+/* Calendar edges of SQLDATE and DATEADDED: the common dates are decided
+ * by the row reader itself, every other one by ent_date_parse; both must
+ * agree with the calendar. */
+static void test_dates(void)
+{
+	static const struct {
+		const char *date, *added;
+		ent_date want, want_added; /* 0: the row is broken */
+	} cases[] = {
+		{"20220224", "20220224101500", 20220224, 20220224},
+		{"20200229", "20200229000000", 20200229, 20200229},
+		{"20000229", "20221231235960", 20000229, 20221231},
+		{"00010101", "00010131000000", 10101, 10131},
+		{"20220430", "20220531120000", 20220430, 20220531},
+		{"20190229", "20220224101500", 0, 0},
+		{"19000229", "20220224101500", 0, 0},
+		{"20220431", "20220224101500", 0, 0},
+		{"20220132", "20220224101500", 0, 0},
+		{"20221301", "20220224101500", 0, 0},
+		{"20220001", "20220224101500", 0, 0},
+		{"20220100", "20220224101500", 0, 0},
+		{"00000101", "20220224101500", 0, 0},
+		{"2022022a", "20220224101500", 0, 0},
+		{"2022-2-4", "20220224101500", 0, 0},
+		{"20220224", "20220224240000", 20220224, 0},
+		{"20220224", "20220224236000", 20220224, 0},
+		{"20220224", "20220224235961", 20220224, 0},
+		{"20220224", "20190229101500", 20220224, 0},
+		{"20220224", "2022022410150a", 20220224, 0},
+		{"20220224", "20220224", 20220224, 0},
+	};
+	char path[] = "/tmp/entente-gdelt-XXXXXX";
+	size_t i, n = sizeof(cases) / sizeof(*cases);
+	ent_dataset *ds = NULL;
+	ent_error err = {0};
+	skips sk = {0};
+	FILE *fp;
+	int fd, k, good = 1;
+
+	if ((fd = mkstemp(path)) < 0) {
+		ok(0, "temporary file");
+		return;
+	}
+	/* RUSMIL -> UKRGOV, 190, every other field empty */
+	fp = fdopen(fd, "wb");
+	for (i = 0; i < n; i++) {
+		fprintf(fp, "%zu\t%s", 100 + i, cases[i].date);
+		for (k = 2; k < 61; k++) {
+			fprintf(fp, "\t%s", k == 59 ? cases[i].added : "");
+			if (k == 5 || k == 7 || k == 15 || k == 17 || k == 26) {
+				fputs(k == 5 ? "RUSMIL" : k == 7 ? "RUS" : k == 15
+					? "UKRGOV" : k == 17 ? "UKR" : "190", fp);
+			}
+		}
+		fputc('\n', fp);
+	}
+	fclose(fp);
+	if (load(&ds, path, ENT_FORMAT_GDELT2, ENT_LEVEL_ACTOR, 0, &sk,
+		&err) != ENT_OK) {
+		ok(0, "read (%s)", err.message);
+		goto done;
+	}
+	for (i = 0; i < n; i++) {
+		char id[16];
+		const ent_event *ev;
+		int broken = cases[i].want == 0 || cases[i].want_added == 0;
+		snprintf(id, sizeof(id), "%zu", 100 + i);
+		ev = find_event(ds, id);
+		if (broken ? ev != NULL : ev == NULL || ev->date !=
+			cases[i].want || ev->date_added != cases[i].want_added) {
+			ok(0, "SQLDATE %s, DATEADDED %s: %s", cases[i].date,
+				cases[i].added, broken ? "must be broken" :
+				"wrong dates");
+			good = 0;
+		}
+	}
+	ok(good, "%zu pairs of dates: valid ones read, invalid ones broken", n);
+done:
+	ent_dataset_destroy(ds);
+	remove(path);
+}
+
 static const char *data_dir(void)
 {
 	static char buf[4096];
@@ -363,6 +445,7 @@ int main(void)
 	test_v2_fixture();
 	test_v1_fixture();
 	test_not_text();
+	test_dates();
 	test_real();
 	return done_testing();
 }
