@@ -142,7 +142,9 @@ void ent__row_broken(ent__record *rec, long column, const char *fmt, ...)
 
 /*
  * Run a line format over a source: `head` (len bytes already read from the
- * source, may be empty) comes first. Lines are numbered from `first_line`.
+ * source, may be empty) comes first. They must be the last bytes read: when
+ * the file is mapped, they are read again where they lie in it. Lines are
+ * numbered from `first_line`.
  * Rows are parsed by worker threads when the input is large and handed to
  * the dataset in input order on the calling thread: events through
  * ent_dataset_add_event, dyads through ent_dataset_add_dyad; broken rows

@@ -11,6 +11,13 @@
  * the same as a single-threaded pass. Only the calling thread touches the
  * dataset (and so igraph, later). Memory is the ring: a few chunks and
  * their records, whatever the size of the input.
+ *
+ * A chunk is copied into its slot's buffer with read(), or, for a plain
+ * file and a format that does not write into its lines, it is a window of
+ * the file mapped read-only: the workers parse the page cache in place,
+ * and the window is unmapped as soon as its records are consumed, so the
+ * mapped pages (which count as resident) stay the size of the ring. Both
+ * give a slot the same lines.
  */
 #include <errno.h>
 #include <fcntl.h>
