@@ -870,8 +870,8 @@ static void test_map_fails(void)
 	fp = fopen(path, "wb");
 	for (i = 0; data && i < n; i++) {
 		fputc(data[i], fp);
-		if (data[i] == '\n' && strncmp(data + i + 1, "1008\t", 5) ==
-			0) {
+		if (data[i] == '\n' && i + 1 < n &&
+			strncmp(data + i + 1, "1008\t", 5) == 0) {
 			put_long(fp, 3u << 20);
 			fputc('\n', fp);
 		}
