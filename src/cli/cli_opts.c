@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -501,6 +502,32 @@ static void report_skip(const ent_error *row_error, void *payload)
 	}
 }
 
+/* The input being read, for the SIGBUS handler below. */
+static const char *volatile reading_input;
+
+/*
+ * The library reads plain files through memory maps; a file cut short by
+ * another program while it is being read makes the next touch of a lost
+ * page raise SIGBUS. Say so in one line and exit 1 instead of dying on the
+ * signal. No output file is open yet (outputs are created after the
+ * inputs are read), so nothing is left behind. Only async-signal-safe
+ * calls here.
+ */
+static void on_sigbus(int sig)
+{
+	static const char pre[] = "entente: ", post[] = ": the file was cut "
+		"short while it was being read; nothing was written\n";
+	const char *name = reading_input ? reading_input : "input";
+	ssize_t r;
+
+	(void)sig;
+	r = write(STDERR_FILENO, pre, sizeof(pre) - 1);
+	r = write(STDERR_FILENO, name, strlen(name));
+	r = write(STDERR_FILENO, post, sizeof(post) - 1);
+	(void)r;
+	_exit(1);
+}
+
 int cli_load(ent_dataset **out, cli_opts *o, int keep_events)
 {
 	ent_dataset *ds = NULL;
@@ -522,6 +549,13 @@ int cli_load(ent_dataset **out, cli_opts *o, int keep_events)
 		n_inputs = 1;
 	}
 	dopts.keep_events = keep_events;
+	{
+		struct sigaction sa;
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = on_sigbus;
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGBUS, &sa, NULL);
+	}
 	/* one extractor for every text input: its dictionaries are built once
 	 * (a user dictionary given with a non-text input is still checked) */
 	if (ent_extractor_create(&ex, &o->extract, &err) != ENT_OK) {
@@ -551,7 +585,9 @@ int cli_load(ent_dataset **out, cli_opts *o, int keep_events)
 			ropts.skip_payload = &sk;
 		}
 		ropts.extractor = ex;
+		reading_input = inputs[i];
 		st = ent_read_into(ds, inputs[i], &ropts, &err);
+		reading_input = NULL;
 		if (prog.shown) {
 			fputs("\r\033[K", stderr);
 		}
