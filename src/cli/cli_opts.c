@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -445,6 +446,9 @@ void cli_opts_free(cli_opts *o)
 
 /* -- loading ------------------------------------------------------------- */
 
+/* A progress line is on the terminal (the SIGBUS handler clears it). */
+static volatile sig_atomic_t progress_on_screen;
+
 typedef struct progress {
 	const char *name;
 	struct timespec start;
@@ -483,6 +487,7 @@ static void show_progress(uint64_t done, uint64_t total, void *payload)
 			(double)done / 1e6, rate);
 	}
 	p->shown = 1;
+	progress_on_screen = 1;
 }
 
 typedef struct skips {
@@ -502,30 +507,71 @@ static void report_skip(const ent_error *row_error, void *payload)
 	}
 }
 
-/* The input being read, for the SIGBUS handler below. */
-static const char *volatile reading_input;
-
 /*
- * The library reads plain files through memory maps; a file cut short by
- * another program while it is being read makes the next touch of a lost
- * page raise SIGBUS. Say so in one line and exit 1 instead of dying on the
+ * A plain input cut short while it is read. The library reads plain files
+ * through memory maps, and when another program cuts the file short, the
+ * next touch of a lost page raises SIGBUS (BUS_ADRERR) in whichever thread
+ * touches it. While an input is being read, the handler below turns that
+ * into the tool's one-line error and exit status 1 instead of a death by
  * signal. No output file is open yet (outputs are created after the
- * inputs are read), so nothing is left behind. Only async-signal-safe
- * calls here.
+ * inputs are read), so nothing is left behind. Any other SIGBUS (a
+ * signal sent by kill, or outside the reading) keeps its default action.
+ * Only async-signal-safe calls in the handler.
  */
-static void on_sigbus(int sig)
+static _Atomic(const char *) reading_input;
+static atomic_flag sigbus_taken = ATOMIC_FLAG_INIT;
+static struct sigaction sigbus_before;
+
+static void on_sigbus(int sig, siginfo_t *info, void *context)
 {
-	static const char pre[] = "entente: ", post[] = ": the file was cut "
-		"short while it was being read; nothing was written\n";
-	const char *name = reading_input ? reading_input : "input";
+	static const char clear[] = "\r\033[K", pre[] = "entente: ",
+		post[] = ": the file was cut short while it was being read; "
+		"nothing was written\n";
+	const char *name = atomic_load(&reading_input);
 	ssize_t r;
 
-	(void)sig;
+	(void)context;
+	if (name == NULL || info == NULL || info->si_code != BUS_ADRERR) {
+		/* not ours: the action from before, on return or when the
+		 * signal is unblocked */
+		sigaction(SIGBUS, &sigbus_before, NULL);
+		if (info == NULL || info->si_code <= 0) {
+			raise(sig);
+		}
+		return;
+	}
+	if (atomic_flag_test_and_set(&sigbus_taken)) {
+		for (;;) {
+			pause(); /* another thread is reporting it */
+		}
+	}
+	if (progress_on_screen) {
+		r = write(STDERR_FILENO, clear, sizeof(clear) - 1);
+	}
 	r = write(STDERR_FILENO, pre, sizeof(pre) - 1);
 	r = write(STDERR_FILENO, name, strlen(name));
 	r = write(STDERR_FILENO, post, sizeof(post) - 1);
 	(void)r;
 	_exit(1);
+}
+
+/* Read one input with the SIGBUS handler in place. */
+static ent_status read_guarded(ent_dataset *ds, const char *input,
+	const ent_read_options *ropts, ent_error *err)
+{
+	struct sigaction sa;
+	ent_status st;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_sigbus;
+	sa.sa_flags = SA_SIGINFO;
+	sigemptyset(&sa.sa_mask);
+	atomic_store(&reading_input, input);
+	sigaction(SIGBUS, &sa, &sigbus_before);
+	st = ent_read_into(ds, input, ropts, err);
+	sigaction(SIGBUS, &sigbus_before, NULL);
+	atomic_store(&reading_input, NULL);
+	return st;
 }
 
 int cli_load(ent_dataset **out, cli_opts *o, int keep_events)
@@ -549,13 +595,6 @@ int cli_load(ent_dataset **out, cli_opts *o, int keep_events)
 		n_inputs = 1;
 	}
 	dopts.keep_events = keep_events;
-	{
-		struct sigaction sa;
-		memset(&sa, 0, sizeof(sa));
-		sa.sa_handler = on_sigbus;
-		sigemptyset(&sa.sa_mask);
-		sigaction(SIGBUS, &sa, NULL);
-	}
 	/* one extractor for every text input: its dictionaries are built once
 	 * (a user dictionary given with a non-text input is still checked) */
 	if (ent_extractor_create(&ex, &o->extract, &err) != ENT_OK) {
@@ -585,11 +624,10 @@ int cli_load(ent_dataset **out, cli_opts *o, int keep_events)
 			ropts.skip_payload = &sk;
 		}
 		ropts.extractor = ex;
-		reading_input = inputs[i];
-		st = ent_read_into(ds, inputs[i], &ropts, &err);
-		reading_input = NULL;
+		st = read_guarded(ds, inputs[i], &ropts, &err);
 		if (prog.shown) {
 			fputs("\r\033[K", stderr);
+			progress_on_screen = 0;
 		}
 		if (sk.count > 5) {
 			fprintf(stderr, "entente: warning: %s: %lld broken rows "

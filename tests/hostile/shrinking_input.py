@@ -6,11 +6,15 @@ Plain files are read through memory maps, and touching a page that the cut
 took away raises SIGBUS. Whatever the moment of the cut, the tool must
 either finish (exit 0, the output written) or say so in one line (exit 1,
 "the file was cut short while it was being read", no output file and no
-temporary file left): never die on the signal. The moment of the cut is
-timing, so the test cuts at several delays; a run that finishes before
-the cut is as valid as one that is stopped. Output is TAP.
+temporary file left): never die on the signal.
 
-usage: shrinking_input.py ENTENTE SOURCE_ROOT
+The first case cuts the file every time inside a mapped window, through
+the cut_after_map shim (LD_PRELOAD: the file is cut right after its second
+window is mapped), and must end with the message. The others cut from
+outside at several delays, as another program would; there a run that
+finishes before the cut is as valid as one that is stopped. Output is TAP.
+
+usage: shrinking_input.py ENTENTE CUT_AFTER_MAP_SO
 """
 import os
 import subprocess
@@ -29,8 +33,7 @@ ROW = ('{id}\t20191024\t201910\t2019\t2019.8137\tUSA\tUNITED STATES\tUSA'
 
 
 def main():
-    entente, root = sys.argv[1], sys.argv[2]
-    del root
+    entente, shim = sys.argv[1], os.path.abspath(sys.argv[2])
     n = 0
     failures = 0
     with tempfile.TemporaryDirectory(prefix='entente-shrink-') as tmp:
@@ -40,21 +43,36 @@ def main():
         # about 40 MB of valid GDELT 2.0 rows
         block = ''.join(ROW.format(id=1000000 + i) for i in range(2000))
         data = block.encode() * 50
-        print('1..8')
-        for delay in (0.0, 0.002, 0.005, 0.01, 0.02, 0.04, 0.08, 0.16):
+        print('1..9')
+        for delay in (None, 0.0, 0.002, 0.005, 0.01, 0.02, 0.04, 0.08,
+                      0.16):
             n += 1
             with open(src, 'wb') as f:
                 f.write(data)
             out = os.path.join(out_dir, 'dyads.csv')
+            env = dict(os.environ)
+            if delay is None:
+                env['LD_PRELOAD'] = shim
+                env['ENTENTE_TEST_CUT'] = src
+                # the sanitizer runtime need not come first then
+                env['ASAN_OPTIONS'] = (env.get('ASAN_OPTIONS', '') +
+                                       ':verify_asan_link_order=0')
             proc = subprocess.Popen(
-                [entente, 'dyads', '--quiet', '-o', out, src],
+                [entente, 'dyads', '--quiet', '-o', out, src], env=env,
                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-            time.sleep(delay)
-            os.truncate(src, 4096)
+            if delay is not None:
+                time.sleep(delay)
+                os.truncate(src, 4096)
             stdout, stderr = proc.communicate(timeout=120)
             err = stderr.decode(errors='replace')
             left = sorted(os.listdir(out_dir))
-            if proc.returncode == 0:
+            if delay is None:
+                good = (proc.returncode == 1 and stdout == b'' and
+                        err == 'entente: ' + src + MESSAGE + '\n' and
+                        left == [])
+                how = 'cut inside a mapped window: exit status %d' % (
+                    proc.returncode)
+            elif proc.returncode == 0:
                 good = left == ['dyads.csv'] and err == ''
                 how = 'finished (the cut came before the open or after the read)'
             elif proc.returncode == 1:
@@ -66,11 +84,13 @@ def main():
                 how = 'exit status %d' % proc.returncode
             for name in left:
                 os.unlink(os.path.join(out_dir, name))
+            when = ('by the shim' if delay is None
+                    else 'after %.3f s' % delay)
             if good:
-                print('ok %d - cut after %.3f s: %s' % (n, delay, how))
+                print('ok %d - cut %s: %s' % (n, when, how))
             else:
                 failures += 1
-                print('not ok %d - cut after %.3f s: %s' % (n, delay, how))
+                print('not ok %d - cut %s: %s' % (n, when, how))
                 print('# stderr: %r' % err[:500])
                 print('# left in the output folder: %r' % left)
     return 1 if failures else 0
