@@ -58,11 +58,17 @@ typedef struct ent_read_options {
 	 * from `extract`.
 	 */
 	struct ent_extractor *extractor;
+	/**
+	 * 1: read plain files with read(2) only, never map them (see
+	 * ent_read_into). The environment variable ENTENTE_NO_MMAP=1 does the
+	 * same for every read.
+	 */
+	int no_mmap;
 } ent_read_options;
 
 #define ENT_READ_OPTIONS_VERSION 1
 #define ENT_READ_OPTIONS_INIT {ENT_READ_OPTIONS_VERSION, ENT_FORMAT_AUTO, 0, \
-	NULL, NULL, NULL, NULL, NULL, NULL}
+	NULL, NULL, NULL, NULL, NULL, NULL, 0}
 
 /**
  * Detect the format of an input from its name and its first bytes.
@@ -79,6 +85,16 @@ ENT_API ent_status ent_format_detect(ent_format *out, const char *path,
  * way), events go through the dataset's filter into its dyads, and dyad
  * tables merge in. `path` "-" reads standard input.
  * Errors name `path`, the line and the column.
+ *
+ * A named, uncompressed regular file in a format parsed in place (GDELT)
+ * is read through read-only memory maps, a few 2 MiB windows at a time,
+ * instead of being copied by read(2). If another program cuts the file
+ * short while windows of it are mapped (up to about 20 MiB ahead of the
+ * rows handed over), touching a lost page raises SIGBUS in the calling
+ * process, as with any program that maps its input; the entente tool
+ * catches it and exits with a one-line error. Set `no_mmap` in the
+ * options (or ENTENTE_NO_MMAP=1) to read such files with read(2), where a
+ * cut only ends the input early.
  */
 ENT_API ent_status ent_read_into(ent_dataset *ds, const char *path,
 	const ent_read_options *opts, ent_error *err);

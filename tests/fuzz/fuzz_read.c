@@ -37,8 +37,8 @@ static void on_skip(const ent_error *row_error, void *payload)
 }
 
 /* Returns the number of rows skipped (forgiving mode). */
-static long read_as(
-	const char *path, ent_format format, int strict, size_t size)
+static long read_as(const char *path, ent_format format, int strict,
+	int no_mmap, size_t size)
 {
 	ent_read_options opts = ENT_READ_OPTIONS_INIT;
 	ent_dataset_options dopts = ENT_DATASET_OPTIONS_INIT;
@@ -50,10 +50,13 @@ static long read_as(
 
 	opts.format = format;
 	opts.strict = strict;
+	opts.no_mmap = no_mmap;
 	opts.on_skip = on_skip;
 	opts.skip_payload = &skipped;
 	dopts.level = strict ? ENT_LEVEL_ACTOR : ENT_LEVEL_STATE;
 	dopts.by = ENT_PERIOD_MONTH;
+	/* the mapped path copies the kept events' strings out of the map */
+	dopts.keep_events = !no_mmap;
 	FUZZ_CHECK(
 		ent_dataset_create(&ds, &dopts) == ENT_OK, "dataset created");
 	st = ent_read_into(ds, path, &opts, &err);
@@ -87,11 +90,17 @@ done:
 	return skipped;
 }
 
-/* Forgiving, then strict, which differs only when a row was skipped. */
+/* Forgiving through memory maps (where the format allows) and through
+ * read(2), which must skip the same rows, then strict, which differs only
+ * when a row was skipped. */
 static void read_both(const char *path, ent_format format, size_t size)
 {
-	if (read_as(path, format, 0, size) > 0) {
-		read_as(path, format, 1, size);
+	long mapped = read_as(path, format, 0, 0, size);
+
+	FUZZ_CHECK(read_as(path, format, 0, 1, size) == mapped,
+		"mapped and read(2) inputs skip the same rows");
+	if (mapped > 0) {
+		read_as(path, format, 1, 0, size);
 	}
 }
 

@@ -308,8 +308,10 @@ const char *ent__source_compression(const ent__source *s)
 
 int ent__source_mappable(const ent__source *s)
 {
+	const char *no = getenv("ENTENTE_NO_MMAP");
+
 	return s->regular && s->ar == NULL &&
-		getenv("ENTENTE_NO_MMAP") == NULL;
+		(no == NULL || no[0] == '\0' || strcmp(no, "0") == 0);
 }
 
 uint64_t ent__source_tell(const ent__source *s)
@@ -1023,7 +1025,8 @@ ent_status ent__rows_run(ent_dataset *ds, ent__source *src, const char *head,
 	/* A format that does not write into its lines can parse them in a
 	 * mapping of a plain file, without a copy. `head`, the bytes just
 	 * read, is then read again where it lies in the file. */
-	if (fmt->row_const != NULL && ent__source_mappable(src) &&
+	if (fmt->row_const != NULL && !opts->no_mmap &&
+		ent__source_mappable(src) &&
 		ent__source_tell(src) >= len) {
 		pl->mapped = 1;
 		pl->map_pos = ent__source_tell(src) - len;
