@@ -145,6 +145,42 @@ static void test_bad_header(void)
 	remove(path);
 }
 
+/* ICEWS's names of the two Congos, in any case, and Western Sahara. */
+static void test_congo(void)
+{
+	char path[] = "/tmp/entente-icews-XXXXXX";
+	ent_dataset *ds = NULL;
+	ent_dataset_options dopts = ENT_DATASET_OPTIONS_INIT;
+	ent_read_options ropts = ENT_READ_OPTIONS_INIT;
+	ent_error err = {0};
+	ent_dyad d;
+	FILE *fp;
+	int fd = mkstemp(path);
+
+	fp = fd >= 0 ? fdopen(fd, "w") : NULL;
+	ok(fp != NULL, "temporary file");
+	if (fp == NULL) {
+		return;
+	}
+	fputs("Event ID\tEvent Date\tSource Country\tCAMEO Code\t"
+	      "Intensity\tTarget Country\n"
+	      "1\t2018-01-01\tCongo\t036\t4\tFrance\n"
+	      "2\t2018-01-01\tCONGO\t036\t4\tWestern Sahara\n"
+	      "3\t2018-01-01\tDemocratic Republic of Congo\t190\t-10\t"
+	      "Congo\n", fp);
+	fclose(fp);
+	ent_dataset_create(&ds, &dopts);
+	ok(ent_read_into(ds, path, &ropts, &err) == ENT_OK, "Congos read (%s)",
+		err.message);
+	ok(has_dyad(ds, "COG", "FRA", &d), "\"Congo\" is COG");
+	ok(has_dyad(ds, "COG", "ESH", &d), "\"CONGO\" is COG too, \"Western "
+		"Sahara\" is ESH");
+	ok(has_dyad(ds, "COD", "COG", &d) && d.conflict == 10,
+		"\"Democratic Republic of Congo\" is COD");
+	ent_dataset_destroy(ds);
+	remove(path);
+}
+
 static const char *data_dir(void)
 {
 	static char buf[4096];
@@ -245,6 +281,7 @@ static void test_real(void)
 int main(void)
 {
 	test_fixture();
+	test_congo();
 	test_bad_header();
 	test_real();
 	return done_testing();

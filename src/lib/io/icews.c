@@ -7,6 +7,7 @@
  * Goldstein weight; "NA" marks a missing value.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "io/io_internal.h"
 
@@ -107,7 +108,7 @@ static int is_na(const char *s, size_t len)
 static void country(char out[ENT_CODE_SIZE], const char *name, size_t len)
 {
 	const ent_state *s = is_na(name, len) ? NULL :
-		len == 5 && memcmp(name, "Congo", 5) == 0 ?
+		len == 5 && strncasecmp(name, "Congo", 5) == 0 ?
 		ent_state_lookup("COG") : ent_state_by_name(name, len);
 
 	out[0] = '\0';
