@@ -46,9 +46,10 @@ ENT_API void ent_extractor_destroy(ent_extractor *ex);
  *
  * The text is split into sentences (ent_sentence_next()), each sentence
  * into tokens; actors come from the state table (names, adjectives and
- * demonyms, capitals) and actors.tsv (metonyms, office holders, non-state
- * blockers, references such as "the two countries"), events from the
- * event phrases of verbs.tsv matched on Snowball stems. Every event carries
+ * demonyms, capitals) and actors.tsv (metonyms, office holders by title
+ * and about 790 leaders by name, non-state blockers, references such as
+ * "the two countries"), events from the event phrases of verbs.tsv matched
+ * on Snowball stems. Every event carries
  * `doc`, its 1-based sentence number, the byte span of the sentence, the
  * sentence text, the actors as written and its flags. A negated event is
  * not emitted unless its phrase names a code for the negated form ("would
