@@ -227,7 +227,8 @@ static void test_options(void)
 	ent_extractor *x = NULL;
 	ent_events *evs = NULL;
 	ent_error err = {0};
-	const char *text = "Ruritania snubbed Japan. Freedonia kissed Chad.";
+	const char *text = "Ruritania snubbed Japan. Freedonia kissed Chad. "
+			   "Quixote snubbed Japan. Pablo Quixote snubbed Chad.";
 	FILE *fp;
 	char actors[] = "/tmp/entente-test-actors-XXXXXX";
 	char verbs[] = "/tmp/entente-test-verbs-XXXXXX";
@@ -235,7 +236,7 @@ static void test_options(void)
 
 	if ((fd = mkstemp(actors)) >= 0 && (fp = fdopen(fd, "w")) != NULL) {
 		fputs("# test actors\nRuritania\tAUT\tstate\n"
-		      "Freedonia\tNLD\tstate\n",
+		      "Freedonia\tNLD\tstate\nQuixote\tESPGOV\tsurname\n",
 			fp);
 		fclose(fp);
 	}
@@ -251,14 +252,17 @@ static void test_options(void)
 	ent_events_create(&evs);
 	ok(ent_extract_text(x, text, strlen(text), "u", ent_events_add_cb, evs,
 		   &err) == ENT_OK &&
-			ent_events_count(evs) == 3,
+			ent_events_count(evs) == 4,
 		"user actors and verbs are used");
-	if (ent_events_count(evs) == 3) {
+	if (ent_events_count(evs) == 4) {
 		is_str(ent_events_get(evs, 0)->source, "AUT", "user actor");
 		is_str(ent_events_get(evs, 0)->code, "120", "user verb");
 		ok(ent_events_get(evs, 0)->date == 20150508, "default date");
 		is_str(ent_events_get(evs, 2)->source, "TCD",
 			"a sym user verb goes both ways");
+		/* a surname alone is the person, not after another name */
+		is_str(ent_events_get(evs, 3)->source, "ESPGOV",
+			"a user surname: \"Quixote\" but not \"Pablo Quixote\"");
 	}
 	ent_events_destroy(evs);
 	ent_extractor_destroy(x);

@@ -163,7 +163,9 @@ static const struct {
 	{"between among amongst", EXW_BETWEEN},
 	{"president minister premier king queen prince emir sheikh leader "
 	 "chancellor secretary ambassador envoy general spokesman "
-	 "spokeswoman officials official",
+	 "spokeswoman officials official mr mrs ms dr sir lord dame madam "
+	 "ayatollah sultan crown vice chairman chief gen col colonel marshal "
+	 "field pm",
 		EXW_TITLE},
 	{"monday tuesday wednesday thursday friday saturday sunday january "
 	 "february march april may june july august september october "
@@ -594,15 +596,17 @@ static ent_status add_head(
 static const struct {
 	const char *name;
 	uint16_t type;
+	uint16_t need; /* EXN_ bits of the phrase */
 } actor_types[] = {
-	{"state", EXA_STATE},
-	{"adj", EXA_ADJ},
-	{"block", EXA_BLOCK},
-	{"ref-one", EXA_REF_ONE},
-	{"ref-many", EXA_REF_MANY},
-	{"ref-pair", EXA_REF_PAIR},
-	{"orgword", EXA_ORGWORD},
-	{"head", EXA_HEAD},
+	{"state", EXA_STATE, 0},
+	{"surname", EXA_STATE, EXN_SURNAME},
+	{"adj", EXA_ADJ, 0},
+	{"block", EXA_BLOCK, 0},
+	{"ref-one", EXA_REF_ONE, 0},
+	{"ref-many", EXA_REF_MANY, 0},
+	{"ref-pair", EXA_REF_PAIR, 0},
+	{"orgword", EXA_ORGWORD, 0},
+	{"head", EXA_HEAD, 0},
 };
 
 static ent_status line_error(ent_error *err, ent_status st, const char *source,
@@ -647,8 +651,8 @@ ent_status ex_load_actors(ent_extractor *ex, const char *buf, size_t len,
 		if (ty == sizeof(actor_types) / sizeof(actor_types[0])) {
 			return line_error(err, ENT_EPARSE, source, line,
 				fs[2] - s,
-				"unknown actor type (state, adj, block, head, "
-				"orgword, ref-one, ref-many, ref-pair)");
+				"unknown actor type (state, surname, adj, block, "
+				"head, orgword, ref-one, ref-many, ref-pair)");
 		}
 		if (fe[1] - fs[1] >= ENT_CODE_SIZE || fe[1] == fs[1]) {
 			return line_error(err, ENT_EPARSE, source, line,
@@ -712,6 +716,8 @@ ent_status ex_load_actors(ent_extractor *ex, const char *buf, size_t len,
 			return line_error(
 				err, st, source, line, bad, "bad actor phrase");
 		}
+		ex->actors.phrases[ex->actors.n - 1].need |=
+			actor_types[ty].need;
 	}
 	return ENT_OK;
 }

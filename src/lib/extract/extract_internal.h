@@ -36,7 +36,7 @@ enum {
 	EXW_RECIP = 1u << 13,    /* mutual, joint, jointly, together ... */
 	EXW_DET = 1u << 14,      /* the, a, an, this ... */
 	EXW_BETWEEN = 1u << 15,  /* between, among */
-	EXW_TITLE = 1u << 16,    /* a title word that never starts an org */
+	EXW_TITLE = 1u << 16,    /* a title or honorific (President, Mr) */
 	EXW_CALENDAR = 1u << 17, /* Monday, January ... */
 	EXW_ADVERB = 1u << 18,   /* skip-able adverb (ends in -ly, also, ...) */
 	EXW_ONE = 1u << 19,   /* one, each (of "one another", "each other") */
@@ -110,7 +110,8 @@ typedef struct ex_phrase {
 	char code[ENT_CODE_SIZE]; /* actor code / sector, or CAMEO code */
 	char neg_code[5];         /* CAMEO code when negated ("" = drop) */
 	uint32_t order;           /* load order, for ties */
-	uint16_t need;   /* EXTF_CAP / EXTF_UPPER the first token needs */
+	uint16_t need;   /* EXTF_CAP / EXTF_UPPER the first token needs;
+			    EXN_SURNAME */
 	uint64_t second; /* the second item's only hash, 0 if none: a
 			    quick test before the full match */
 } ex_phrase;
@@ -124,6 +125,13 @@ typedef struct ex_table {
 	size_t n_pool, cap_pool;
 	ex_map heads; /* head hash -> first phrase */
 } ex_table;
+
+/* A phrase that is a person's surname alone (actors.tsv type "surname"):
+ * not read after another capitalised word that is neither a title nor a
+ * function word ("James Cameron" is not "Cameron"; "The Bush
+ * administration", "President Bush" are Bush). Kept in ex_phrase.need,
+ * above the EXTF_ bits. */
+enum { EXN_SURNAME = 1u << 15 };
 
 /* Token kinds. */
 enum { EXT_WORD = 0, EXT_PUNCT = 1 };

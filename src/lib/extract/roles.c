@@ -364,6 +364,17 @@ static int find_mentions(
 				!(tk[i].tflags & EXTF_UPPER)) {
 				continue;
 			}
+			if ((p->need & EXN_SURNAME) && i > 0 &&
+				tk[i - 1].kind == EXT_WORD &&
+				(tk[i - 1].tflags & EXTF_CAP) &&
+				wflags(&tk[i - 1]) == 0 &&
+				(tk[i - 1].w == NULL || tk[i - 1].w->head < 0)) {
+				/* another person's name: "James Cameron",
+				 * "Daniil Medvedev"; a title ("President",
+				 * "Mr") or a function word ("The Bush
+				 * administration") does not count */
+				continue;
+			}
 			if (ex_phrase_match(
 				    &ex->actors, p, tk, n, i, 0, &end) &&
 				(end > best_end ||
