@@ -16,7 +16,8 @@ ENT_BEGIN_DECLS
 /** Options of an extractor. */
 typedef struct ent_extract_options {
 	unsigned int version;
-	ent_date default_date;   /**< stamped on events when the text gives no date */
+	ent_date default_date;   /**< stamped on events when the text gives no
+	                              date (see ent_extract_document_date()) */
 	const char *actor_dict;  /**< path of a user actor dictionary, or NULL */
 	const char *verb_dict;   /**< path of a user verb dictionary, or NULL */
 } ent_extract_options;
@@ -40,6 +41,26 @@ ENT_API ent_status ent_extractor_create(ent_extractor **out,
 	const ent_extract_options *opts, ent_error *err);
 /** Destroy an extractor. Accepts NULL. */
 ENT_API void ent_extractor_destroy(ent_extractor *ex);
+
+/**
+ * The date a news document gives itself, read from its first eight
+ * non-blank lines, or 0. Two shapes count, the first found wins:
+ *
+ * - a line that is only a date, perhaps labelled and followed by a time:
+ *   "2026-03-04", "March 4, 2026", "Tue, 4 March 2026 10:32 GMT",
+ *   "Published: Mar. 4 2026";
+ * - a dateline: a place in capitals, a comma, a date, perhaps an agency in
+ *   brackets, then a dash or a colon: "MOSCOW, May 9 (Reuters) - ...".
+ *   A dateline without a year ("May 9") takes the year that puts it
+ *   nearest `reference` (within a year either way); without a reference
+ *   it gives no date.
+ *
+ * Dates inside sentences are what an article is about, not when it was
+ * written, and are never taken. ent_extract_text() stamps this date on the
+ * document's events, and the options' default_date only when it is 0.
+ */
+ENT_API ent_date ent_extract_document_date(const char *text, size_t len,
+	ent_date reference);
 
 /**
  * Extract the events of one document and hand each to `cb`, in text order.

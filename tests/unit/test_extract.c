@@ -416,6 +416,80 @@ static void test_gold(void)
 	free(tsv);
 }
 
+/* The date a document gives itself: a date line or a dateline in its
+ * head, never a date inside a sentence. */
+static void test_document_date(void)
+{
+	static const struct {
+		const char *text;
+		ent_date reference, want;
+		const char *what;
+	} cases[] = {
+		{"Talks resume\n\nMOSCOW, May 9 - Two envoys met.", 20150508,
+			20150509, "a dateline takes the reference's year"},
+		{"Talks resume\n\nMOSCOW, May 9 - Two envoys met.", 0, 0,
+			"a dateline without a year or a reference: none"},
+		{"WARSAW, Dec 30 (Reuters) - Text.", 20160102, 20151230,
+			"the year that puts it nearest the reference"},
+		{"NEW YORK, March 4, 2026 (AP) \xE2\x80\x94 Text.", 0, 20260304,
+			"a dateline with a year, an agency and an em dash"},
+		{"ST. PETERSBURG, Sept. 12 - Text.", 20200915, 20200912,
+			"a place with a period, Sept."},
+		{"Talks resume\nMarch 4, 2026\n\nText.", 0, 20260304,
+			"a line that is only a date"},
+		{"Talks resume\nPublished: Wed, 4 March 2026 10:32 GMT\nText.",
+			20200101, 20260304, "a labelled date with a time"},
+		{"Talks resume\n2026-03-04\nText.", 0, 20260304, "ISO"},
+		{"Updated on 2 May 2025\nText.", 0, 20250502, "Updated on"},
+		{"On March 3, 2014, Russia annexed Crimea.\n", 20200101, 0,
+			"a date inside a sentence is not the document's"},
+		{"Talks resume\nFebruary 30, 2026\n", 0, 0, "no such day"},
+		{"May Day marches filled the streets.\n", 20200101, 0,
+			"a month word that starts a sentence"},
+		{"Kyiv, May 9 - Text.", 20200101, 0,
+			"a dateline's place is in capitals"},
+		{"a\nb\nc\nd\ne\nf\ng\nh\nMarch 4, 2026\n", 0, 0,
+			"only the first eight lines count"},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		ent_date got = ent_extract_document_date(cases[i].text,
+			strlen(cases[i].text), cases[i].reference);
+		ok(got == cases[i].want, "document date: %s (%ld)",
+			cases[i].what, (long)got);
+	}
+	/* the extractor stamps it on the events, --date only without it */
+	{
+		ent_extract_options o = ENT_EXTRACT_OPTIONS_INIT;
+		ent_extractor *x = NULL;
+		ent_events *evs = NULL;
+		ent_error err = {0};
+		const char *text = "VILNIUS, June 12 - Poland criticised "
+				   "Belarus.\n\nLater, Poland criticised Russia.";
+
+		o.default_date = 20230601;
+		ent_extractor_create(&x, &o, &err);
+		ent_events_create(&evs);
+		ok(x && ent_extract_text(x, text, strlen(text), "d",
+				ent_events_add_cb, evs, &err) == ENT_OK &&
+				ent_events_count(evs) == 2 &&
+				ent_events_get(evs, 0)->date == 20230612 &&
+				ent_events_get(evs, 1)->date == 20230612,
+			"every event of the document has the dateline's date");
+		ent_events_destroy(evs);
+		evs = NULL;
+		ent_events_create(&evs);
+		ok(x && ent_extract_text(x, "Poland criticised Belarus.", 26,
+				"d", ent_events_add_cb, evs, &err) == ENT_OK &&
+				ent_events_count(evs) == 1 &&
+				ent_events_get(evs, 0)->date == 20230601,
+			"without one, the default date");
+		ent_events_destroy(evs);
+		ent_extractor_destroy(x);
+	}
+}
+
 int main(void)
 {
 	ent_error err = {0};
@@ -432,6 +506,7 @@ int main(void)
 	test_options();
 	test_score();
 	test_gold();
+	test_document_date();
 	ent_extractor_destroy(ex);
 	return done_testing();
 }

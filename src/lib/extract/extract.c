@@ -160,6 +160,10 @@ ent_status ent_extract_text(ent_extractor *ex, const char *text, size_t len,
 		ex->doc_base_len = dot && dot != base ? (size_t)(dot - base)
 						      : strlen(base);
 	}
+	ex->doc_date = ent_extract_document_date(text, len, ex->default_date);
+	if (ex->doc_date == 0) {
+		ex->doc_date = ex->default_date;
+	}
 	while (pos < len) {
 		pos = ent_sentence_next(text, len, pos, &s, &e);
 		if (e <= s) {

@@ -184,6 +184,7 @@ struct ent_extractor {
 	const char *doc_base; /* the document name without folder and
 				 extension, for event ids */
 	size_t doc_base_len;
+	ent_date doc_date;    /* the date stamped on the document's events */
 	char stem_buf[256];
 };
 

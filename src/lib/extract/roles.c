@@ -1150,7 +1150,7 @@ static ent_status emit(ctx *c, const char *src, const mention *sm,
 	}
 	ent_event_init(&ev);
 	ev.id = s->strs.data + o_id;
-	ev.date = c->ex->default_date;
+	ev.date = c->ex->doc_date;
 	copy_code(ev.source, src, sizeof(ev.source));
 	copy_code(ev.target, tgt, sizeof(ev.target));
 	copy_code(ev.code, code, sizeof(ev.code));

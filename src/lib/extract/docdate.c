@@ -1,0 +1,368 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The date of a news document, read from its head: a line that is only a
+ * date ("March 4, 2026", "Published: 4 March 2026", "2026-03-04") or a
+ * dateline ("MOSCOW, May 9 (Reuters) - ..."). Only these two shapes, and
+ * only in the first lines, count: a date inside a sentence ("on March 3,
+ * 2014, Russia annexed Crimea") is what the article is about, not when it
+ * was written. See ent_extract_document_date() in extract.h.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "extract_internal.h"
+
+/* Non-blank lines of the head looked at. */
+#define HEAD_LINES 8
+
+typedef struct cursor {
+	const char *p, *end;
+} cursor;
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+static void skip_spaces(cursor *c)
+{
+	while (c->p < c->end && is_space(*c->p)) {
+		c->p++;
+	}
+}
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* A number of 1 to `max_digits` digits; -1 when there is none. */
+static long number(cursor *c, int max_digits)
+{
+	long v = 0;
+	int n = 0;
+
+	while (c->p < c->end && is_digit(*c->p) && n < max_digits) {
+		v = v * 10 + (*c->p - '0');
+		c->p++;
+		n++;
+	}
+	if (n == 0 || (c->p < c->end && is_digit(*c->p))) {
+		return -1;
+	}
+	return v;
+}
+
+/* A month name, full or abbreviated (with an optional period); 1-12, or
+ * 0 when there is none. */
+static int month(cursor *c)
+{
+	static const char *const names[] = {"january", "february", "march",
+		"april", "may", "june", "july", "august", "september",
+		"october", "november", "december"};
+	const char *s = c->p;
+	size_t n = 0, i;
+
+	while (s + n < c->end && is_alpha(s[n])) {
+		n++;
+	}
+	if (n < 3) {
+		return 0;
+	}
+	for (i = 0; i < 12; i++) {
+		size_t full = strlen(names[i]);
+		/* "Sept" is the one four-letter abbreviation in use */
+		if ((n == full || n == 3 || (i == 8 && n == 4)) && n <= full &&
+			strncasecmp(s, names[i], n) == 0) {
+			c->p = s + n;
+			if (n < full && c->p < c->end && *c->p == '.') {
+				c->p++;
+			}
+			return (int)i + 1;
+		}
+	}
+	return 0;
+}
+
+/* An optional weekday and comma before a date: "Tuesday, ". */
+static void weekday(cursor *c)
+{
+	static const char *const names[] = {"monday", "tuesday", "wednesday",
+		"thursday", "friday", "saturday", "sunday"};
+	size_t n = 0, i;
+
+	while (c->p + n < c->end && is_alpha(c->p[n])) {
+		n++;
+	}
+	for (i = 0; i < 7; i++) {
+		if ((n == strlen(names[i]) || n == 3) &&
+			strncasecmp(c->p, names[i], n) == 0) {
+			cursor t = {c->p + n, c->end};
+			if (t.p < t.end && *t.p == '.') {
+				t.p++;
+			}
+			if (t.p < t.end && *t.p == ',') {
+				t.p++;
+			}
+			skip_spaces(&t);
+			*c = t;
+			return;
+		}
+	}
+}
+
+/*
+ * A date: "2026-03-04", "March 4, 2026", "Mar. 4 2026", "4 March 2026",
+ * or, when `year_optional`, the same without the year ("May 9"). Sets
+ * y (0 when absent), m, d. Returns 1 when one was read.
+ */
+static int date(cursor *c, int year_optional, long *y, long *m, long *d)
+{
+	cursor t = *c;
+	long a;
+
+	*y = 0;
+	weekday(&t);
+	if (t.p < t.end && is_digit(*t.p)) {
+		cursor u = t;
+		if ((a = number(&u, 4)) >= 1000 && u.p < u.end && *u.p == '-') {
+			/* ISO */
+			u.p++;
+			*y = a;
+			if ((*m = number(&u, 2)) < 0 || u.p >= u.end ||
+				*u.p != '-') {
+				return 0;
+			}
+			u.p++;
+			if ((*d = number(&u, 2)) < 0) {
+				return 0;
+			}
+			*c = u;
+			return 1;
+		}
+		/* "4 March 2026" */
+		if ((*d = number(&t, 2)) < 0) {
+			return 0;
+		}
+		skip_spaces(&t);
+		if ((*m = month(&t)) == 0) {
+			return 0;
+		}
+	} else {
+		/* "March 4, 2026" */
+		if ((*m = month(&t)) == 0) {
+			return 0;
+		}
+		skip_spaces(&t);
+		if ((*d = number(&t, 2)) < 0) {
+			return 0;
+		}
+		/* "4th" */
+		if (t.end - t.p >= 2 && is_alpha(t.p[0]) && is_alpha(t.p[1]) &&
+			(t.end - t.p == 2 || !is_alpha(t.p[2]))) {
+			t.p += 2;
+		}
+	}
+	{
+		cursor u = t;
+		if (u.p < u.end && *u.p == ',') {
+			u.p++;
+		}
+		skip_spaces(&u);
+		if ((a = number(&u, 4)) >= 1000) {
+			*y = a;
+			t = u;
+		} else if (!year_optional) {
+			return 0;
+		}
+	}
+	*c = t;
+	return 1;
+}
+
+/* A line that holds only a date, perhaps labelled and followed by a
+ * time: "Published: Tuesday 4 March 2026 10:32 GMT". */
+static int date_line(cursor line, long *y, long *m, long *d)
+{
+	static const char *const labels[] = {"published", "updated",
+		"posted", "date", "dated", "filed"};
+	size_t i, n = 0;
+
+	skip_spaces(&line);
+	while (line.p + n < line.end && is_alpha(line.p[n])) {
+		n++;
+	}
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
+		if (n == strlen(labels[i]) &&
+			strncasecmp(line.p, labels[i], n) == 0) {
+			line.p += n;
+			if (line.p < line.end && *line.p == ':') {
+				line.p++;
+			}
+			skip_spaces(&line);
+			/* "Published on 4 March 2026" */
+			if (line.end - line.p > 3 &&
+				strncasecmp(line.p, "on ", 3) == 0) {
+				line.p += 3;
+			}
+			break;
+		}
+	}
+	if (!date(&line, 0, y, m, d)) {
+		return 0;
+	}
+	/* nothing after it but a time and a zone */
+	while (line.p < line.end) {
+		char ch = *line.p;
+		if (!(is_space(ch) || is_digit(ch) || is_alpha(ch) ||
+			    ch == ':' || ch == ',' || ch == '.' || ch == '+' ||
+			    ch == '-' || ch == '(' || ch == ')' || ch == '|')) {
+			return 0;
+		}
+		if (is_alpha(ch)) {
+			/* letters only in a zone or am/pm: short words */
+			size_t k = 0;
+			while (line.p + k < line.end && is_alpha(line.p[k])) {
+				k++;
+			}
+			if (k > 4) {
+				return 0;
+			}
+			line.p += k;
+			continue;
+		}
+		line.p++;
+	}
+	return 1;
+}
+
+/* A dateline: a place in capitals, a comma and a date, then an agency in
+ * brackets or a dash: "MOSCOW, May 9 -", "NEW YORK, March 4, 2026
+ * (Reuters) -". The year may be missing. */
+static int dateline(cursor line, long *y, long *m, long *d)
+{
+	const char *start;
+	int letters = 0;
+
+	skip_spaces(&line);
+	start = line.p;
+	while (line.p < line.end && *line.p != ',') {
+		unsigned char ch = (unsigned char)*line.p;
+		if (ch >= 'a' && ch <= 'z') {
+			return 0; /* a place in capitals only */
+		}
+		if ((ch >= 'A' && ch <= 'Z') || ch >= 0x80) {
+			letters++;
+		} else if (!(ch == ' ' || ch == '.' || ch == '-' ||
+				   ch == '\'')) {
+			return 0;
+		}
+		line.p++;
+	}
+	if (letters < 2 || line.p - start > 40 || line.p >= line.end) {
+		return 0;
+	}
+	line.p++; /* the comma */
+	skip_spaces(&line);
+	if (!date(&line, 1, y, m, d)) {
+		return 0;
+	}
+	skip_spaces(&line);
+	if (line.p < line.end && *line.p == '(') {
+		const char *close = memchr(line.p, ')', (size_t)(line.end -
+			line.p));
+		if (close == NULL || close - line.p > 40) {
+			return 0;
+		}
+		line.p = close + 1;
+		skip_spaces(&line);
+	}
+	/* a dash: ASCII, or an en or em dash; or a colon */
+	if (line.p < line.end && (*line.p == '-' || *line.p == ':')) {
+		return 1;
+	}
+	return line.end - line.p >= 3 && (unsigned char)line.p[0] == 0xE2 &&
+		(unsigned char)line.p[1] == 0x80 &&
+		((unsigned char)line.p[2] == 0x93 ||
+			(unsigned char)line.p[2] == 0x94);
+}
+
+/* Days from 1970-01-01 of a civil date (for "nearest year"). */
+static long days(long y, long m, long d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static ent_date pack(long y, long m, long d)
+{
+	char buf[16];
+	ent_date out;
+
+	if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) {
+		return 0;
+	}
+	snprintf(buf, sizeof(buf), "%04ld-%02ld-%02ld", y, m, d);
+	return ent_date_parse(&out, buf, 10) == ENT_OK ? out : 0;
+}
+
+ent_date ent_extract_document_date(const char *text, size_t len,
+	ent_date reference)
+{
+	const char *p = text, *end = text + len;
+	int lines = 0;
+
+	if (text == NULL) {
+		return 0;
+	}
+	while (p < end && lines < HEAD_LINES) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		cursor line = {p, nl ? nl : end};
+		long y, m, d;
+
+		p = nl ? nl + 1 : end;
+		skip_spaces(&line);
+		if (line.p >= line.end) {
+			continue; /* blank lines do not count */
+		}
+		lines++;
+		if (date_line(line, &y, &m, &d)) {
+			return pack(y, m, d);
+		}
+		if (dateline(line, &y, &m, &d)) {
+			long ry = reference / 10000, best = 0, k;
+			long rm = reference / 100 % 100, rd = reference % 100;
+
+			if (y != 0) {
+				return pack(y, m, d);
+			}
+			if (reference == 0 || rm == 0 || rd == 0) {
+				return 0; /* no year to complete it */
+			}
+			/* the year that puts it nearest the reference */
+			for (k = ry - 1; k <= ry + 1; k++) {
+				if (pack(k, m, d) != 0 && (best == 0 ||
+					labs(days(k, m, d) - days(ry, rm, rd)) <
+						labs(days(best, m, d) -
+							days(ry, rm, rd)))) {
+					best = k;
+				}
+			}
+			return best ? pack(best, m, d) : 0;
+		}
+	}
+	return 0;
+}
