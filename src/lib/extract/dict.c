@@ -153,6 +153,7 @@ static const struct {
 	{"while whereas but although though because when if unless amid "
 	 "amidst despite whilst whereby after before until",
 		EXW_CLAUSE},
+	{"if unless", EXW_COND},
 	{"which who whom", EXW_REL},
 	{"said say says saying told tells reported reports according "
 	 "announced announces confirmed added stated quoted cited wrote "

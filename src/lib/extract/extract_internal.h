@@ -48,7 +48,8 @@ enum {
 	EXW_PARTICIPLE = 1u << 25, /* an irregular past participle */
 	EXW_AUX = 1u << 26,        /* has, have, had, did, does */
 	EXW_IN = 1u << 27,         /* in, inside, within */
-	EXW_QUANT = 1u << 28       /* scores, dozens, some ... (of X) */
+	EXW_QUANT = 1u << 28,      /* scores, dozens, some ... (of X) */
+	EXW_COND = 1u << 29        /* if, unless */
 };
 
 /* A cached word. key 0 marks an empty slot. */

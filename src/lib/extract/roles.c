@@ -995,6 +995,39 @@ static long target_of(
 	return from;
 }
 
+/* The subject of a condition after a threat ("threatened to walk out of
+ * the talks if the United States ..."): the first group without a
+ * preposition within a few words of the next "if" or "unless", which is
+ * at most 25 words on. -1 when there is none. */
+static long condition_subject(const scratch *s, long t1, long n)
+{
+	long k;
+	size_t i;
+
+	for (k = t1; k < n && k < t1 + 25; k++) {
+		if (s->tk[k].kind == EXT_WORD && (wflags(&s->tk[k]) & EXW_COND)) {
+			break;
+		}
+	}
+	if (k >= n || k >= t1 + 25) {
+		return -1;
+	}
+	for (i = 0; i < s->n_g; i++) {
+		const group *g = &s->g[i];
+
+		if (g->t0 <= k) {
+			continue;
+		}
+		if (g->t0 > k + 4) {
+			break;
+		}
+		if (g->prep == 0 && s->m[g->m0].type != M_REL) {
+			return (long)i;
+		}
+	}
+	return -1;
+}
+
 /* A group right after the phrase introduced by from/by (nominal source). */
 static long agent_after(const scratch *s, long t1, uint32_t which)
 {
@@ -1586,6 +1619,10 @@ static ent_status code_verbs(ctx *c, long n)
 				resolve(c->ex, s, alt, 0);
 				tgt = alt;
 			}
+		}
+		if (tgt < 0 && !nominal && code[0] == '1' && code[1] == '3') {
+			/* a threat aimed at the subject of its condition */
+			tgt = condition_subject(s, v->t1, n);
 		}
 		if (tgt < 0 && !nominal && territorial(code)) {
 			/* "lifted a curfew in Montenegro", "strengthened its
