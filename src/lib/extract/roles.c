@@ -591,7 +591,12 @@ static int find_groups(scratch *s, const ex_token *tk)
 			s->m[a - 1].type != M_REL &&
 			m->type == s->m[a - 1].type && m->type == EXA_STATE &&
 			s->clause[m->t0] == s->clause[s->m[a - 1].t0] &&
-			joinable(tk, s->m[a - 1].t1, m->t0)) {
+			(joinable(tk, s->m[a - 1].t1, m->t0) ||
+				/* a title and a name of one state, side by
+				 * side: "Bulgarian President Todor Zhivkov" */
+				(m->t0 == s->m[a - 1].t1 && m->code[0] &&
+					strncmp(m->code, s->m[a - 1].code, 3) ==
+						0))) {
 			g = &s->g[s->n_g - 1];
 			g->m1 = (long)a + 1;
 			g->t1 = m->t1;
