@@ -569,7 +569,10 @@ static uint32_t prep_before(const ex_token *tk, const scratch *s, long t0)
 		if (tk[k].kind != EXT_WORD || s->in_verb[k] ||
 			(f &
 				(EXW_AND | EXW_BE | EXW_CLAUSE | EXW_REL |
-					EXW_NEG | EXW_SPEECH | EXW_FUTURE)) ||
+					EXW_NEG | EXW_SPEECH | EXW_FUTURE |
+					/* "said on Tuesday that Sudan": the
+					 * preposition has its object */
+					EXW_THAT | EXW_CALENDAR)) ||
 			(tk[k].w && tk[k].w->verbs >= 0) ||
 			s->mention_at[k] >= 0) {
 			return 0;
