@@ -87,7 +87,8 @@ static const char *group_help[] = {
 	"  --top N                rows in ranked tables (default 10)\n",
 	/* CLI_EXTRACT */
 	"Extraction (news text):\n"
-	"  --date DATE            date stamped on events when the text gives none\n"
+	"  --date DATE            date of events when the text has no date line or\n"
+	"                         dateline (and the year of a dateline without one)\n"
 	"  --actor-dict FILE      extra actor dictionary (see README)\n"
 	"  --verb-dict FILE       extra event-phrase dictionary (see README)\n",
 	/* CLI_RENDER */
