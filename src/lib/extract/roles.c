@@ -368,11 +368,15 @@ static int find_mentions(
 				tk[i - 1].kind == EXT_WORD &&
 				(tk[i - 1].tflags & EXTF_CAP) &&
 				wflags(&tk[i - 1]) == 0 &&
-				(tk[i - 1].w == NULL || tk[i - 1].w->head < 0)) {
+				(tk[i - 1].w == NULL ||
+					(tk[i - 1].w->head < 0 &&
+						tk[i - 1].w->verbs < 0))) {
 				/* another person's name: "James Cameron",
 				 * "Daniil Medvedev"; a title ("President",
-				 * "Mr") or a function word ("The Bush
-				 * administration") does not count */
+				 * "Mr"), a function word ("The Bush
+				 * administration") or an event word in a
+				 * headline ("China Slams Trump") does not
+				 * count */
 				continue;
 			}
 			if (ex_phrase_match(
