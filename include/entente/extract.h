@@ -68,7 +68,7 @@ ENT_API ent_date ent_extract_document_date(const char *text, size_t len,
  * The text is split into sentences (ent_sentence_next()), each sentence
  * into tokens; actors come from the state table (names, adjectives and
  * demonyms, capitals) and actors.tsv (metonyms, office holders by title
- * and about 870 leaders by name, non-state blockers, references such as
+ * and about 890 people by name, non-state blockers, references such as
  * "the two countries"), events from the event phrases of verbs.tsv matched
  * on Snowball stems. Every event carries
  * `doc`, its 1-based sentence number, the byte span of the sentence, the
