@@ -76,6 +76,14 @@ static void write_event(FILE *fp, const ent_graph *g, const ent_event *ev,
 		fputs("\xe2\x80\x9c", fp);
 		ent__report_md_cell(fp, ev->text);
 		fputs("\xe2\x80\x9d", fp);
+	} else if (ev->source_text != NULL || ev->target_text != NULL) {
+		/* a data set's row (GDELT, ICEWS): no sentence, but the
+		 * actors as the row names them */
+		fputs("no sentence; the row names \xe2\x80\x9c", fp);
+		ent__report_md_cell(fp, ev->source_text ? ev->source_text : "?");
+		fputs("\xe2\x80\x9d \xe2\x86\x92 \xe2\x80\x9c", fp);
+		ent__report_md_cell(fp, ev->target_text ? ev->target_text : "?");
+		fputs("\xe2\x80\x9d", fp);
 	} else {
 		fputs("(no sentence recorded)", fp);
 	}
@@ -87,9 +95,9 @@ static void write_event(FILE *fp, const ent_graph *g, const ent_event *ev,
 		if (ev->sentence > 0) {
 			fprintf(fp, "%ssentence %ld", ev->doc ? ", " : "",
 				ev->sentence);
-		}
-		if (ev->doc == NULL && ev->sentence <= 0) {
-			fputs("event ", fp);
+		} else if (ev->id != NULL) {
+			/* without a sentence, the row's id finds it again */
+			fprintf(fp, "%sevent ", ev->doc ? ", " : "");
 			ent__report_md_cell(fp, ev->id);
 		}
 		fputs(")", fp);
