@@ -57,6 +57,13 @@ void ent__buf_free(ent__buf *b);
 #define ENT__FNV_INIT 1469598103934665603ULL
 uint64_t ent__fnv(uint64_t h, const void *data, size_t len);
 
+/* A packed date from its parts, 0 when no such day (year 1..9999). */
+ent_date ent__date_make(long y, long m, long d);
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
+ * days_from_civil), and back: for ISO weeks and date distances. */
+long ent__days_from_civil(int y, int m, int d);
+void ent__civil_from_days(long z, int *y, int *m, int *d);
+
 /* Goldstein points are summed exactly as integer thousandths. */
 int64_t ent__to_milli(double v);
 

@@ -7,7 +7,6 @@
  * 2014, Russia annexed Crimea") is what the article is about, not when it
  * was written. See ent_extract_document_date() in extract.h.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -294,31 +293,6 @@ static int dateline(cursor line, long *y, long *m, long *d)
 			(unsigned char)line.p[2] == 0x94);
 }
 
-/* Days from 1970-01-01 of a civil date (for "nearest year"). */
-static long days(long y, long m, long d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static ent_date pack(long y, long m, long d)
-{
-	char buf[16];
-	ent_date out;
-
-	if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) {
-		return 0;
-	}
-	snprintf(buf, sizeof(buf), "%04ld-%02ld-%02ld", y, m, d);
-	return ent_date_parse(&out, buf, 10) == ENT_OK ? out : 0;
-}
-
 ent_date ent_extract_document_date(const char *text, size_t len,
 	ent_date reference)
 {
@@ -340,28 +314,31 @@ ent_date ent_extract_document_date(const char *text, size_t len,
 		}
 		lines++;
 		if (date_line(line, &y, &m, &d)) {
-			return pack(y, m, d);
+			return ent__date_make(y, m, d);
 		}
 		if (dateline(line, &y, &m, &d)) {
-			long ry = reference / 10000, best = 0, k;
-			long rm = reference / 100 % 100, rd = reference % 100;
+			long k, best = 0, ref;
 
 			if (y != 0) {
-				return pack(y, m, d);
+				return ent__date_make(y, m, d);
 			}
-			if (reference == 0 || rm == 0 || rd == 0) {
+			if (reference % 100 == 0 || reference / 100 % 100 == 0) {
 				return 0; /* no year to complete it */
 			}
 			/* the year that puts it nearest the reference */
-			for (k = ry - 1; k <= ry + 1; k++) {
-				if (pack(k, m, d) != 0 && (best == 0 ||
-					labs(days(k, m, d) - days(ry, rm, rd)) <
-						labs(days(best, m, d) -
-							days(ry, rm, rd)))) {
+			ref = ent__days_from_civil(reference / 10000,
+				reference / 100 % 100, reference % 100);
+			for (k = reference / 10000 - 1;
+				k <= reference / 10000 + 1; k++) {
+				if (ent__date_make(k, m, d) != 0 && (best == 0 ||
+					labs(ent__days_from_civil((int)k, (int)m,
+						     (int)d) - ref) <
+						labs(ent__days_from_civil((int)best,
+							     (int)m, (int)d) - ref))) {
 					best = k;
 				}
 			}
-			return best ? pack(best, m, d) : 0;
+			return best ? ent__date_make(best, m, d) : 0;
 		}
 	}
 	return 0;

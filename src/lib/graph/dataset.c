@@ -411,35 +411,6 @@ ent_status ent_dataset_period(const ent_dataset *ds, size_t i,
 
 /* -- periods ------------------------------------------------------------- */
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
- * days_from_civil), and back, for ISO weeks. */
-static long days_from_civil(int y, int m, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-	long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 ent_date ent_period_of(ent_date date, ent_period_unit unit)
 {
 	int y = date / 10000, m = date / 100 % 100, d = date % 100;
@@ -460,10 +431,10 @@ ent_date ent_period_of(ent_date date, ent_period_unit unit)
 		if (m == 0 || d == 0) {
 			return 0;
 		}
-		days = days_from_civil(y, m, d);
+		days = ent__days_from_civil(y, m, d);
 		/* 1970-01-01 was a Thursday: Monday-based weekday 3 */
 		wd = (int)(((days % 7) + 7 + 3) % 7);
-		civil_from_days(days - wd, &y, &m, &d);
+		ent__civil_from_days(days - wd, &y, &m, &d);
 		return y * 10000 + m * 100 + d;
 	}
 	default:
@@ -489,11 +460,11 @@ void ent_period_label(ent_date start, ent_period_unit unit, char buf[16])
 		break;
 	case ENT_PERIOD_WEEK: {
 		/* ISO week number: the week with the year's first Thursday is 1 */
-		long days = days_from_civil(y, m, d);
+		long days = ent__days_from_civil(y, m, d);
 		int ty, tm, td, week;
 		long jan1;
-		civil_from_days(days + 3, &ty, &tm, &td); /* its Thursday */
-		jan1 = days_from_civil(ty, 1, 1);
+		ent__civil_from_days(days + 3, &ty, &tm, &td); /* its Thursday */
+		jan1 = ent__days_from_civil(ty, 1, 1);
 		week = (int)((days + 3 - jan1) / 7 + 1);
 		snprintf(buf, 16, "%04u-W%02u", (unsigned int)ty % 10000u,
 			(unsigned int)week % 100u);
