@@ -37,27 +37,26 @@ static void after_map(void *p, int fd)
 	}
 }
 
-void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+/* The real `name` (mmap or mmap64), then the cut. */
+static void *map_then_cut(const char *name, void *addr, size_t len, int prot,
+	int flags, int fd, off_t off)
 {
 	mmap_fn real;
 	void *p;
 
-	*(void **)&real = dlsym(RTLD_NEXT, "mmap");
+	*(void **)&real = dlsym(RTLD_NEXT, name);
 	p = real(addr, len, prot, flags, fd, off);
-
 	after_map(p, fd);
 	return p;
+}
+
+void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	return map_then_cut("mmap", addr, len, prot, flags, fd, off);
 }
 
 /* The name the library calls with 64-bit file offsets. */
 void *mmap64(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 {
-	mmap_fn real;
-	void *p;
-
-	*(void **)&real = dlsym(RTLD_NEXT, "mmap64");
-	p = real(addr, len, prot, flags, fd, off);
-
-	after_map(p, fd);
-	return p;
+	return map_then_cut("mmap64", addr, len, prot, flags, fd, off);
 }

@@ -117,6 +117,20 @@ static void test_fixture(void)
 		err.message);
 }
 
+/* Write `text` to a fresh temporary file named into `path` (a mkstemp
+ * template); 0 when that fails. */
+static int write_temp(char *path, const char *text)
+{
+	int fd = mkstemp(path);
+	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
+
+	if (fp == NULL) {
+		return 0;
+	}
+	fputs(text, fp);
+	return fclose(fp) == 0;
+}
+
 static void test_bad_header(void)
 {
 	char path[] = "/tmp/entente-icews-XXXXXX";
@@ -124,18 +138,13 @@ static void test_bad_header(void)
 	ent_dataset_options dopts = ENT_DATASET_OPTIONS_INIT;
 	ent_read_options ropts = ENT_READ_OPTIONS_INIT;
 	ent_error err = {0};
-	FILE *fp;
-	int fd = mkstemp(path);
 
-	fp = fd >= 0 ? fdopen(fd, "w") : NULL;
-	ok(fp != NULL, "temporary file");
-	if (fp == NULL) {
+	/* an ICEWS-looking file without its Intensity column */
+	if (!ok(write_temp(path, "Event ID\tEvent Date\tSource Country\t"
+			"CAMEO Code\tTarget Country\n1\t2018-01-01\tPoland\t"
+			"057\tRomania\n"), "temporary file")) {
 		return;
 	}
-	/* an ICEWS-looking file without its Intensity column */
-	fputs("Event ID\tEvent Date\tSource Country\tCAMEO Code\t"
-	      "Target Country\n1\t2018-01-01\tPoland\t057\tRomania\n", fp);
-	fclose(fp);
 	ropts.format = ENT_FORMAT_ICEWS;
 	ent_dataset_create(&ds, &dopts);
 	ok(ent_read_into(ds, path, &ropts, &err) == ENT_EPARSE &&
@@ -154,21 +163,15 @@ static void test_congo(void)
 	ent_read_options ropts = ENT_READ_OPTIONS_INIT;
 	ent_error err = {0};
 	ent_dyad d;
-	FILE *fp;
-	int fd = mkstemp(path);
 
-	fp = fd >= 0 ? fdopen(fd, "w") : NULL;
-	ok(fp != NULL, "temporary file");
-	if (fp == NULL) {
+	if (!ok(write_temp(path, "Event ID\tEvent Date\tSource Country\t"
+			"CAMEO Code\tIntensity\tTarget Country\n"
+			"1\t2018-01-01\tCongo\t036\t4\tFrance\n"
+			"2\t2018-01-01\tCONGO\t036\t4\tWestern Sahara\n"
+			"3\t2018-01-01\tDemocratic Republic of Congo\t190\t"
+			"-10\tCongo\n"), "temporary file")) {
 		return;
 	}
-	fputs("Event ID\tEvent Date\tSource Country\tCAMEO Code\t"
-	      "Intensity\tTarget Country\n"
-	      "1\t2018-01-01\tCongo\t036\t4\tFrance\n"
-	      "2\t2018-01-01\tCONGO\t036\t4\tWestern Sahara\n"
-	      "3\t2018-01-01\tDemocratic Republic of Congo\t190\t-10\t"
-	      "Congo\n", fp);
-	fclose(fp);
 	ent_dataset_create(&ds, &dopts);
 	ok(ent_read_into(ds, path, &ropts, &err) == ENT_OK, "Congos read (%s)",
 		err.message);
