@@ -1,0 +1,233 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Arguments of an event phrase, found in its clause:
+ * - the subject of a verb is the nearest actor group before it that is
+ *   not the object of a preposition (the leftmost one if all are); an
+ *   appositive between commas ("Pakistan, a key U.S. ally, has") is
+ *   passed over for the actor it describes;
+ * - the target is the first group after the verb with no preposition or
+ *   a target preposition (to, with, against, on ...);
+ * - the agent of an event noun is "from/by X" after it or the actor right
+ *   before it ("US sanctions on Iran", "criticism from X over Y");
+ * - a threat is aimed at the subject of its "if"/"unless" condition; for
+ *   force and coercion "in X" names the state acted upon.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "roles.h"
+
+/* Is [g0, g1) inside ", ... ," right after an earlier actor ending at
+ * prev_end, with the verb at t0 after the closing comma? */
+static int appositive(
+	const ex_token *tk, long prev_end, long g0, long g1, long t0)
+{
+	long k;
+	int open = 0, close = 0;
+
+	for (k = prev_end; k < g0; k++) {
+		if (is_punct(&tk[k], ',')) {
+			open = 1;
+		}
+	}
+	for (k = g1; k < t0; k++) {
+		if (is_punct(&tk[k], ',')) {
+			close = 1;
+		}
+	}
+	return open && close && g0 - prev_end <= 4;
+}
+
+/* The subject group of a verb starting at t0: see the file comment. An
+ * appositive between commas ("Pakistan, a key U.S. ally, has") is passed
+ * over for the actor it describes. */
+long ex_subject_of(const scratch *s, const ex_token *tk, long t0, long from)
+{
+	long i, best = -1, leftmost = -1;
+	int c = s->clause[t0];
+
+	for (i = 0; i < (long)s->n_g; i++) {
+		const group *g = &s->g[i];
+
+		if (g->t1 > t0) {
+			break;
+		}
+		if (g->clause != c || g->t0 < from ||
+			(s->attrib[g->t0] & TOK_ATTRIB)) {
+			continue;
+		}
+		if (leftmost < 0) {
+			leftmost = i;
+		}
+		if (!g->prep) {
+			if (best >= 0 &&
+				appositive(
+					tk, s->g[best].t1, g->t0, g->t1, t0)) {
+				continue;
+			}
+			best = i;
+		}
+	}
+	/* all candidates follow prepositions: take the first ("Security
+	 * forces in Guinea tortured ..."), but only at the clause level, not
+	 * for a verb after another one */
+	return best >= 0 ? best : from == 0 ? leftmost : -1;
+}
+
+/* The first group after t1 in the clause with no preposition or a target
+ * preposition; `nominal` requires a target preposition. */
+long ex_target_of(const scratch *s, long t1, long max, int nominal, long pend)
+{
+	size_t i;
+	long from = -1;
+	int c = s->clause[t1 > 0 ? t1 - 1 : 0];
+
+	for (i = 0; i < s->n_g; i++) {
+		const group *g = &s->g[i];
+
+		if (g->t0 < t1) {
+			continue;
+		}
+		if (g->t0 > t1 + max || g->clause != c ||
+			(s->attrib[g->t0] & TOK_ATTRIB)) {
+			break;
+		}
+		if (s->m[g->m0].type == M_REL) {
+			continue;
+		}
+		if (!nominal && (g->prep & (EXW_FROM | EXW_BY)) && from < 0 &&
+			g->t0 <= pend + 5) {
+			from = (long)i; /* "recalled its ambassador from X" */
+		}
+		if (nominal ? ((g->prep & (EXW_TPREP | EXW_BETWEEN)) != 0 ||
+				      (g->prep == 0 &&
+					      (g->t0 == t1 ||
+						      (g->t0 == t1 + 1 &&
+							      (wflags(&s->tk[t1]) &
+								      EXW_DET)))))
+			    : (!g->prep ||
+				      (g->prep & (EXW_TPREP | EXW_BETWEEN)))) {
+			if (g->prep & (EXW_FROM | EXW_BY)) {
+				continue;
+			}
+			return (long)i;
+		}
+	}
+	return from;
+}
+
+/* The subject of a condition after a threat ("threatened to walk out of
+ * the talks if the United States ..."): the first group without a
+ * preposition within a few words of the next "if" or "unless", which is
+ * at most 25 words on. -1 when there is none. */
+long ex_condition_subject(const scratch *s, long t1, long n)
+{
+	long k;
+	size_t i;
+
+	for (k = t1; k < n && k < t1 + 25; k++) {
+		if (s->tk[k].kind == EXT_WORD &&
+			(wflags(&s->tk[k]) & EXW_COND)) {
+			break;
+		}
+	}
+	if (k >= n || k >= t1 + 25) {
+		return -1;
+	}
+	for (i = 0; i < s->n_g; i++) {
+		const group *g = &s->g[i];
+
+		if (g->t0 <= k) {
+			continue;
+		}
+		if (g->t0 > k + 4) {
+			break;
+		}
+		if (g->prep == 0 && s->m[g->m0].type != M_REL) {
+			return (long)i;
+		}
+	}
+	return -1;
+}
+
+/* A group right after the phrase introduced by from/by (nominal source). */
+long ex_agent_after(const scratch *s, long t1, uint32_t which)
+{
+	size_t i;
+
+	for (i = 0; i < s->n_g; i++) {
+		const group *g = &s->g[i];
+
+		if (g->t0 < t1) {
+			continue;
+		}
+		if (g->t0 > t1 + 4 || g->clause != s->clause[t1 - 1]) {
+			break;
+		}
+		if (g->prep & which) {
+			return (long)i;
+		}
+	}
+	return -1;
+}
+
+/* A group right before a nominal phrase ("US sanctions", "their joint
+ * exercises"), with at most two modifiers between. */
+long ex_agent_before(const scratch *s, const ex_token *tk, long t0)
+{
+	long k;
+
+	for (k = t0 - 1; k >= 0 && k >= t0 - 3; k--) {
+		uint32_t f = wflags(&tk[k]);
+
+		if (s->mention_at[k] >= 0) {
+			return s->m[s->mention_at[k]].group;
+		}
+		if (tk[k].tflags & EXTF_POSS) {
+			continue;
+		}
+		if (tk[k].kind != EXT_WORD ||
+			(f &
+				(EXW_PREP | EXW_AND | EXW_CLAUSE | EXW_BE |
+					EXW_DET | EXW_SPEECH)) ||
+			s->in_verb[k]) {
+			return -1;
+		}
+	}
+	return -1;
+}
+
+/* The first group introduced by "in" after t1 in the clause. */
+long ex_in_target(const scratch *s, long t1, long max)
+{
+	size_t i;
+
+	for (i = 0; i < s->n_g; i++) {
+		const group *g = &s->g[i];
+
+		if (g->t0 < t1) {
+			continue;
+		}
+		if (g->t0 > t1 + max || g->clause != s->clause[t1 - 1]) {
+			break;
+		}
+		if (g->prep & EXW_IN) {
+			return (long)i;
+		}
+	}
+	return -1;
+}
+
+/* The last state group before token t that is not introduced by a
+ * preposition, in any clause; -1 if none. */
+long ex_subject_before(const scratch *s, long t)
+{
+	long i, best = -1;
+
+	for (i = 0; i < (long)s->n_g && s->g[i].t1 <= t; i++) {
+		if (!s->g[i].prep && s->m[s->g[i].m0].type == EXA_STATE) {
+			best = i;
+		}
+	}
+	return best;
+}

@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Clauses: every token gets a clause number, so that the subject and the
+ * target of an event are sought in its own clause. A clause starts at ";",
+ * ":", a bracket, a clause word ("while", "but", "after"), a relative
+ * pronoun after a comma, "that" before an auxiliary ("a helicopter that
+ * was captured"), or ", and" before a new subject and verb. Attribution
+ * tails (", X said ...", "according to X") get a clause of their own and
+ * are marked, so their speaker is never the actor of the event; hedging
+ * words and reciprocal markers are marked for modality().
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "roles.h"
+
+/* After ", and": does a new subject and verb follow ("..., and China has
+ * invited Russia") rather than the last item of a list ("Iran, Libya, and
+ * Cuba")? */
+static int new_clause_after(const ex_token *tk, long n, long k)
+{
+	long j;
+
+	if (k >= n || !(tk[k].tflags & EXTF_CAP)) {
+		return 0;
+	}
+	/* "The US, Russia, and Switzerland met": a capitalised word before
+	 * the comma makes it a list of names */
+	if (k >= 3 && (tk[k - 3].tflags & EXTF_CAP)) {
+		return 0;
+	}
+	for (j = k + 1; j < n && j <= k + 8; j++) {
+		uint32_t f = tk[j].w ? tk[j].w->flags : 0;
+
+		if (tk[j].kind == EXT_PUNCT && !(tk[j].tflags & EXTF_POSS)) {
+			return 0;
+		}
+		if ((f & (EXW_BE | EXW_FUTURE | EXW_AUX)) ||
+			(tk[j].w && tk[j].w->verbs >= 0 &&
+				!(tk[j].tflags & EXTF_CAP))) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* -- clauses ------------------------------------------------------------ */
+
+void ex_mark_clauses(scratch *s, const ex_token *tk, long n)
+{
+	long i;
+	int c = 0;
+
+	for (i = 0; i < n; i++) {
+		uint32_t f = wflags(&tk[i]);
+
+		if (i >= 1 && is_punct(&tk[i - 1], ',') && (f & EXW_AND) &&
+			new_clause_after(tk, n, i + 1)) {
+			c++;
+		} else if ((f & EXW_THAT) && i + 1 < n &&
+			(wflags(&tk[i + 1]) &
+				(EXW_BE | EXW_AUX | EXW_FUTURE))) {
+			/* a relative clause: "a helicopter that was captured"
+			 */
+			c++;
+		} else if ((tk[i].kind == EXT_PUNCT &&
+				   (tk[i].punct == ';' || tk[i].punct == ':' ||
+					   tk[i].punct == '(' ||
+					   tk[i].punct == ')')) ||
+			(f & EXW_CLAUSE) ||
+			((f & EXW_REL) && i > 0 && is_punct(&tk[i - 1], ','))) {
+			c++;
+		}
+		s->clause[i] = c;
+		s->attrib[i] = 0;
+		if (f & EXW_HEDGE) {
+			s->attrib[i] |= TOK_HEDGE;
+		}
+		if ((f & EXW_RECIP) ||
+			((f & EXW_ONE) && i + 1 < n &&
+				(wflags(&tk[i + 1]) & EXW_OTHER))) {
+			s->attrib[i] |= TOK_RECIP;
+		}
+	}
+	/* attribution tails: ", X said ..." near the end, "according to" */
+	for (i = 0; i < n; i++) {
+		if (is_punct(&tk[i], ',')) {
+			long k;
+
+			for (k = i + 1; k < n && k <= i + 10; k++) {
+				if (wflags(&tk[k]) & EXW_SPEECH) {
+					break;
+				}
+				if (tk[k].kind == EXT_PUNCT &&
+					!(tk[k].tflags & EXTF_POSS)) {
+					k = n;
+					break;
+				}
+			}
+			if (k < n && k <= i + 10 && (n - k) <= 14) {
+				long j;
+
+				/* the tail ends at a clause word: "..., the
+				 * president told reporters after meeting X" */
+				for (j = i; j < n &&
+					!(j > k &&
+						(wflags(&tk[j]) & EXW_CLAUSE));
+					j++) {
+					s->attrib[j] |= TOK_ATTRIB;
+					s->clause[j] = c + 1;
+				}
+				break;
+			}
+		}
+		if (wflags(&tk[i]) & EXW_ACCORDING) {
+			long j;
+
+			for (j = i; j < n && !(j > i && is_punct(&tk[j], ','));
+				j++) {
+				s->attrib[j] |= TOK_ATTRIB;
+				s->clause[j] = c + 1;
+			}
+			c++;
+			i = j;
+		}
+	}
+}

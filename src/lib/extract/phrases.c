@@ -1,0 +1,165 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Event phrases: the longest phrase of verbs.tsv at each token, matched on
+ * stems (outside attribution tails and actor mentions), and the verb
+ * forms around a phrase that decide how it is read: a past participle
+ * after "be" is passive; a phrase after a determiner, a possessive or a
+ * preposition is an event noun.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "roles.h"
+
+/* -- verbs -------------------------------------------------------------- */
+
+int ex_find_verbs(ent_extractor *ex, scratch *s, const ex_token *tk, long n)
+{
+	long i;
+
+	s->n_v = 0;
+	for (i = 0; i < n; i++) {
+		s->in_verb[i] = 0;
+	}
+	for (i = 0; i < n; i++) {
+		const ex_phrase *best = NULL;
+		long best_end = 0;
+		int32_t pi;
+
+		if (tk[i].w == NULL || tk[i].w->verbs < 0 ||
+			(s->attrib[i] & TOK_ATTRIB) || s->mention_at[i] >= 0 ||
+			(tk[i].w->flags & (EXW_HEDGE | EXW_ADVERB))) {
+			continue;
+		}
+		for (pi = tk[i].w->verbs; pi >= 0;
+			pi = ex->verbs.phrases[pi].next) {
+			const ex_phrase *p = &ex->verbs.phrases[pi];
+			long end;
+
+			if (p->second != 0 &&
+				(i + 1 >= n ||
+					(tk[i + 1].w ? tk[i + 1].w->stem
+						     : tk[i + 1].key) !=
+						p->second)) {
+				continue;
+			}
+			if (ex_phrase_match(&ex->verbs, p, tk, n, i, 1, &end) &&
+				(end > best_end ||
+					(end == best_end && best != NULL &&
+						p->order > best->order))) {
+				best = p;
+				best_end = end;
+			}
+		}
+		if (best == NULL) {
+			continue;
+		}
+		if (ex_grow((void **)&s->v, &s->cap_v, s->n_v + 1,
+			    sizeof(vmatch))) {
+			return -1;
+		}
+		s->v[s->n_v].t0 = i;
+		s->v[s->n_v].t1 = best_end;
+		s->v[s->n_v].p = best;
+		s->n_v++;
+		{
+			long k;
+
+			for (k = i; k < best_end; k++) {
+				s->in_verb[k] = 1;
+			}
+		}
+		i = best_end - 1;
+	}
+	return 0;
+}
+
+/* Is the word at t0 a past participle ("attacked", "shown", "held")? */
+int ex_is_passive_form(const char *text, const ex_token *tk, long t0)
+{
+	const ex_token *v = &tk[t0];
+	size_t len = v->end - v->start;
+	const char *w = text + v->start;
+
+	if (len >= 3 &&
+		((w[len - 2] == 'e' && w[len - 1] == 'd') ||
+			(w[len - 2] == 'e' && w[len - 1] == 'n') ||
+			(w[len - 2] == 'w' && w[len - 1] == 'n'))) {
+		return 1;
+	}
+	return (wflags(v) & EXW_PARTICIPLE) != 0;
+}
+
+/* Is the verb at t0 passive ("was attacked", "have been expelled")? */
+int ex_is_passive(const char *text, const ex_token *tk, long t0)
+{
+	const ex_token *v = &tk[t0];
+	size_t len = v->end - v->start;
+	const char *w = text + v->start;
+	long k;
+	int participle = 0;
+
+	if (len >= 3 &&
+		((w[len - 2] == 'e' && w[len - 1] == 'd') ||
+			(w[len - 2] == 'e' && w[len - 1] == 'n') ||
+			(w[len - 2] == 'w' && w[len - 1] == 'n'))) {
+		participle = 1;
+	}
+	if (wflags(v) & EXW_PARTICIPLE) {
+		participle = 1;
+	}
+	if (!participle) {
+		return 0;
+	}
+	for (k = t0 - 1; k >= 0 && k >= t0 - 3; k--) {
+		uint32_t f = wflags(&tk[k]);
+
+		if (f & EXW_BE) {
+			return 1;
+		}
+		if (!(f & (EXW_ADVERB | EXW_NEG))) {
+			return 0;
+		}
+	}
+	return 0;
+}
+
+/* Is the phrase at t0 used as a noun: after a determiner, a possessive,
+ * a preposition other than "to", a clause word or a possessive pronoun? */
+int ex_nominal_context(
+	const scratch *s, const char *text, const ex_token *tk, long t0)
+{
+	uint32_t f;
+
+	if (t0 == 0) {
+		return 0;
+	}
+	f = wflags(&tk[t0 - 1]);
+	if (tk[t0 - 1].tflags & EXTF_POSS) {
+		return 1;
+	}
+	if (s->mention_at[t0 - 1] >= 0) {
+		const mention *m = &s->m[s->mention_at[t0 - 1]];
+
+		/* "their attacks", "a United Nations appeal", "the US plan" */
+		return m->type == EXA_REF_ONE || m->type == EXA_REF_MANY ||
+			(m->t0 > 0 && (wflags(&tk[m->t0 - 1]) & EXW_DET) &&
+				tk[m->t1 - 1].w && tk[m->t1 - 1].w->head < 0 &&
+				!ex_is_passive_form(text, tk, t0));
+	}
+	if ((f & EXW_TO) || (f & EXW_BE)) {
+		return 0;
+	}
+	{
+		/* after a gerund: "prompting condemnation from Japan" */
+		const ex_token *p = &tk[t0 - 1];
+		size_t len = p->end - p->start;
+
+		if (p->kind == EXT_WORD && len > 5 &&
+			memcmp(text + p->end - 3, "ing", 3) == 0 &&
+			(p->w == NULL || p->w->verbs < 0)) {
+			return 1;
+		}
+	}
+	return (f & (EXW_DET | EXW_PREP | EXW_CLAUSE)) != 0;
+}

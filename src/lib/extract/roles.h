@@ -1,0 +1,232 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The stages that read one sentence, in the order ex_sentence() runs them:
+ *
+ *   clauses.c     clause numbers, attribution tails, hedges, reciprocals
+ *   mentions.c    actor mentions (names, adjectives with their heads,
+ *                 references, relative pronouns)
+ *   groups.c      coordinated mentions joined into groups, with the
+ *                 preposition that introduces each group
+ *   phrases.c     event phrases (verbs.tsv) and the verb forms around them
+ *   references.c  what "it", "they", "the two countries", "which" stand
+ *                 for, and what the document remembers between sentences
+ *   arguments.c   the subject, target and agent of an event phrase
+ *   roles.c       one event per phrase: which phrases are events of their
+ *                 own, negation and modality, who did what to whom
+ *   emit.c        the event handed to the caller
+ *
+ * Roles come from the surface structure, not a parser; each stage says
+ * why it reads the text the way it does. All searches are bounded by the
+ * windows below, so the time per sentence grows linearly with its length.
+ */
+#ifndef ENT_EXTRACT_ROLES_H
+#define ENT_EXTRACT_ROLES_H
+
+#include <string.h>
+
+#include "extract_internal.h"
+
+/* -- token windows ------------------------------------------------------ */
+
+/* A head noun after an adjective ("Russian naval officials") ... */
+#define WIN_ADJ_HEAD 4
+/* ... or after a state name and its 's ("China's foreign ministry"). */
+#define WIN_STATE_HEAD 3
+/* After ", and": a verb this near makes it a new clause. */
+#define WIN_NEW_CLAUSE 8
+/* ", X said": a verb of saying this near the comma ... */
+#define WIN_ATTRIB_SPEECH 10
+/* ... and at most this many words after it make an attribution tail. */
+#define WIN_ATTRIB_TAIL 14
+/* Tokens between two mentions joined by "and" or a comma. */
+#define WIN_JOIN 5
+/* A preposition this far before a mention introduces it. */
+#define WIN_PREP 4
+/* An appositive: at most this many tokens after the comma. */
+#define WIN_APPOSITIVE 4
+/* The target of a verb: its first word to this far after its end. */
+#define WIN_TARGET 15
+/* The target of an event noun. */
+#define WIN_NOUN_TARGET 8
+/* The next candidate when a target turns out to be the source. */
+#define WIN_RETARGET 12
+/* "recalled its ambassador from X": "from X" this near the phrase. */
+#define WIN_FROM_SOURCE 5
+/* "threatened to ... if X": the "if" this far on ... */
+#define WIN_CONDITION 25
+/* ... and its subject this near it. */
+#define WIN_CONDITION_SUBJECT 4
+/* "criticism from X": the agent this near the noun. */
+#define WIN_AGENT_AFTER 4
+/* "US sanctions": the agent this near before the noun. */
+#define WIN_AGENT_BEFORE 3
+/* Negation, hedging and future words this near before a phrase. */
+#define WIN_MODALITY 5
+/* A complement ("agreed not to attack") this near the previous phrase. */
+#define WIN_COMPLEMENT 10
+/* "mediation in peace negotiations": a chain of event nouns. */
+#define WIN_NOUN_CHAIN 2
+/* "rejected North Korea's demand": a noun this near an event. */
+#define WIN_NOUN_AFTER_EVENT 4
+/* An event noun takes the clause subject when it is this near. */
+#define WIN_NOUN_SUBJECT 8
+/* "struck targets in southern Lebanon": "in X" this near. */
+#define WIN_IN_TARGET 10
+/* References resolved through references at most this deep. */
+#define MAX_RESOLVE_DEPTH 4
+/* Actor codes one group can hold. */
+#define MAX_CODES 8
+
+/* -- per-sentence state ------------------------------------------------- */
+
+/* A mention type beyond the EXA_* types: a relative pronoun. */
+#define M_REL 100
+
+typedef struct mention {
+	long t0, t1;   /* tokens [t0, t1) */
+	uint16_t type; /* EXA_STATE, EXA_BLOCK, EXA_REF_*, M_REL */
+	char code[ENT_CODE_SIZE];
+	long group;
+	long ante;   /* M_REL: the mention, then the group, it stands for */
+	int pending; /* an adjective still looking for its head */
+} mention;
+
+/* scratch.attrib bits per token */
+#define TOK_ATTRIB 1 /* in an attribution tail */
+#define TOK_HEDGE 2  /* a hedging word */
+#define TOK_RECIP 4  /* a reciprocal marker */
+
+typedef struct group {
+	long m0, m1;   /* mentions [m0, m1) */
+	long t0, t1;   /* tokens */
+	uint32_t prep; /* EXW_* flags of the preposition before it */
+	int clause;
+	int n_codes;
+	char codes[MAX_CODES][ENT_CODE_SIZE];
+	long code_m[MAX_CODES]; /* the mention each code was read from */
+	int resolved;
+} group;
+
+typedef struct vmatch {
+	long t0, t1;
+	const ex_phrase *p;
+} vmatch;
+
+typedef struct emitted {
+	char source[ENT_CODE_SIZE];
+	char target[ENT_CODE_SIZE];
+	char code[5];
+} emitted;
+
+typedef struct scratch {
+	mention *m;
+	size_t n_m, cap_m;
+	group *g;
+	size_t n_g, cap_g;
+	vmatch *v;
+	size_t n_v, cap_v;
+	int *clause;            /* clause id per token */
+	unsigned char *attrib;  /* TOK_* bits per token */
+	long *mention_at;       /* mention index covering a token, -1 */
+	unsigned char *in_verb; /* token inside an event phrase */
+	size_t cap_t;
+	emitted *e;
+	size_t n_e, cap_e;
+	ent__buf text;      /* the sentence, NUL-terminated */
+	ent__buf strs;      /* source_text, target_text, id */
+	const ex_token *tk; /* the sentence's tokens (borrowed) */
+} scratch;
+
+/* What emission needs to know about the sentence. */
+typedef struct ctx {
+	ent_extractor *ex;
+	scratch *s;
+	const char *text;
+	const ex_token *tk;
+	size_t start, end;
+	long number;
+	const char *doc;
+	ent_event_cb cb;
+	void *payload;
+	long serial;
+} ctx;
+
+/* -- small helpers shared by the stages --------------------------------- */
+
+static inline uint32_t wflags(const ex_token *t)
+{
+	return t->w ? t->w->flags : 0;
+}
+
+static inline int is_punct(const ex_token *t, unsigned char c)
+{
+	return t->kind == EXT_PUNCT && t->punct == c;
+}
+
+/* Copy a NUL-terminated code into a buffer of `size` bytes. */
+static inline void copy_code(char *dst, const char *src, size_t size)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < size && src[i] != '\0'; i++) {
+		dst[i] = src[i];
+	}
+	dst[i] = '\0';
+}
+
+/* Every actor code the dictionaries give starts with its state's ISO
+ * alpha-3 code (dict.c normalises aliases), so two codes belong to one
+ * state when their first three letters agree. */
+static inline int same_state(const char *a, const char *b)
+{
+	return a[0] != '\0' && a[0] == b[0] && a[1] == b[1] && a[2] == b[2];
+}
+
+/* Grow an array to hold `need` elements of `size` bytes. */
+int ex_grow(void **p, size_t *cap, size_t need, size_t size);
+
+/* -- the stages --------------------------------------------------------- */
+
+/* clauses.c */
+void ex_mark_clauses(scratch *s, const ex_token *tk, long n);
+
+/* mentions.c: 0, or -1 when out of memory */
+int ex_find_mentions(ent_extractor *ex, scratch *s, const ex_token *tk, long n);
+
+/* groups.c: 0, or -1 when out of memory */
+int ex_find_groups(scratch *s, const ex_token *tk);
+
+/* phrases.c */
+int ex_find_verbs(ent_extractor *ex, scratch *s, const ex_token *tk, long n);
+int ex_is_passive_form(const char *text, const ex_token *tk, long t0);
+int ex_is_passive(const char *text, const ex_token *tk, long t0);
+int ex_nominal_context(
+	const scratch *s, const char *text, const ex_token *tk, long t0);
+
+/* references.c */
+void ex_add_code(group *g, const char *code, long mi);
+long ex_clause_subject(const scratch *s, long t0);
+long ex_main_subject(const scratch *s, long before);
+void ex_resolve(ent_extractor *ex, scratch *s, long gi, int depth);
+int ex_other_recent(const ent_extractor *ex, const group *src, group *t);
+void ex_remember(ent_extractor *ex, scratch *s, long n);
+
+/* arguments.c */
+long ex_subject_of(const scratch *s, const ex_token *tk, long t0, long from);
+long ex_target_of(const scratch *s, long t1, long max, int nominal, long pend);
+long ex_condition_subject(const scratch *s, long t1, long n);
+long ex_agent_after(const scratch *s, long t1, uint32_t which);
+long ex_agent_before(const scratch *s, const ex_token *tk, long t0);
+long ex_in_target(const scratch *s, long t1, long max);
+long ex_subject_before(const scratch *s, long t);
+
+/* roles.c */
+ent_status ex_code_verbs(ctx *c, long n);
+
+/* emit.c */
+ent_status ex_emit_groups(ctx *c, const group *sg, const group *tg,
+	const char *code, unsigned flags, int sym);
+ent_status ex_emit_within(
+	ctx *c, const group *g, const char *code, unsigned flags);
+
+#endif
