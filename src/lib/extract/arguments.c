@@ -35,7 +35,7 @@ static int appositive(
 			close = 1;
 		}
 	}
-	return open && close && g0 - prev_end <= 4;
+	return open && close && g0 - prev_end <= WIN_APPOSITIVE;
 }
 
 /* The subject group of a verb starting at t0: see the file comment. An
@@ -96,7 +96,7 @@ long ex_target_of(const scratch *s, long t1, long max, int nominal, long pend)
 			continue;
 		}
 		if (!nominal && (g->prep & (EXW_FROM | EXW_BY)) && from < 0 &&
-			g->t0 <= pend + 5) {
+			g->t0 <= pend + WIN_FROM_SOURCE) {
 			from = (long)i; /* "recalled its ambassador from X" */
 		}
 		if (nominal ? ((g->prep & (EXW_TPREP | EXW_BETWEEN)) != 0 ||
@@ -125,13 +125,13 @@ long ex_condition_subject(const scratch *s, long t1, long n)
 	long k;
 	size_t i;
 
-	for (k = t1; k < n && k < t1 + 25; k++) {
+	for (k = t1; k < n && k < t1 + WIN_CONDITION; k++) {
 		if (s->tk[k].kind == EXT_WORD &&
 			(wflags(&s->tk[k]) & EXW_COND)) {
 			break;
 		}
 	}
-	if (k >= n || k >= t1 + 25) {
+	if (k >= n || k >= t1 + WIN_CONDITION) {
 		return -1;
 	}
 	for (i = 0; i < s->n_g; i++) {
@@ -140,7 +140,7 @@ long ex_condition_subject(const scratch *s, long t1, long n)
 		if (g->t0 <= k) {
 			continue;
 		}
-		if (g->t0 > k + 4) {
+		if (g->t0 > k + WIN_CONDITION_SUBJECT) {
 			break;
 		}
 		if (g->prep == 0 && s->m[g->m0].type != M_REL) {
@@ -161,7 +161,8 @@ long ex_agent_after(const scratch *s, long t1, uint32_t which)
 		if (g->t0 < t1) {
 			continue;
 		}
-		if (g->t0 > t1 + 4 || g->clause != s->clause[t1 - 1]) {
+		if (g->t0 > t1 + WIN_AGENT_AFTER ||
+			g->clause != s->clause[t1 - 1]) {
 			break;
 		}
 		if (g->prep & which) {
@@ -177,7 +178,7 @@ long ex_agent_before(const scratch *s, const ex_token *tk, long t0)
 {
 	long k;
 
-	for (k = t0 - 1; k >= 0 && k >= t0 - 3; k--) {
+	for (k = t0 - 1; k >= 0 && k >= t0 - WIN_AGENT_BEFORE; k--) {
 		uint32_t f = wflags(&tk[k]);
 
 		if (s->mention_at[k] >= 0) {

@@ -29,7 +29,7 @@ static int new_clause_after(const ex_token *tk, long n, long k)
 	if (k >= 3 && (tk[k - 3].tflags & EXTF_CAP)) {
 		return 0;
 	}
-	for (j = k + 1; j < n && j <= k + 8; j++) {
+	for (j = k + 1; j < n && j <= k + WIN_NEW_CLAUSE; j++) {
 		uint32_t f = tk[j].w ? tk[j].w->flags : 0;
 
 		if (tk[j].kind == EXT_PUNCT && !(tk[j].tflags & EXTF_POSS)) {
@@ -87,7 +87,8 @@ void ex_mark_clauses(scratch *s, const ex_token *tk, long n)
 		if (is_punct(&tk[i], ',')) {
 			long k;
 
-			for (k = i + 1; k < n && k <= i + 10; k++) {
+			for (k = i + 1; k < n && k <= i + WIN_ATTRIB_SPEECH;
+				k++) {
 				if (wflags(&tk[k]) & EXW_SPEECH) {
 					break;
 				}
@@ -97,7 +98,8 @@ void ex_mark_clauses(scratch *s, const ex_token *tk, long n)
 					break;
 				}
 			}
-			if (k < n && k <= i + 10 && (n - k) <= 14) {
+			if (k < n && k <= i + WIN_ATTRIB_SPEECH &&
+				(n - k) <= WIN_ATTRIB_TAIL) {
 				long j;
 
 				/* the tail ends at a clause word: "..., the

@@ -154,6 +154,10 @@ typedef struct ex_token {
 	unsigned char punct; /* the punctuation character */
 } ex_token;
 
+/* Codes the document remembers: its last subject, its last pair, its
+ * recently mentioned states. */
+#define EX_REMEMBERED 8
+
 /* An agent head noun: sector suffix for "Russian troops" -> RUSMIL. */
 typedef struct ex_head {
 	char sector[4];
@@ -176,11 +180,12 @@ struct ent_extractor {
 	size_t toks_cap;
 	void *scratch; /* sentence analysis buffers (roles.c) */
 	/* document state: references to earlier actors */
-	char last_subject[8][ENT_CODE_SIZE];
+	char last_subject[EX_REMEMBERED][ENT_CODE_SIZE];
 	int n_last_subject;
-	char last_pair[8][ENT_CODE_SIZE];
+	char last_pair[EX_REMEMBERED][ENT_CODE_SIZE];
 	int n_last_pair;
-	char recent[8][ENT_CODE_SIZE]; /* states mentioned, latest first */
+	char recent[EX_REMEMBERED][ENT_CODE_SIZE]; /* states mentioned,
+						  latest first */
 	int n_recent;
 	const char *doc_base; /* the document name without folder and
 				 extension, for event ids */

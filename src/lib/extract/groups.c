@@ -19,7 +19,7 @@ static int joinable(const ex_token *tk, long a, long b)
 	long k;
 	int conj = 0;
 
-	if (b - a > 5) {
+	if (b - a > WIN_JOIN) {
 		return 0;
 	}
 	for (k = a; k < b; k++) {
@@ -46,7 +46,7 @@ static uint32_t prep_before(const ex_token *tk, const scratch *s, long t0)
 {
 	long k;
 
-	for (k = t0 - 1; k >= 0 && k >= t0 - 4; k--) {
+	for (k = t0 - 1; k >= 0 && k >= t0 - WIN_PREP; k--) {
 		uint32_t f = wflags(&tk[k]);
 
 		if (s->in_verb[k]) {

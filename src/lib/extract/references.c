@@ -230,11 +230,11 @@ static void push_recent(ent_extractor *ex, const char *code)
 			break;
 		}
 	}
-	if (k == ex->n_recent && k < 8) {
+	if (k == ex->n_recent && k < MAX_RECENT) {
 		ex->n_recent++;
 	}
-	if (k >= 8) {
-		k = 7;
+	if (k >= MAX_RECENT) {
+		k = MAX_RECENT - 1;
 	}
 	for (j = k; j > 0; j--) {
 		memcpy(ex->recent[j], ex->recent[j - 1], ENT_CODE_SIZE);

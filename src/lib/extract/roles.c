@@ -81,7 +81,7 @@ static unsigned modality(
 	int c = s->clause[t0];
 
 	*negated = 0;
-	for (k = t0 - 1; k >= 0 && k >= t0 - 5 && k >= from; k--) {
+	for (k = t0 - 1; k >= 0 && k >= t0 - WIN_MODALITY && k >= from; k--) {
 		uint32_t f = wflags(&tk[k]);
 
 		if (s->clause[k] != c) {
@@ -125,7 +125,7 @@ static int complement(const ex_token *tk, long a, long b)
 {
 	long k;
 
-	if (b - a > 10) {
+	if (b - a > WIN_COMPLEMENT) {
 		return 0;
 	}
 	if (b == a) {

@@ -74,8 +74,12 @@
 #define WIN_IN_TARGET 10
 /* References resolved through references at most this deep. */
 #define MAX_RESOLVE_DEPTH 4
+/* States the document remembers as recently mentioned. */
+#define MAX_RECENT EX_REMEMBERED
 /* Actor codes one group can hold. */
 #define MAX_CODES 8
+/* a group's codes are remembered whole */
+_Static_assert(MAX_CODES <= EX_REMEMBERED, "MAX_CODES > EX_REMEMBERED");
 
 /* -- per-sentence state ------------------------------------------------- */
 
