@@ -48,6 +48,9 @@ int main(void)
 	check("Talks with the U.S. The next round is in May.",
 		"Talks with the U.S.|The next round is in May.",
 		"U.S. at the end of a sentence before a starter word");
+	check("Tariffs rose in the U.S. Meanwhile Mexico waited.",
+		"Tariffs rose in the U.S.|Meanwhile Mexico waited.",
+		"a starter of nine letters after U.S. (words.tsv)");
 	check("Sanctions hit the U.S. Treasury hard.",
 		"Sanctions hit the U.S. Treasury hard.",
 		"U.S. before a proper noun does not end a sentence");

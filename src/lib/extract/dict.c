@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The extractor's dictionaries: the grammar word classes, actor phrases
+ * The extractor's dictionaries: what CAMEO roots do, actor phrases
  * (from the state table and actors.tsv), agent head nouns and event
  * phrases (verbs.tsv), compiled into hash-indexed phrase tables.
  *
@@ -114,96 +114,65 @@ void ex_table_free(ex_table *t)
 	memset(t, 0, sizeof(*t));
 }
 
-/* -- grammar ---------------------------------------------------------- */
+static int next_line(
+	const char *buf, size_t len, size_t *pos, size_t *s, size_t *e);
+static size_t split(const char *buf, size_t s, size_t e, size_t *fs,
+	size_t *fe, size_t max);
+static int field_is(const char *buf, size_t s, size_t e, const char *w);
 
+/* -- CAMEO roots ------------------------------------------------------ */
+
+/* Behaviour names of roots.tsv and their bits. */
 static const struct {
-	const char *words;
-	uint32_t flags;
-} grammar[] = {
-	{"be am is are was were been being", EXW_BE},
-	{"not never no n't", EXW_NEG},
-	{"reportedly allegedly believed suspected purportedly apparently "
-	 "rumoured rumored alleged supposedly",
-		EXW_HEDGE},
-	{"will would shall 'll plans plan planned intends intend intended "
-	 "going expected set",
-		EXW_FUTURE},
-	{"in of for from to with at on against by near into over toward "
-	 "towards upon between among across through under inside within "
-	 "about around during outside beyond via throughout along amongst",
-		EXW_PREP},
-	{"with", EXW_WITH},
-	{"that", EXW_THAT},
-	{"according", EXW_ACCORDING},
-	{"of", EXW_OF},
-	{"has have had did does do", EXW_AUX},
-	{"in inside within", EXW_IN},
-	{"scores dozens hundreds thousands millions number group groups some "
-	 "many several most all none two three four five six seven eight nine "
-	 "ten hundred thousand",
-		EXW_QUANT},
-	{"hit shot struck held caught sent fought met led built thrown beaten "
-	 "seen taken given brought put kept told stolen shelled",
-		EXW_PARTICIPLE},
-	{"on against to with toward towards over into upon for", EXW_TPREP},
-	{"from", EXW_FROM},
-	{"by", EXW_BY},
-	{"to", EXW_TO},
-	{"and or &", EXW_AND},
-	{"while whereas but although though because when if unless amid "
-	 "amidst despite whilst whereby after before until",
-		EXW_CLAUSE},
-	{"if unless", EXW_COND},
-	{"which who whom", EXW_REL},
-	{"said say says saying told tells reported reports according "
-	 "announced announces confirmed added stated quoted cited wrote "
-	 "claimed claims",
-		EXW_SPEECH},
-	{"mutual mutually joint jointly together bilateral common", EXW_RECIP},
-	{"the a an this that these those his her some any", EXW_DET},
-	{"between among amongst", EXW_BETWEEN},
-	{"president minister premier king queen prince emir sheikh leader "
-	 "chancellor secretary ambassador envoy general spokesman "
-	 "spokeswoman officials official mr mrs ms dr sir lord dame madam "
-	 "ayatollah sultan crown vice chairman chief gen col colonel marshal "
-	 "field pm",
-		EXW_TITLE},
-	{"monday tuesday wednesday thursday friday saturday sunday january "
-	 "february march april may june july august september october "
-	 "november december today yesterday tomorrow",
-		EXW_CALENDAR},
-	{"also still already again currently recently earlier later now "
-	 "then further formally officially jointly publicly previously "
-	 "finally quickly strongly sharply repeatedly firmly bluntly "
-	 "reportedly allegedly once even long just only today yesterday "
-	 "immediately",
-		EXW_ADVERB},
-	{"one each", EXW_ONE},
-	{"another other", EXW_OTHER},
+	const char *name;
+	uint8_t bit;
+} root_behaviours[] = {
+	{"place-target", EXR_PLACE_TARGET},
+	{"condition-target", EXR_CONDITION_TARGET},
 };
 
-ent_status ex_grammar_init(ent_extractor *ex)
+/* roots.tsv: ROOT <TAB> BEHAVIOUR, ROOT two digits of a CAMEO root. */
+ent_status ex_load_roots(ent_extractor *ex, ent_error *err)
 {
-	size_t g;
+	const ent__lexicon_file *f = ent__lexicon_find("roots.tsv");
+	const char *buf;
+	size_t pos = 0, s, e, k;
+	long line = 0;
 
-	for (g = 0; g < sizeof(grammar) / sizeof(grammar[0]); g++) {
-		const char *s = grammar[g].words;
+	if (f == NULL) {
+		return ent__error_set(err, ENT_ERROR, "roots.tsv", 0, 0,
+			"the dictionary is not compiled in");
+	}
+	buf = (const char *)f->data;
+	while (next_line(buf, f->len, &pos, &s, &e)) {
+		size_t fs[3] = {0}, fe[3] = {0};
+		int root;
 
-		while (*s) {
-			const char *e = strchr(s, ' ');
-			size_t n = e ? (size_t)(e - s) : strlen(s);
-			uint64_t k = ex_hash_lower(s, n);
-			int32_t old = ex_map_get(&ex->grammar, k);
-
-			if (ex_map_put(&ex->grammar, k,
-				    (int32_t)((old < 0 ? 0 : (uint32_t)old) |
-					    grammar[g].flags)) != 0) {
-				return ENT_ENOMEM;
+		line++;
+		if (e == s || buf[s] == '#') {
+			continue;
+		}
+		if (split(buf, s, e, fs, fe, 2) != 2 || fe[0] - fs[0] != 2 ||
+			buf[fs[0]] < '0' || buf[fs[0]] > '2' ||
+			buf[fs[0] + 1] < '0' || buf[fs[0] + 1] > '9') {
+			return ent__error_set(err, ENT_EPARSE, "roots.tsv", line,
+				1, "expected ROOT (two digits) <TAB> BEHAVIOUR");
+		}
+		root = (buf[fs[0]] - '0') * 10 + (buf[fs[0] + 1] - '0');
+		for (k = 0; k < sizeof(root_behaviours) /
+				sizeof(root_behaviours[0]);
+			k++) {
+			if (field_is(buf, fs[1], fe[1],
+				    root_behaviours[k].name)) {
+				ex->roots[root] |= root_behaviours[k].bit;
+				break;
 			}
-			s += n;
-			while (*s == ' ') {
-				s++;
-			}
+		}
+		if (k == sizeof(root_behaviours) / sizeof(root_behaviours[0])) {
+			return ent__error_set(err, ENT_EPARSE, "roots.tsv", line,
+				(long)(fs[1] - s) + 1,
+				"unknown behaviour (place-target, "
+				"condition-target)");
 		}
 	}
 	return ENT_OK;
@@ -833,13 +802,12 @@ static ent_status add_list(ent_extractor *ex, const char *list, uint16_t type,
 {
 	uint16_t ty;
 	const char *s = list;
-	static const char *const skip[] = {"male", "victoria", "kingston",
-		"san jose", "georgetown", "vienna", "lima", NULL};
 
 	while (s != NULL && *s) {
 		const char *e = strchr(s, ';');
-		size_t n = e ? (size_t)(e - s) : strlen(s), bad, k;
-		int skipped = 0;
+		size_t n = e ? (size_t)(e - s) : strlen(s), bad;
+		const ex_wordclass *wc;
+		int skipped;
 
 		if (n > 4 &&
 			(memcmp(s, "the ", 4) == 0 ||
@@ -847,13 +815,9 @@ static ent_status add_list(ent_extractor *ex, const char *list, uint16_t type,
 			s += 4;
 			n -= 4;
 		}
-		for (k = 0; skip[k] != NULL; k++) {
-			if (strlen(skip[k]) == n &&
-				ex_hash_lower(s, n) ==
-					ex_hash_lower(skip[k], n)) {
-				skipped = 1;
-			}
-		}
+		/* names that more often mean something else ("Victoria") */
+		wc = ex_word_classes(s, n);
+		skipped = wc != NULL && (wc->extra & EXL_AMBIGUOUS_NAME);
 		/* inverted forms "Korea, Republic of" are never written in news
 		 */
 		if (!skipped &&
@@ -862,10 +826,7 @@ static ent_status add_list(ent_extractor *ex, const char *list, uint16_t type,
 			ent_status st;
 
 			if (memchr(s, ',', n) != NULL &&
-				(n < 10 ||
-					ex_hash_lower(s, 10) !=
-						ex_hash_lower(
-							"washington", 10))) {
+				!(wc != NULL && (wc->extra & EXL_COMMA_NAME))) {
 				goto next;
 			}
 			/* a plural demonym in the adjective column

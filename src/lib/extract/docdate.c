@@ -5,7 +5,8 @@
  * dateline ("MOSCOW, May 9 (Reuters) - ..."). Only these two shapes, and
  * only in the first lines, count: a date inside a sentence ("on March 3,
  * 2014, Russia annexed Crimea") is what the article is about, not when it
- * was written. See ent_extract_document_date() in extract.h.
+ * was written. See ent_extract_document_date() in extract.h. Month and
+ * weekday names and date labels are classes of words.tsv.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -59,62 +60,54 @@ static long number(cursor *c, int max_digits)
 	return v;
 }
 
-/* A month name, full or abbreviated (with an optional period); 1-12, or
- * 0 when there is none. */
+/* The class entry of the letters at the cursor, and their count. */
+static const ex_wordclass *word_at(const cursor *c, size_t *n)
+{
+	*n = 0;
+	while (c->p + *n < c->end && is_alpha(c->p[*n])) {
+		(*n)++;
+	}
+	return *n ? ex_word_classes(c->p, *n) : NULL;
+}
+
+/* A month name, full or abbreviated (words.tsv class "month"), with an
+ * optional full stop; 1-12, or 0 when there is none. */
 static int month(cursor *c)
 {
-	static const char *const names[] = {"january", "february", "march",
-		"april", "may", "june", "july", "august", "september",
-		"october", "november", "december"};
-	const char *s = c->p;
-	size_t n = 0, i;
+	size_t n;
+	const ex_wordclass *wc = word_at(c, &n);
 
-	while (s + n < c->end && is_alpha(s[n])) {
-		n++;
-	}
-	if (n < 3) {
+	if (wc == NULL || !(wc->extra & EXL_MONTH) || wc->value < 1 ||
+		wc->value > 12) {
 		return 0;
 	}
-	for (i = 0; i < 12; i++) {
-		size_t full = strlen(names[i]);
-		/* "Sept" is the one four-letter abbreviation in use */
-		if ((n == full || n == 3 || (i == 8 && n == 4)) && n <= full &&
-			strncasecmp(s, names[i], n) == 0) {
-			c->p = s + n;
-			if (n < full && c->p < c->end && *c->p == '.') {
-				c->p++;
-			}
-			return (int)i + 1;
-		}
+	c->p += n;
+	if (c->p < c->end && *c->p == '.') {
+		c->p++;
 	}
-	return 0;
+	return wc->value;
 }
 
 /* An optional weekday and comma before a date: "Tuesday, ". */
 static void weekday(cursor *c)
 {
-	static const char *const names[] = {"monday", "tuesday", "wednesday",
-		"thursday", "friday", "saturday", "sunday"};
-	size_t n = 0, i;
+	size_t n;
+	const ex_wordclass *wc = word_at(c, &n);
+	cursor t;
 
-	while (c->p + n < c->end && is_alpha(c->p[n])) {
-		n++;
+	if (wc == NULL || !(wc->extra & EXL_WEEKDAY)) {
+		return;
 	}
-	for (i = 0; i < 7; i++) {
-		if ((n == strlen(names[i]) || n == 3) &&
-			strncasecmp(c->p, names[i], n) == 0) {
-			cursor t = {c->p + n, c->end};
-			if (t.p < t.end && *t.p == '.') {
-				t.p++;
-			}
-			if (t.p < t.end && *t.p == ',') {
-				t.p++;
-			}
-			skip_spaces(&t);
-			*c = t;
-			return;
-		}
+	t.p = c->p + n;
+	t.end = c->end;
+	if (t.p < t.end && *t.p == '.') {
+		t.p++;
 	}
+	if (t.p < t.end && *t.p == ',') {
+		t.p++;
+	}
+	skip_spaces(&t);
+	*c = t;
 }
 
 /*
@@ -190,28 +183,21 @@ static int date(cursor *c, int year_optional, long *y, long *m, long *d)
  * time: "Published: Tuesday 4 March 2026 10:32 GMT". */
 static int date_line(cursor line, long *y, long *m, long *d)
 {
-	static const char *const labels[] = {"published", "updated",
-		"posted", "date", "dated", "filed"};
-	size_t i, n = 0;
+	size_t n;
+	const ex_wordclass *wc;
 
 	skip_spaces(&line);
-	while (line.p + n < line.end && is_alpha(line.p[n])) {
-		n++;
-	}
-	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
-		if (n == strlen(labels[i]) &&
-			strncasecmp(line.p, labels[i], n) == 0) {
-			line.p += n;
-			if (line.p < line.end && *line.p == ':') {
-				line.p++;
-			}
-			skip_spaces(&line);
-			/* "Published on 4 March 2026" */
-			if (line.end - line.p > 3 &&
-				strncasecmp(line.p, "on ", 3) == 0) {
-				line.p += 3;
-			}
-			break;
+	wc = word_at(&line, &n);
+	if (wc != NULL && (wc->extra & EXL_DATE_LABEL)) {
+		line.p += n;
+		if (line.p < line.end && *line.p == ':') {
+			line.p++;
+		}
+		skip_spaces(&line);
+		/* "Published on 4 March 2026" */
+		if (line.end - line.p > 3 &&
+			strncasecmp(line.p, "on ", 3) == 0) {
+			line.p += 3;
 		}
 	}
 	if (!date(&line, 0, y, m, d)) {

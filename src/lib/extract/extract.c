@@ -63,8 +63,8 @@ ent_status ent_extractor_create(
 	if (opts != NULL) {
 		ex->default_date = opts->default_date;
 	}
-	if (ex_grammar_init(ex) != ENT_OK) {
-		st = ent__error_nomem(err);
+	if ((st = ex_words_check(err)) != ENT_OK ||
+		(st = ex_load_roots(ex, err)) != ENT_OK) {
 		goto done;
 	}
 	/* later entries win ties: states, then actors.tsv, then the user's */
@@ -99,7 +99,6 @@ void ent_extractor_destroy(ent_extractor *ex)
 		sb_stemmer_delete(ex->stemmer);
 	}
 	free(ex->words);
-	ex_map_free(&ex->grammar);
 	ex_map_free(&ex->head_nouns);
 	ex_map_free(&ex->orgwords);
 	free(ex->heads);

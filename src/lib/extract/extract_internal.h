@@ -52,6 +52,30 @@ enum {
 	EXW_COND = 1u << 29        /* if, unless */
 };
 
+/* Classes of words.tsv beyond the grammar flags (ex_wordclass.extra). */
+enum {
+	EXL_ABBREVIATION = 1u << 0,   /* Mr., Gen., Jan.: no sentence end */
+	EXL_STARTER = 1u << 1,        /* starts a sentence after "U.S." */
+	EXL_MONTH = 1u << 2,          /* a month name; value: its number */
+	EXL_WEEKDAY = 1u << 3,        /* a weekday before a date */
+	EXL_DATE_LABEL = 1u << 4,     /* "Published:" before a date line */
+	EXL_AMBIGUOUS_NAME = 1u << 5, /* a capital not read as its state */
+	EXL_COMMA_NAME = 1u << 6      /* a name with a comma that is read */
+};
+
+/* The classes of one word of words.tsv. */
+typedef struct ex_wordclass {
+	uint32_t grammar; /* EXW_* */
+	uint16_t extra;   /* EXL_* */
+	uint16_t value;   /* the class's value (a month's number) */
+} ex_wordclass;
+
+/* What the extractor does with an event by its CAMEO root (roots.tsv). */
+enum {
+	EXR_PLACE_TARGET = 1u << 0,    /* "in X" names the state acted upon */
+	EXR_CONDITION_TARGET = 1u << 1 /* aimed at its condition's subject */
+};
+
 /* A cached word. key 0 marks an empty slot. */
 typedef struct ex_word {
 	uint64_t key;
@@ -167,7 +191,7 @@ struct ent_extractor {
 	struct sb_stemmer *stemmer;
 	ex_word *words; /* the word cache */
 	size_t words_cap, words_n;
-	ex_map grammar;    /* word hash -> EXW_* flags */
+	uint8_t roots[100]; /* EXR_* bits by CAMEO root */
 	ex_map head_nouns; /* stem hash -> ex_head index */
 	ex_map orgwords;   /* word hash -> 1 */
 	ex_head *heads;
@@ -194,7 +218,7 @@ struct ent_extractor {
 	char stem_buf[256];
 };
 
-/* -- maps (lexicon.c) -- */
+/* -- maps (dict.c) -- */
 int ex_map_put(ex_map *m, uint64_t key, int32_t val);
 int32_t ex_map_get(const ex_map *m, uint64_t key);
 void ex_map_free(ex_map *m);
@@ -209,13 +233,19 @@ const ex_word *ex_word_get(ent_extractor *ex, const char *s, size_t n);
 long ex_tokenize(ent_extractor *ex, const char *text, size_t start, size_t end,
 	int cache);
 
-/* -- dictionaries (lexicon.c) -- */
+/* -- word classes (words.c) -- */
+/* Load words.tsv (once per process); ENT_OK or its parse error. */
+ent_status ex_words_check(ent_error *err);
+/* The classes of the word s[0..n) (any case), or NULL when unlisted. */
+const ex_wordclass *ex_word_classes(const char *s, size_t n);
+
+/* -- dictionaries (dict.c) -- */
 ent_status ex_load_actors(ent_extractor *ex, const char *buf, size_t len,
 	const char *source, ent_error *err);
 ent_status ex_load_verbs(ent_extractor *ex, const char *buf, size_t len,
 	const char *source, ent_error *err);
 ent_status ex_load_states(ent_extractor *ex, ent_error *err);
-ent_status ex_grammar_init(ent_extractor *ex);
+ent_status ex_load_roots(ent_extractor *ex, ent_error *err);
 void ex_table_free(ex_table *t);
 
 /* Does phrase `p` of `t` match tokens from `i`? Sets *end to one past the

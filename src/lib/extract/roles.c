@@ -164,14 +164,10 @@ static int self_only(const group *src, const group *t)
 	return 1;
 }
 
-/* Codes whose "in X" names the state acted upon: yield (08), force
- * posture (15), coercion (17), assault (18), fight (19), mass violence. */
-static int territorial(const char *code)
+/* The roots.tsv behaviour bits of a CAMEO code's root. */
+static unsigned root_does(const ent_extractor *ex, const char *code)
 {
-	int root = (code[0] - '0') * 10 + (code[1] - '0');
-
-	return root == 8 || root == 15 || root == 17 || root == 18 ||
-		root == 19 || root == 20;
+	return ex->roots[(code[0] - '0') * 10 + (code[1] - '0')];
 }
 
 /* Does anything between tokens a and b read "that"? */
@@ -348,7 +344,8 @@ static void fallback_target(ctx *c, const vmatch *v, reading *r, long n)
 {
 	scratch *s = c->s;
 
-	if (r->tgt >= 0 && s->g[r->tgt].n_codes == 0 && territorial(r->code)) {
+	if (r->tgt >= 0 && s->g[r->tgt].n_codes == 0 &&
+		(root_does(c->ex, r->code) & EXR_PLACE_TARGET)) {
 		/* "struck Hezbollah targets in southern Lebanon" */
 		long alt = ex_in_target(s, s->g[r->tgt].t1, WIN_IN_TARGET);
 
@@ -357,12 +354,13 @@ static void fallback_target(ctx *c, const vmatch *v, reading *r, long n)
 			r->tgt = alt;
 		}
 	}
-	if (r->tgt < 0 && !r->nominal && r->code[0] == '1' &&
-		r->code[1] == '3') {
+	if (r->tgt < 0 && !r->nominal &&
+		(root_does(c->ex, r->code) & EXR_CONDITION_TARGET)) {
 		/* a threat aimed at the subject of its condition */
 		r->tgt = ex_condition_subject(s, v->t1, n);
 	}
-	if (r->tgt < 0 && !r->nominal && territorial(r->code)) {
+	if (r->tgt < 0 && !r->nominal &&
+		(root_does(c->ex, r->code) & EXR_PLACE_TARGET)) {
 		/* "lifted a curfew in Montenegro", "strengthened its forces
 		 * in Lebanon": the place is the target */
 		r->tgt = ex_in_target(s, v->t1, WIN_IN_TARGET);

@@ -2,7 +2,8 @@
 /*
  * Sentence splitting for wire-style English: full stops that end a
  * sentence versus abbreviations, initials and numbers; headlines without a
- * final stop; blank lines; hyphenated line breaks.
+ * final stop; blank lines; hyphenated line breaks. The abbreviations and
+ * sentence starters are classes of words.tsv.
  */
 #include <string.h>
 
@@ -29,65 +30,13 @@ static int is_alpha(unsigned char c)
 	return is_upper(c) || is_lower(c);
 }
 
-/* Abbreviations whose full stop does not end a sentence (lower case). */
-static const char *const abbrevs[] = {"mr", "mrs", "ms", "dr", "prof", "gen",
-	"lt", "col", "maj", "capt", "cpt", "sgt", "cpl", "adm", "cmdr", "gov",
-	"sen", "rep", "rev", "hon", "pres", "st", "mt", "ft", "jan", "feb",
-	"mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-	"no", "nos", "vs", "etc", "inc", "corp", "co", "ltd", "jr", "sr",
-	"dept", "est", "approx", "fig", "vol", "pp", "ca", "cf", "al", "mssrs",
-	"messrs", "gens", "govt", "brig", "cdr", "insp", "supt", "amb", "excl",
-	"incl", NULL};
-
-/* Words that start a sentence after "U.S." and similar abbreviations. */
-static const char *const starters[] = {"the", "a", "an", "it", "he", "she",
-	"they", "we", "i", "in", "but", "this", "that", "these", "those", "on",
-	"at", "its", "their", "his", "her", "there", "meanwhile", "however",
-	"after", "earlier", "later", "officials", "both", "some", "many", NULL};
-
-/* Is the word w[0..n) (any case) in `list`? The words are short: pack the
- * lower-cased word into an integer and compare integers. */
-static uint64_t pack(const char *w, size_t n)
+/* Is the word w[0..n) (any case) in the class `cls` (EXL_*) of
+ * words.tsv? */
+static int word_is(const char *w, size_t n, unsigned cls)
 {
-	uint64_t v = 0;
-	size_t k;
+	const ex_wordclass *wc = ex_word_classes(w, n);
 
-	for (k = 0; k < n; k++) {
-		unsigned char c = (unsigned char)w[k];
-
-		if (is_upper(c)) {
-			c = (unsigned char)(c - 'A' + 'a');
-		}
-		v = (v << 8) | c;
-	}
-	return v;
-}
-
-static int word_in(const char *w, size_t n, const char *const *list)
-{
-	uint64_t v;
-	size_t i;
-
-	if (n == 0 || n > 8) {
-		return 0;
-	}
-	v = pack(w, n);
-	for (i = 0; list[i] != NULL; i++) {
-		/* list words are at most 8 letters; compare the first byte
-		 * before packing the rest */
-		size_t k;
-
-		if ((unsigned char)list[i][0] !=
-			(unsigned char)(v >> (8 * (n - 1)))) {
-			continue;
-		}
-		for (k = 0; k < n && list[i][k] != '\0'; k++) {
-		}
-		if (k == n && list[i][n] == '\0' && pack(list[i], n) == v) {
-			return 1;
-		}
-	}
-	return 0;
+	return wc != NULL && (wc->extra & cls) != 0;
 }
 
 /* Closing quotes and brackets that may follow a final stop: ASCII ones
@@ -135,7 +84,7 @@ static int stop_ends(const char *t, size_t len, size_t dot, size_t next)
 	if (wn == 1 && is_upper((unsigned char)t[ws])) {
 		return 0;
 	}
-	if (!inner_dot && word_in(t + ws, wn, abbrevs)) {
+	if (!inner_dot && word_is(t + ws, wn, EXL_ABBREVIATION)) {
 		return 0;
 	}
 	if (inner_dot) {
@@ -145,7 +94,7 @@ static int stop_ends(const char *t, size_t len, size_t dot, size_t next)
 		while (e < len && is_alpha((unsigned char)t[e])) {
 			e++;
 		}
-		return word_in(t + next, e - next, starters);
+		return word_is(t + next, e - next, EXL_STARTER);
 	}
 	return 1;
 }

@@ -60,9 +60,11 @@ static void fill_word(
 				(size_t)sb_stemmer_length(ex->stemmer));
 		}
 	}
-	w->flags = (uint32_t)(ex_map_get(&ex->grammar, key) < 0
-			? 0
-			: ex_map_get(&ex->grammar, key));
+	{
+		const ex_wordclass *wc = ex_word_classes(s, n);
+
+		w->flags = wc ? wc->grammar : 0;
+	}
 	w->actors = ex_map_get(&ex->actors.heads, key);
 	w->verbs = ex_map_get(&ex->verbs.heads, w->stem);
 	w->head = ex_map_get(&ex->head_nouns, w->stem);
