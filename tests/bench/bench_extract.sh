@@ -10,7 +10,7 @@
 # seed. Then it reports
 #   - library: ent_extract_text() over the whole corpus in one call, timed
 #     on CPU time (one core) and wall time, as MB/s, sentences/s, events;
-#   - cli: `entente extract CORPUS -o /dev/null` end to end (reading,
+#   - cli: `entente extract CORPUS -o FILE` end to end (reading,
 #     extraction, JSON serialisation), as MB/s of user+system time.
 # MB is 10^6 bytes.
 set -eu
@@ -119,5 +119,5 @@ ${CC:-cc} -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -I"$root/include" "$tmp/bench.c
 
 bytes=$(wc -c < "$tmp/corpus.txt")
 /usr/bin/env time -f '%U %S' -o "$tmp/time" \
-	"$build/src/cli/entente" extract "$tmp/corpus.txt" -o /dev/null
+	"$build/src/cli/entente" extract "$tmp/corpus.txt" -o "$tmp/events.json"
 awk -v b="$bytes" '{ t = $1 + $2; printf "cli: %.1f MB/s (user+system time, extraction and JSON output)\n", b / 1e6 / t }' "$tmp/time"

@@ -239,6 +239,143 @@ static uint64_t tok_hash(
 		(const char *)st, (size_t)sb_stemmer_length(ex->stemmer));
 }
 
+/* Room for one more phrase in `t`. */
+static ent_status phrase_room(ex_table *t)
+{
+	size_t cap;
+	ex_phrase *np;
+
+	if (t->n < t->cap) {
+		return ENT_OK;
+	}
+	cap = t->cap ? t->cap * 2 : 512;
+	if ((np = realloc(t->phrases, cap * sizeof(*np))) == NULL) {
+		return ENT_ENOMEM;
+	}
+	t->phrases = np;
+	t->cap = cap;
+	return ENT_OK;
+}
+
+/* A gap item "*" or "*N" (phrase[s..e)); not the first item. */
+static ent_status add_gap(ex_table *t, const char *phrase, size_t s,
+	size_t e, size_t first_item, size_t *bad_col)
+{
+	ex_item *it;
+	unsigned gap = 3;
+
+	if (t->n_items == first_item) {
+		*bad_col = s;
+		return ENT_EPARSE; /* a phrase cannot start with a gap */
+	}
+	if (e - s == 2 && phrase[s + 1] >= '1' && phrase[s + 1] <= '9') {
+		gap = (unsigned)(phrase[s + 1] - '0');
+	} else if (e - s != 1) {
+		*bad_col = s;
+		return ENT_EPARSE;
+	}
+	if ((it = item_add(t)) == NULL) {
+		return ENT_ENOMEM;
+	}
+	it->gap = (uint16_t)gap;
+	return ENT_OK;
+}
+
+/* An item of alternatives "a|b|c" (phrase[s..e)), each one token. */
+static ent_status add_alternatives(ent_extractor *ex, ex_table *t,
+	const char *phrase, size_t s, size_t e, int stems, size_t *bad_col)
+{
+	ex_item *it = item_add(t);
+	size_t a = s;
+
+	if (it == NULL) {
+		return ENT_ENOMEM;
+	}
+	it->alt = (uint32_t)t->n_pool;
+	while (a < e) {
+		size_t b = a;
+		long nt;
+
+		while (b < e && phrase[b] != '|') {
+			b++;
+		}
+		if ((nt = ex_tokenize(ex, phrase, a, b, 0)) < 0) {
+			return ENT_ENOMEM;
+		}
+		if (nt != 1) {
+			*bad_col = a;
+			return ENT_EPARSE;
+		}
+		if (pool_add(t, tok_hash(ex, phrase, &ex->toks[0], stems)) !=
+			0) {
+			return ENT_ENOMEM;
+		}
+		t->items[t->n_items - 1].n_alt++;
+		a = b + 1;
+	}
+	return ENT_OK;
+}
+
+/* One item per token of a plain word (phrase[s..e)); the case of the
+ * phrase's first token becomes the phrase's *need. */
+static ent_status add_words(ent_extractor *ex, ex_table *t, const char *phrase,
+	size_t s, size_t e, int stems, size_t first_item, uint16_t *need)
+{
+	long nt = ex_tokenize(ex, phrase, s, e, 0), k;
+
+	if (nt < 0) {
+		return ENT_ENOMEM;
+	}
+	if (nt > 0 && t->n_items == first_item) {
+		*need = ex->toks[0].tflags & (EXTF_CAP | EXTF_UPPER);
+	}
+	for (k = 0; k < nt; k++) {
+		ex_item *it = item_add(t);
+
+		if (it == NULL) {
+			return ENT_ENOMEM;
+		}
+		it->alt = (uint32_t)t->n_pool;
+		it->n_alt = 1;
+		if (pool_add(t, tok_hash(ex, phrase, &ex->toks[k], stems)) !=
+			0) {
+			return ENT_ENOMEM;
+		}
+	}
+	return ENT_OK;
+}
+
+/* Chain the phrase t->phrases[t->n] under each of its head alternatives:
+ * the chain link lives in the phrase, so a phrase with several heads is
+ * stored once per head. */
+static ent_status index_heads(ex_table *t)
+{
+	const ex_item *it0 = &t->items[t->phrases[t->n].item];
+	uint64_t head_alts[16];
+	size_t n_head = 0, h;
+
+	for (h = 0; h < it0->n_alt && n_head < 16; h++) {
+		head_alts[n_head++] = t->pool[it0->alt + h];
+	}
+	for (h = 0; h < n_head; h++) {
+		ex_phrase *q;
+
+		if (h > 0) {
+			if (phrase_room(t) != ENT_OK) {
+				return ENT_ENOMEM;
+			}
+			t->phrases[t->n] = t->phrases[t->n - h];
+		}
+		q = &t->phrases[t->n];
+		q->next = ex_map_get(&t->heads, head_alts[h]);
+		if (ex_map_put(&t->heads, head_alts[h], (int32_t)t->n) != 0) {
+			return ENT_ENOMEM;
+		}
+		t->n++;
+	}
+	return ENT_OK;
+}
+
 /*
  * Compile `phrase` into `t` with the given payload. Returns ENT_OK,
  * ENT_ENOMEM, or ENT_EPARSE with *bad_col set (0-based column in phrase).
@@ -249,20 +386,12 @@ static ent_status phrase_add(ent_extractor *ex, ex_table *t, const char *phrase,
 {
 	ex_phrase *p;
 	size_t i = 0, first_item = t->n_items;
-	uint64_t head_alts[16];
-	size_t n_head = 0, h;
 	uint16_t need = 0;
+	ent_status st;
 
 	*bad_col = 0;
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 512;
-		ex_phrase *np = realloc(t->phrases, cap * sizeof(*np));
-
-		if (np == NULL) {
-			return ENT_ENOMEM;
-		}
-		t->phrases = np;
-		t->cap = cap;
+	if (phrase_room(t) != ENT_OK) {
+		return ENT_ENOMEM;
 	}
 	while (i < len) {
 		size_t s, e;
@@ -279,86 +408,15 @@ static ent_status phrase_add(ent_extractor *ex, ex_table *t, const char *phrase,
 		}
 		e = i;
 		if (phrase[s] == '*') {
-			ex_item *it;
-			unsigned gap = 3;
-
-			if (t->n_items == first_item) {
-				*bad_col = s;
-				return ENT_EPARSE; /* a phrase cannot start with
-						      a gap */
-			}
-			if (e - s == 2 && phrase[s + 1] >= '1' &&
-				phrase[s + 1] <= '9') {
-				gap = (unsigned)(phrase[s + 1] - '0');
-			} else if (e - s != 1) {
-				*bad_col = s;
-				return ENT_EPARSE;
-			}
-			if ((it = item_add(t)) == NULL) {
-				return ENT_ENOMEM;
-			}
-			it->gap = (uint16_t)gap;
-			continue;
+			st = add_gap(t, phrase, s, e, first_item, bad_col);
+		} else if (memchr(phrase + s, '|', e - s) != NULL) {
+			st = add_alternatives(ex, t, phrase, s, e, stems, bad_col);
+		} else {
+			st = add_words(ex, t, phrase, s, e, stems, first_item,
+				&need);
 		}
-		if (memchr(phrase + s, '|', e - s) != NULL) {
-			/* alternatives: each must be one token */
-			ex_item *it = item_add(t);
-			size_t a = s;
-
-			if (it == NULL) {
-				return ENT_ENOMEM;
-			}
-			it->alt = (uint32_t)t->n_pool;
-			while (a < e) {
-				size_t b = a;
-				long nt;
-
-				while (b < e && phrase[b] != '|') {
-					b++;
-				}
-				nt = ex_tokenize(ex, phrase, a, b, 0);
-				if (nt < 0) {
-					return ENT_ENOMEM;
-				}
-				if (nt != 1) {
-					*bad_col = a;
-					return ENT_EPARSE;
-				}
-				if (pool_add(t,
-					    tok_hash(ex, phrase, &ex->toks[0],
-						    stems)) != 0) {
-					return ENT_ENOMEM;
-				}
-				it = &t->items[t->n_items - 1];
-				it->n_alt++;
-				a = b + 1;
-			}
-			continue;
-		}
-		{
-			long nt = ex_tokenize(ex, phrase, s, e, 0), k;
-
-			if (nt < 0) {
-				return ENT_ENOMEM;
-			}
-			if (nt > 0 && t->n_items == first_item) {
-				need = ex->toks[0].tflags &
-					(EXTF_CAP | EXTF_UPPER);
-			}
-			for (k = 0; k < nt; k++) {
-				ex_item *it = item_add(t);
-
-				if (it == NULL) {
-					return ENT_ENOMEM;
-				}
-				it->alt = (uint32_t)t->n_pool;
-				it->n_alt = 1;
-				if (pool_add(t,
-					    tok_hash(ex, phrase, &ex->toks[k],
-						    stems)) != 0) {
-					return ENT_ENOMEM;
-				}
-			}
+		if (st != ENT_OK) {
+			return st;
 		}
 	}
 	if (t->n_items == first_item) {
@@ -367,7 +425,7 @@ static ent_status phrase_add(ent_extractor *ex, ex_table *t, const char *phrase,
 	}
 	if (t->items[t->n_items - 1].n_alt == 0) {
 		*bad_col = len ? len - 1 : 0;
-		return ENT_EPARSE; /* nor end with one */
+		return ENT_EPARSE; /* nor end with a gap */
 	}
 	p = &t->phrases[t->n];
 	memset(p, 0, sizeof(*p));
@@ -383,43 +441,7 @@ static ent_status phrase_add(ent_extractor *ex, ex_table *t, const char *phrase,
 	snprintf(p->code, sizeof(p->code), "%s", code);
 	snprintf(p->neg_code, sizeof(p->neg_code), "%s",
 		neg_code ? neg_code : "");
-	{
-		const ex_item *it0 = &t->items[first_item];
-
-		for (h = 0; h < it0->n_alt && n_head < 16; h++) {
-			head_alts[n_head++] = t->pool[it0->alt + h];
-		}
-	}
-	/* chain the phrase under each of its head alternatives: the chain
-	 * link lives in the phrase, so a phrase with several heads is stored
-	 * once per head */
-	for (h = 0; h < n_head; h++) {
-		ex_phrase *q;
-		int32_t prev;
-
-		if (h > 0) {
-			if (t->n + 1 > t->cap) {
-				size_t cap = t->cap * 2;
-				ex_phrase *np =
-					realloc(t->phrases, cap * sizeof(*np));
-
-				if (np == NULL) {
-					return ENT_ENOMEM;
-				}
-				t->phrases = np;
-				t->cap = cap;
-			}
-			t->phrases[t->n] = t->phrases[t->n - h];
-		}
-		q = &t->phrases[t->n];
-		prev = ex_map_get(&t->heads, head_alts[h]);
-		q->next = prev;
-		if (ex_map_put(&t->heads, head_alts[h], (int32_t)t->n) != 0) {
-			return ENT_ENOMEM;
-		}
-		t->n++;
-	}
-	return ENT_OK;
+	return index_heads(t);
 }
 
 int ex_phrase_match(const ex_table *t, const ex_phrase *p, const ex_token *toks,

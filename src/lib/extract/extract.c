@@ -373,16 +373,174 @@ static int list_diff(ent__buf *out, tset *a, const tset *b1, const tset *b2)
 	return 0;
 }
 
+/* The header's column indexes. */
+typedef struct columns {
+	long id, text, req, opt;
+} columns;
+
+/* Split the line [s, e) on tabs into at most 16 fields. */
+static size_t tab_fields(
+	const char *tsv, size_t s, size_t e, size_t *fs, size_t *fe)
+{
+	size_t nf = 0, i;
+
+	fs[0] = s;
+	for (i = s; i < e && nf < 15; i++) {
+		if (tsv[i] == '\t') {
+			fe[nf++] = i;
+			fs[nf] = i + 1;
+		}
+	}
+	fe[nf++] = e;
+	return nf;
+}
+
+static ent_status read_header(columns *col, const char *tsv,
+	const size_t *fs, const size_t *fe, size_t nf, const char *source,
+	ent_error *err)
+{
+	size_t i;
+
+	col->id = col->text = col->req = col->opt = -1;
+	for (i = 0; i < nf; i++) {
+		const char *h = tsv + fs[i];
+		size_t n = fe[i] - fs[i];
+
+		if (n == 2 && memcmp(h, "id", 2) == 0) {
+			col->id = (long)i;
+		} else if (n == 8 && memcmp(h, "sentence", 8) == 0) {
+			col->text = (long)i;
+		} else if (n == 8 && memcmp(h, "required", 8) == 0) {
+			col->req = (long)i;
+		} else if (n == 8 && memcmp(h, "optional", 8) == 0) {
+			col->opt = (long)i;
+		}
+	}
+	if (col->id < 0 || col->text < 0 || col->req < 0) {
+		return ent__error_set(err, ENT_EPARSE, source, 1, 1,
+			"the header must name the columns id, sentence, "
+			"required (and optional)");
+	}
+	return ENT_OK;
+}
+
+/* Working buffers of a scoring run. */
+typedef struct scoring {
+	tset got, req, opt;
+	ent__buf missed, extra, path, id;
+	char *doc;
+} scoring;
+
+/* Extract the row's text (or its "@FILE") into sc->got. */
+static ent_status extract_row(scoring *sc, ent_extractor *ex,
+	const char *tsv, size_t s, size_t e, const char *base_dir,
+	ent_error *err)
+{
+	size_t dl = 0;
+	ent_status st;
+
+	if (!(e > s && tsv[s] == '@')) {
+		return ent_extract_text(ex, tsv + s, e - s, sc->id.data,
+			collect_cb, &sc->got, err);
+	}
+	sc->path.len = 0;
+	if ((base_dir && *base_dir &&
+		    (ent__buf_puts(&sc->path, base_dir) ||
+			    ent__buf_puts(&sc->path, "/"))) ||
+		ent__buf_put(&sc->path, tsv + s + 1, e - s - 1) ||
+		ent__buf_put(&sc->path, "", 1)) {
+		return ent__error_nomem(err);
+	}
+	free(sc->doc);
+	sc->doc = NULL;
+	if ((st = ent_read_file(&sc->doc, &dl, sc->path.data, 0, err)) !=
+		ENT_OK) {
+		return st;
+	}
+	return ent_extract_text(
+		ex, sc->doc, dl, sc->id.data, collect_cb, &sc->got, err);
+}
+
+/* Count the row's predictions into `out` and report a differing row. */
+static ent_status count_row(ent_extract_score *out, scoring *sc,
+	ent_score_row_fn on_row, void *payload, ent_error *err)
+{
+	size_t i, differs = 0;
+
+	out->rows++;
+	out->required += sc->req.n;
+	out->predicted += sc->got.n;
+	for (i = 0; i < sc->got.n; i++) {
+		triple flip = sc->got.v[i];
+		int in_req = tset_has(&sc->req, &sc->got.v[i]);
+		int in_opt = tset_has(&sc->opt, &sc->got.v[i]);
+
+		out->correct += in_req || in_opt;
+		out->recalled += in_req;
+		differs += !in_req && !in_opt;
+		flip.p = flip.p == 'c' ? 'x' : 'c';
+		if (tset_has(&sc->req, &flip) || tset_has(&sc->opt, &flip)) {
+			out->sign_errors++;
+		}
+	}
+	for (i = 0; i < sc->req.n; i++) {
+		differs += !tset_has(&sc->got, &sc->req.v[i]);
+	}
+	if (on_row == NULL || !differs) {
+		return ENT_OK;
+	}
+	if (list_diff(&sc->missed, &sc->req, &sc->got, NULL) ||
+		list_diff(&sc->extra, &sc->got, &sc->req, &sc->opt)) {
+		return ent__error_nomem(err);
+	}
+	on_row(sc->id.data, sc->missed.data, sc->extra.data, payload);
+	return ENT_OK;
+}
+
+/* One row of the table (fields fs/fe, line number `line`). */
+static ent_status score_row(ent_extract_score *out, scoring *sc,
+	ent_extractor *ex, const char *tsv, const columns *col,
+	const size_t *fs, const size_t *fe, size_t nf, long line,
+	const char *source, const char *base_dir, ent_score_row_fn on_row,
+	void *payload, ent_error *err)
+{
+	ent_status st;
+
+	sc->got.n = sc->req.n = sc->opt.n = 0;
+	if ((long)nf > col->req &&
+		(st = parse_cell(&sc->req, tsv, fs[col->req], fe[col->req],
+			 source, line, err)) != ENT_OK) {
+		return st;
+	}
+	if (col->opt >= 0 && (long)nf > col->opt &&
+		(st = parse_cell(&sc->opt, tsv, fs[col->opt], fe[col->opt],
+			 source, line, err)) != ENT_OK) {
+		return st;
+	}
+	if ((long)nf <= col->text) {
+		return ent__error_set(err, ENT_EPARSE, source, line, 1,
+			"the row has no sentence column");
+	}
+	sc->id.len = 0;
+	if (ent__buf_put(&sc->id, tsv + fs[col->id], fe[col->id] - fs[col->id]) ||
+		ent__buf_put(&sc->id, "", 1)) {
+		return ent__error_nomem(err);
+	}
+	if ((st = extract_row(sc, ex, tsv, fs[col->text], fe[col->text],
+		     base_dir, err)) != ENT_OK) {
+		return st;
+	}
+	return count_row(out, sc, on_row, payload, err);
+}
+
 ent_status ent_extract_score_table(ent_extract_score *out, ent_extractor *ex,
 	const char *tsv, size_t len, const char *source, const char *base_dir,
 	ent_score_row_fn on_row, void *payload, ent_error *err)
 {
 	size_t pos = 0;
 	long line = 0;
-	long col_id = -1, col_text = -1, col_req = -1, col_opt = -1;
-	tset got = {0}, req = {0}, opt = {0};
-	ent__buf missed = {0}, extra = {0}, path = {0}, idbuf = {0};
-	char *doc = NULL;
+	columns col = {-1, -1, -1, -1};
+	scoring sc;
 	ent_status st = ENT_OK;
 
 	if (out == NULL || ex == NULL || (tsv == NULL && len > 0)) {
@@ -390,8 +548,9 @@ ent_status ent_extract_score_table(ent_extract_score *out, ent_extractor *ex,
 			"ent_extract_score_table: NULL argument");
 	}
 	memset(out, 0, sizeof(*out));
+	memset(&sc, 0, sizeof(sc));
 	while (pos < len) {
-		size_t s = pos, e, fs[16], fe[16], nf = 0, i;
+		size_t s = pos, e, fs[16], fe[16], nf;
 
 		while (pos < len && tsv[pos] != '\n') {
 			pos++;
@@ -402,134 +561,17 @@ ent_status ent_extract_score_table(ent_extract_score *out, ent_extractor *ex,
 			e--;
 		}
 		line++;
-		fs[0] = s;
-		for (i = s; i < e && nf < 15; i++) {
-			if (tsv[i] == '\t') {
-				fe[nf++] = i;
-				fs[nf] = i + 1;
-			}
-		}
-		fe[nf++] = e;
+		nf = tab_fields(tsv, s, e, fs, fe);
 		if (line == 1) {
-			for (i = 0; i < nf; i++) {
-				const char *h = tsv + fs[i];
-				size_t n = fe[i] - fs[i];
-
-				if (n == 2 && memcmp(h, "id", 2) == 0) {
-					col_id = (long)i;
-				} else if (n == 8 &&
-					memcmp(h, "sentence", 8) == 0) {
-					col_text = (long)i;
-				} else if (n == 8 &&
-					memcmp(h, "required", 8) == 0) {
-					col_req = (long)i;
-				} else if (n == 8 &&
-					memcmp(h, "optional", 8) == 0) {
-					col_opt = (long)i;
-				}
-			}
-			if (col_id < 0 || col_text < 0 || col_req < 0) {
-				st = ent__error_set(err, ENT_EPARSE, source, 1,
-					1,
-					"the header must name the columns id, "
-					"sentence, "
-					"required (and optional)");
+			if ((st = read_header(&col, tsv, fs, fe, nf, source,
+				     err)) != ENT_OK) {
 				goto done;
 			}
-			continue;
-		}
-		if (e == s) {
-			continue;
-		}
-		got.n = req.n = opt.n = 0;
-		if ((long)nf > col_req &&
-			(st = parse_cell(&req, tsv, fs[col_req], fe[col_req],
-				 source, line, err)) != ENT_OK) {
+		} else if (e > s &&
+			(st = score_row(out, &sc, ex, tsv, &col, fs, fe, nf,
+				 line, source, base_dir, on_row, payload,
+				 err)) != ENT_OK) {
 			goto done;
-		}
-		if (col_opt >= 0 && (long)nf > col_opt &&
-			(st = parse_cell(&opt, tsv, fs[col_opt], fe[col_opt],
-				 source, line, err)) != ENT_OK) {
-			goto done;
-		}
-		if ((long)nf <= col_text) {
-			st = ent__error_set(err, ENT_EPARSE, source, line, 1,
-				"the row has no sentence column");
-			goto done;
-		}
-		idbuf.len = 0;
-		if (ent__buf_put(&idbuf, tsv + fs[col_id],
-			    fe[col_id] - fs[col_id]) ||
-			ent__buf_put(&idbuf, "", 1)) {
-			st = ent__error_nomem(err);
-			goto done;
-		}
-		if (fe[col_text] > fs[col_text] && tsv[fs[col_text]] == '@') {
-			size_t dl = 0;
-
-			path.len = 0;
-			if ((base_dir && *base_dir &&
-				    (ent__buf_puts(&path, base_dir) ||
-					    ent__buf_puts(&path, "/"))) ||
-				ent__buf_put(&path, tsv + fs[col_text] + 1,
-					fe[col_text] - fs[col_text] - 1) ||
-				ent__buf_put(&path, "", 1)) {
-				st = ent__error_nomem(err);
-				goto done;
-			}
-			free(doc);
-			doc = NULL;
-			if ((st = ent_read_file(
-				     &doc, &dl, path.data, 0, err)) != ENT_OK) {
-				goto done;
-			}
-			st = ent_extract_text(
-				ex, doc, dl, idbuf.data, collect_cb, &got, err);
-		} else {
-			st = ent_extract_text(ex, tsv + fs[col_text],
-				fe[col_text] - fs[col_text], idbuf.data,
-				collect_cb, &got, err);
-		}
-		if (st != ENT_OK) {
-			goto done;
-		}
-		out->rows++;
-		out->required += req.n;
-		out->predicted += got.n;
-		for (i = 0; i < got.n; i++) {
-			triple flip = got.v[i];
-
-			if (tset_has(&req, &got.v[i]) ||
-				tset_has(&opt, &got.v[i])) {
-				out->correct++;
-			}
-			if (tset_has(&req, &got.v[i])) {
-				out->recalled++;
-			}
-			flip.p = flip.p == 'c' ? 'x' : 'c';
-			if (tset_has(&req, &flip) || tset_has(&opt, &flip)) {
-				out->sign_errors++;
-			}
-		}
-		if (on_row != NULL) {
-			size_t k, differs = 0;
-
-			for (k = 0; k < got.n; k++) {
-				differs += !tset_has(&req, &got.v[k]) &&
-					!tset_has(&opt, &got.v[k]);
-			}
-			for (k = 0; k < req.n; k++) {
-				differs += !tset_has(&got, &req.v[k]);
-			}
-			if (differs) {
-				if (list_diff(&missed, &req, &got, NULL) ||
-					list_diff(&extra, &got, &req, &opt)) {
-					st = ent__error_nomem(err);
-					goto done;
-				}
-				on_row(idbuf.data, missed.data, extra.data,
-					payload);
-			}
 		}
 	}
 	if (line == 0) {
@@ -550,13 +592,13 @@ done:
 	if (st == ENT_ENOMEM && (err == NULL || err->code == ENT_OK)) {
 		st = ent__error_nomem(err);
 	}
-	free(got.v);
-	free(req.v);
-	free(opt.v);
-	free(doc);
-	ent__buf_free(&missed);
-	ent__buf_free(&extra);
-	ent__buf_free(&path);
-	ent__buf_free(&idbuf);
+	free(sc.got.v);
+	free(sc.req.v);
+	free(sc.opt.v);
+	free(sc.doc);
+	ent__buf_free(&sc.missed);
+	ent__buf_free(&sc.extra);
+	ent__buf_free(&sc.path);
+	ent__buf_free(&sc.id);
 	return st;
 }

@@ -224,251 +224,261 @@ long ex_tokenize(
 	return n;
 }
 
+/* One word token t[i..j) with hash `key` and its lower-cased bytes
+ * buf[0..bl); `first` is its first byte. Returns the token or NULL when
+ * out of memory. */
+static ex_token *push_word(ent_extractor *ex, size_t *n, size_t i, size_t j,
+	uint64_t key, const char *buf, size_t bl, unsigned char first,
+	int cache)
+{
+	ex_token *tok = push(ex, n);
+
+	tok->kind = EXT_WORD;
+	tok->start = (uint32_t)i;
+	tok->end = (uint32_t)j;
+	tok->key = key ? key : 1;
+	if (first >= 'A' && first <= 'Z') {
+		tok->tflags |= EXTF_CAP;
+	}
+	if (cache) {
+		/* very long words: never stemmed, never cached by their bytes
+		 */
+		tok->w = bl < WORD_BUF - 1 ? word_lookup(ex, tok->key, buf, bl)
+					   : word_lookup(ex, tok->key, "", 0);
+		if (tok->w == NULL) {
+			return NULL;
+		}
+	}
+	return tok;
+}
+
+/* The end of the word that starts at t[i]: letters, digits, UTF-8
+ * letters, inner full stops of "U.S.", a hyphenated line break joined,
+ * thousands separators. Its hash and lower-cased bytes go to *h, buf,
+ * *bl; *upper and *letters say whether all its letters are capitals. */
+static size_t scan_word(const char *t, size_t i, size_t end, uint64_t *h,
+	char *buf, size_t *bl, int *upper, int *letters)
+{
+	size_t j = i;
+	int inner_dot = 0;
+
+	*h = ENT__FNV_INIT;
+	*bl = 0;
+	*upper = 1;
+	*letters = 0;
+	while (j < end) {
+		unsigned char d = (unsigned char)t[j];
+
+		if (d >= 0x80 && utf8_punct(t, end, j)) {
+			break;
+		}
+		if (is_wordbyte(d)) {
+			if (d >= 'A' && d <= 'Z') {
+				d = (unsigned char)(d - 'A' + 'a');
+				(*letters)++;
+			} else if (d >= 'a' && d <= 'z') {
+				*upper = 0;
+				(*letters)++;
+			}
+		} else if (d == '.' && j + 1 < end &&
+			is_alnum((unsigned char)t[j + 1]) &&
+			(j + 2 >= end || t[j + 2] == '.' ||
+				!is_alnum((unsigned char)t[j + 2]))) {
+			/* U.S., D.C. (one letter between dots) */
+			inner_dot = 1;
+		} else if (d == '.' && inner_dot) {
+			/* the final dot of U.S. */
+			*h = (*h ^ d) * 1099511628211ULL;
+			if (*bl < WORD_BUF - 1) {
+				buf[(*bl)++] = (char)d;
+			}
+			return j + 1;
+		} else if (d == '-' && j + 1 < end &&
+			(t[j + 1] == '\n' || t[j + 1] == '\r') && j > i) {
+			/* a hyphenated line break: join */
+			size_t k = j + 1;
+
+			while (k < end && (t[k] == '\n' || t[k] == '\r' ||
+						  t[k] == ' ' || t[k] == '\t')) {
+				k++;
+			}
+			if (k < end && t[k] >= 'a' && t[k] <= 'z') {
+				j = k;
+				continue;
+			}
+			break;
+		} else if (d == ',' && j > i && j + 3 < end &&
+			t[j - 1] >= '0' && t[j - 1] <= '9' && t[j + 1] >= '0' &&
+			t[j + 1] <= '9') {
+			/* 25,000 */
+		} else {
+			break;
+		}
+		*h = (*h ^ d) * 1099511628211ULL;
+		if (*bl < WORD_BUF - 1) {
+			buf[(*bl)++] = (char)d;
+		}
+		j++;
+	}
+	return j;
+}
+
+/* The length of "n't" (ASCII or with a typographic apostrophe) at t[j]
+ * closing a word, or 0. */
+static size_t nt_suffix(const char *t, size_t j, size_t end)
+{
+	size_t a;
+
+	if (!(j + 1 < end && (t[j] == '\'' || (unsigned char)t[j] == 0xE2))) {
+		return 0;
+	}
+	a = (unsigned char)t[j] == 0xE2 ? 3 : 1;
+	if (j + a < end && (t[j + a] == 't' || t[j + a] == 'T') &&
+		(a == 1 || utf8_punct(t, end, j) == '\'') &&
+		(j + a + 1 >= end || !is_alnum((unsigned char)t[j + a + 1]))) {
+		return a + 1;
+	}
+	return 0;
+}
+
+/* A word at t[i]: one token, or two for "didn't" (did + not). Returns the
+ * offset after it, or 0 when out of memory. */
+static size_t word_token(ent_extractor *ex, size_t *n, const char *t,
+	size_t i, size_t end, int cache)
+{
+	char buf[WORD_BUF];
+	size_t bl, j, nt;
+	uint64_t h;
+	int upper, letters;
+	unsigned char c = (unsigned char)t[i];
+	ex_token *tok;
+
+	j = scan_word(t, i, end, &h, buf, &bl, &upper, &letters);
+	if (bl > 1 && buf[bl - 1] == 'n' && (nt = nt_suffix(t, j, end)) > 0) {
+		/* "n't": split off the negation */
+		if (push_word(ex, n, i, j - 1, key_of(buf, bl - 1), buf,
+			    bl - 1, c, cache) == NULL ||
+			(tok = push_word(ex, n, j - 1, j + nt, key_of("not", 3),
+				 "not", 3, 0, cache)) == NULL) {
+			return 0;
+		}
+		return j + nt;
+	}
+	if ((tok = push_word(ex, n, i, j, h, buf, bl, c, cache)) == NULL) {
+		return 0;
+	}
+	if ((tok->tflags & EXTF_CAP) && upper && letters >= 2) {
+		tok->tflags |= EXTF_UPPER;
+	}
+	return j;
+}
+
+/* An apostrophe after a word at t[i] (`step` bytes): the possessive token
+ * "'s" (or a bare ' after a plural), or nothing for an inner apostrophe
+ * (O'Brien). Returns the offset after it. */
+static size_t apostrophe(ent_extractor *ex, size_t *n, const char *t,
+	size_t i, size_t end, size_t step)
+{
+	size_t j = i + step;
+	ex_token *tok;
+
+	if (j < end && (t[j] == 's' || t[j] == 'S') &&
+		(j + 1 >= end || !is_alnum((unsigned char)t[j + 1]))) {
+		j++;
+	}
+	if (j == i + step && j < end && is_alnum((unsigned char)t[j])) {
+		return i + step;
+	}
+	tok = push(ex, n);
+	tok->kind = EXT_PUNCT;
+	tok->punct = '\'';
+	tok->key = key_of("'s", 2);
+	tok->tflags = EXTF_POSS;
+	tok->start = (uint32_t)i;
+	tok->end = (uint32_t)j;
+	return j;
+}
+
+/* A punctuation token of `len` bytes at t[i] read as `p`. */
+static void punct_token(ent_extractor *ex, size_t *n, size_t i, size_t len,
+	unsigned char p)
+{
+	ex_token *tok = push(ex, n);
+
+	tok->kind = EXT_PUNCT;
+	tok->punct = p;
+	tok->key = p;
+	tok->start = (uint32_t)i;
+	tok->end = (uint32_t)(i + len);
+}
+
+/* Room for the tokens of [start, end): at most one per byte, plus the
+ * split "n't". Returns 0, or -1 when out of memory. */
+static int reserve(ent_extractor *ex, size_t start, size_t end)
+{
+	size_t cap = ex->toks_cap ? ex->toks_cap : 256;
+	ex_token *nt;
+
+	if (end - start + 2 <= ex->toks_cap) {
+		return 0;
+	}
+	while (cap < end - start + 2) {
+		cap *= 2;
+	}
+	if ((nt = realloc(ex->toks, cap * sizeof(*nt))) == NULL) {
+		return -1;
+	}
+	ex->toks = nt;
+	ex->toks_cap = cap;
+	return 0;
+}
+
+static int is_space_byte(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+		c == '\v';
+}
+
 static long tokenize(
 	ent_extractor *ex, const char *t, size_t start, size_t end, int cache)
 {
 	size_t n = 0, i = start;
 
-	/* at most one token per byte, plus the split "n't" */
-	if (end - start + 2 > ex->toks_cap) {
-		size_t cap = ex->toks_cap ? ex->toks_cap : 256;
-		ex_token *nt;
-
-		while (cap < end - start + 2) {
-			cap *= 2;
-		}
-		if ((nt = realloc(ex->toks, cap * sizeof(*nt))) == NULL) {
-			return -1;
-		}
-		ex->toks = nt;
-		ex->toks_cap = cap;
+	if (reserve(ex, start, end) != 0) {
+		return -1;
 	}
-
 	while (i < end) {
 		unsigned char c = (unsigned char)t[i];
 		unsigned char up = c >= 0x80 ? utf8_punct(t, end, i) : 0;
-		ex_token *tok;
+		size_t step = up ? 3 : 1;
+		const ex_token *last = n > 0 ? &ex->toks[n - 1] : NULL;
 
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-			c == '\f' || c == '\v') {
+		if (is_space_byte(c)) {
 			i++;
-			continue;
-		}
-		if (c == '"' || c == '`' || up == '"') {
-			i += up ? 3 : 1;
-			continue;
-		}
-		if (c == '-' || up == '-') {
+		} else if (c == '"' || c == '`' || up == '"') {
+			i += step; /* quotes are not tokens */
+		} else if ((c == '-' || up == '-') && last != NULL &&
+			last->end == i && i + step < end &&
+			is_wordbyte((unsigned char)t[i + step]) &&
+			last->kind == EXT_WORD && !up) {
 			/* a hyphen joining two words is a flag, not a token */
-			size_t step = up ? 3 : 1;
-
-			if (n > 0 && ex->toks[n - 1].end == i &&
-				i + step < end &&
-				is_wordbyte((unsigned char)t[i + step]) &&
-				ex->toks[n - 1].kind == EXT_WORD && !up) {
-				ex->toks[n - 1].tflags |= EXTF_HYPH_AFTER;
-				i += step;
-				continue;
-			}
-			if ((tok = push(ex, &n)) == NULL) {
-				return -1;
-			}
-			tok->kind = EXT_PUNCT;
-			tok->punct = up ? ';' : '-';
-			tok->key = tok->punct;
-			tok->start = (uint32_t)i;
-			tok->end = (uint32_t)(i + step);
+			ex->toks[n - 1].tflags |= EXTF_HYPH_AFTER;
 			i += step;
-			continue;
-		}
-		if ((c == '\'' || up == '\'') && n > 0 &&
-			ex->toks[n - 1].end == i &&
-			ex->toks[n - 1].kind == EXT_WORD) {
-			/* possessive 's or a bare ' after a plural */
-			size_t step = up ? 3 : 1;
-			size_t j = i + step;
-
-			if (j < end && (t[j] == 's' || t[j] == 'S') &&
-				(j + 1 >= end ||
-					!is_alnum((unsigned char)t[j + 1]))) {
-				j++;
-			}
-			if (j == i + step && j < end &&
-				is_alnum((unsigned char)t[j])) {
-				/* an inner apostrophe (O'Brien): skip it */
-				i += step;
-				continue;
-			}
-			if ((tok = push(ex, &n)) == NULL) {
+		} else if (c == '-' || up == '-') {
+			punct_token(ex, &n, i, step, up ? ';' : '-');
+			i += step;
+		} else if ((c == '\'' || up == '\'') && last != NULL &&
+			last->end == i && last->kind == EXT_WORD) {
+			i = apostrophe(ex, &n, t, i, end, step);
+		} else if (is_wordbyte(c) && up == 0) {
+			if ((i = word_token(ex, &n, t, i, end, cache)) == 0) {
 				return -1;
 			}
-			tok->kind = EXT_PUNCT;
-			tok->punct = '\'';
-			tok->key = key_of("'s", 2);
-			tok->tflags = EXTF_POSS;
-			tok->start = (uint32_t)i;
-			tok->end = (uint32_t)j;
-			i = j;
-			continue;
+		} else {
+			/* any other byte is a punctuation token */
+			punct_token(ex, &n, i, step, up ? up : c);
+			i += step;
 		}
-		if (is_wordbyte(c) && up == 0) {
-			char buf[WORD_BUF];
-			size_t bl = 0, j = i;
-			uint64_t h = ENT__FNV_INIT;
-			int upper = 1, letters = 0, inner_dot = 0;
-
-			while (j < end) {
-				unsigned char d = (unsigned char)t[j];
-
-				if (d >= 0x80 && utf8_punct(t, end, j)) {
-					break;
-				}
-				if (is_wordbyte(d)) {
-					if (d >= 'A' && d <= 'Z') {
-						d = (unsigned char)(d - 'A' +
-							'a');
-						letters++;
-					} else if (d >= 'a' && d <= 'z') {
-						upper = 0;
-						letters++;
-					}
-				} else if (d == '.' && j + 1 < end &&
-					is_alnum((unsigned char)t[j + 1]) &&
-					(j + 2 >= end || t[j + 2] == '.' ||
-						!is_alnum((unsigned char)
-								t[j + 2]))) {
-					/* U.S., D.C. (one letter between dots)
-					 */
-					inner_dot = 1;
-				} else if (d == '.' && inner_dot) {
-					/* the final dot of U.S. */
-					h ^= d;
-					h *= 1099511628211ULL;
-					if (bl < WORD_BUF - 1) {
-						buf[bl++] = (char)d;
-					}
-					j++;
-					break;
-				} else if (d == '-' && j + 1 < end &&
-					(t[j + 1] == '\n' ||
-						t[j + 1] == '\r') &&
-					j > i) {
-					/* a hyphenated line break: join */
-					size_t k = j + 1;
-
-					while (k < end &&
-						(t[k] == '\n' || t[k] == '\r' ||
-							t[k] == ' ' ||
-							t[k] == '\t')) {
-						k++;
-					}
-					if (k < end && t[k] >= 'a' &&
-						t[k] <= 'z') {
-						j = k;
-						continue;
-					}
-					break;
-				} else if (d == ',' && j > i && j + 3 < end &&
-					t[j - 1] >= '0' && t[j - 1] <= '9' &&
-					t[j + 1] >= '0' && t[j + 1] <= '9') {
-					/* 25,000 */
-				} else {
-					break;
-				}
-				h ^= d;
-				h *= 1099511628211ULL;
-				if (bl < WORD_BUF - 1) {
-					buf[bl++] = (char)d;
-				}
-				j++;
-			}
-			/* "n't": split off the negation */
-			if (j + 1 < end &&
-				(t[j] == '\'' || (unsigned char)t[j] == 0xE2) &&
-				bl > 1 && buf[bl - 1] == 'n') {
-				size_t a = (unsigned char)t[j] == 0xE2 ? 3 : 1;
-
-				if (j + a < end &&
-					(t[j + a] == 't' || t[j + a] == 'T') &&
-					(a == 1 ||
-						utf8_punct(t, end, j) ==
-							'\'') &&
-					(j + a + 1 >= end ||
-						!is_alnum((unsigned char)t[j +
-							a + 1]))) {
-					if ((tok = push(ex, &n)) == NULL) {
-						return -1;
-					}
-					tok->kind = EXT_WORD;
-					tok->start = (uint32_t)i;
-					tok->end = (uint32_t)(j - 1);
-					tok->key = key_of(buf, bl - 1);
-					if ((c >= 'A' && c <= 'Z')) {
-						tok->tflags |= EXTF_CAP;
-					}
-					if (cache &&
-						(tok->w = word_lookup(ex,
-							 tok->key, buf,
-							 bl - 1)) == NULL) {
-						return -1;
-					}
-					if ((tok = push(ex, &n)) == NULL) {
-						return -1;
-					}
-					tok->kind = EXT_WORD;
-					tok->start = (uint32_t)(j - 1);
-					tok->end = (uint32_t)(j + a + 1);
-					tok->key = key_of("not", 3);
-					if (cache &&
-						(tok->w = word_lookup(ex,
-							 tok->key, "not", 3)) ==
-							NULL) {
-						return -1;
-					}
-					i = j + a + 1;
-					continue;
-				}
-			}
-			if ((tok = push(ex, &n)) == NULL) {
-				return -1;
-			}
-			tok->kind = EXT_WORD;
-			tok->start = (uint32_t)i;
-			tok->end = (uint32_t)j;
-			tok->key = h ? h : 1;
-			if (c >= 'A' && c <= 'Z') {
-				tok->tflags |= EXTF_CAP;
-				if (upper && letters >= 2) {
-					tok->tflags |= EXTF_UPPER;
-				}
-			}
-			if (cache) {
-				if (bl < WORD_BUF - 1) {
-					tok->w = word_lookup(
-						ex, tok->key, buf, bl);
-				} else {
-					/* very long words: never stemmed, never
-					 * cached */
-					tok->w = word_lookup(
-						ex, tok->key, "", 0);
-				}
-				if (tok->w == NULL) {
-					return -1;
-				}
-			}
-			i = j;
-			continue;
-		}
-		/* any other byte is a punctuation token */
-		if ((tok = push(ex, &n)) == NULL) {
-			return -1;
-		}
-		tok->kind = EXT_PUNCT;
-		tok->punct = up ? up : c;
-		tok->key = tok->punct;
-		tok->start = (uint32_t)i;
-		tok->end = (uint32_t)(i + (up ? 3 : 1));
-		i += up ? 3 : 1;
 	}
 	return (long)n;
 }

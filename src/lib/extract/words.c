@@ -75,8 +75,8 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 static ent_status fail(long line, long column, const char *what)
 {
 	table.status = ENT_EPARSE;
-	return ent__error_set(&table.error, ENT_EPARSE, WORDS_FILE, line,
-		column, "%s", what);
+	return ent__error_set(
+		&table.error, ENT_EPARSE, WORDS_FILE, line, column, "%s", what);
 }
 
 /* The entry of the word hash `key`, added when new; NULL when out of
@@ -120,8 +120,8 @@ static ent_status parse_line(const char *s, const char *e, long line)
 	ce = t2 ? t2 : e;
 	for (k = 0; k < sizeof(classes) / sizeof(classes[0]); k++) {
 		if (strlen(classes[k].name) == (size_t)(ce - t1 - 1) &&
-			memcmp(classes[k].name, t1 + 1, (size_t)(ce - t1 - 1)) ==
-				0) {
+			memcmp(classes[k].name, t1 + 1,
+				(size_t)(ce - t1 - 1)) == 0) {
 			break;
 		}
 	}
@@ -159,8 +159,9 @@ static void load(void)
 
 	table.status = ENT_OK;
 	if (f == NULL) {
-		table.status = ent__error_set(&table.error, ENT_ERROR,
-			WORDS_FILE, 0, 0, "the word classes are not compiled in");
+		table.status =
+			ent__error_set(&table.error, ENT_ERROR, WORDS_FILE, 0,
+				0, "the word classes are not compiled in");
 		return;
 	}
 	p = (const char *)f->data;
