@@ -26,10 +26,10 @@ typedef struct ent_extract_options {
 #define ENT_EXTRACT_OPTIONS_INIT {ENT_EXTRACT_OPTIONS_VERSION, 0, NULL, NULL}
 
 /**
- * The longest sentence the extractor reads, in bytes. Role assignment
- * looks back over the sentence for every phrase, so time grows with the
- * square of its length; real sentences stay far below this, and a longer
- * one (a page of text with no full stop) is refused with ENT_ELIMIT.
+ * The longest sentence the extractor reads, in bytes. Time per sentence
+ * grows linearly with its length (every search for a subject, target or
+ * antecedent looks at most a fixed number of words away); a longer
+ * sentence (a page of text with no full stop) is refused with ENT_ELIMIT.
  */
 #define ENT_EXTRACT_MAX_SENTENCE 65536
 
@@ -41,6 +41,26 @@ ENT_API ent_status ent_extractor_create(ent_extractor **out,
 	const ent_extract_options *opts, ent_error *err);
 /** Destroy an extractor. Accepts NULL. */
 ENT_API void ent_extractor_destroy(ent_extractor *ex);
+
+/** Work done by an extractor since it was created. */
+typedef struct ent_extract_stats {
+	size_t sentences; /**< sentences read (those with a word at all) */
+	size_t tokens;    /**< their tokens (words and punctuation) */
+	size_t steps;     /**< steps of the searches that assign roles: each
+	                       candidate group or word looked at for a
+	                       subject, target, agent, antecedent or modality,
+	                       and each probe for a duplicate event. Every
+	                       search is bounded by a window of words, so steps
+	                       grow linearly with tokens. */
+} ent_extract_stats;
+
+/**
+ * The extractor's work counters (for tests and benchmarks: the steps per
+ * token stay bounded however long a sentence is).
+ * @param[out] out the counters
+ */
+ENT_API void ent_extractor_stats(const ent_extractor *ex,
+	ent_extract_stats *out);
 
 /**
  * The date a news document gives itself, read from its first eight

@@ -12,6 +12,10 @@
 #     on CPU time (one core) and wall time, as MB/s, sentences/s, events;
 #   - cli: `entente extract CORPUS -o FILE` end to end (reading,
 #     extraction, JSON serialisation), as MB/s of user+system time.
+#   - long sentence: one 64 KB sentence of repeated "it said they would
+#     attack it and" (the longest the extractor reads), CPU seconds of
+#     `entente extract` on it; time per sentence is linear in its length,
+#     so this stays a small fraction of a second.
 # MB is 10^6 bytes.
 set -eu
 
@@ -121,3 +125,13 @@ bytes=$(wc -c < "$tmp/corpus.txt")
 /usr/bin/env time -f '%U %S' -o "$tmp/time" \
 	"$build/src/cli/entente" extract "$tmp/corpus.txt" -o "$tmp/events.json"
 awk -v b="$bytes" '{ t = $1 + $2; printf "cli: %.1f MB/s (user+system time, extraction and JSON output)\n", b / 1e6 / t }' "$tmp/time"
+
+python3 - "$tmp/long.txt" <<'PY'
+import sys
+unit = "it said they would attack it and "
+with open(sys.argv[1], "w") as f:
+    f.write((unit * (65000 // len(unit))).rstrip() + ".")
+PY
+/usr/bin/env time -f '%U %S' -o "$tmp/time" \
+	"$build/src/cli/entente" extract "$tmp/long.txt" -o "$tmp/long.json"
+awk '{ printf "long sentence: %.2f s for 64 KB (user+system time)\n", $1 + $2 }' "$tmp/time"

@@ -490,6 +490,66 @@ static void test_document_date(void)
 	}
 }
 
+/* Steps per token of one sentence made of `unit` repeated to `bytes`. */
+static double steps_per_token(const char *unit, size_t bytes)
+{
+	ent_extractor *x = NULL;
+	ent_extract_stats st = {0};
+	ent_events *evs = NULL;
+	ent_error err = {0};
+	size_t ul = strlen(unit), len = 0;
+	char *text = malloc(bytes + 2);
+	double r = -1;
+
+	if (text == NULL || ent_extractor_create(&x, NULL, &err) != ENT_OK ||
+		ent_events_create(&evs) != ENT_OK) {
+		goto done;
+	}
+	while (len + ul < bytes) {
+		memcpy(text + len, unit, ul);
+		len += ul;
+	}
+	text[len++] = '.';
+	if (ent_extract_text(x, text, len, "long", ent_events_add_cb, evs,
+		    &err) == ENT_OK) {
+		ent_extractor_stats(x, &st);
+		if (st.sentences == 1 && st.tokens > 0) {
+			r = (double)st.steps / (double)st.tokens;
+		}
+	}
+done:
+	ent_events_destroy(evs);
+	ent_extractor_destroy(x);
+	free(text);
+	return r;
+}
+
+/* Time per sentence is linear in its length: the searches for subjects,
+ * targets and antecedents look a bounded number of words away, so the
+ * steps per token of a 64 KB sentence are those of a 4 KB one. (A
+ * pathological sentence once took 33 s, its targets searched from the
+ * start of the sentence for every phrase.) */
+static void test_linear_time(void)
+{
+	static const char *const units[] = {
+		"it said they would attack it and ",
+		"Russia and China said they would attack Japan and ",
+		"the two countries said which would condemn it, and ",
+		"Poland, which condemned Belarus, met Lithuania and ",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		double small = steps_per_token(units[i], 4096);
+		double large = steps_per_token(units[i], 65000);
+
+		ok(small >= 0 && large >= 0 && large <= 64 &&
+				large <= small * 1.25 + 1,
+			"steps per token %.1f at 4 KB, %.1f at 64 KB: \"%s\"",
+			small, large, units[i]);
+	}
+}
+
 int main(void)
 {
 	ent_error err = {0};
@@ -507,6 +567,7 @@ int main(void)
 	test_score();
 	test_gold();
 	test_document_date();
+	test_linear_time();
 	ent_extractor_destroy(ex);
 	return done_testing();
 }

@@ -20,22 +20,10 @@
 /* Is [g0, g1) inside ", ... ," right after an earlier actor ending at
  * prev_end, with the verb at t0 after the closing comma? */
 static int appositive(
-	const ex_token *tk, long prev_end, long g0, long g1, long t0)
+	const scratch *s, long prev_end, long g0, long g1, long t0)
 {
-	long k;
-	int open = 0, close = 0;
-
-	for (k = prev_end; k < g0; k++) {
-		if (is_punct(&tk[k], ',')) {
-			open = 1;
-		}
-	}
-	for (k = g1; k < t0; k++) {
-		if (is_punct(&tk[k], ',')) {
-			close = 1;
-		}
-	}
-	return open && close && g0 - prev_end <= WIN_APPOSITIVE;
+	return g0 - prev_end <= WIN_APPOSITIVE &&
+		comma_between(s, prev_end, g0) && comma_between(s, g1, t0);
 }
 
 /* The subject group of a verb starting at t0: see the file comment. An
@@ -46,14 +34,17 @@ long ex_subject_of(const scratch *s, const ex_token *tk, long t0, long from)
 	long i, best = -1, leftmost = -1;
 	int c = s->clause[t0];
 
-	for (i = 0; i < (long)s->n_g; i++) {
+	(void)tk;
+	for (i = ex_group_from(
+		     s, from > t0 - WIN_SUBJECT ? from : t0 - WIN_SUBJECT);
+		i < (long)s->n_g; i++) {
 		const group *g = &s->g[i];
 
+		step(s);
 		if (g->t1 > t0) {
 			break;
 		}
-		if (g->clause != c || g->t0 < from ||
-			(s->attrib[g->t0] & TOK_ATTRIB)) {
+		if (g->clause != c || (s->attrib[g->t0] & TOK_ATTRIB)) {
 			continue;
 		}
 		if (leftmost < 0) {
@@ -62,7 +53,7 @@ long ex_subject_of(const scratch *s, const ex_token *tk, long t0, long from)
 		if (!g->prep) {
 			if (best >= 0 &&
 				appositive(
-					tk, s->g[best].t1, g->t0, g->t1, t0)) {
+					s, s->g[best].t1, g->t0, g->t1, t0)) {
 				continue;
 			}
 			best = i;
@@ -78,16 +69,14 @@ long ex_subject_of(const scratch *s, const ex_token *tk, long t0, long from)
  * preposition; `nominal` requires a target preposition. */
 long ex_target_of(const scratch *s, long t1, long max, int nominal, long pend)
 {
-	size_t i;
+	long i;
 	long from = -1;
 	int c = s->clause[t1 > 0 ? t1 - 1 : 0];
 
-	for (i = 0; i < s->n_g; i++) {
+	for (i = ex_group_from(s, t1); i < (long)s->n_g; i++) {
 		const group *g = &s->g[i];
 
-		if (g->t0 < t1) {
-			continue;
-		}
+		step(s);
 		if (g->t0 > t1 + max || g->clause != c ||
 			(s->attrib[g->t0] & TOK_ATTRIB)) {
 			break;
@@ -97,7 +86,7 @@ long ex_target_of(const scratch *s, long t1, long max, int nominal, long pend)
 		}
 		if (!nominal && (g->prep & (EXW_FROM | EXW_BY)) && from < 0 &&
 			g->t0 <= pend + WIN_FROM_SOURCE) {
-			from = (long)i; /* "recalled its ambassador from X" */
+			from = i; /* "recalled its ambassador from X" */
 		}
 		if (nominal ? ((g->prep & (EXW_TPREP | EXW_BETWEEN)) != 0 ||
 				      (g->prep == 0 &&
@@ -110,7 +99,7 @@ long ex_target_of(const scratch *s, long t1, long max, int nominal, long pend)
 			if (g->prep & (EXW_FROM | EXW_BY)) {
 				continue;
 			}
-			return (long)i;
+			return i;
 		}
 	}
 	return from;
@@ -119,13 +108,13 @@ long ex_target_of(const scratch *s, long t1, long max, int nominal, long pend)
 /* The subject of a condition after a threat ("threatened to walk out of
  * the talks if the United States ..."): the first group without a
  * preposition within a few words of the next "if" or "unless", which is
- * at most 25 words on. -1 when there is none. */
+ * at most WIN_CONDITION words on. -1 when there is none. */
 long ex_condition_subject(const scratch *s, long t1, long n)
 {
-	long k;
-	size_t i;
+	long k, i;
 
 	for (k = t1; k < n && k < t1 + WIN_CONDITION; k++) {
+		step(s);
 		if (s->tk[k].kind == EXT_WORD &&
 			(wflags(&s->tk[k]) & EXW_COND)) {
 			break;
@@ -134,17 +123,15 @@ long ex_condition_subject(const scratch *s, long t1, long n)
 	if (k >= n || k >= t1 + WIN_CONDITION) {
 		return -1;
 	}
-	for (i = 0; i < s->n_g; i++) {
+	for (i = ex_group_from(s, k + 1); i < (long)s->n_g; i++) {
 		const group *g = &s->g[i];
 
-		if (g->t0 <= k) {
-			continue;
-		}
+		step(s);
 		if (g->t0 > k + WIN_CONDITION_SUBJECT) {
 			break;
 		}
 		if (g->prep == 0 && s->m[g->m0].type != M_REL) {
-			return (long)i;
+			return i;
 		}
 	}
 	return -1;
@@ -153,20 +140,18 @@ long ex_condition_subject(const scratch *s, long t1, long n)
 /* A group right after the phrase introduced by from/by (nominal source). */
 long ex_agent_after(const scratch *s, long t1, uint32_t which)
 {
-	size_t i;
+	long i;
 
-	for (i = 0; i < s->n_g; i++) {
+	for (i = ex_group_from(s, t1); i < (long)s->n_g; i++) {
 		const group *g = &s->g[i];
 
-		if (g->t0 < t1) {
-			continue;
-		}
+		step(s);
 		if (g->t0 > t1 + WIN_AGENT_AFTER ||
 			g->clause != s->clause[t1 - 1]) {
 			break;
 		}
 		if (g->prep & which) {
-			return (long)i;
+			return i;
 		}
 	}
 	return -1;
@@ -181,6 +166,7 @@ long ex_agent_before(const scratch *s, const ex_token *tk, long t0)
 	for (k = t0 - 1; k >= 0 && k >= t0 - WIN_AGENT_BEFORE; k--) {
 		uint32_t f = wflags(&tk[k]);
 
+		step(s);
 		if (s->mention_at[k] >= 0) {
 			return s->m[s->mention_at[k]].group;
 		}
@@ -201,19 +187,17 @@ long ex_agent_before(const scratch *s, const ex_token *tk, long t0)
 /* The first group introduced by "in" after t1 in the clause. */
 long ex_in_target(const scratch *s, long t1, long max)
 {
-	size_t i;
+	long i;
 
-	for (i = 0; i < s->n_g; i++) {
+	for (i = ex_group_from(s, t1); i < (long)s->n_g; i++) {
 		const group *g = &s->g[i];
 
-		if (g->t0 < t1) {
-			continue;
-		}
+		step(s);
 		if (g->t0 > t1 + max || g->clause != s->clause[t1 - 1]) {
 			break;
 		}
 		if (g->prep & EXW_IN) {
-			return (long)i;
+			return i;
 		}
 	}
 	return -1;
@@ -223,12 +207,8 @@ long ex_in_target(const scratch *s, long t1, long max)
  * preposition, in any clause; -1 if none. */
 long ex_subject_before(const scratch *s, long t)
 {
-	long i, best = -1;
+	long i = ex_groups_before(s, t);
 
-	for (i = 0; i < (long)s->n_g && s->g[i].t1 <= t; i++) {
-		if (!s->g[i].prep && s->m[s->g[i].m0].type == EXA_STATE) {
-			best = i;
-		}
-	}
-	return best;
+	step(s);
+	return i > 0 ? s->last_free[i - 1] : -1;
 }

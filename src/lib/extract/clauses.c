@@ -127,3 +127,46 @@ void ex_mark_clauses(scratch *s, const ex_token *tk, long n)
 		}
 	}
 }
+
+int ex_summarise_clauses(scratch *s, const ex_token *tk, long n)
+{
+	long k, max_clause = 0;
+
+	for (k = 0; k < n; k++) {
+		if (s->clause[k] > max_clause) {
+			max_clause = s->clause[k];
+		}
+	}
+	{
+		size_t old = s->cap_c;
+		void *p;
+
+		if (ex_grow((void **)&s->commas, &s->cap_c,
+			    (size_t)(n > max_clause ? n : max_clause) + 2,
+			    sizeof(long)) != 0) {
+			return -1;
+		}
+		if (s->cap_c != old) {
+			if ((p = realloc(s->recip, s->cap_c)) == NULL) {
+				s->cap_c = old;
+				return -1;
+			}
+			s->recip = p;
+		}
+	}
+	memset(s->recip, 0, (size_t)max_clause + 1);
+	s->commas[0] = 0;
+	for (k = 0; k < n; k++) {
+		s->commas[k + 1] = s->commas[k] + is_punct(&tk[k], ',');
+		if (s->attrib[k] & TOK_RECIP) {
+			s->recip[s->clause[k]] = 1;
+		}
+		/* a hedge reaches to the end of its clause */
+		if ((s->attrib[k] & TOK_HEDGE) ||
+			(k > 0 && s->clause[k - 1] == s->clause[k] &&
+				(s->attrib[k - 1] & TOK_HEDGED))) {
+			s->attrib[k] |= TOK_HEDGED;
+		}
+	}
+	return 0;
+}

@@ -9,35 +9,107 @@
 
 #include "roles.h"
 
+/* The hash of an emitted event's states and code. */
+static uint64_t emitted_hash(const char *src, const char *tgt, const char *code)
+{
+	uint64_t h = ent__fnv(ENT__FNV_INIT, src, 3);
+
+	h = ent__fnv(h, tgt, 3);
+	return ent__fnv(h, code, strlen(code));
+}
+
+/* Has the sentence emitted `code` between the states of src and tgt? If
+ * not, record it. Returns 1 when seen, 0 when recorded, -1 when out of
+ * memory. The set is a hash table of indexes into s->e, so a sentence
+ * with many events stays linear. */
+static int seen_or_record(
+	scratch *s, const char *src, const char *tgt, const char *code)
+{
+	size_t j, mask;
+
+	if ((s->n_e + 1) * 2 > s->cap_eset) {
+		size_t cap = s->cap_eset ? s->cap_eset * 2 : 64, i;
+		uint32_t *ns = calloc(cap, sizeof(*ns));
+
+		if (ns == NULL) {
+			return -1;
+		}
+		for (i = 0; i < s->n_e; i++) {
+			j = emitted_hash(s->e[i].source, s->e[i].target,
+				    s->e[i].code) &
+				(cap - 1);
+			while (ns[j] != 0) {
+				j = (j + 1) & (cap - 1);
+			}
+			ns[j] = (uint32_t)i + 1;
+		}
+		free(s->eset);
+		s->eset = ns;
+		s->cap_eset = cap;
+	}
+	mask = s->cap_eset - 1;
+	for (j = emitted_hash(src, tgt, code) & mask; s->eset[j] != 0;
+		j = (j + 1) & mask) {
+		const emitted *o = &s->e[s->eset[j] - 1];
+
+		step(s);
+		if (same_state(o->source, src) && same_state(o->target, tgt) &&
+			strcmp(o->code, code) == 0) {
+			return 1;
+		}
+	}
+	if (ex_grow((void **)&s->e, &s->cap_e, s->n_e + 1, sizeof(emitted))) {
+		return -1;
+	}
+	copy_code(s->e[s->n_e].source, src, ENT_CODE_SIZE);
+	copy_code(s->e[s->n_e].target, tgt, ENT_CODE_SIZE);
+	copy_code(s->e[s->n_e].code, code, 5);
+	s->eset[j] = (uint32_t)++s->n_e;
+	return 0;
+}
+
+void ex_emitted_clear(scratch *s)
+{
+	size_t i;
+
+	/* empty only the slots the last sentence used */
+	for (i = 0; i < s->n_e; i++) {
+		size_t mask = s->cap_eset - 1;
+		size_t j = emitted_hash(s->e[i].source, s->e[i].target,
+				   s->e[i].code) &
+			mask;
+
+		while (s->eset[j] != (uint32_t)i + 1) {
+			j = (j + 1) & mask;
+		}
+		s->eset[j] = 0;
+	}
+	s->n_e = 0;
+}
+
 static ent_status emit(ctx *c, const char *src, const mention *sm,
 	const char *tgt, const mention *tm, const char *code, unsigned flags)
 {
 	scratch *s = c->s;
 	const ent_cameo *cm = ent_cameo_lookup(code);
 	ent_event ev;
-	size_t i, o_src, o_tgt, o_id;
+	size_t o_src, o_tgt, o_id;
 	char num[64];
 
 	if (cm == NULL || src[0] == '\0' || tgt[0] == '\0' ||
 		same_state(src, tgt)) {
 		return ENT_OK;
 	}
-	for (i = 0; i < s->n_e; i++) {
-		/* one event per pair of states and code: "Beijing" and
-		 * "China" in one sentence are the same target */
-		if (same_state(s->e[i].source, src) &&
-			same_state(s->e[i].target, tgt) &&
-			strcmp(s->e[i].code, code) == 0) {
-			return ENT_OK;
-		}
-	}
-	if (ex_grow((void **)&s->e, &s->cap_e, s->n_e + 1, sizeof(emitted))) {
+	/* one event per pair of states and code: "Beijing" and "China" in
+	 * one sentence are the same target */
+	switch (seen_or_record(s, src, tgt, code)) {
+	case 1:
+		return ENT_OK;
+	case -1:
 		return ENT_ENOMEM;
+	default:
+		break;
 	}
-	copy_code(s->e[s->n_e].source, src, ENT_CODE_SIZE);
-	copy_code(s->e[s->n_e].target, tgt, ENT_CODE_SIZE);
-	copy_code(s->e[s->n_e].code, code, 5);
-	s->n_e++;
 
 	s->strs.len = 0;
 	o_src = 0;

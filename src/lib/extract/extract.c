@@ -109,6 +109,18 @@ void ent_extractor_destroy(ent_extractor *ex)
 	free(ex);
 }
 
+void ent_extractor_stats(const ent_extractor *ex, ent_extract_stats *out)
+{
+	if (out == NULL) {
+		return;
+	}
+	if (ex == NULL) {
+		memset(out, 0, sizeof(*out));
+		return;
+	}
+	*out = ex->work;
+}
+
 ent_status ent_extract_text(ent_extractor *ex, const char *text, size_t len,
 	const char *doc, ent_event_cb cb, void *payload, ent_error *err)
 {

@@ -216,6 +216,7 @@ struct ent_extractor {
 	size_t doc_base_len;
 	ent_date doc_date;    /* the date stamped on the document's events */
 	char stem_buf[256];
+	ent_extract_stats work; /* ent_extractor_stats() */
 };
 
 /* -- maps (dict.c) -- */

@@ -12,6 +12,8 @@
 
 #include "roles.h"
 
+static int index_free_groups(scratch *s);
+
 /* -- groups ------------------------------------------------------------- */
 
 static int joinable(const ex_token *tk, long a, long b)
@@ -121,6 +123,67 @@ int ex_find_groups(scratch *s, const ex_token *tk)
 		if (s->m[a].type == M_REL) {
 			s->m[a].ante = s->m[s->m[a].ante].group;
 		}
+	}
+	return index_free_groups(s);
+}
+
+long ex_group_from(const scratch *s, long t)
+{
+	long lo = 0, hi = (long)s->n_g;
+
+	while (lo < hi) {
+		long mid = lo + (hi - lo) / 2;
+
+		if (s->g[mid].t0 < t) {
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	return lo;
+}
+
+long ex_groups_before(const scratch *s, long t)
+{
+	long lo = 0, hi = (long)s->n_g;
+
+	while (lo < hi) {
+		long mid = lo + (hi - lo) / 2;
+
+		if (s->g[mid].t1 <= t) {
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	return lo;
+}
+
+/* The main subject of the sentence and, for every group, the last
+ * state group up to it with no preposition: answers in constant time to
+ * searches that every phrase makes. Returns 0, or -1 when out of memory.
+ */
+static int index_free_groups(scratch *s)
+{
+	size_t i;
+	long last = -1;
+
+	if (ex_grow((void **)&s->last_free, &s->cap_lf, s->n_g + 1,
+		    sizeof(long)) != 0) {
+		return -1;
+	}
+	s->first_main = -1;
+	for (i = 0; i < s->n_g; i++) {
+		const group *g = &s->g[i];
+
+		if (!g->prep && s->m[g->m0].type == EXA_STATE) {
+			last = (long)i;
+			if (s->first_main < 0 &&
+				!(s->attrib[g->t0] & TOK_ATTRIB)) {
+				s->first_main = (long)i;
+			}
+		}
+		s->last_free[i] = last;
 	}
 	return 0;
 }

@@ -33,42 +33,31 @@ void ex_add_code(group *g, const char *code, long mi)
  * introduced by a preposition; -1 if none. */
 long ex_clause_subject(const scratch *s, long t0)
 {
-	long i, best = -1;
+	long i;
 
-	for (i = 0; i < (long)s->n_g; i++) {
+	for (i = ex_groups_before(s, t0) - 1;
+		i >= 0 && s->g[i].t0 >= t0 - WIN_SUBJECT; i--) {
 		const group *g = &s->g[i];
 
-		if (g->t1 > t0) {
-			break;
-		}
+		step(s);
 		if (g->clause == s->clause[t0] && !g->prep &&
 			s->m[g->m0].type == EXA_STATE &&
 			!(s->attrib[g->t0] & TOK_ATTRIB)) {
-			best = i;
-		}
-	}
-	return best;
-}
-
-/* The sentence's main subject: its first state group not introduced by a
- * preposition and before token `before`; -1 if none. */
-long ex_main_subject(const scratch *s, long before)
-{
-	size_t i;
-
-	for (i = 0; i < s->n_g; i++) {
-		const group *g = &s->g[i];
-		const mention *m = &s->m[g->m0];
-
-		if (g->t0 >= before) {
-			break;
-		}
-		if (!(g->prep) && (m->type == EXA_STATE) &&
-			!(s->attrib[g->t0] & TOK_ATTRIB)) {
-			return (long)i;
+			return i;
 		}
 	}
 	return -1;
+}
+
+/* The sentence's main subject: its first state group not introduced by a
+ * preposition (and not in an attribution tail) if it starts before token
+ * `before`; -1 if none. */
+long ex_main_subject(const scratch *s, long before)
+{
+	step(s);
+	return s->first_main >= 0 && s->g[s->first_main].t0 < before
+		? s->first_main
+		: -1;
 }
 
 /* Add to g the codes of group `from` (all of them, or the first). */
@@ -145,7 +134,9 @@ static void resolve_pair(
 {
 	long j;
 
-	for (j = gi - 1; j >= 0; j--) {
+	for (j = gi - 1; j >= 0 && s->g[j].t0 >= s->g[gi].t0 - WIN_SUBJECT;
+		j--) {
+		step(s);
 		if (s->g[j].m1 - s->g[j].m0 >= 2) {
 			ex_resolve(ex, s, j, depth + 1);
 			if (s->g[j].n_codes >= 2) {

@@ -33,6 +33,10 @@ void ex_scratch_free(void *p)
 	free(s->mention_at);
 	free(s->in_verb);
 	free(s->e);
+	free(s->eset);
+	free(s->commas);
+	free(s->recip);
+	free(s->last_free);
 	ent__buf_free(&s->text);
 	ent__buf_free(&s->strs);
 	free(s);
@@ -56,19 +60,6 @@ int ex_grow(void **p, size_t *cap, size_t need, size_t size)
 	}
 	*p = np;
 	*cap = nc;
-	return 0;
-}
-
-static int has_recip(const scratch *s, const ex_token *tk, long n, int c)
-{
-	long k;
-
-	(void)tk;
-	for (k = 0; k < n; k++) {
-		if (s->clause[k] == c && (s->attrib[k] & TOK_RECIP)) {
-			return 1;
-		}
-	}
 	return 0;
 }
 
@@ -98,11 +89,9 @@ static unsigned modality(
 			*negated = 1;
 		}
 	}
-	for (k = t0 - 1; k >= 0 && s->clause[k] == c; k--) {
-		if (s->attrib[k] & TOK_HEDGE) {
-			flags |= ENT_FLAG_HEDGED;
-			break;
-		}
+	if (t0 > 0 && s->clause[t0 - 1] == c &&
+		(s->attrib[t0 - 1] & TOK_HEDGED)) {
+		flags |= ENT_FLAG_HEDGED;
 	}
 	return flags;
 }
@@ -377,6 +366,7 @@ static void retarget_self(ctx *c, const vmatch *v, reading *r, long n)
 	const ex_token *tk = c->tk;
 
 	while (r->tsearch && r->tgt >= 0 &&
+		s->g[r->tgt].t0 <= v->t1 + WIN_RETARGET_CHAIN &&
 		self_only(&s->g[r->src], &s->g[r->tgt])) {
 		const mention *tm = &s->m[s->g[r->tgt].m0];
 
@@ -416,7 +406,7 @@ static ent_status emit_reading(ctx *c, const vmatch *v, reading *r, long n)
 			r->sym = 0;
 		}
 	}
-	if (has_recip(s, c->tk, n, s->clause[v->t0])) {
+	if (s->recip[s->clause[v->t0]]) {
 		r->flags |= ENT_FLAG_RECIPROCAL;
 	}
 	if (r->tgt >= 0 && s->g[r->tgt].n_codes > 0) {
@@ -570,13 +560,18 @@ ent_status ex_sentence(ent_extractor *ex, const char *text, size_t start,
 	if (n == 0) {
 		return ENT_OK;
 	}
-	s->n_m = s->n_g = s->n_v = s->n_e = 0;
+	ex_emitted_clear(s);
+	s->n_m = s->n_g = s->n_v = 0;
 	s->tk = ex->toks;
+	s->work = &ex->work.steps;
+	ex->work.sentences++;
+	ex->work.tokens += (size_t)n;
 	if (!may_name_actor(ex->toks, n)) {
 		return ENT_OK;
 	}
 	ex_mark_clauses(s, ex->toks, n);
-	if (ex_find_mentions(ex, s, ex->toks, n) != 0 ||
+	if (ex_summarise_clauses(s, ex->toks, n) != 0 ||
+		ex_find_mentions(ex, s, ex->toks, n) != 0 ||
 		ex_find_verbs(ex, s, ex->toks, n) != 0 ||
 		ex_find_groups(s, ex->toks) != 0) {
 		return ent__error_nomem(err);

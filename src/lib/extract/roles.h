@@ -72,6 +72,13 @@
 #define WIN_NOUN_SUBJECT 8
 /* "struck targets in southern Lebanon": "in X" this near. */
 #define WIN_IN_TARGET 10
+/* The subject of a verb, the antecedent of "it", of "the two
+ * countries": at most this far before it. The bound keeps the time per
+ * sentence linear in its length. */
+#define WIN_SUBJECT 80
+/* A chain of targets that are the source itself ends this far after the
+ * phrase. */
+#define WIN_RETARGET_CHAIN 40
 /* References resolved through references at most this deep. */
 #define MAX_RESOLVE_DEPTH 4
 /* States the document remembers as recently mentioned. */
@@ -99,6 +106,7 @@ typedef struct mention {
 #define TOK_ATTRIB 1 /* in an attribution tail */
 #define TOK_HEDGE 2  /* a hedging word */
 #define TOK_RECIP 4  /* a reciprocal marker */
+#define TOK_HEDGED 8 /* a hedging word at or before it in its clause */
 
 typedef struct group {
 	long m0, m1;   /* mentions [m0, m1) */
@@ -134,8 +142,18 @@ typedef struct scratch {
 	long *mention_at;       /* mention index covering a token, -1 */
 	unsigned char *in_verb; /* token inside an event phrase */
 	size_t cap_t;
+	long *commas;         /* commas before each token (n + 1) */
+	unsigned char *recip; /* clause has a reciprocal marker */
+	size_t cap_c;         /* room in commas and recip */
+	long *last_free;      /* per group: the last state group up to it
+				 with no preposition, -1 */
+	size_t cap_lf;
+	long first_main; /* the sentence's main subject (ex_main_subject) */
 	emitted *e;
 	size_t n_e, cap_e;
+	uint32_t *eset; /* emitted, hashed: index + 1, 0 empty */
+	size_t cap_eset;
+	size_t *work;       /* the extractor's step counter */
 	ent__buf text;      /* the sentence, NUL-terminated */
 	ent__buf strs;      /* source_text, target_text, id */
 	const ex_token *tk; /* the sentence's tokens (borrowed) */
@@ -186,6 +204,18 @@ static inline int same_state(const char *a, const char *b)
 	return a[0] != '\0' && a[0] == b[0] && a[1] == b[1] && a[2] == b[2];
 }
 
+/* One step of a search (the work counter of ent_extractor_stats()). */
+static inline void step(const scratch *s)
+{
+	++*s->work;
+}
+
+/* Is there a comma among tokens [a, b)? */
+static inline int comma_between(const scratch *s, long a, long b)
+{
+	return b > a && s->commas[b] - s->commas[a] > 0;
+}
+
 /* Grow an array to hold `need` elements of `size` bytes. */
 int ex_grow(void **p, size_t *cap, size_t need, size_t size);
 
@@ -193,12 +223,19 @@ int ex_grow(void **p, size_t *cap, size_t need, size_t size);
 
 /* clauses.c */
 void ex_mark_clauses(scratch *s, const ex_token *tk, long n);
+/* Per-clause and running summaries: hedges, reciprocals, commas. 0, or -1
+ * when out of memory. */
+int ex_summarise_clauses(scratch *s, const ex_token *tk, long n);
 
 /* mentions.c: 0, or -1 when out of memory */
 int ex_find_mentions(ent_extractor *ex, scratch *s, const ex_token *tk, long n);
 
 /* groups.c: 0, or -1 when out of memory */
 int ex_find_groups(scratch *s, const ex_token *tk);
+/* The first group that starts at or after token t (n_g if none). */
+long ex_group_from(const scratch *s, long t);
+/* How many groups end at or before token t. */
+long ex_groups_before(const scratch *s, long t);
 
 /* phrases.c */
 int ex_find_verbs(ent_extractor *ex, scratch *s, const ex_token *tk, long n);
@@ -228,6 +265,8 @@ long ex_subject_before(const scratch *s, long t);
 ent_status ex_code_verbs(ctx *c, long n);
 
 /* emit.c */
+/* Forget the events of the last sentence (before a new one). */
+void ex_emitted_clear(scratch *s);
 ent_status ex_emit_groups(ctx *c, const group *sg, const group *tg,
 	const char *code, unsigned flags, int sym);
 ent_status ex_emit_within(
