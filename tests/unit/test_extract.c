@@ -156,6 +156,11 @@ static void test_references(void)
 		       "denied it."),
 		"RUS>USAGOV:176",
 		"a relative pronoun stands for the actor before it");
+	is_str(summary("Fans of Russian wine said Germany, which is big, "
+		       "condemned Japan."),
+		"DEU>JPN:111",
+		"an adjective dropped before it does not move a relative "
+		"pronoun's antecedent");
 }
 
 static void test_blockers(void)

@@ -121,7 +121,9 @@ int ex_find_groups(scratch *s, const ex_token *tk)
 	}
 	for (a = 0; a < s->n_m; a++) {
 		if (s->m[a].type == M_REL) {
-			s->m[a].ante = s->m[s->m[a].ante].group;
+			long am = s->mention_at[s->m[a].ante];
+
+			s->m[a].ante = am >= 0 ? s->m[am].group : -1;
 		}
 	}
 	return index_free_groups(s);

@@ -189,7 +189,10 @@ static int relative_pronoun(scratch *s, const ex_token *tk, long i)
 	m->t0 = i;
 	m->t1 = i + 1;
 	m->type = M_REL;
-	m->ante = s->mention_at[i - 2]; /* a mention for now; a group later */
+	/* the antecedent's last token: adjectives that find no head are
+	 * dropped later, which moves the mentions after them, so the
+	 * mention (then its group) is looked up once they are final */
+	m->ante = i - 2;
 	s->mention_at[i] = (long)(s->n_m - 1);
 	return 0;
 }

@@ -98,7 +98,7 @@ typedef struct mention {
 	uint16_t type; /* EXA_STATE, EXA_BLOCK, EXA_REF_*, M_REL */
 	char code[ENT_CODE_SIZE];
 	long group;
-	long ante;   /* M_REL: the mention, then the group, it stands for */
+	long ante;   /* M_REL: the antecedent's last token, then its group */
 	int pending; /* an adjective still looking for its head */
 } mention;
 
