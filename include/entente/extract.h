@@ -92,9 +92,11 @@ ENT_API ent_date ent_extract_document_date(const char *text, size_t len,
  * "the two countries"), events from the event phrases of verbs.tsv matched
  * on Snowball stems. Every event carries
  * `doc`, its 1-based sentence number, the byte span of the sentence, the
- * sentence text, the actors as written and its flags. A negated event is
- * not emitted unless its phrase names a code for the negated form ("would
- * not recognise" -> reject). The same code between the same two states
+ * sentence text, the actors as written and its flags. A negated event
+ * ("did not sign", "denied attacking") is emitted with ENT_FLAG_NEGATED
+ * (graphs leave it out and count it), unless its phrase names a code for
+ * the negated form ("would not recognise" -> reject, emitted without the
+ * flag). The same code between the same two states
  * is emitted once per sentence (the first mention's actor codes win).
  * Not thread-safe for one extractor: use one extractor per thread.
  *

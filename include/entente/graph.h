@@ -135,6 +135,8 @@ typedef struct ent_dataset_stats {
 	int64_t filtered;    /**< left out by the filter */
 	int64_t non_state;   /**< left out: an end is not a state (state level) */
 	int64_t self;        /**< left out: source and target are the same actor */
+	int64_t negated;     /**< left out: reported as not having happened
+	                          (ENT_FLAG_NEGATED: "did not sign") */
 	int64_t dyad_rows;   /**< aggregated dyads read from dyad tables */
 	int64_t skipped_rows;/**< broken rows skipped by readers */
 	ent_date first;      /**< earliest kept date */

@@ -34,7 +34,8 @@ static ent_events *run(const char *text)
 	return evs;
 }
 
-/* "SRC>TGT:code" of every event, space-separated, in order. */
+/* "SRC>TGT:code" of every event, space-separated, in order; a negated
+ * event ends in "!". */
 static const char *summary(const char *text)
 {
 	static char buf[1024];
@@ -45,8 +46,9 @@ static const char *summary(const char *text)
 	for (i = 0; evs && i < ent_events_count(evs); i++) {
 		const ent_event *ev = ent_events_get(evs, i);
 
-		o += (size_t)snprintf(buf + o, sizeof(buf) - o, "%s%s>%s:%s",
-			i ? " " : "", ev->source, ev->target, ev->code);
+		o += (size_t)snprintf(buf + o, sizeof(buf) - o, "%s%s>%s:%s%s",
+			i ? " " : "", ev->source, ev->target, ev->code,
+			(ev->flags & ENT_FLAG_NEGATED) ? "!" : "");
 	}
 	ent_events_destroy(evs);
 	return buf;
@@ -114,14 +116,14 @@ static void test_negation(void)
 		"agreed not to attack is an agreement, never an attack");
 	is_str(summary("Chile and Peru agreed to refrain from attacks."),
 		"CHL>PER:030 PER>CHL:030", "refrain from is cooperation");
-	is_str(summary("Egypt denied attacking Sudan."), "",
-		"a denied attack codes nothing");
+	is_str(summary("Egypt denied attacking Sudan."), "EGY>SDN:190!",
+		"a denied attack is reported negated");
 	is_str(summary("Cuba and Haiti failed to reach an agreement."),
 		"CUB>HTI:125 HTI>CUB:125",
 		"failing to reach an agreement is a rejection, not "
 		"cooperation");
-	is_str(summary("Venezuela will not send aid to Cuba."), "",
-		"will not send: no cooperation");
+	is_str(summary("Venezuela will not send aid to Cuba."),
+		"VEN>CUB:073!", "will not send: negated cooperation");
 	is_str(summary("Brazil would not recognise Bolivia."), "BRA>BOL:120",
 		"would not recognise is a rejection");
 	ok(flags_of("Russia has reportedly sent drones to Iran.", 0) ==
@@ -182,8 +184,8 @@ static void test_blockers(void)
 		"a hyphenated line break joins the word");
 	is_str(summary("The U.S. criticised China. The move angered "
 		"Beijing."), "USA>CHN:111", "U.S. inside a sentence");
-	is_str(summary("Russian forces didn't attack Finland."), "",
-		"n't negates");
+	is_str(summary("Russian forces didn't attack Finland."),
+		"RUSMIL>FIN:190!", "n't negates");
 	is_str(summary("Brazil, Argentina, and Uruguay met in Montevideo."),
 		"BRA>ARG:040 BRA>URY:040 ARG>BRA:040 ARG>URY:040 URY>BRA:040 "
 		"URY>ARG:040", "a list with a serial comma is one group");

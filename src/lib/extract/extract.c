@@ -258,7 +258,9 @@ static ent_status collect_cb(const ent_event *ev, void *payload)
 	triple t;
 
 	memset(&t, 0, sizeof(t));
-	if (!state3(t.s, ev->source) || !state3(t.t, ev->target) ||
+	/* a negated event reports what did not happen: no prediction */
+	if ((ev->flags & ENT_FLAG_NEGATED) || !state3(t.s, ev->source) ||
+		!state3(t.t, ev->target) ||
 		strcmp(t.s, t.t) == 0 || ev->quad < 1 || ev->quad > 4) {
 		return ENT_OK;
 	}

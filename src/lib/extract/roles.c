@@ -461,11 +461,13 @@ ent_status ex_code_verbs(ctx *c, long n)
 		if (r.embedded || (p->type & (EXV_CTL | EXV_NEGATOR))) {
 			continue;
 		}
-		if (r.negated) {
-			if (p->neg_code[0] == '\0') {
-				continue;
-			}
+		if (r.negated && p->neg_code[0] != '\0') {
+			/* "would not recognise" is a rejection that happened */
 			r.code = p->neg_code;
+		} else if (r.negated) {
+			/* reported as not having happened: emitted with its
+			 * flag, left out of the graph */
+			r.flags |= ENT_FLAG_NEGATED;
 		}
 		if (!assign_roles(c, &ch, v, &r, n)) {
 			continue;

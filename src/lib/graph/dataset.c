@@ -212,6 +212,11 @@ ent_status ent_dataset_add_event(ent_dataset *ds, const ent_event *ev,
 			"ent_dataset_add_event: NULL argument");
 	}
 	ds->stats.records++;
+	if (ev->flags & ENT_FLAG_NEGATED) {
+		/* read from text, but it did not happen */
+		ds->stats.negated++;
+		return ENT_OK;
+	}
 	if (!ent_filter_match(&ds->opts.filter, ev)) {
 		ds->stats.filtered++;
 		return ENT_OK;

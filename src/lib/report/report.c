@@ -232,12 +232,12 @@ static void json_input(ctx *c)
 		level_name(o->level), weight_name(o->weight), unit_name(o->by));
 	fprintf(c->fp,
 		"    \"records\": %lld, \"kept\": %lld, \"filtered\": %lld, "
-		"\"non_state\": %lld, \"self\": %lld, \"dyad_rows\": %lld, "
-		"\"skipped_rows\": %lld,\n",
+		"\"non_state\": %lld, \"self\": %lld, \"negated\": %lld, "
+		"\"dyad_rows\": %lld, \"skipped_rows\": %lld,\n",
 		(long long)st->records, (long long)st->kept,
 		(long long)st->filtered, (long long)st->non_state,
-		(long long)st->self, (long long)st->dyad_rows,
-		(long long)st->skipped_rows);
+		(long long)st->self, (long long)st->negated,
+		(long long)st->dyad_rows, (long long)st->skipped_rows);
 	fputs("    \"first\": ", c->fp);
 	if (st->first) {
 		ent__report_json_string(c->fp, first);
@@ -695,7 +695,8 @@ static void summary(ctx *c, int md)
 	const ent_dataset_stats *st = ent_dataset_stats_get(c->ds);
 	size_t i, n_pos = 0, n_neg = 0;
 	char first[11], last[11];
-	int64_t left_out = st->filtered + st->non_state + st->self;
+	int64_t left_out =
+		st->filtered + st->non_state + st->self + st->negated;
 
 	for (i = 0; i < ent_graph_relation_count(c->g); i++) {
 		int s = ent_graph_relation(c->g, i)->sign;
@@ -711,9 +712,15 @@ static void summary(ctx *c, int md)
 	if (left_out > 0) {
 		fprintf(c->fp,
 			" (%lld filtered, %lld non-state, %lld within one "
-			"actor)",
+			"actor",
 			(long long)st->filtered, (long long)st->non_state,
 			(long long)st->self);
+		if (st->negated > 0) {
+			/* read from text as not having happened */
+			fprintf(c->fp, ", %lld negated",
+				(long long)st->negated);
+		}
+		fputc(')', c->fp);
 	}
 	if (st->dyad_rows > 0) {
 		fprintf(c->fp, ", %lld dyad rows", (long long)st->dyad_rows);
