@@ -142,6 +142,15 @@ static void test_negation(void)
 
 static void test_references(void)
 {
+	is_str(summary("Israel bombed Iranian targets in Syria."),
+		"ISR>IRN:195",
+		"a state target in \"X in Y\" is not replaced by the place");
+	is_str(summary("Israel has strengthened its forces in Lebanon."),
+		"ISR>LBN:154",
+		"\"its forces in Lebanon\": the place, not the source's own");
+	is_str(summary("Serb forces killed three ethnic Albanians in "
+		       "Kosovo."),
+		"SRBMIL>XKX:1823", "\"ethnic Albanians\" are a people, not Albania");
 	is_str(summary("China and Russia met in Moscow. The two countries "
 		       "signed a pact."),
 		"CHN>RUS:040 RUS>CHN:040 CHN>RUS:057 "
@@ -163,6 +172,28 @@ static void test_references(void)
 		"DEU>JPN:111",
 		"an adjective dropped before it does not move a relative "
 		"pronoun's antecedent");
+}
+
+/* Web pages: datelines, headlines on lines of their own. */
+static void test_web_text(void)
+{
+	is_str(summary("WARSAW (Reuters) - Chile criticised Bolivia. It also "
+		       "protested to Argentina."),
+		"CHL>BOL:111 CHL>ARG:114",
+		"a dateline's place is not an actor (nor the subject \"it\" "
+		"stands for)");
+	is_str(summary("CAIRO, Egypt (AP) \xE2\x80\x94 Jordan summoned the "
+		       "envoy of Israel. It also protested to Syria."),
+		"JOR>ISR:114 JOR>SYR:114",
+		"a dateline with a country, an agency and an em dash");
+	is_str(summary("Peru warns Chile over border row\nBolivian troops "
+		       "attacked the town."),
+		"PER>CHL:130", "a headline is a sentence of its own");
+	is_str(summary("Iraq\xE2\x80\x99s f\xCE\xBFreign ministry "
+		       "summ\xCE\xBFned Turkey\xE2\x80\x99s ambassad\xCE\xBFr."),
+		"IRQGOV>TURGOV:114",
+		"Greek look-alike letters inside Latin words (a scraper's "
+		"omicrons) are read as Latin");
 }
 
 static void test_blockers(void)
@@ -454,7 +485,12 @@ static void test_document_date(void)
 		{"May Day marches filled the streets.\n", 20200101, 0,
 			"a month word that starts a sentence"},
 		{"Kyiv, May 9 - Text.", 20200101, 0,
-			"a dateline's place is in capitals"},
+			"a dateline's place is in capitals, or has a year or "
+			"an agency"},
+		{"Oslo/Stockholm, 14 May 2022 (NTB/TT) - Text.", 0, 20220514,
+			"two places, two agencies"},
+		{"Talks resume\nQuito/Lima, 3 June 2021 \xE2\x80\x93 Text.", 0,
+			20210603, "two places in mixed case with a year"},
 		{"a\nb\nc\nd\ne\nf\ng\nh\nMarch 4, 2026\n", 0, 0,
 			"only the first eight lines count"},
 	};
@@ -568,6 +604,7 @@ int main(void)
 	test_roles();
 	test_negation();
 	test_references();
+	test_web_text();
 	test_blockers();
 	test_provenance();
 	test_options();

@@ -80,6 +80,33 @@ int main(void)
 	check("One line\nwraps here. Next.", "One line\nwraps here.|Next.",
 		"a single newline does not split");
 	check("Mr. Putin spoke.", "Mr. Putin spoke.", "Mr.");
+	check("Chile recalls envoy over mine row\nSANTIAGO\nChile has "
+	      "recalled its envoy.",
+		"Chile recalls envoy over mine row|SANTIAGO|Chile has "
+		"recalled its envoy.",
+		"a headline and a dateline on lines of their own, no blank "
+		"line after them");
+	check("Talks stall, says Oslo\nBy Kari Nord\nThe talks stalled.",
+		"Talks stall, says Oslo|By Kari Nord|The talks stalled.",
+		"a byline line");
+	check("The treaty was signed by\nNorway and Sweden.",
+		"The treaty was signed by\nNorway and Sweden.",
+		"a line ending in a function word goes on");
+	check("Ministers from both countries met in the capital on a cold\n"
+	      "Tuesday morning and agreed on a plan to reopen the old\n"
+	      "Baltic ferry route within a year.",
+		"Ministers from both countries met in the capital on a cold\n"
+		"Tuesday morning and agreed on a plan to reopen the old\n"
+		"Baltic ferry route within a year.",
+		"the long lines of a wrapped paragraph go on");
+	check("Troops massed at the border.Officials said so.",
+		"Troops massed at the border.|Officials said so.",
+		"a full stop that lost its space");
+	check("Mr.Smith arrived.", "Mr.Smith arrived.",
+		"no missing space after an abbreviation");
+	check("\xEF\xBB\xBF" "Peru protested.\xC2\xA0" "Chile replied.",
+		"Peru protested.|Chile replied.",
+		"a byte-order mark, a no-break space after the stop");
 	check("Prices rose (sharply.) Markets fell.",
 		"Prices rose (sharply.)|Markets fell.", "closing bracket");
 

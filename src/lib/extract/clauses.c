@@ -170,3 +170,71 @@ int ex_summarise_clauses(scratch *s, const ex_token *tk, long n)
 	}
 	return 0;
 }
+
+/* Is token k a word with no lower-case ASCII letter ("MOSCOW", "NỘI")? */
+static int all_caps(const char *text, const ex_token *t)
+{
+	uint32_t k;
+
+	if (t->kind != EXT_WORD || !(t->tflags & EXTF_CAP)) {
+		return 0;
+	}
+	for (k = t->start; k < t->end; k++) {
+		if (text[k] >= 'a' && text[k] <= 'z') {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+long ex_dateline_end(const char *text, const ex_token *tk, long n)
+{
+	long k, letters = 0;
+	int caps = 1, place = 1, number = 0, bracket = 0;
+
+	if (n < 2 || !(tk[0].tflags & EXTF_CAP)) {
+		return 0;
+	}
+	for (k = 0; k < n && k < WIN_DATELINE; k++) {
+		const ex_token *t = &tk[k];
+
+		if (t->kind == EXT_WORD && text[t->start] >= '0' &&
+			text[t->start] <= '9') {
+			number = 1;
+			place = 0;
+		} else if (t->kind == EXT_WORD) {
+			if (!(t->tflags & EXTF_CAP)) {
+				return 0;
+			}
+			if (place) {
+				caps = caps && all_caps(text, t);
+				letters += (long)(t->end - t->start);
+			}
+		} else if (is_punct(t, '(')) {
+			long j = k + 1;
+
+			while (j < n && j < k + WIN_DATELINE &&
+				!is_punct(&tk[j], ')')) {
+				j++;
+			}
+			if (j >= n || !is_punct(&tk[j], ')')) {
+				return 0;
+			}
+			bracket = 1;
+			place = 0;
+			k = j;
+		} else if (is_punct(t, '-') || is_punct(t, ';') ||
+			is_punct(t, ':')) {
+			/* a place in capitals ("MOSCOW -"), or a date or an
+			 * agency after a place ("Oslo/Stockholm, 14 May 2022
+			 * (NTB/TT) -") */
+			return (caps && letters >= 3) || number || bracket ? k + 1
+									   : 0;
+		} else if (is_punct(t, ',')) {
+			place = 0;
+		} else if (!is_punct(t, '/') && !is_punct(t, '.')) {
+			return 0;
+		}
+	}
+	return 0;
+}

@@ -228,26 +228,33 @@ static int date_line(cursor line, long *y, long *m, long *d)
 	return 1;
 }
 
-/* A dateline: a place in capitals, a comma and a date, then an agency in
- * brackets or a dash: "MOSCOW, May 9 -", "NEW YORK, March 4, 2026
- * (Reuters) -". The year may be missing. */
+/* A dateline: a place (capitalised words, places joined by '/'), a comma
+ * and a date, then an agency in brackets or a dash: "MOSCOW, May 9 -",
+ * "NEW YORK, March 4, 2026 (Reuters) -", "Oslo/Stockholm, 14 May 2022
+ * (NTB/TT) -". The year may be missing when the place is in capitals. */
 static int dateline(cursor line, long *y, long *m, long *d)
 {
 	const char *start;
-	int letters = 0;
+	int letters = 0, lower = 0, agency = 0;
 
 	skip_spaces(&line);
 	start = line.p;
 	while (line.p < line.end && *line.p != ',') {
 		unsigned char ch = (unsigned char)*line.p;
-		if (ch >= 'a' && ch <= 'z') {
-			return 0; /* a place in capitals only */
+		unsigned char prev = line.p > start ? (unsigned char)line.p[-1]
+						    : ' ';
+
+		if (ch >= 'a' && ch <= 'z' &&
+			(prev == ' ' || prev == '/' || prev == '-')) {
+			return 0; /* every word of the place is capitalised */
 		}
-		if ((ch >= 'A' && ch <= 'Z') || ch >= 0x80) {
+		if ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') ||
+			ch >= 0x80) {
 			letters++;
+			lower |= ch >= 'a' && ch <= 'z';
 		} else if (!(ch == ' ' || ch == '.' || ch == '-' ||
-				   ch == '\'')) {
-			return 0;
+				   ch == '\'' || ch == '/')) {
+			return 0; /* places joined by '/': "Oslo/Stockholm" */
 		}
 		line.p++;
 	}
@@ -268,6 +275,11 @@ static int dateline(cursor line, long *y, long *m, long *d)
 		}
 		line.p = close + 1;
 		skip_spaces(&line);
+		agency = 1;
+	}
+	if (lower && *y == 0 && !agency) {
+		return 0; /* "Kyiv, May 9 -": a place in capitals, or a year or
+			     an agency with it */
 	}
 	/* a dash: ASCII, or an en or em dash; or a colon */
 	if (line.p < line.end && (*line.p == '-' || *line.p == ':')) {

@@ -60,7 +60,9 @@ enum {
 	EXL_WEEKDAY = 1u << 3,        /* a weekday before a date */
 	EXL_DATE_LABEL = 1u << 4,     /* "Published:" before a date line */
 	EXL_AMBIGUOUS_NAME = 1u << 5, /* a capital not read as its state */
-	EXL_COMMA_NAME = 1u << 6      /* a name with a comma that is read */
+	EXL_COMMA_NAME = 1u << 6,     /* a name with a comma that is read */
+	EXL_PEOPLE = 1u << 7          /* "ethnic Albanians": a people, not
+					 the state */
 };
 
 /* The classes of one word of words.tsv. */
@@ -81,6 +83,7 @@ typedef struct ex_word {
 	uint64_t key;
 	uint64_t stem;
 	uint32_t flags;
+	const ex_wordclass *cls; /* its words.tsv classes, NULL */
 	int32_t actors; /* first actor phrase headed by this word, -1 */
 	int32_t verbs;  /* first verb phrase headed by this stem, -1 */
 	int32_t head;   /* agent head noun index (ex_head), -1 */
@@ -229,6 +232,9 @@ uint64_t ex_hash_lower(const char *s, size_t n);
 /* The cached entry of a word (computes and caches it on a miss). NULL only
  * when out of memory. */
 const ex_word *ex_word_get(ent_extractor *ex, const char *s, size_t n);
+/* The length of white space at t[i] (ASCII, or a UTF-8 space of web
+ * pages: no-break, thin, zero-width, a byte-order mark); 0 if none. */
+size_t ex_space_len(const char *t, size_t len, size_t i);
 /* Tokenise [start, end) of `text`; tokens go to ex->toks. Returns the
  * count, or -1 when out of memory. */
 long ex_tokenize(ent_extractor *ex, const char *text, size_t start, size_t end,

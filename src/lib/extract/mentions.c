@@ -134,6 +134,19 @@ static int in_org_name(
 			ex_map_get(&ex->orgwords, tk[t0 - 2].key) >= 0);
 }
 
+/* Is the name at token i a people rather than a state: "ethnic
+ * Albanians" (words.tsv class people)? */
+static int people_of(const ex_token *tk, long i)
+{
+	const ex_wordclass *wc;
+
+	if (i == 0 || tk[i - 1].kind != EXT_WORD || tk[i - 1].w == NULL) {
+		return 0;
+	}
+	wc = tk[i - 1].w->cls;
+	return wc != NULL && (wc->extra & EXL_PEOPLE);
+}
+
 /* An adjective is an actor with a head noun ("Russian naval officials":
  * the head gives the sector), before an event noun ("Russian attacks"),
  * or after a target preposition ("tariffs on Australian wine"); else it
@@ -253,7 +266,7 @@ int ex_find_mentions(ent_extractor *ex, scratch *s, const ex_token *tk, long n)
 	for (i = 0; i < n; i++) {
 		s->mention_at[i] = -1;
 	}
-	for (i = 0; i < n; i++) {
+	for (i = s->first; i < n; i++) {
 		const ex_phrase *best;
 		long best_end;
 		mention *m;
@@ -289,7 +302,8 @@ int ex_find_mentions(ent_extractor *ex, scratch *s, const ex_token *tk, long n)
 		m->type = best->type;
 		copy_code(m->code, best->code, sizeof(m->code));
 		if ((best->type == EXA_STATE || best->type == EXA_ADJ) &&
-			in_org_name(ex, tk, n, i, best_end)) {
+			(in_org_name(ex, tk, n, i, best_end) ||
+				people_of(tk, i))) {
 			m->type = EXA_BLOCK;
 			m->code[0] = '\0';
 		}

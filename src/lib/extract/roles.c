@@ -172,6 +172,44 @@ static int has_that(const ex_token *tk, long a, long b)
 	return 0;
 }
 
+#ifdef EX_TRACE
+#include <stdio.h>
+/* Debugging aid, compiled only with -DEX_TRACE: how each sentence was
+ * read. */
+static void trace_tokens(const ctx *c, long a, long b)
+{
+	long k;
+
+	for (k = a; k < b; k++) {
+		fprintf(stderr, "%s%.*s", k > a ? " " : "",
+			(int)(c->tk[k].end - c->tk[k].start),
+			c->text + c->tk[k].start);
+	}
+}
+
+static void trace_groups(const ctx *c)
+{
+	size_t i;
+	long k;
+
+	for (k = 0; k < (long)c->s->n_g; k++) {
+		const group *g = &c->s->g[k];
+
+		fprintf(stderr, "  g%ld [", k);
+		trace_tokens(c, g->t0, g->t1);
+		fprintf(stderr, "] clause %d prep %x type %d", g->clause,
+			g->prep, c->s->m[g->m0].type);
+		for (i = 0; i < (size_t)g->n_codes; i++) {
+			fprintf(stderr, " %s", g->codes[i]);
+		}
+		fputc('\n', stderr);
+	}
+}
+#define TRACE(...) fprintf(stderr, __VA_ARGS__)
+#else
+#define TRACE(...) ((void)0)
+#endif
+
 /* What the phrases before the current one in its clause leave behind. */
 typedef struct chain {
 	long prev;      /* the previous phrase of the clause, -1 */
@@ -333,9 +371,19 @@ static void fallback_target(ctx *c, const vmatch *v, reading *r, long n)
 {
 	scratch *s = c->s;
 
-	if (r->tgt >= 0 && s->g[r->tgt].n_codes == 0 &&
+	if (r->tgt >= 0) {
+		ex_resolve(c->ex, s, r->tgt, 0);
+	}
+	if (r->src >= 0) {
+		ex_resolve(c->ex, s, r->src, 0);
+	}
+	if (r->tgt >= 0 &&
+		(r->src >= 0 ? self_only(&s->g[r->src], &s->g[r->tgt])
+			     : s->g[r->tgt].n_codes == 0) &&
 		(root_does(c->ex, r->code) & EXR_PLACE_TARGET)) {
-		/* "struck Hezbollah targets in southern Lebanon" */
+		/* "struck Hezbollah targets in southern Lebanon",
+		 * "strengthened its forces in Lebanon": no state, or only
+		 * the source's own */
 		long alt = ex_in_target(s, s->g[r->tgt].t1, WIN_IN_TARGET);
 
 		if (alt >= 0) {
@@ -432,6 +480,17 @@ ent_status ex_code_verbs(ctx *c, long n)
 	size_t vi;
 	ent_status st;
 
+#ifdef EX_TRACE
+	TRACE("S%ld: ", c->number);
+	trace_tokens(c, 0, n);
+	TRACE("\n");
+	for (vi = 0; vi < s->n_v; vi++) {
+		TRACE("  verb [");
+		trace_tokens(c, s->v[vi].t0, s->v[vi].t1);
+		TRACE("] %s clause %d\n", s->v[vi].p->code,
+			s->clause[s->v[vi].t0]);
+	}
+#endif
 	for (vi = 0; vi < s->n_v; vi++) {
 		const vmatch *v = &s->v[vi];
 		const ex_phrase *p = v->p;
@@ -489,10 +548,19 @@ ent_status ex_code_verbs(ctx *c, long n)
 			ex_resolve(c->ex, s, r.tgt, 0);
 		}
 		retarget_self(c, v, &r, n);
+#ifdef EX_TRACE
+		TRACE("  phrase [");
+		trace_tokens(c, v->t0, v->t1);
+		TRACE("] %s nominal %d neg %d subj %ld src %ld tgt %ld\n",
+			r.code, r.nominal, r.negated, r.subj, r.src, r.tgt);
+#endif
 		if ((st = emit_reading(c, v, &r, n)) != ENT_OK) {
 			return st;
 		}
 	}
+#ifdef EX_TRACE
+	trace_groups(c);
+#endif
 	return ENT_OK;
 }
 
@@ -571,6 +639,7 @@ ent_status ex_sentence(ent_extractor *ex, const char *text, size_t start,
 	if (!may_name_actor(ex->toks, n)) {
 		return ENT_OK;
 	}
+	s->first = ex_dateline_end(text, ex->toks, n);
 	ex_mark_clauses(s, ex->toks, n);
 	if (ex_summarise_clauses(s, ex->toks, n) != 0 ||
 		ex_find_mentions(ex, s, ex->toks, n) != 0 ||

@@ -28,6 +28,8 @@
 
 /* -- token windows ------------------------------------------------------ */
 
+/* A dateline opening a sentence is at most this many tokens. */
+#define WIN_DATELINE 16
 /* A head noun after an adjective ("Russian naval officials") ... */
 #define WIN_ADJ_HEAD 4
 /* ... or after a state name and its 's ("China's foreign ministry"). */
@@ -157,6 +159,7 @@ typedef struct scratch {
 	ent__buf text;      /* the sentence, NUL-terminated */
 	ent__buf strs;      /* source_text, target_text, id */
 	const ex_token *tk; /* the sentence's tokens (borrowed) */
+	long first;         /* the first token after a dateline */
 } scratch;
 
 /* What emission needs to know about the sentence. */
@@ -223,6 +226,10 @@ int ex_grow(void **p, size_t *cap, size_t need, size_t size);
 
 /* clauses.c */
 void ex_mark_clauses(scratch *s, const ex_token *tk, long n);
+/* The tokens of a dateline opening the sentence ("MOSCOW, May 9
+ * (Reuters) -", "Oslo/Stockholm, 14 May 2022 (NTB/TT) -"): the place
+ * where it was written, not an actor. 0 when there is none. */
+long ex_dateline_end(const char *text, const ex_token *tk, long n);
 /* Per-clause and running summaries: hedges, reciprocals, commas. 0, or -1
  * when out of memory. */
 int ex_summarise_clauses(scratch *s, const ex_token *tk, long n);

@@ -2,12 +2,28 @@
 /*
  * Sentence splitting for wire-style English: full stops that end a
  * sentence versus abbreviations, initials and numbers; headlines without a
- * final stop; blank lines; hyphenated line breaks. The abbreviations and
- * sentence starters are classes of words.tsv.
+ * final stop (on a line of their own, as web pages put them); blank lines;
+ * hyphenated line breaks; the spaces of web pages (no-break, zero-width)
+ * and a full stop that lost its space ("border.Officials"). The
+ * abbreviations and sentence starters are classes of words.tsv.
  */
 #include <string.h>
 
 #include "extract_internal.h"
+
+/* Lines of this width, one after the other and with no final stop, are a
+ * paragraph wrapped at a fixed width, not headlines; a web page puts a
+ * paragraph on one longer line. */
+#define WRAPPED_MIN 50
+#define WRAPPED_MAX 90
+
+/* The length of white space at t[i]: ASCII white space, and the UTF-8
+ * spaces of web pages (no-break, thin, zero-width spaces, a byte-order
+ * mark); 0 for anything else. */
+static size_t space_at(const char *t, size_t len, size_t i)
+{
+	return ex_space_len(t, len, i);
+}
 
 static int is_space(unsigned char c)
 {
@@ -99,13 +115,162 @@ static int stop_ends(const char *t, size_t len, size_t dot, size_t next)
 	return 1;
 }
 
+/* The start of the line before the line at `ls` (blank lines skipped:
+ * then ls itself, as no line is before it in the paragraph). */
+static size_t line_before(const char *t, size_t ls)
+{
+	size_t ps;
+
+	if (ls == 0) {
+		return 0;
+	}
+	ps = ls - 1; /* the line break */
+	while (ps > 0 && t[ps - 1] != '\n') {
+		ps--;
+	}
+	return ps;
+}
+
+/* The end of the line that starts at `j`. */
+static size_t line_after(const char *t, size_t len, size_t j)
+{
+	const char *nl = memchr(t + j, '\n', len - j);
+
+	return nl ? (size_t)(nl - t) : len;
+}
+
+/* Is [ls, le) a line of a paragraph wrapped at a fixed width: of the
+ * usual width, not ending a sentence? */
+static int wrapped_line(const char *t, size_t ls, size_t le)
+{
+	while (le > ls && is_space((unsigned char)t[le - 1])) {
+		le--;
+	}
+	return le - ls >= WRAPPED_MIN && le - ls <= WRAPPED_MAX &&
+		!(t[le - 1] == '.' || t[le - 1] == '!' || t[le - 1] == '?' ||
+			closer_len(t, le, le - 1));
+}
+
+/* Is the line ending at the line break t[i] a line of its own though it
+ * has no final stop? Web pages put headlines, titles, bylines and
+ * datelines on lines of their own; a line that ends in a word or a
+ * number, before a line that starts like a sentence, is one. A line that
+ * ends in a comma, a colon or a function word goes on, and so do the
+ * lines of a paragraph wrapped at a fixed width. `s` is where the
+ * sentence started. */
+static int own_line(const char *t, size_t len, size_t s, size_t i)
+{
+	size_t ls = i, e = i, ws, j;
+	unsigned char last, next;
+	const ex_wordclass *wc;
+
+	while (ls > s && t[ls - 1] != '\n') {
+		ls--;
+	}
+	while (e > ls && is_space((unsigned char)t[e - 1])) {
+		e--;
+	}
+	if (e == ls) {
+		return 0;
+	}
+	last = (unsigned char)t[e - 1];
+	if (!(is_alpha(last) || (last >= '0' && last <= '9') ||
+		    last == ')' || last == '\'' || last == '"' || last >= 0x80)) {
+		return 0; /* a stop, a comma, a colon, a dash: not a title */
+	}
+	if (e >= 2 && closer_len(t, len, e - 1) &&
+		(t[e - 2] == '.' || t[e - 2] == '!' || t[e - 2] == '?')) {
+		return 0;
+	}
+	ws = e;
+	while (ws > ls && is_alpha((unsigned char)t[ws - 1])) {
+		ws--;
+	}
+	wc = ws < e ? ex_word_classes(t + ws, e - ws) : NULL;
+	if (wc != NULL &&
+		(wc->grammar & (EXW_PREP | EXW_DET | EXW_AND | EXW_REL |
+				       EXW_AUX | EXW_BE | EXW_THAT))) {
+		return 0;
+	}
+	j = i + 1;
+	while (j < len && (t[j] == ' ' || t[j] == '\t')) {
+		j++;
+	}
+	next = j < len ? (unsigned char)t[j] : 0;
+	if (!(is_upper(next) || (next >= '0' && next <= '9') ||
+		    next == '"' || next == '\'' || next == '(' ||
+		    next >= 0x80)) {
+		return 0;
+	}
+	return !(wrapped_line(t, ls, e) &&
+		(wrapped_line(t, line_before(t, ls), ls) ||
+			wrapped_line(t, j, line_after(t, len, j))));
+}
+
+/* One past a closing stop at t[i] ('.', '!' or '?', with the stops,
+ * quotes and brackets after it) when it ends the sentence; 0 when it does
+ * not. */
+static size_t stop_end(const char *t, size_t len, size_t i)
+{
+	unsigned char c = (unsigned char)t[i];
+	size_t e = i + 1, n, k;
+
+	/* runs of stops ("...", "?!") */
+	while (e < len && (t[e] == '.' || t[e] == '!' || t[e] == '?')) {
+		e++;
+	}
+	if (c == '.' && e == i + 1 && e + 1 < len && is_upper((unsigned char)t[e]) &&
+		is_lower((unsigned char)t[e + 1]) && i >= 2 &&
+		is_lower((unsigned char)t[i - 1]) &&
+		is_lower((unsigned char)t[i - 2]) &&
+		stop_ends(t, len, i, e)) {
+		/* a missing space after the stop: "at the border.Officials
+		 * said" (web pages lose it) */
+		return e;
+	}
+	/* decimal numbers and dotted words: "3.5", "U.S" inside */
+	if (c == '.' && e == i + 1 && e < len && space_at(t, len, e) == 0 &&
+		closer_len(t, len, e) == 0) {
+		return 0;
+	}
+	while (e < len && (n = closer_len(t, len, e)) > 0) {
+		e += n;
+	}
+	if (e < len && space_at(t, len, e) == 0) {
+		return 0;
+	}
+	n = e;
+	while (n < len && (k = space_at(t, len, n)) > 0) {
+		n += k;
+	}
+	/* skip opening quotes before the next word */
+	while (n < len &&
+		(t[n] == '"' || t[n] == '\'' || t[n] == '(' ||
+			((unsigned char)t[n] == 0xE2 && n + 2 < len &&
+				(unsigned char)t[n + 1] == 0x80 &&
+				((unsigned char)t[n + 2] == 0x9C ||
+					(unsigned char)t[n + 2] == 0x98)))) {
+		n += (unsigned char)t[n] == 0xE2 ? 3 : 1;
+	}
+	return c != '.' || stop_ends(t, len, i, n) ? e : 0;
+}
+
+/* The end of [s, e) without trailing white space. */
+static size_t trim_end(const char *t, size_t s, size_t e)
+{
+	while (e > s && is_space((unsigned char)t[e - 1])) {
+		e--;
+	}
+	return e;
+}
+
 size_t ent_sentence_next(
 	const char *text, size_t len, size_t pos, size_t *start, size_t *end)
 {
-	size_t i, s;
+	size_t i, s, k;
 
-	while (pos < len && is_space((unsigned char)text[pos])) {
-		pos++;
+	while (pos < len && (k = space_at(text, len, pos)) > 0) {
+		pos += k;
 	}
 	*start = *end = pos;
 	if (pos >= len) {
@@ -120,13 +285,9 @@ size_t ent_sentence_next(
 			i + 1 < len) {
 			c = (unsigned char)text[++i];
 		}
-		if (c != '\n' && c != '.' && c != '!' && c != '?') {
-			continue;
-		}
-
 		if (c == '\n') {
-			/* a blank line ends the sentence (headlines,
-			 * paragraphs) */
+			/* a blank line ends the sentence (paragraphs), and
+			 * so does a line of its own (a headline) */
 			size_t j = i + 1;
 
 			while (j < len &&
@@ -134,71 +295,20 @@ size_t ent_sentence_next(
 					text[j] == '\r')) {
 				j++;
 			}
-			if (j >= len || text[j] == '\n') {
-				size_t e = i;
-
-				while (e > s &&
-					is_space((unsigned char)text[e - 1])) {
-					e--;
-				}
+			if (j >= len || text[j] == '\n' ||
+				own_line(text, len, s, i)) {
 				*start = s;
-				*end = e;
+				*end = trim_end(text, s, i);
 				return j;
 			}
-			continue;
+		} else if ((c == '.' || c == '!' || c == '?') &&
+			(k = stop_end(text, len, i)) > 0) {
+			*start = s;
+			*end = k;
+			return k;
 		}
-		if (c == '.' || c == '!' || c == '?') {
-			size_t e = i + 1, n;
-
-			/* runs of stops ("...", "?!") */
-			while (e < len &&
-				(text[e] == '.' || text[e] == '!' ||
-					text[e] == '?')) {
-				e++;
-			}
-			/* decimal numbers and dotted words: "3.5", "U.S" inside
-			 */
-			if (c == '.' && e == i + 1 && e < len &&
-				!is_space((unsigned char)text[e]) &&
-				closer_len(text, len, e) == 0) {
-				continue;
-			}
-			while (e < len && (n = closer_len(text, len, e)) > 0) {
-				e += n;
-			}
-			if (e < len && !is_space((unsigned char)text[e])) {
-				continue;
-			}
-			n = e;
-			while (n < len && is_space((unsigned char)text[n])) {
-				n++;
-			}
-			/* skip opening quotes before the next word */
-			while (n < len &&
-				(text[n] == '"' || text[n] == '\'' ||
-					text[n] == '(' ||
-					((unsigned char)text[n] == 0xE2 &&
-						n + 2 < len &&
-						(unsigned char)text[n + 1] ==
-							0x80 &&
-						((unsigned char)text[n + 2] ==
-								0x9C ||
-							(unsigned char)text[n +
-								2] == 0x98)))) {
-				n += (unsigned char)text[n] == 0xE2 ? 3 : 1;
-			}
-			if (c != '.' || stop_ends(text, len, i, n)) {
-				*start = s;
-				*end = e;
-				return e;
-			}
-		}
-	}
-	i = len;
-	while (i > s && is_space((unsigned char)text[i - 1])) {
-		i--;
 	}
 	*start = s;
-	*end = i;
+	*end = trim_end(text, s, len);
 	return len;
 }

@@ -60,11 +60,8 @@ static void fill_word(
 				(size_t)sb_stemmer_length(ex->stemmer));
 		}
 	}
-	{
-		const ex_wordclass *wc = ex_word_classes(s, n);
-
-		w->flags = wc ? wc->grammar : 0;
-	}
+	w->cls = ex_word_classes(s, n);
+	w->flags = w->cls ? w->cls->grammar : 0;
 	w->actors = ex_map_get(&ex->actors.heads, key);
 	w->verbs = ex_map_get(&ex->verbs.heads, w->stem);
 	w->head = ex_map_get(&ex->head_nouns, w->stem);
@@ -166,6 +163,42 @@ static unsigned char utf8_punct(const char *t, size_t end, size_t i)
 	return 0;
 }
 
+size_t ex_space_len(const char *t, size_t len, size_t i)
+{
+	unsigned char c = (unsigned char)t[i];
+
+	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+		c == '\v') {
+		return 1;
+	}
+	if (c < 0x80) {
+		return 0;
+	}
+	if (c == 0xC2 && i + 1 < len && (unsigned char)t[i + 1] == 0xA0) {
+		return 2; /* no-break space */
+	}
+	if (i + 2 >= len) {
+		return 0;
+	}
+	if (c == 0xE2 && (unsigned char)t[i + 1] == 0x80) {
+		unsigned char b = (unsigned char)t[i + 2];
+
+		/* en, em, thin, hair and zero-width spaces; line and
+		 * paragraph separators; narrow no-break space */
+		return (b <= 0x8B || b == 0xA8 || b == 0xA9 || b == 0xAF) ? 3
+									  : 0;
+	}
+	if ((c == 0xEF && (unsigned char)t[i + 1] == 0xBB &&
+		    (unsigned char)t[i + 2] == 0xBF) ||
+		(c == 0xE3 && (unsigned char)t[i + 1] == 0x80 &&
+			(unsigned char)t[i + 2] == 0x80) ||
+		(c == 0xE2 && (unsigned char)t[i + 1] == 0x81 &&
+			(unsigned char)t[i + 2] == 0x9F)) {
+		return 3; /* byte-order mark, ideographic, medium space */
+	}
+	return 0;
+}
+
 /* The next token slot; tokenize() reserved room for one token per byte,
  * the most a text can have. */
 static inline ex_token *push(ent_extractor *ex, size_t *n)
@@ -252,6 +285,46 @@ static ex_token *push_word(ent_extractor *ex, size_t *n, size_t i, size_t j,
 	return tok;
 }
 
+/* The Latin letter a Greek or Cyrillic letter t[j..j+2) looks like
+ * (scraped pages swap them in: "fοreign" with a Greek omicron), or 0. */
+static unsigned char lookalike(const char *t, size_t end, size_t j)
+{
+	static const struct {
+		unsigned char b0, b1, latin;
+	} map[] = {
+		{0xCE, 0xBF, 'o'}, {0xCE, 0x9F, 'O'}, {0xCE, 0xB1, 'a'},
+		{0xCE, 0x91, 'A'}, {0xCE, 0xB5, 'e'}, {0xCE, 0x95, 'E'},
+		{0xCE, 0xB9, 'i'}, {0xCE, 0x99, 'I'}, {0xCE, 0xBD, 'v'},
+		{0xCF, 0x81, 'p'}, {0xCE, 0xA1, 'P'}, {0xCE, 0x9A, 'K'},
+		{0xCE, 0x9C, 'M'}, {0xCE, 0x9D, 'N'}, {0xCE, 0xA4, 'T'},
+		{0xCE, 0xA7, 'X'}, {0xCE, 0x92, 'B'}, {0xCE, 0x97, 'H'},
+		{0xD0, 0xB0, 'a'}, {0xD0, 0x90, 'A'}, {0xD0, 0xB5, 'e'},
+		{0xD0, 0x95, 'E'}, {0xD0, 0xBE, 'o'}, {0xD0, 0x9E, 'O'},
+		{0xD1, 0x80, 'p'}, {0xD0, 0xA0, 'P'}, {0xD1, 0x81, 'c'},
+		{0xD0, 0xA1, 'C'}, {0xD1, 0x85, 'x'}, {0xD0, 0xA5, 'X'},
+		{0xD1, 0x83, 'y'}, {0xD1, 0x96, 'i'}, {0xD1, 0x95, 's'},
+		{0xD1, 0x98, 'j'}, {0xD0, 0x92, 'B'}, {0xD0, 0x9A, 'K'},
+		{0xD0, 0x9C, 'M'}, {0xD0, 0x9D, 'H'}, {0xD0, 0xA2, 'T'},
+	};
+	size_t k;
+
+	if (j + 1 >= end) {
+		return 0;
+	}
+	for (k = 0; k < sizeof(map) / sizeof(map[0]); k++) {
+		if ((unsigned char)t[j] == map[k].b0 &&
+			(unsigned char)t[j + 1] == map[k].b1) {
+			return map[k].latin;
+		}
+	}
+	return 0;
+}
+
+static int is_ascii_letter(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 /* The end of the word that starts at t[i]: letters, digits, UTF-8
  * letters, inner full stops of "U.S.", a hyphenated line break joined,
  * thousands separators. Its hash and lower-cased bytes go to *h, buf,
@@ -269,8 +342,19 @@ static size_t scan_word(const char *t, size_t i, size_t end, uint64_t *h,
 	while (j < end) {
 		unsigned char d = (unsigned char)t[j];
 
-		if (d >= 0x80 && utf8_punct(t, end, j)) {
+		if (d >= 0x80 &&
+			(utf8_punct(t, end, j) || ex_space_len(t, end, j))) {
 			break;
+		}
+		if (d >= 0xCE && d <= 0xD1 && lookalike(t, end, j) &&
+			((j > i && is_ascii_letter((unsigned char)t[j - 1])) ||
+				(j + 2 < end &&
+					is_ascii_letter(
+						(unsigned char)t[j + 2])))) {
+			/* a look-alike letter inside a Latin word: read as
+			 * the Latin letter it stands for */
+			d = lookalike(t, end, j);
+			j++;
 		}
 		if (is_wordbyte(d)) {
 			if (d >= 'A' && d <= 'Z') {
@@ -455,6 +539,9 @@ static long tokenize(
 
 		if (is_space_byte(c)) {
 			i++;
+		} else if (c >= 0x80 && ex_space_len(t, end, i) > 0) {
+			/* no-break and zero-width spaces, a byte-order mark */
+			i += ex_space_len(t, end, i);
 		} else if (c == '"' || c == '`' || up == '"') {
 			i += step; /* quotes are not tokens */
 		} else if ((c == '-' || up == '-') && last != NULL &&

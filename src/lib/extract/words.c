@@ -60,6 +60,7 @@ static const struct {
 	{"date-label", 0, EXL_DATE_LABEL},
 	{"ambiguous-name", 0, EXL_AMBIGUOUS_NAME},
 	{"comma-name", 0, EXL_COMMA_NAME},
+	{"people", 0, EXL_PEOPLE},
 };
 
 static struct {
