@@ -174,6 +174,37 @@ static void test_references(void)
 		"pronoun's antecedent");
 }
 
+/* Event nouns carry their own arguments; a reaction to an event is aimed
+ * at whoever did it, never at its victim. */
+static void test_event_nouns(void)
+{
+	is_str(summary("Brazil condemned the bombing of Lebanese towns."), "",
+		"the victim of a condemned bombing is not the target");
+	is_str(summary("Brazil condemned the bombing of Lebanese towns by "
+		       "Israel."),
+		"BRA>ISR:111 ISR>LBN:195",
+		"\"by X\" in the noun phrase: the bomber is the target");
+	is_str(summary("Mexico criticised Cuba's strike on Haitian boats."),
+		"MEX>CUB:111 CUB>HTI:190",
+		"a possessive agent and a target preposition");
+	is_str(summary("North Korea fired a missile over Japan. South Korea "
+		       "condemned the launch."),
+		"PRK>JPN:190 KOR>PRK:111",
+		"an event noun without its agent: the document's last event "
+		"of its kind says who");
+	is_str(summary("Talks between Ethiopian and Egyptian delegations "
+		       "resumed."),
+		"ETHGOV>EGYGOV:040 EGYGOV>ETHGOV:040",
+		"\"talks between X and Y\"");
+	is_str(summary("The United States is concerned by a security pact "
+		       "between China and Cambodia."),
+		"USA>CHN:110 USA>KHM:110 CHN>KHM:057 KHM>CHN:057",
+		"concern about a pact is aimed at its parties; the pact is "
+		"coded too");
+	is_str(summary("Iran denounced what it called aggression by Iraq."),
+		"IRN>IRQ:111", "\"what it called X\" is transparent");
+}
+
 /* Web pages: datelines, headlines on lines of their own. */
 static void test_web_text(void)
 {
@@ -604,6 +635,7 @@ int main(void)
 	test_roles();
 	test_negation();
 	test_references();
+	test_event_nouns();
 	test_web_text();
 	test_blockers();
 	test_provenance();

@@ -173,6 +173,10 @@ long ex_agent_before(const scratch *s, const ex_token *tk, long t0)
 		if (tk[k].tflags & EXTF_POSS) {
 			continue;
 		}
+		if (tk[k].w != NULL && tk[k].w->cls != NULL &&
+			(tk[k].w->cls->extra & EXL_NAMING)) {
+			return -1; /* "what it called aggression": the namer */
+		}
 		if (tk[k].kind != EXT_WORD ||
 			(f &
 				(EXW_PREP | EXW_AND | EXW_CLAUSE | EXW_BE |

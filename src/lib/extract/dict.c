@@ -129,6 +129,7 @@ static const struct {
 } root_behaviours[] = {
 	{"place-target", EXR_PLACE_TARGET},
 	{"condition-target", EXR_CONDITION_TARGET},
+	{"of-agent", EXR_OF_AGENT},
 };
 
 /* roots.tsv: ROOT <TAB> BEHAVIOUR, ROOT two digits of a CAMEO root. */
@@ -172,7 +173,7 @@ ent_status ex_load_roots(ent_extractor *ex, ent_error *err)
 			return ent__error_set(err, ENT_EPARSE, "roots.tsv", line,
 				(long)(fs[1] - s) + 1,
 				"unknown behaviour (place-target, "
-				"condition-target)");
+				"condition-target, of-agent)");
 		}
 	}
 	return ENT_OK;
@@ -725,6 +726,8 @@ static const struct {
 	{"negator", EXV_NEGATOR},
 	{"notgt", EXV_NOTGT},
 	{"modal", EXV_MODAL},
+	{"noun-only", EXV_NOUN | EXV_NOUN_ONLY},
+	{"active", EXV_ACTIVE},
 };
 
 ent_status ex_load_verbs(ent_extractor *ex, const char *buf, size_t len,
@@ -782,7 +785,7 @@ ent_status ex_load_verbs(ent_extractor *ex, const char *buf, size_t len,
 					return line_error(err, ENT_EPARSE,
 						source, line, o - s,
 						"unknown option (sym, noun, "
-						"rev, ctl, "
+						"noun-only, active, rev, ctl, "
 						"negator, notgt, modal, "
 						"neg=CODE)");
 				}

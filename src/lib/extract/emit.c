@@ -87,6 +87,22 @@ void ex_emitted_clear(scratch *s)
 	s->n_e = 0;
 }
 
+/* Put an event first in the document's memory of events (who did what,
+ * for "condemned the launch" later on). */
+static void remember_event(ent_extractor *ex, const char *src, const char *code)
+{
+	int k;
+
+	if (ex->n_doc_events < EX_REMEMBERED) {
+		ex->n_doc_events++;
+	}
+	for (k = ex->n_doc_events - 1; k > 0; k--) {
+		ex->doc_events[k] = ex->doc_events[k - 1];
+	}
+	copy_code(ex->doc_events[0].source, src, ENT_CODE_SIZE);
+	copy_code(ex->doc_events[0].code, code, sizeof(ex->doc_events[0].code));
+}
+
 static ent_status emit(ctx *c, const char *src, const mention *sm,
 	const char *tgt, const mention *tm, const char *code, unsigned flags)
 {
@@ -168,6 +184,9 @@ static ent_status emit(ctx *c, const char *src, const mention *sm,
 	ev.span_end = (long)c->end;
 	ev.text = s->text.data;
 	ev.flags = flags;
+	if (!(flags & ENT_FLAG_NEGATED)) {
+		remember_event(c->ex, src, code);
+	}
 	return c->cb(&ev, c->payload);
 }
 

@@ -61,8 +61,12 @@ enum {
 	EXL_DATE_LABEL = 1u << 4,     /* "Published:" before a date line */
 	EXL_AMBIGUOUS_NAME = 1u << 5, /* a capital not read as its state */
 	EXL_COMMA_NAME = 1u << 6,     /* a name with a comma that is read */
-	EXL_PEOPLE = 1u << 7          /* "ethnic Albanians": a people, not
+	EXL_PEOPLE = 1u << 7,         /* "ethnic Albanians": a people, not
 					 the state */
+	EXL_FREE_RELATIVE = 1u << 8,  /* "what" of "what it called X" */
+	EXL_NAMING = 1u << 9,         /* "called", "described" (as) */
+	EXL_OBJECT_PREP = 1u << 10    /* "protest about", "concerned by":
+					 an event noun follows */
 };
 
 /* The classes of one word of words.tsv. */
@@ -75,7 +79,8 @@ typedef struct ex_wordclass {
 /* What the extractor does with an event by its CAMEO root (roots.tsv). */
 enum {
 	EXR_PLACE_TARGET = 1u << 0,    /* "in X" names the state acted upon */
-	EXR_CONDITION_TARGET = 1u << 1 /* aimed at its condition's subject */
+	EXR_CONDITION_TARGET = 1u << 1, /* aimed at its condition's subject */
+	EXR_OF_AGENT = 1u << 2          /* "the visit of X": X is the agent */
 };
 
 /* A cached word. key 0 marks an empty slot. */
@@ -126,8 +131,11 @@ enum {
 	EXV_NEGATOR = 1u << 4, /* denies its complement (deny, fail to) */
 	EXV_NOTGT = 1u << 5,   /* needs no target: the subject group is
 				  coded reciprocally (clash, hold talks) */
-	EXV_MODAL = 1u << 6    /* "X said Y must": the speaker demands of
+	EXV_MODAL = 1u << 6,   /* "X said Y must": the speaker demands of
 				  the actor before the phrase */
+	EXV_NOUN_ONLY = 1u << 7, /* only after a determiner, a possessive or
+				    an actor: "the launch", not "launched" */
+	EXV_ACTIVE = 1u << 8     /* never passive: "is concerned by X" */
 };
 
 typedef struct ex_phrase {
@@ -220,6 +228,12 @@ struct ent_extractor {
 	ent_date doc_date;    /* the date stamped on the document's events */
 	char stem_buf[256];
 	ent_extract_stats work; /* ent_extractor_stats() */
+	/* the document's latest events, latest first */
+	struct {
+		char source[ENT_CODE_SIZE];
+		char code[5];
+	} doc_events[EX_REMEMBERED];
+	int n_doc_events;
 };
 
 /* -- maps (dict.c) -- */

@@ -149,8 +149,9 @@ static int people_of(const ex_token *tk, long i)
 
 /* An adjective is an actor with a head noun ("Russian naval officials":
  * the head gives the sector), before an event noun ("Russian attacks"),
- * or after a target preposition ("tariffs on Australian wine"); else it
- * waits for a head it may share (join_shared_heads()). */
+ * after a target preposition ("tariffs on Australian wine") or after an
+ * event's "of" ("the shelling of Togolese farms"); else it waits for a
+ * head it may share (join_shared_heads()). */
 static void read_adjective(
 	const ent_extractor *ex, mention *m, const ex_token *tk, long n)
 {
@@ -164,6 +165,12 @@ static void read_adjective(
 		set_sector(m->code, ex, &tk[h]);
 	} else if (m->t0 > 0 && (wflags(&tk[m->t0 - 1]) & (EXW_TPREP)) &&
 		!(wflags(&tk[m->t0 - 1]) & (EXW_WITH))) {
+		m->type = EXA_STATE;
+	} else if (m->t0 > 1 && (wflags(&tk[m->t0 - 1]) & EXW_OF) &&
+		tk[m->t0 - 2].w && tk[m->t0 - 2].w->verbs >= 0 &&
+		tk[m->t0 - 2].w->head < 0) {
+		/* what an event was done to: "the shelling of Togolese
+		 * farms" */
 		m->type = EXA_STATE;
 	} else {
 		m->pending = 1;

@@ -13,6 +13,21 @@
 
 /* -- verbs -------------------------------------------------------------- */
 
+/* Is token i in a noun's place: after a determiner, a possessive or a
+ * lower-case modifier ("the launch", "North Korea's launch", "a missile
+ * launch"), not after a subject ("Qatar launched")? */
+static int noun_position(const scratch *s, const ex_token *tk, long i)
+{
+	const ex_token *b = i > 0 ? &tk[i - 1] : NULL;
+
+	return b != NULL &&
+		((wflags(b) & EXW_DET) || (b->tflags & EXTF_POSS) ||
+			(b->kind == EXT_WORD && wflags(b) == 0 &&
+				!(b->tflags & EXTF_CAP) &&
+				s->mention_at[i - 1] < 0 &&
+				(b->w == NULL || b->w->verbs < 0)));
+}
+
 int ex_find_verbs(ent_extractor *ex, scratch *s, const ex_token *tk, long n)
 {
 	long i;
@@ -41,6 +56,10 @@ int ex_find_verbs(ent_extractor *ex, scratch *s, const ex_token *tk, long n)
 					(tk[i + 1].w ? tk[i + 1].w->stem
 						     : tk[i + 1].key) !=
 						p->second)) {
+				continue;
+			}
+			if ((p->type & EXV_NOUN_ONLY) &&
+				!noun_position(s, tk, i)) {
 				continue;
 			}
 			if (ex_phrase_match(&ex->verbs, p, tk, n, i, 1, &end) &&
@@ -124,15 +143,27 @@ int ex_is_passive(const char *text, const ex_token *tk, long t0)
 	return 0;
 }
 
-/* Is the phrase at t0 used as a noun: after a determiner, a possessive,
- * a preposition other than "to", a clause word or a possessive pronoun? */
-int ex_nominal_context(
-	const scratch *s, const char *text, const ex_token *tk, long t0)
+/* A lower-case word of no class that is no event word: a modifier in a
+ * noun phrase ("security" of "a security pact"). */
+static int noun_modifier(const ex_token *t)
+{
+	return t->kind == EXT_WORD && !(t->tflags & EXTF_CAP) &&
+		wflags(t) == 0 && (t->w == NULL || t->w->verbs < 0);
+}
+
+/* Is the phrase at t0 used as a noun: after a determiner (and a modifier
+ * or two), a possessive, a preposition other than "to", a clause word or
+ * a possessive pronoun? */
+int ex_nominal_context(const scratch *s, const char *text, const ex_token *tk,
+	long t0, long t1, long n)
 {
 	uint32_t f;
 
 	if (t0 == 0) {
-		return 0;
+		/* a sentence that opens with an event word and a preposition
+		 * opens with a noun: "Talks between X and Y resumed" */
+		return t1 < n && (wflags(&tk[t1]) & EXW_PREP) &&
+			!(wflags(&tk[t1]) & (EXW_TO | EXW_BY));
 	}
 	f = wflags(&tk[t0 - 1]);
 	if (tk[t0 - 1].tflags & EXTF_POSS) {
@@ -160,6 +191,18 @@ int ex_nominal_context(
 			(p->w == NULL || p->w->verbs < 0)) {
 			return 1;
 		}
+	}
+	if (f == 0 && t0 >= 2 && noun_modifier(&tk[t0 - 1]) &&
+		!(tk[t0].end - tk[t0].start > 4 &&
+			memcmp(text + tk[t0].end - 3, "ing", 3) == 0) &&
+		((wflags(&tk[t0 - 2]) & EXW_DET) ||
+			(tk[t0 - 2].tflags & EXTF_POSS) ||
+			(t0 >= 3 && noun_modifier(&tk[t0 - 2]) &&
+				(wflags(&tk[t0 - 3]) & EXW_DET)))) {
+		/* after a determiner and a modifier or two: "a security
+		 * pact", "the new trade deal" (not a participle: "a
+		 * statement criticising X") */
+		return 1;
 	}
 	return (f & (EXW_DET | EXW_PREP | EXW_CLAUSE)) != 0;
 }

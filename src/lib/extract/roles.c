@@ -154,7 +154,7 @@ static int self_only(const group *src, const group *t)
 }
 
 /* The roots.tsv behaviour bits of a CAMEO code's root. */
-static unsigned root_does(const ent_extractor *ex, const char *code)
+unsigned ex_root_does(const ent_extractor *ex, const char *code)
 {
 	return ex->roots[(code[0] - '0') * 10 + (code[1] - '0')];
 }
@@ -229,8 +229,40 @@ typedef struct reading {
 	int tsearch; /* the target was searched for: 1 noun, 2 verb */
 	unsigned flags;
 	const char *code;
+	long vi; /* the phrase */
 	long subj, src, tgt;
 } reading;
+
+/* Does event noun vi carry its own agent and patient, or its partners,
+ * so that it is an event of its own even as another phrase's object
+ * ("condemned Israel's bombing of Lebanese towns", "concerned by a pact
+ * between China and Cambodia")? */
+static int own_event(const ctx *c, long vi)
+{
+	long agent = ex_noun_agent(c, vi);
+
+	return (agent >= 0 && ex_noun_patient(c, vi, agent) >= 0) ||
+		ex_noun_partners(c, vi, 2) >= 0;
+}
+
+/* The target of a phrase whose object is event noun ni: the noun's agent
+ * ("condemned Israel's bombing", "condemned the shooting by an Israeli
+ * patrol"), or its partners ("concerned by a pact between China and the
+ * Solomon Islands"), or the agent of the document's latest event of the
+ * same kind ("condemned the launch"); never its patient, the victim.
+ * -1 when none is known. */
+static long object_target(ctx *c, long ni)
+{
+	long g = ex_noun_agent(c, ni);
+
+	if (g < 0) {
+		g = ex_noun_partners(c, ni, 1);
+	}
+	if (g < 0) {
+		g = ex_remembered_agent(c, ni);
+	}
+	return g;
+}
 
 /* Is phrase `v` part of the phrase before it in its clause, or negated by
  * it? */
@@ -249,6 +281,11 @@ static void link_previous(
 		/* what "Y must" do, or a control verb inside an embedded
 		 * complement, is not an event of its own */
 		r->embedded = 1;
+	} else if (pv->object == r->vi && !(pv->p->type & EXV_NEGATOR) &&
+		!ch->prev_embedded) {
+		/* the object of the phrase before: an event of its own when
+		 * it names its own agent and patient */
+		r->embedded = !own_event(c, r->vi);
 	} else if (ch->prev_embedded && v->t0 - pv->t1 <= WIN_NOUN_CHAIN &&
 		!joined_by_and(tk, pv->t1, v->t0)) {
 		/* a chain of nouns: "mediation in peace negotiations" */
@@ -324,14 +361,27 @@ static int assign_roles(
 	} else if (r->nominal) {
 		r->src = ex_agent_after(s, v->t1, EXW_FROM | EXW_BY);
 		if (r->src < 0) {
-			r->src = ex_agent_before(s, tk, v->t0);
+			r->src = ex_noun_agent(c, r->vi);
+		}
+		if (r->src < 0) {
+			/* "talks between Ethiopia and Egypt": each party
+			 * toward the others */
+			r->src = ex_noun_partners(c, r->vi, 2);
+			if (r->src >= 0) {
+				return 1;
+			}
 		}
 		if (r->src < 0 && ch->clause_events == 0 && r->subj >= 0 &&
 			v->t0 - s->g[r->subj].t1 <= WIN_NOUN_SUBJECT &&
 			!has_that(tk, s->g[r->subj].t1, v->t0)) {
 			r->src = r->subj;
 		}
-		r->tgt = ex_target_of(s, v->t1, WIN_NOUN_TARGET, 1, v->t1);
+		/* "the invasion of Ukraine", "strikes on Syrian positions" */
+		r->tgt = ex_noun_patient(c, r->vi, r->src);
+		if (r->tgt < 0) {
+			r->tgt = ex_target_of(
+				s, v->t1, WIN_NOUN_TARGET, 1, v->t1);
+		}
 		r->tsearch = 1;
 	} else if (v->t0 > 0 && is_punct(&tk[v->t0 - 1], ',') && v->t1 < n &&
 		(wflags(&tk[v->t1]) & EXW_BY) &&
@@ -339,7 +389,8 @@ static int assign_roles(
 		/* ", disputed by X": a participle modifying the noun before
 		 * it, not an event of the clause */
 		return 0;
-	} else if (ex_is_passive(c->text, tk, v->t0)) {
+	} else if (!(v->p->type & EXV_ACTIVE) &&
+		ex_is_passive(c->text, tk, v->t0)) {
 		r->src = ex_agent_after(s, v->t1, EXW_BY);
 		r->tgt = r->subj;
 		if (r->src < 0) {
@@ -361,6 +412,12 @@ static int assign_roles(
 			s, v->t0 + 1, WIN_TARGET + (v->t1 - v->t0), 0, v->t1);
 		r->tsearch = 2;
 	}
+	if (v->object >= 0 && !(v->p->type & EXV_MODAL)) {
+		/* the phrase is about an event: aimed at whoever did it */
+		r->tgt = object_target((ctx *)c, v->object);
+		r->tsearch = 0;
+		r->sym = 0;
+	}
 	return 1;
 }
 
@@ -380,7 +437,7 @@ static void fallback_target(ctx *c, const vmatch *v, reading *r, long n)
 	if (r->tgt >= 0 &&
 		(r->src >= 0 ? self_only(&s->g[r->src], &s->g[r->tgt])
 			     : s->g[r->tgt].n_codes == 0) &&
-		(root_does(c->ex, r->code) & EXR_PLACE_TARGET)) {
+		(ex_root_does(c->ex, r->code) & EXR_PLACE_TARGET)) {
 		/* "struck Hezbollah targets in southern Lebanon",
 		 * "strengthened its forces in Lebanon": no state, or only
 		 * the source's own */
@@ -392,12 +449,12 @@ static void fallback_target(ctx *c, const vmatch *v, reading *r, long n)
 		}
 	}
 	if (r->tgt < 0 && !r->nominal &&
-		(root_does(c->ex, r->code) & EXR_CONDITION_TARGET)) {
+		(ex_root_does(c->ex, r->code) & EXR_CONDITION_TARGET)) {
 		/* a threat aimed at the subject of its condition */
 		r->tgt = ex_condition_subject(s, v->t1, n);
 	}
 	if (r->tgt < 0 && !r->nominal &&
-		(root_does(c->ex, r->code) & EXR_PLACE_TARGET)) {
+		(ex_root_does(c->ex, r->code) & EXR_PLACE_TARGET)) {
 		/* "lifted a curfew in Montenegro", "strengthened its forces
 		 * in Lebanon": the place is the target */
 		r->tgt = ex_in_target(s, v->t1, WIN_IN_TARGET);
@@ -480,6 +537,7 @@ ent_status ex_code_verbs(ctx *c, long n)
 	size_t vi;
 	ent_status st;
 
+	ex_find_objects(c);
 #ifdef EX_TRACE
 	TRACE("S%ld: ", c->number);
 	trace_tokens(c, 0, n);
@@ -487,8 +545,8 @@ ent_status ex_code_verbs(ctx *c, long n)
 	for (vi = 0; vi < s->n_v; vi++) {
 		TRACE("  verb [");
 		trace_tokens(c, s->v[vi].t0, s->v[vi].t1);
-		TRACE("] %s clause %d\n", s->v[vi].p->code,
-			s->clause[s->v[vi].t0]);
+		TRACE("] %s clause %d object %ld\n", s->v[vi].p->code,
+			s->clause[s->v[vi].t0], s->v[vi].object);
 	}
 #endif
 	for (vi = 0; vi < s->n_v; vi++) {
@@ -497,6 +555,7 @@ ent_status ex_code_verbs(ctx *c, long n)
 		reading r;
 
 		memset(&r, 0, sizeof(r));
+		r.vi = (long)vi;
 		r.sym = !!(p->type & EXV_SYM);
 		r.code = p->code;
 		r.src = r.tgt = -1;
@@ -505,8 +564,7 @@ ent_status ex_code_verbs(ctx *c, long n)
 			ch.prev = -1;
 			ch.clause_events = 0;
 		}
-		r.nominal = (p->type & EXV_NOUN) ||
-			ex_nominal_context(s, c->text, c->tk, v->t0);
+		r.nominal = v->noun;
 		link_previous(c, &ch, v, &r);
 		r.subj = find_subject(c, &ch, v);
 		r.flags = modality(s, c->tk, v->t0,
@@ -631,7 +689,7 @@ ent_status ex_sentence(ent_extractor *ex, const char *text, size_t start,
 		return ENT_OK;
 	}
 	ex_emitted_clear(s);
-	s->n_m = s->n_g = s->n_v = 0;
+	s->n_m = s->n_g = s->n_v = s->n_syn = s->n_syn_m = 0;
 	s->tk = ex->toks;
 	s->work = &ex->work.steps;
 	ex->work.sentences++;
@@ -664,6 +722,7 @@ ent_status ex_sentence(ent_extractor *ex, const char *text, size_t start,
 		c.cb = cb;
 		c.payload = payload;
 		c.serial = 0;
+		c.n = n;
 		st = ex_code_verbs(&c, n);
 		if (st == ENT_ENOMEM) {
 			return ent__error_nomem(err);

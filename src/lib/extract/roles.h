@@ -28,6 +28,14 @@
 
 /* -- token windows ------------------------------------------------------ */
 
+/* An event noun that is a phrase's object starts this near its end
+ * ("condemned the latest Israeli air strikes"). */
+#define WIN_OBJECT 6
+/* "by X" inside an event noun's phrase ("the shooting of an Egyptian
+ * officer by an Israeli patrol"). */
+#define WIN_NOUN_BY 8
+/* Synthetic groups of a sentence: actors the document supplies. */
+#define MAX_SYNTHETIC 16
 /* A dateline opening a sentence is at most this many tokens. */
 #define WIN_DATELINE 16
 /* A head noun after an adjective ("Russian naval officials") ... */
@@ -124,6 +132,8 @@ typedef struct group {
 typedef struct vmatch {
 	long t0, t1;
 	const ex_phrase *p;
+	long object; /* the event noun that is its object, -1 (nouns.c) */
+	int noun;    /* read as an event noun (nouns.c) */
 } vmatch;
 
 typedef struct emitted {
@@ -159,6 +169,8 @@ typedef struct scratch {
 	ent__buf text;      /* the sentence, NUL-terminated */
 	ent__buf strs;      /* source_text, target_text, id */
 	const ex_token *tk; /* the sentence's tokens (borrowed) */
+	size_t n_syn;       /* synthetic groups, after the n_g real ones */
+	size_t n_syn_m;     /* their mentions, after the n_m real ones */
 	long first;         /* the first token after a dateline */
 } scratch;
 
@@ -174,6 +186,7 @@ typedef struct ctx {
 	ent_event_cb cb;
 	void *payload;
 	long serial;
+	long n; /* tokens */
 } ctx;
 
 /* -- small helpers shared by the stages --------------------------------- */
@@ -248,8 +261,8 @@ long ex_groups_before(const scratch *s, long t);
 int ex_find_verbs(ent_extractor *ex, scratch *s, const ex_token *tk, long n);
 int ex_is_passive_form(const char *text, const ex_token *tk, long t0);
 int ex_is_passive(const char *text, const ex_token *tk, long t0);
-int ex_nominal_context(
-	const scratch *s, const char *text, const ex_token *tk, long t0);
+int ex_nominal_context(const scratch *s, const char *text, const ex_token *tk,
+	long t0, long t1, long n);
 
 /* references.c */
 void ex_add_code(group *g, const char *code, long mi);
@@ -268,7 +281,27 @@ long ex_agent_before(const scratch *s, const ex_token *tk, long t0);
 long ex_in_target(const scratch *s, long t1, long max);
 long ex_subject_before(const scratch *s, long t);
 
+/* nouns.c */
+int ex_is_noun(const ctx *c, const vmatch *v);
+/* Set every phrase's object: the event noun it governs, or -1. */
+void ex_find_objects(const ctx *c);
+/* The agent, partners ("between X and Y") and patient of event noun vi;
+ * -1 when it has none. */
+long ex_noun_agent(const ctx *c, long vi);
+/* partners: a "between" group of at least `min` mentions */
+long ex_noun_partners(const ctx *c, long vi, int min);
+long ex_noun_patient(const ctx *c, long vi, long agent);
+/* A group standing for `code` over tokens [t0, t1) (an actor the
+ * document supplies); its index, or -1. */
+long ex_synthetic_group(scratch *s, long t0, long t1, const char *code);
+/* The source of the document's latest event of the same CAMEO root as
+ * event noun vi ("condemned the launch": who launched), as a synthetic
+ * group; -1 when there is none. */
+long ex_remembered_agent(ctx *c, long vi);
+
 /* roles.c */
+/* The roots.tsv behaviour bits (EXR_*) of a CAMEO code. */
+unsigned ex_root_does(const ent_extractor *ex, const char *code);
 ent_status ex_code_verbs(ctx *c, long n);
 
 /* emit.c */

@@ -61,6 +61,9 @@ static const struct {
 	{"ambiguous-name", 0, EXL_AMBIGUOUS_NAME},
 	{"comma-name", 0, EXL_COMMA_NAME},
 	{"people", 0, EXL_PEOPLE},
+	{"free-relative", 0, EXL_FREE_RELATIVE},
+	{"naming", 0, EXL_NAMING},
+	{"object-prep", 0, EXL_OBJECT_PREP},
 };
 
 static struct {
