@@ -205,6 +205,23 @@ static void test_event_nouns(void)
 		"IRN>IRQ:111", "\"what it called X\" is transparent");
 }
 
+/* Symmetric events go both ways only between their own parties. */
+static void test_symmetry(void)
+{
+	is_str(summary("Three of its neighbours \xE2\x80\x93 Chad, Niger and "
+		       "Mali \xE2\x80\x93 have sent troops to Burkina Faso."),
+		"TCD>BFA:074 NER>BFA:074 MLI>BFA:074",
+		"a list between dashes is an apposition, not a clause");
+	is_str(summary("Nigeria has soldiers in Benin and Togo, which are "
+		       "also fighting armed gangs."),
+		"", "fighting someone else: the members do not fight each "
+		"other");
+	is_str(summary("Kenya and Uganda clashed with the police."), "",
+		"clashing with a non-state partner");
+	is_str(summary("Kenya and Uganda clashed over the island."),
+		"KEN>UGA:190 UGA>KEN:190", "clashing with each other");
+}
+
 /* Web pages: datelines, headlines on lines of their own. */
 static void test_web_text(void)
 {
@@ -636,6 +653,7 @@ int main(void)
 	test_negation();
 	test_references();
 	test_event_nouns();
+	test_symmetry();
 	test_web_text();
 	test_blockers();
 	test_provenance();

@@ -46,11 +46,58 @@ static int new_clause_after(const ex_token *tk, long n, long k)
 
 /* -- clauses ------------------------------------------------------------ */
 
+/* Is token i a dash (ASCII " - " or an en or em dash)? */
+static int is_dash(const ex_token *t)
+{
+	return t->kind == EXT_PUNCT &&
+		(t->punct == '-' ||
+			(t->punct == ';' && t->end - t->start == 3));
+}
+
+/* Mark the dashes around a parenthetical list ("other members - Belarus,
+ * Armenia and Kyrgyzstan - have sent"): a short span with no verb, which
+ * does not start a clause. */
+static void mark_parentheses(scratch *s, const ex_token *tk, long n)
+{
+	long i, j;
+
+	for (i = 0; i < n; i++) {
+		s->attrib[i] = 0;
+	}
+	for (i = 0; i < n; i++) {
+		if (!is_dash(&tk[i])) {
+			continue;
+		}
+		for (j = i + 1; j < n && j <= i + WIN_PARENTHESIS; j++) {
+			uint32_t f = wflags(&tk[j]);
+
+			if (is_dash(&tk[j])) {
+				s->attrib[i] |= TOK_PAREN;
+				s->attrib[j] |= TOK_PAREN;
+				break;
+			}
+			if ((tk[j].kind == EXT_PUNCT &&
+				    !is_punct(&tk[j], ',') &&
+				    !(tk[j].tflags & EXTF_POSS)) ||
+				(f &
+					(EXW_BE | EXW_AUX | EXW_FUTURE |
+						EXW_SPEECH | EXW_CLAUSE |
+						EXW_THAT)) ||
+				(tk[j].w != NULL && tk[j].w->verbs >= 0 &&
+					!(tk[j].tflags & EXTF_CAP))) {
+				break;
+			}
+		}
+		i = j < n && is_dash(&tk[j]) ? j : i;
+	}
+}
+
 void ex_mark_clauses(scratch *s, const ex_token *tk, long n)
 {
 	long i;
 	int c = 0;
 
+	mark_parentheses(s, tk, n);
 	for (i = 0; i < n; i++) {
 		uint32_t f = wflags(&tk[i]);
 
@@ -64,6 +111,7 @@ void ex_mark_clauses(scratch *s, const ex_token *tk, long n)
 			 */
 			c++;
 		} else if ((tk[i].kind == EXT_PUNCT &&
+				   !(s->attrib[i] & TOK_PAREN) &&
 				   (tk[i].punct == ';' || tk[i].punct == ':' ||
 					   tk[i].punct == '(' ||
 					   tk[i].punct == ')')) ||
@@ -72,7 +120,6 @@ void ex_mark_clauses(scratch *s, const ex_token *tk, long n)
 			c++;
 		}
 		s->clause[i] = c;
-		s->attrib[i] = 0;
 		if (f & EXW_HEDGE) {
 			s->attrib[i] |= TOK_HEDGE;
 		}
@@ -228,8 +275,9 @@ long ex_dateline_end(const char *text, const ex_token *tk, long n)
 			/* a place in capitals ("MOSCOW -"), or a date or an
 			 * agency after a place ("Oslo/Stockholm, 14 May 2022
 			 * (NTB/TT) -") */
-			return (caps && letters >= 3) || number || bracket ? k + 1
-									   : 0;
+			return (caps && letters >= 3) || number || bracket
+				? k + 1
+				: 0;
 		} else if (is_punct(t, ',')) {
 			place = 0;
 		} else if (!is_punct(t, '/') && !is_punct(t, '.')) {

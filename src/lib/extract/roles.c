@@ -495,6 +495,41 @@ static void retarget_self(ctx *c, const vmatch *v, reading *r, long n)
 	}
 }
 
+/* Is the partner of a symmetric phrase someone other than its subject's
+ * members: "clashed with the police", "are fighting jihadist
+ * insurgencies"? Then the members acted together, not on one another.
+ * (A direct object only counts for events with no target of their own:
+ * "discussed trade" is still a discussion between them.) */
+static int partner_elsewhere(const ctx *c, const vmatch *v, const reading *r)
+{
+	const scratch *s = c->s;
+	const ex_token *tk = c->tk;
+	long k = v->t1, g;
+
+	while (k < c->n && (wflags(&tk[k]) & EXW_ADVERB)) {
+		k++;
+	}
+	if (k >= c->n || tk[k].kind != EXT_WORD) {
+		return 0;
+	}
+	g = ex_group_from(s, k);
+	if (wflags(&tk[k]) & EXW_WITH) {
+		/* "with" and no actor right after it */
+		return !(g < (long)s->n_g && s->g[g].t0 <= k + 2);
+	}
+	if (r->nominal || !(v->p->type & EXV_NOTGT) ||
+		(g < (long)s->n_g && s->g[g].t0 <= k + 1)) {
+		return 0;
+	}
+	if (wflags(&tk[k]) & EXW_DET) {
+		k++; /* "fought a war": the object is the event itself */
+		return k < c->n && tk[k].kind == EXT_WORD && !s->in_verb[k] &&
+			s->mention_at[k] < 0;
+	}
+	return wflags(&tk[k]) == 0 && !(tk[k].tflags & EXTF_CAP) &&
+		!s->in_verb[k] && (tk[k].w == NULL || tk[k].w->verbs < 0);
+}
+
 /* Emit the events of one coded phrase. */
 static ent_status emit_reading(ctx *c, const vmatch *v, reading *r, long n)
 {
@@ -524,7 +559,8 @@ static ent_status emit_reading(ctx *c, const vmatch *v, reading *r, long n)
 		}
 	} else if (sg->n_codes > 1 &&
 		((v->p->type & (EXV_SYM | EXV_NOTGT)) ||
-			(r->flags & ENT_FLAG_RECIPROCAL))) {
+			(r->flags & ENT_FLAG_RECIPROCAL)) &&
+		!partner_elsewhere(c, v, r)) {
 		return ex_emit_within(c, sg, r->code, r->flags);
 	}
 	return ENT_OK;

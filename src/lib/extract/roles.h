@@ -36,6 +36,8 @@
 #define WIN_NOUN_BY 8
 /* Synthetic groups of a sentence: actors the document supplies. */
 #define MAX_SYNTHETIC 16
+/* Dashes around a parenthetical list at most this far apart. */
+#define WIN_PARENTHESIS 14
 /* A dateline opening a sentence is at most this many tokens. */
 #define WIN_DATELINE 16
 /* A head noun after an adjective ("Russian naval officials") ... */
@@ -117,6 +119,7 @@ typedef struct mention {
 #define TOK_HEDGE 2  /* a hedging word */
 #define TOK_RECIP 4  /* a reciprocal marker */
 #define TOK_HEDGED 8 /* a hedging word at or before it in its clause */
+#define TOK_PAREN 16 /* a dash around a parenthetical list */
 
 typedef struct group {
 	long m0, m1;   /* mentions [m0, m1) */
