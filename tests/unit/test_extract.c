@@ -222,6 +222,23 @@ static void test_symmetry(void)
 		"KEN>UGA:190 UGA>KEN:190", "clashing with each other");
 }
 
+/* States joined by hyphens before an event noun are its parties; a state
+ * hyphened to a participle does what the participle says. */
+static void test_hyphens(void)
+{
+	is_str(summary("Critics attacked the Brazil-Argentina-Chile energy "
+		       "pact."),
+		"BRA>ARG:057 BRA>CHL:057 ARG>BRA:057 ARG>CHL:057 CHL>BRA:057 "
+		"CHL>ARG:057",
+		"a chain of three states before an event noun");
+	is_str(summary("Chad and Niger signed a French-brokered ceasefire."),
+		"TCD>NER:057 NER>TCD:057 FRA>TCD:045 FRA>NER:045",
+		"\"French-brokered\": France mediates between the parties");
+	is_str(summary("Spanish-language newspapers in Peru criticised the "
+		       "decision."),
+		"", "a hyphened state before no event noun is a modifier");
+}
+
 /* Web pages: datelines, headlines on lines of their own. */
 static void test_web_text(void)
 {
@@ -654,6 +671,7 @@ int main(void)
 	test_references();
 	test_event_nouns();
 	test_symmetry();
+	test_hyphens();
 	test_web_text();
 	test_blockers();
 	test_provenance();

@@ -65,8 +65,10 @@ enum {
 					 the state */
 	EXL_FREE_RELATIVE = 1u << 8,  /* "what" of "what it called X" */
 	EXL_NAMING = 1u << 9,         /* "called", "described" (as) */
-	EXL_OBJECT_PREP = 1u << 10    /* "protest about", "concerned by":
+	EXL_OBJECT_PREP = 1u << 10,   /* "protest about", "concerned by":
 					 an event noun follows */
+	EXL_AGENT_MARK = 1u << 11     /* "U.S.-led": the state hyphened to it
+					 is the agent of the event noun */
 };
 
 /* The classes of one word of words.tsv. */

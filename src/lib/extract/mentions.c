@@ -266,10 +266,28 @@ static void join_shared_heads(scratch *s, const ex_token *tk, long n)
 	}
 }
 
+/* Keep a state name joined by a hyphen (a modifier). Returns 0, or -1
+ * when out of memory. */
+static int add_hyphened(scratch *s, long t0, long t1, const char *code)
+{
+	hyphened *h;
+
+	if (ex_grow((void **)&s->hy, &s->cap_hy, s->n_hy + 1,
+		    sizeof(hyphened))) {
+		return -1;
+	}
+	h = &s->hy[s->n_hy++];
+	h->t0 = t0;
+	h->t1 = t1;
+	copy_code(h->code, code, sizeof(h->code));
+	return 0;
+}
+
 int ex_find_mentions(ent_extractor *ex, scratch *s, const ex_token *tk, long n)
 {
 	long i, k;
 
+	s->n_hy = 0;
 	for (i = 0; i < n; i++) {
 		s->mention_at[i] = -1;
 	}
@@ -288,12 +306,18 @@ int ex_find_mentions(ent_extractor *ex, scratch *s, const ex_token *tk, long n)
 			NULL) {
 			continue;
 		}
-		/* modifiers: "Russian-language", "pro-Russia", "U.S.-led" */
+		/* modifiers: "Russian-language", "pro-Russia", "U.S.-led";
+		 * kept aside for the event nouns they may modify ("the
+		 * Iran-US prisoner swap", "a Russia-brokered truce") */
 		if ((best->type == EXA_STATE || best->type == EXA_ADJ) &&
 			((tk[best_end - 1].tflags & EXTF_HYPH_AFTER) ||
 				(i > 0 &&
 					(tk[i - 1].tflags &
 						EXTF_HYPH_AFTER)))) {
+			if (best->code[0] != '\0' &&
+				add_hyphened(s, i, best_end, best->code) != 0) {
+				return -1;
+			}
 			i = best_end - 1;
 			continue;
 		}

@@ -21,11 +21,33 @@
 
 #include "roles.h"
 
+static long hyphened_before(const ctx *c, long t);
+
+/* Is token t - 1 the participle of a hyphened state ("a Russia-brokered
+ * ceasefire")? */
+static int participle_before(const ctx *c, long t)
+{
+	const scratch *s = c->s;
+	size_t h;
+
+	if (t < 2 || !(c->tk[t - 2].tflags & EXTF_HYPH_AFTER)) {
+		return 0;
+	}
+	for (h = 0; h < s->n_hy; h++) {
+		if (s->hy[h].t1 == t - 1) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* May token k stand between a phrase and the event noun it governs
  * ("condemned the latest", "concerned by a")? */
 static int object_filler(const scratch *s, const ex_token *tk, long k)
 {
 	uint32_t f = wflags(&tk[k]);
+
+	size_t h;
 
 	if (tk[k].tflags & EXTF_POSS) {
 		return 1;
@@ -33,12 +55,17 @@ static int object_filler(const scratch *s, const ex_token *tk, long k)
 	if (tk[k].kind != EXT_WORD || s->in_verb[k]) {
 		return 0;
 	}
+	for (h = 0; h < s->n_hy; h++) {
+		if (s->hy[h].t0 <= k && k < s->hy[h].t1) {
+			return 1; /* "the Kenya-Ethiopia trade agreement" */
+		}
+	}
 	if (f & (EXW_DET | EXW_ADVERB | EXW_QUANT)) {
 		return 1;
 	}
 	/* an adjective or a noun modifier: a word of no class ("recent",
-	 * "cross-border", "mortar"); not a verb of its own */
-	return f == 0 && (tk[k].w == NULL || tk[k].w->verbs < 0);
+	 * "cross-border", "mortar", "trade"), in no event phrase */
+	return f == 0;
 }
 
 /* Does "what X called" (or "described as", "termed") start at token k?
@@ -80,7 +107,10 @@ void ex_find_objects(const ctx *c)
 	size_t vi;
 
 	for (vi = 0; vi < s->n_v; vi++) {
-		s->v[vi].noun = ex_is_noun(c, &s->v[vi]);
+		/* "the Iran-US swap deal": a hyphened name before it */
+		s->v[vi].noun = ex_is_noun(c, &s->v[vi]) ||
+			hyphened_before(c, s->v[vi].t0) >= 0 ||
+			participle_before(c, s->v[vi].t0);
 	}
 	for (vi = 0; vi < s->n_v; vi++) {
 		vmatch *v = &s->v[vi];
@@ -265,6 +295,31 @@ long ex_synthetic_group(scratch *s, long t0, long t1, const char *code)
 	return gi;
 }
 
+long ex_synthetic_add(scratch *s, long gi, long t0, long t1, const char *code)
+{
+	mention *m;
+	group *g = &s->g[gi];
+
+	if (gi != (long)(s->n_g + s->n_syn) - 1 ||
+		ex_grow((void **)&s->m, &s->cap_m, s->n_m + s->n_syn_m + 1,
+			sizeof(mention))) {
+		return -1;
+	}
+	m = &s->m[s->n_m + s->n_syn_m];
+	memset(m, 0, sizeof(*m));
+	m->t0 = t0;
+	m->t1 = t1;
+	m->type = EXA_STATE;
+	m->group = gi;
+	m->ante = -1;
+	copy_code(m->code, code, sizeof(m->code));
+	ex_add_code(g, code, (long)(s->n_m + s->n_syn_m));
+	g->m1 = (long)(s->n_m + s->n_syn_m) + 1;
+	g->t1 = t1;
+	s->n_syn_m++;
+	return gi;
+}
+
 long ex_remembered_agent(ctx *c, long vi)
 {
 	const ent_extractor *ex = c->ex;
@@ -276,6 +331,109 @@ long ex_remembered_agent(ctx *c, long vi)
 			ex->doc_events[k].code[1] == v->p->code[1]) {
 			return ex_synthetic_group(
 				c->s, v->t0, v->t1, ex->doc_events[k].source);
+		}
+	}
+	return -1;
+}
+
+/* The hyphened name that ends right before token t, with at most two
+ * modifiers between ("the Iran-US prisoner swap deal"); its index in
+ * s->hy, or -1. */
+static long hyphened_before(const ctx *c, long t)
+{
+	const scratch *s = c->s;
+	long h, k;
+
+	for (h = (long)s->n_hy - 1; h >= 0; h--) {
+		step(s);
+		if (s->hy[h].t1 <= t) {
+			break;
+		}
+	}
+	if (h < 0 || t - s->hy[h].t1 > 2) {
+		return -1;
+	}
+	for (k = s->hy[h].t1; k < t; k++) {
+		if (!object_filler(s, c->tk, k) ||
+			(wflags(&c->tk[k]) & EXW_DET)) {
+			return -1;
+		}
+	}
+	return h;
+}
+
+long ex_hyphen_partners(ctx *c, long vi)
+{
+	scratch *s = c->s;
+	const vmatch *v = &s->v[vi];
+	long h = hyphened_before(c, v->t0), first, g = -1, k;
+	int states = 1;
+
+	/* the last name of a chain has no hyphen after it */
+	if (h < 0 || (c->tk[s->hy[h].t1 - 1].tflags & EXTF_HYPH_AFTER)) {
+		return -1;
+	}
+	/* walk back along "Australia-U.S.-Britain" */
+	first = h;
+	while (first > 0 && s->hy[first - 1].t1 == s->hy[first].t0 &&
+		(c->tk[s->hy[first - 1].t1 - 1].tflags & EXTF_HYPH_AFTER)) {
+		first--;
+		states++;
+	}
+	if (states < 2) {
+		return -1;
+	}
+	for (k = first; k <= h; k++) {
+		g = g < 0 ? ex_synthetic_group(
+				    s, s->hy[k].t0, s->hy[k].t1, s->hy[k].code)
+			  : ex_synthetic_add(s, g, s->hy[k].t0, s->hy[k].t1,
+				    s->hy[k].code);
+		if (g < 0) {
+			return -1;
+		}
+	}
+	return s->g[g].n_codes >= 2 ? g : -1;
+}
+
+long ex_hyphen_actor(ctx *c, long vi, const ex_phrase **act)
+{
+	ent_extractor *ex = c->ex;
+	scratch *s = c->s;
+	const vmatch *v = &s->v[vi];
+	const ex_token *tk = c->tk;
+	long h, k, p;
+	int32_t pi;
+
+	*act = NULL;
+	/* "a Russia-brokered truce": the participle right after the name */
+	for (h = (long)s->n_hy - 1; h >= 0 && s->hy[h].t1 + 1 > v->t0; h--) {
+	}
+	if (h < 0 || s->hy[h].t1 >= v->t0 ||
+		!(tk[s->hy[h].t1 - 1].tflags & EXTF_HYPH_AFTER)) {
+		return -1;
+	}
+	p = s->hy[h].t1; /* the participle */
+	for (k = p + 1; k < v->t0; k++) {
+		if (!object_filler(s, tk, k) || (wflags(&tk[k]) & EXW_DET)) {
+			return -1;
+		}
+	}
+	if (tk[p].w == NULL || !ex_is_passive_form(c->text, tk, p)) {
+		return -1;
+	}
+	if (tk[p].w->cls != NULL && (tk[p].w->cls->extra & EXL_AGENT_MARK)) {
+		/* "the U.S.-led war": the agent of the event */
+		return ex_synthetic_group(
+			s, s->hy[h].t0, s->hy[h].t1, s->hy[h].code);
+	}
+	/* "Russia-brokered": the one-word event phrase of the participle */
+	for (pi = tk[p].w->verbs; pi >= 0; pi = ex->verbs.phrases[pi].next) {
+		const ex_phrase *ph = &ex->verbs.phrases[pi];
+
+		if (ph->n_items == 1 && ph->code[0] != '\0') {
+			*act = ph;
+			return ex_synthetic_group(
+				s, s->hy[h].t0, s->hy[h].t1, s->hy[h].code);
 		}
 	}
 	return -1;

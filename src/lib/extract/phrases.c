@@ -28,6 +28,23 @@ static int noun_position(const scratch *s, const ex_token *tk, long i)
 				(b->w == NULL || b->w->verbs < 0)));
 }
 
+/* Is token i the participle of a hyphened state ("Russia-brokered")? It
+ * describes the noun after it and is read with it (nouns.c). */
+static int after_hyphened(const scratch *s, const ex_token *tk, long i)
+{
+	size_t h;
+
+	if (i == 0 || !(tk[i - 1].tflags & EXTF_HYPH_AFTER)) {
+		return 0;
+	}
+	for (h = 0; h < s->n_hy; h++) {
+		if (s->hy[h].t1 == i) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 int ex_find_verbs(ent_extractor *ex, scratch *s, const ex_token *tk, long n)
 {
 	long i;
@@ -43,7 +60,8 @@ int ex_find_verbs(ent_extractor *ex, scratch *s, const ex_token *tk, long n)
 
 		if (tk[i].w == NULL || tk[i].w->verbs < 0 ||
 			(s->attrib[i] & TOK_ATTRIB) || s->mention_at[i] >= 0 ||
-			(tk[i].w->flags & (EXW_HEDGE | EXW_ADVERB))) {
+			(tk[i].w->flags & (EXW_HEDGE | EXW_ADVERB)) ||
+			after_hyphened(s, tk, i)) {
 			continue;
 		}
 		for (pi = tk[i].w->verbs; pi >= 0;

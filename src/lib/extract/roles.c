@@ -28,6 +28,7 @@ void ex_scratch_free(void *p)
 	free(s->m);
 	free(s->g);
 	free(s->v);
+	free(s->hy);
 	free(s->clause);
 	free(s->attrib);
 	free(s->mention_at);
@@ -237,12 +238,62 @@ typedef struct reading {
  * so that it is an event of its own even as another phrase's object
  * ("condemned Israel's bombing of Lebanese towns", "concerned by a pact
  * between China and Cambodia")? */
-static int own_event(const ctx *c, long vi)
+static int own_event(ctx *c, long vi)
 {
 	long agent = ex_noun_agent(c, vi);
 
 	return (agent >= 0 && ex_noun_patient(c, vi, agent) >= 0) ||
-		ex_noun_partners(c, vi, 2) >= 0;
+		ex_noun_partners(c, vi, 2) >= 0 ||
+		(c->s->n_hy > 0 && ex_hyphen_partners(c, vi) >= 0);
+}
+
+/* The agent of event noun ni, also "the U.S.-led war" (U.S.). */
+static long noun_agent(ctx *c, long ni)
+{
+	const ex_phrase *act;
+	long g = ex_noun_agent(c, ni);
+
+	if (g < 0) {
+		g = ex_hyphen_actor(c, ni, &act);
+		if (act != NULL) {
+			g = -1;
+		}
+	}
+	return g;
+}
+
+/* The parties of event noun ni: "talks between X and Y", "the Iran-US
+ * swap". */
+static long noun_parties(ctx *c, long ni)
+{
+	long g = ex_noun_partners(c, ni, 2);
+
+	return g >= 0 ? g : ex_hyphen_partners(c, ni);
+}
+
+/* "a Russia-brokered truce", "the Doha-mediated deal": the hyphened
+ * state does what its participle says (mediate) toward the parties of the
+ * event, or else the subject that has the event. */
+static ent_status hyphen_actor_events(ctx *c, long vi, const reading *r)
+{
+	scratch *s = c->s;
+	const ex_phrase *act = NULL;
+	long x, parties;
+
+	if (!s->v[vi].noun || s->n_hy == 0 ||
+		(x = ex_hyphen_actor(c, vi, &act)) < 0 || act == NULL) {
+		return ENT_OK;
+	}
+	parties = noun_parties(c, vi);
+	if (parties < 0) {
+		parties = r->subj;
+	}
+	if (parties < 0) {
+		return ENT_OK;
+	}
+	ex_resolve(c->ex, s, parties, 0);
+	return ex_emit_groups(c, &s->g[x], &s->g[parties], act->code,
+		r->flags & ~ENT_FLAG_COMPOUND, 0);
 }
 
 /* The target of a phrase whose object is event noun ni: the noun's agent
@@ -253,10 +304,13 @@ static int own_event(const ctx *c, long vi)
  * -1 when none is known. */
 static long object_target(ctx *c, long ni)
 {
-	long g = ex_noun_agent(c, ni);
+	long g = noun_agent(c, ni);
 
 	if (g < 0) {
 		g = ex_noun_partners(c, ni, 1);
+	}
+	if (g < 0) {
+		g = ex_hyphen_partners(c, ni);
 	}
 	if (g < 0) {
 		g = ex_remembered_agent(c, ni);
@@ -285,7 +339,7 @@ static void link_previous(
 		!ch->prev_embedded) {
 		/* the object of the phrase before: an event of its own when
 		 * it names its own agent and patient */
-		r->embedded = !own_event(c, r->vi);
+		r->embedded = !own_event((ctx *)c, r->vi);
 	} else if (ch->prev_embedded && v->t0 - pv->t1 <= WIN_NOUN_CHAIN &&
 		!joined_by_and(tk, pv->t1, v->t0)) {
 		/* a chain of nouns: "mediation in peace negotiations" */
@@ -361,12 +415,12 @@ static int assign_roles(
 	} else if (r->nominal) {
 		r->src = ex_agent_after(s, v->t1, EXW_FROM | EXW_BY);
 		if (r->src < 0) {
-			r->src = ex_noun_agent(c, r->vi);
+			r->src = noun_agent((ctx *)c, r->vi);
 		}
 		if (r->src < 0) {
-			/* "talks between Ethiopia and Egypt": each party
-			 * toward the others */
-			r->src = ex_noun_partners(c, r->vi, 2);
+			/* "talks between Ethiopia and Egypt", "the Iran-US
+			 * swap": each party toward the others */
+			r->src = noun_parties((ctx *)c, r->vi);
 			if (r->src >= 0) {
 				return 1;
 			}
@@ -611,6 +665,9 @@ ent_status ex_code_verbs(ctx *c, long n)
 		ch.prev_subj = r.subj;
 		ch.prev = (long)vi;
 		ch.prev_tgt = -1;
+		if ((st = hyphen_actor_events(c, (long)vi, &r)) != ENT_OK) {
+			return st;
+		}
 		if (r.embedded || (p->type & (EXV_CTL | EXV_NEGATOR))) {
 			continue;
 		}
@@ -741,7 +798,7 @@ ent_status ex_sentence(ent_extractor *ex, const char *text, size_t start,
 		ex_find_groups(s, ex->toks) != 0) {
 		return ent__error_nomem(err);
 	}
-	if (s->n_g > 0 && s->n_v > 0) {
+	if ((s->n_g > 0 || s->n_hy > 0) && s->n_v > 0) {
 		s->text.len = 0;
 		if (ent__buf_put(&s->text, text + start, end - start) ||
 			ent__buf_put(&s->text, "", 1)) {

@@ -114,6 +114,13 @@ typedef struct mention {
 	int pending; /* an adjective still looking for its head */
 } mention;
 
+/* A state name joined by a hyphen: a modifier, kept for the event noun
+ * it may modify ("the Iran-US swap", "a Russia-brokered truce"). */
+typedef struct hyphened {
+	long t0, t1;
+	char code[ENT_CODE_SIZE];
+} hyphened;
+
 /* scratch.attrib bits per token */
 #define TOK_ATTRIB 1 /* in an attribution tail */
 #define TOK_HEDGE 2  /* a hedging word */
@@ -152,6 +159,8 @@ typedef struct scratch {
 	size_t n_g, cap_g;
 	vmatch *v;
 	size_t n_v, cap_v;
+	hyphened *hy;
+	size_t n_hy, cap_hy;
 	int *clause;            /* clause id per token */
 	unsigned char *attrib;  /* TOK_* bits per token */
 	long *mention_at;       /* mention index covering a token, -1 */
@@ -297,6 +306,16 @@ long ex_noun_patient(const ctx *c, long vi, long agent);
 /* A group standing for `code` over tokens [t0, t1) (an actor the
  * document supplies); its index, or -1. */
 long ex_synthetic_group(scratch *s, long t0, long t1, const char *code);
+/* Add a code (read over [t0, t1)) to the last synthetic group gi. */
+long ex_synthetic_add(scratch *s, long gi, long t0, long t1, const char *code);
+/* The parties a chain of hyphened states gives event noun vi ("the
+ * Australia-U.S.-Britain alliance"), as a synthetic group; -1. */
+long ex_hyphen_partners(ctx *c, long vi);
+/* The state of "X-brokered", "X-led" right before event noun vi, as a
+ * synthetic group, with *act the event phrase of its participle
+ * ("brokered": mediate) or NULL when X is the noun's agent ("led"); -1
+ * when there is none. */
+long ex_hyphen_actor(ctx *c, long vi, const ex_phrase **act);
 /* The source of the document's latest event of the same CAMEO root as
  * event noun vi ("condemned the launch": who launched), as a synthetic
  * group; -1 when there is none. */

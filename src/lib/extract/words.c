@@ -64,6 +64,7 @@ static const struct {
 	{"free-relative", 0, EXL_FREE_RELATIVE},
 	{"naming", 0, EXL_NAMING},
 	{"object-prep", 0, EXL_OBJECT_PREP},
+	{"agent-mark", 0, EXL_AGENT_MARK},
 };
 
 static struct {
