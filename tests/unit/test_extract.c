@@ -119,13 +119,29 @@ static void test_negation(void)
 	is_str(summary("Egypt denied attacking Sudan."), "EGY>SDN:190!",
 		"a denied attack is reported negated");
 	is_str(summary("Cuba and Haiti failed to reach an agreement."),
-		"CUB>HTI:125 HTI>CUB:125",
-		"failing to reach an agreement is a rejection, not "
-		"cooperation");
+		"CUB>HTI:057! HTI>CUB:057! CUB>HTI:125 HTI>CUB:125",
+		"failing to reach an agreement: the negated agreement and a "
+		"rejection, not cooperation");
 	is_str(summary("Venezuela will not send aid to Cuba."),
 		"VEN>CUB:073!", "will not send: negated cooperation");
-	is_str(summary("Brazil would not recognise Bolivia."), "BRA>BOL:120",
-		"would not recognise is a rejection");
+	is_str(summary("Brazil would not recognise Bolivia."),
+		"BRA>BOL:054! BRA>BOL:120",
+		"would not recognise: the negated recognition and the "
+		"rejection it is");
+	is_str(summary("Turkey refused to send troops to Iraq."),
+		"TUR>IRQ:074! TUR>IRQ:122",
+		"a refused cooperation is a rejection");
+	is_str(summary("France refused to criticise Algeria."),
+		"FRA>DZA:111!", "a refused criticism is no rejection");
+	is_str(summary("Russia was reluctant to criticise Iran."),
+		"RUS>IRN:111!", "reluctant to: negated");
+	is_str(summary("China pledged to sanction the American government."),
+		"CHN>USAGOV:131", "a pledge to sanction is a threat");
+	ok(flags_of("China pledged to sanction the American government.",
+		   0) == ENT_FLAG_FUTURE,
+		"a pledged event is future");
+	is_str(summary("Morocco called for improved ties with Algeria."),
+		"MAR>DZA:020", "an appeal for better ties with X is aimed at X");
 	ok(flags_of("Russia has reportedly sent drones to Iran.", 0) ==
 			ENT_FLAG_HEDGED,
 		"reportedly sets the hedged flag");

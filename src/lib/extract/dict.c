@@ -116,8 +116,8 @@ void ex_table_free(ex_table *t)
 
 static int next_line(
 	const char *buf, size_t len, size_t *pos, size_t *s, size_t *e);
-static size_t split(const char *buf, size_t s, size_t e, size_t *fs,
-	size_t *fe, size_t max);
+static size_t split(const char *buf, size_t s, size_t e, size_t *fs, size_t *fe,
+	size_t max);
 static int field_is(const char *buf, size_t s, size_t e, const char *w);
 
 /* -- CAMEO roots ------------------------------------------------------ */
@@ -156,12 +156,37 @@ ent_status ex_load_roots(ent_extractor *ex, ent_error *err)
 		if (split(buf, s, e, fs, fe, 2) != 2 || fe[0] - fs[0] != 2 ||
 			buf[fs[0]] < '0' || buf[fs[0]] > '2' ||
 			buf[fs[0] + 1] < '0' || buf[fs[0] + 1] > '9') {
-			return ent__error_set(err, ENT_EPARSE, "roots.tsv", line,
-				1, "expected ROOT (two digits) <TAB> BEHAVIOUR");
+			return ent__error_set(err, ENT_EPARSE, "roots.tsv",
+				line, 1,
+				"expected ROOT (two digits) <TAB> BEHAVIOUR");
 		}
 		root = (buf[fs[0]] - '0') * 10 + (buf[fs[0] + 1] - '0');
-		for (k = 0; k < sizeof(root_behaviours) /
-				sizeof(root_behaviours[0]);
+		if ((fe[1] - fs[1] > 7 &&
+			    memcmp(buf + fs[1], "intent=", 7) == 0) ||
+			(fe[1] - fs[1] > 8 &&
+				memcmp(buf + fs[1], "refusal=", 8) == 0)) {
+			/* the code of intending or refusing an event */
+			int intent = buf[fs[1]] == 'i';
+			size_t at = fs[1] + (intent ? 7 : 8);
+			char *dst =
+				intent ? ex->intent[root] : ex->refusal[root];
+
+			if (fe[1] - at < 2 || fe[1] - at > 4) {
+				return ent__error_set(err, ENT_EPARSE,
+					"roots.tsv", line, (long)(at - s) + 1,
+					"not a CAMEO code");
+			}
+			memcpy(dst, buf + at, fe[1] - at);
+			dst[fe[1] - at] = '\0';
+			if (ent_cameo_lookup(dst) == NULL) {
+				return ent__error_set(err, ENT_EPARSE,
+					"roots.tsv", line, (long)(at - s) + 1,
+					"not a CAMEO code");
+			}
+			continue;
+		}
+		for (k = 0; k <
+			sizeof(root_behaviours) / sizeof(root_behaviours[0]);
 			k++) {
 			if (field_is(buf, fs[1], fe[1],
 				    root_behaviours[k].name)) {
@@ -170,10 +195,11 @@ ent_status ex_load_roots(ent_extractor *ex, ent_error *err)
 			}
 		}
 		if (k == sizeof(root_behaviours) / sizeof(root_behaviours[0])) {
-			return ent__error_set(err, ENT_EPARSE, "roots.tsv", line,
-				(long)(fs[1] - s) + 1,
+			return ent__error_set(err, ENT_EPARSE, "roots.tsv",
+				line, (long)(fs[1] - s) + 1,
 				"unknown behaviour (place-target, "
-				"condition-target, of-agent)");
+				"condition-target, of-agent, intent=CODE, "
+				"refusal=CODE)");
 		}
 	}
 	return ENT_OK;
@@ -259,8 +285,8 @@ static ent_status phrase_room(ex_table *t)
 }
 
 /* A gap item "*" or "*N" (phrase[s..e)); not the first item. */
-static ent_status add_gap(ex_table *t, const char *phrase, size_t s,
-	size_t e, size_t first_item, size_t *bad_col)
+static ent_status add_gap(ex_table *t, const char *phrase, size_t s, size_t e,
+	size_t first_item, size_t *bad_col)
 {
 	ex_item *it;
 	unsigned gap = 3;
@@ -411,10 +437,11 @@ static ent_status phrase_add(ent_extractor *ex, ex_table *t, const char *phrase,
 		if (phrase[s] == '*') {
 			st = add_gap(t, phrase, s, e, first_item, bad_col);
 		} else if (memchr(phrase + s, '|', e - s) != NULL) {
-			st = add_alternatives(ex, t, phrase, s, e, stems, bad_col);
+			st = add_alternatives(
+				ex, t, phrase, s, e, stems, bad_col);
 		} else {
-			st = add_words(ex, t, phrase, s, e, stems, first_item,
-				&need);
+			st = add_words(
+				ex, t, phrase, s, e, stems, first_item, &need);
 		}
 		if (st != ENT_OK) {
 			return st;
@@ -644,7 +671,8 @@ ent_status ex_load_actors(ent_extractor *ex, const char *buf, size_t len,
 		if (ty == sizeof(actor_types) / sizeof(actor_types[0])) {
 			return line_error(err, ENT_EPARSE, source, line,
 				fs[2] - s,
-				"unknown actor type (state, surname, adj, block, "
+				"unknown actor type (state, surname, adj, "
+				"block, "
 				"head, orgword, ref-one, ref-many, ref-pair)");
 		}
 		if (fe[1] - fs[1] >= ENT_CODE_SIZE || fe[1] == fs[1]) {
@@ -728,6 +756,8 @@ static const struct {
 	{"modal", EXV_MODAL},
 	{"noun-only", EXV_NOUN | EXV_NOUN_ONLY},
 	{"active", EXV_ACTIVE},
+	{"refusal", EXV_REFUSAL},
+	{"intent", EXV_INTENT},
 };
 
 ent_status ex_load_verbs(ent_extractor *ex, const char *buf, size_t len,
@@ -785,7 +815,8 @@ ent_status ex_load_verbs(ent_extractor *ex, const char *buf, size_t len,
 					return line_error(err, ENT_EPARSE,
 						source, line, o - s,
 						"unknown option (sym, noun, "
-						"noun-only, active, rev, ctl, "
+						"noun-only, active, refusal, "
+						"intent, rev, ctl, "
 						"negator, notgt, modal, "
 						"neg=CODE)");
 				}

@@ -137,7 +137,11 @@ enum {
 				  the actor before the phrase */
 	EXV_NOUN_ONLY = 1u << 7, /* only after a determiner, a possessive or
 				    an actor: "the launch", not "launched" */
-	EXV_ACTIVE = 1u << 8     /* never passive: "is concerned by X" */
+	EXV_ACTIVE = 1u << 8,    /* never passive: "is concerned by X" */
+	EXV_REFUSAL = 1u << 9,   /* a negator that refuses: a refused
+				    cooperation is a rejection */
+	EXV_INTENT = 1u << 10    /* "pledged to X": X is intended (future,
+				    roots.tsv intent code) */
 };
 
 typedef struct ex_phrase {
@@ -205,6 +209,8 @@ struct ent_extractor {
 	ex_word *words; /* the word cache */
 	size_t words_cap, words_n;
 	uint8_t roots[100]; /* EXR_* bits by CAMEO root */
+	char intent[100][5];  /* by root: the code of intending it, "" */
+	char refusal[100][5]; /* by root: the code of refusing it, "" */
 	ex_map head_nouns; /* stem hash -> ex_head index */
 	ex_map orgwords;   /* word hash -> 1 */
 	ex_head *heads;

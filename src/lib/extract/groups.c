@@ -71,7 +71,6 @@ static uint32_t prep_before(const ex_token *tk, const scratch *s, long t0)
 					/* "said on Tuesday that Sudan": the
 					 * preposition has its object */
 					EXW_THAT | EXW_CALENDAR)) ||
-			(tk[k].w && tk[k].w->verbs >= 0) ||
 			s->mention_at[k] >= 0) {
 			return 0;
 		}

@@ -237,6 +237,15 @@ long ex_noun_partners(const ctx *c, long vi, int min)
 	return -1;
 }
 
+long ex_noun_partner_with(const ctx *c, long vi)
+{
+	const scratch *s = c->s;
+	const vmatch *v = &s->v[vi];
+	long g = v->t1 < c->n ? group_right_after(s, v->t1) : -1;
+
+	return g >= 0 && (s->g[g].prep & EXW_WITH) ? g : -1;
+}
+
 long ex_noun_patient(const ctx *c, long vi, long agent)
 {
 	const scratch *s = c->s;

@@ -61,7 +61,9 @@ int ex_find_verbs(ent_extractor *ex, scratch *s, const ex_token *tk, long n)
 		if (tk[i].w == NULL || tk[i].w->verbs < 0 ||
 			(s->attrib[i] & TOK_ATTRIB) || s->mention_at[i] >= 0 ||
 			(tk[i].w->flags & (EXW_HEDGE | EXW_ADVERB)) ||
-			after_hyphened(s, tk, i)) {
+			after_hyphened(s, tk, i) ||
+			/* the first half of a compound: "war-torn" */
+			(tk[i].tflags & EXTF_HYPH_AFTER)) {
 			continue;
 		}
 		for (pi = tk[i].w->verbs; pi >= 0;

@@ -110,6 +110,19 @@ static int joined_by_and(const ex_token *tk, long a, long b)
 	return 0;
 }
 
+/* Is there a negation among tokens [a, b)? */
+static int negation_between(const ex_token *tk, long a, long b)
+{
+	long k;
+
+	for (k = a; k < b; k++) {
+		if (wflags(&tk[k]) & EXW_NEG) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Is there a to/from between a and b (a complement)? */
 static int complement(const ex_token *tk, long a, long b)
 {
@@ -217,6 +230,7 @@ typedef struct chain {
 	long prev_subj; /* its subject group */
 	long prev_tgt;  /* its target group */
 	int prev_negated, prev_embedded;
+	int prev_refused, prev_intended;
 	int clause_events; /* events coded so far in the clause */
 } chain;
 
@@ -225,6 +239,8 @@ typedef struct reading {
 	int nominal;     /* an event noun */
 	int embedded;    /* part of an earlier event: not coded */
 	int inherit_neg; /* negated by the phrase it completes */
+	int refused;     /* ... which refuses it ("refused to send") */
+	int intended;    /* ... which intends it ("pledged to send") */
 	int negated;
 	int sym;
 	int tsearch; /* the target was searched for: 1 noun, 2 verb */
@@ -299,9 +315,9 @@ static ent_status hyphen_actor_events(ctx *c, long vi, const reading *r)
 /* The target of a phrase whose object is event noun ni: the noun's agent
  * ("condemned Israel's bombing", "condemned the shooting by an Israeli
  * patrol"), or its partners ("concerned by a pact between China and the
- * Solomon Islands"), or the agent of the document's latest event of the
- * same kind ("condemned the launch"); never its patient, the victim.
- * -1 when none is known. */
+ * Solomon Islands", "called for better ties with Algeria"), or the agent of the
+ * document's latest event of the same kind ("condemned the launch"); never its
+ * patient, the victim. -1 when none is known. */
 static long object_target(ctx *c, long ni)
 {
 	long g = noun_agent(c, ni);
@@ -311,6 +327,10 @@ static long object_target(ctx *c, long ni)
 	}
 	if (g < 0) {
 		g = ex_hyphen_partners(c, ni);
+	}
+	if (g < 0) {
+		/* "called for improved ties with Algeria" */
+		g = ex_noun_partner_with(c, ni);
 	}
 	if (g < 0) {
 		g = ex_remembered_agent(c, ni);
@@ -347,11 +367,17 @@ static void link_previous(
 	} else if (complement(tk, pv->t1, v->t0)) {
 		if (pv->p->type & EXV_NEGATOR) {
 			r->inherit_neg = 1;
+			r->refused = !!(pv->p->type & EXV_REFUSAL);
+		} else if ((pv->p->type & EXV_INTENT) &&
+			!negation_between(tk, pv->t1, v->t0)) {
+			r->intended = 1;
 		} else if (!(pv->p->type & EXV_CTL)) {
 			r->embedded = 1;
 		}
 		if (pv->p->type & EXV_CTL) {
 			r->inherit_neg = ch->prev_negated;
+			r->refused = ch->prev_refused;
+			r->intended = ch->prev_intended;
 		}
 	} else if (r->nominal && v->t0 - pv->t1 <= WIN_NOUN_AFTER_EVENT &&
 		!(pv->p->type & (EXV_CTL | EXV_NEGATOR))) {
@@ -549,6 +575,62 @@ static void retarget_self(ctx *c, const vmatch *v, reading *r, long n)
 	}
 }
 
+/* Does phrase vi code an event of its own? Control verbs never do ("plans
+ * to"); negators and intentions ("refused", "pledged") do only when no
+ * complement follows ("refused the offer", "pledged support"). */
+static int codes_itself(const ctx *c, long vi)
+{
+	const scratch *s = c->s;
+	const vmatch *v = &s->v[vi], *nv;
+	unsigned type = v->p->type;
+
+	if (type & EXV_CTL) {
+		return 0;
+	}
+	if (!(type & (EXV_NEGATOR | EXV_INTENT))) {
+		return 1;
+	}
+	if (v->p->code[0] == '\0') {
+		return 0;
+	}
+	nv = vi + 1 < (long)s->n_v ? &s->v[vi + 1] : NULL;
+	return nv == NULL || s->clause[nv->t0] != s->clause[v->t0] ||
+		!complement(c->tk, v->t1, nv->t0) ||
+		/* "pledged not to hack": a pledge of restraint, coded as
+		 * the pledge, like "agreed not to attack" */
+		((type & EXV_INTENT) && negation_between(c->tk, v->t1, nv->t0));
+}
+
+/* Settle negation and intention: a negated event is flagged (graphs leave
+ * it out); an intended one is future and coded as intending it
+ * (roots.tsv intent). Returns a second code to emit, unflagged, or NULL:
+ * the phrase's code for its negation ("would not recognise" -> reject),
+ * or the rejection a refused cooperation is ("refused to deploy
+ * peacekeepers"; a refused conflict is no rejection). */
+static const char *settle_modality(const ctx *c, const ex_phrase *p, reading *r)
+{
+	const ent_extractor *ex = c->ex;
+	int root = (p->code[0] - '0') * 10 + (p->code[1] - '0');
+	const ent_cameo *cm = ent_cameo_lookup(p->code);
+
+	if (r->intended && ex->intent[root][0] != '\0' && !r->negated) {
+		r->code = ex->intent[root];
+		r->flags |= ENT_FLAG_FUTURE;
+	}
+	if (!r->negated) {
+		return NULL;
+	}
+	r->flags |= ENT_FLAG_NEGATED;
+	if (p->neg_code[0] != '\0') {
+		return p->neg_code;
+	}
+	if (r->refused && cm != NULL && cm->quad <= 2 &&
+		ex->refusal[root][0] != '\0') {
+		return ex->refusal[root];
+	}
+	return NULL;
+}
+
 /* Is the partner of a symmetric phrase someone other than its subject's
  * members: "clashed with the police", "are fighting jihadist
  * insurgencies"? Then the members acted together, not on one another.
@@ -623,7 +705,7 @@ static ent_status emit_reading(ctx *c, const vmatch *v, reading *r, long n)
 ent_status ex_code_verbs(ctx *c, long n)
 {
 	scratch *s = c->s;
-	chain ch = {-1, -1, -1, 0, 0, 0};
+	chain ch = {-1, -1, -1, 0, 0, 0, 0, 0};
 	size_t vi;
 	ent_status st;
 
@@ -642,6 +724,7 @@ ent_status ex_code_verbs(ctx *c, long n)
 	for (vi = 0; vi < s->n_v; vi++) {
 		const vmatch *v = &s->v[vi];
 		const ex_phrase *p = v->p;
+		const char *alt;
 		reading r;
 
 		memset(&r, 0, sizeof(r));
@@ -661,6 +744,8 @@ ent_status ex_code_verbs(ctx *c, long n)
 			ch.prev >= 0 ? s->v[ch.prev].t1 : 0, &r.negated);
 		r.negated |= r.inherit_neg;
 		ch.prev_negated = r.negated;
+		ch.prev_refused = r.refused;
+		ch.prev_intended = r.intended;
 		ch.prev_embedded = r.embedded;
 		ch.prev_subj = r.subj;
 		ch.prev = (long)vi;
@@ -668,17 +753,10 @@ ent_status ex_code_verbs(ctx *c, long n)
 		if ((st = hyphen_actor_events(c, (long)vi, &r)) != ENT_OK) {
 			return st;
 		}
-		if (r.embedded || (p->type & (EXV_CTL | EXV_NEGATOR))) {
+		if (r.embedded || !codes_itself(c, (long)vi)) {
 			continue;
 		}
-		if (r.negated && p->neg_code[0] != '\0') {
-			/* "would not recognise" is a rejection that happened */
-			r.code = p->neg_code;
-		} else if (r.negated) {
-			/* reported as not having happened: emitted with its
-			 * flag, left out of the graph */
-			r.flags |= ENT_FLAG_NEGATED;
-		}
+		alt = settle_modality(c, p, &r);
 		if (!assign_roles(c, &ch, v, &r, n)) {
 			continue;
 		}
@@ -707,6 +785,16 @@ ent_status ex_code_verbs(ctx *c, long n)
 #endif
 		if ((st = emit_reading(c, v, &r, n)) != ENT_OK) {
 			return st;
+		}
+		if (alt != NULL) {
+			/* the rejection a refusal or a negation is */
+			r.code = alt;
+			r.sym = 0; /* a rejection is one-way */
+			r.flags &=
+				~(unsigned)(ENT_FLAG_NEGATED | ENT_FLAG_FUTURE);
+			if ((st = emit_reading(c, v, &r, n)) != ENT_OK) {
+				return st;
+			}
 		}
 	}
 #ifdef EX_TRACE

@@ -303,6 +303,8 @@ long ex_noun_agent(const ctx *c, long vi);
 /* partners: a "between" group of at least `min` mentions */
 long ex_noun_partners(const ctx *c, long vi, int min);
 long ex_noun_patient(const ctx *c, long vi, long agent);
+/* The partner of event noun vi: "ties with Algeria"; -1. */
+long ex_noun_partner_with(const ctx *c, long vi);
 /* A group standing for `code` over tokens [t0, t1) (an actor the
  * document supplies); its index, or -1. */
 long ex_synthetic_group(scratch *s, long t0, long t1, const char *code);
