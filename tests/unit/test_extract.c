@@ -142,6 +142,14 @@ static void test_negation(void)
 		"a pledged event is future");
 	is_str(summary("Morocco called for improved ties with Algeria."),
 		"MAR>DZA:020", "an appeal for better ties with X is aimed at X");
+	is_str(summary("China, India and Brazil abstained during the meeting."),
+		"", "a meeting the clause happens during is no act of its "
+		"subject");
+	is_str(summary("Costa Rica asked the court to rule that Nicaragua "
+		       "must leave."),
+		"CRI>NIC:100",
+		"the subject of a \"that\" clause is not the object of the "
+		"appeal; \"must\" there is a demand of its own");
 	ok(flags_of("Russia has reportedly sent drones to Iran.", 0) ==
 			ENT_FLAG_HEDGED,
 		"reportedly sets the hedged flag");

@@ -34,7 +34,6 @@ long ex_subject_of(const scratch *s, const ex_token *tk, long t0, long from)
 	long i, best = -1, leftmost = -1;
 	int c = s->clause[t0];
 
-	(void)tk;
 	for (i = ex_group_from(
 		     s, from > t0 - WIN_SUBJECT ? from : t0 - WIN_SUBJECT);
 		i < (long)s->n_g; i++) {
@@ -61,8 +60,30 @@ long ex_subject_of(const scratch *s, const ex_token *tk, long t0, long from)
 	}
 	/* all candidates follow prepositions: take the first ("Security
 	 * forces in Guinea tortured ..."), but only at the clause level, not
-	 * for a verb after another one */
+	 * for a verb after another one or an infinitive ("concern in the US
+	 * about Taiwan's ability to defend itself") */
+	if (best < 0 && t0 > 0 && (wflags(&tk[t0 - 1]) & EXW_TO)) {
+		return -1;
+	}
 	return best >= 0 ? best : from == 0 ? leftmost : -1;
+}
+
+/* Is group g the subject of a "that" clause ("requested the court to
+ * declare that Nicaragua must withdraw"): "that" before it, a verb after
+ * it? Not an object of the phrase before. */
+static int that_clause_subject(const scratch *s, const group *g)
+{
+	const ex_token *tk = s->tk;
+	long k = g->t0 - 1;
+
+	if (k >= 0 && (wflags(&tk[k]) & EXW_DET) &&
+		!(wflags(&tk[k]) & EXW_THAT)) {
+		k--;
+	}
+	if (k < 0 || !(wflags(&tk[k]) & EXW_THAT) || g->t1 >= s->n_tk) {
+		return 0;
+	}
+	return (wflags(&tk[g->t1]) & (EXW_BE | EXW_AUX | EXW_FUTURE)) != 0;
 }
 
 /* The first group after t1 in the clause with no preposition or a target
@@ -88,12 +109,17 @@ long ex_target_of(const scratch *s, long t1, long max, int nominal, long pend)
 			g->t0 <= pend + WIN_FROM_SOURCE) {
 			from = i; /* "recalled its ambassador from X" */
 		}
+		if (!nominal && that_clause_subject(s, g)) {
+			break; /* "requested ... that Nicaragua must" */
+		}
 		if (nominal ? ((g->prep & (EXW_TPREP | EXW_BETWEEN)) != 0 ||
 				      (g->prep == 0 &&
 					      (g->t0 == t1 ||
 						      (g->t0 == t1 + 1 &&
 							      (wflags(&s->tk[t1]) &
-								      EXW_DET)))))
+								      EXW_DET) &&
+							      !(wflags(&s->tk[t1]) &
+								      EXW_THAT)))))
 			    : (!g->prep ||
 				      (g->prep & (EXW_TPREP | EXW_BETWEEN)))) {
 			if (g->prep & (EXW_FROM | EXW_BY)) {

@@ -241,8 +241,8 @@ static int dateline(cursor line, long *y, long *m, long *d)
 	start = line.p;
 	while (line.p < line.end && *line.p != ',') {
 		unsigned char ch = (unsigned char)*line.p;
-		unsigned char prev = line.p > start ? (unsigned char)line.p[-1]
-						    : ' ';
+		unsigned char prev =
+			line.p > start ? (unsigned char)line.p[-1] : ' ';
 
 		if (ch >= 'a' && ch <= 'z' &&
 			(prev == ' ' || prev == '/' || prev == '-')) {
@@ -268,8 +268,8 @@ static int dateline(cursor line, long *y, long *m, long *d)
 	}
 	skip_spaces(&line);
 	if (line.p < line.end && *line.p == '(') {
-		const char *close = memchr(line.p, ')', (size_t)(line.end -
-			line.p));
+		const char *close =
+			memchr(line.p, ')', (size_t)(line.end - line.p));
 		if (close == NULL || close - line.p > 40) {
 			return 0;
 		}
@@ -291,8 +291,8 @@ static int dateline(cursor line, long *y, long *m, long *d)
 			(unsigned char)line.p[2] == 0x94);
 }
 
-ent_date ent_extract_document_date(const char *text, size_t len,
-	ent_date reference)
+ent_date ent_extract_document_date(
+	const char *text, size_t len, ent_date reference)
 {
 	const char *p = text, *end = text + len;
 	int lines = 0;
@@ -320,7 +320,8 @@ ent_date ent_extract_document_date(const char *text, size_t len,
 			if (y != 0) {
 				return ent__date_make(y, m, d);
 			}
-			if (reference % 100 == 0 || reference / 100 % 100 == 0) {
+			if (reference % 100 == 0 ||
+				reference / 100 % 100 == 0) {
 				return 0; /* no year to complete it */
 			}
 			/* the year that puts it nearest the reference */
@@ -328,11 +329,17 @@ ent_date ent_extract_document_date(const char *text, size_t len,
 				reference / 100 % 100, reference % 100);
 			for (k = reference / 10000 - 1;
 				k <= reference / 10000 + 1; k++) {
-				if (ent__date_make(k, m, d) != 0 && (best == 0 ||
-					labs(ent__days_from_civil((int)k, (int)m,
-						     (int)d) - ref) <
-						labs(ent__days_from_civil((int)best,
-							     (int)m, (int)d) - ref))) {
+				if (ent__date_make(k, m, d) != 0 &&
+					(best == 0 ||
+						labs(ent__days_from_civil(
+							     (int)k, (int)m,
+							     (int)d) -
+							ref) <
+							labs(ent__days_from_civil(
+								     (int)best,
+								     (int)m,
+								     (int)d) -
+								ref))) {
 					best = k;
 				}
 			}

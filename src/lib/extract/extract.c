@@ -151,7 +151,8 @@ ent_status ent_extract_text(ent_extractor *ex, const char *text, size_t len,
 		}
 		if (bad < len) {
 			ent__offset_to_position(text, len, bad, &line, &column);
-			return ent__error_set(err, ENT_EPARSE, doc, line, column,
+			return ent__error_set(err, ENT_EPARSE, doc, line,
+				column,
 				"invalid UTF-8 (byte 0x%02X); convert the text "
 				"to UTF-8 first",
 				(unsigned char)text[bad]);
@@ -185,8 +186,10 @@ ent_status ent_extract_text(ent_extractor *ex, const char *text, size_t len,
 		if (e - s > ENT_EXTRACT_MAX_SENTENCE) {
 			long line, column;
 			ent__offset_to_position(text, len, s, &line, &column);
-			return ent__error_set(err, ENT_ELIMIT, doc, line, column,
-				"sentence %ld is longer than %d bytes (the limit)",
+			return ent__error_set(err, ENT_ELIMIT, doc, line,
+				column,
+				"sentence %ld is longer than %d bytes (the "
+				"limit)",
 				number, ENT_EXTRACT_MAX_SENTENCE);
 		}
 		st = ex_sentence(ex, text, s, e, number, doc, cb, payload, err);
@@ -261,8 +264,8 @@ static ent_status collect_cb(const ent_event *ev, void *payload)
 	memset(&t, 0, sizeof(t));
 	/* a negated event reports what did not happen: no prediction */
 	if ((ev->flags & ENT_FLAG_NEGATED) || !state3(t.s, ev->source) ||
-		!state3(t.t, ev->target) ||
-		strcmp(t.s, t.t) == 0 || ev->quad < 1 || ev->quad > 4) {
+		!state3(t.t, ev->target) || strcmp(t.s, t.t) == 0 ||
+		ev->quad < 1 || ev->quad > 4) {
 		return ENT_OK;
 	}
 	t.p = ev->quad <= 2 ? 'c' : 'x';
@@ -410,9 +413,8 @@ static size_t tab_fields(
 	return nf;
 }
 
-static ent_status read_header(columns *col, const char *tsv,
-	const size_t *fs, const size_t *fe, size_t nf, const char *source,
-	ent_error *err)
+static ent_status read_header(columns *col, const char *tsv, const size_t *fs,
+	const size_t *fe, size_t nf, const char *source, ent_error *err)
 {
 	size_t i;
 
@@ -447,9 +449,8 @@ typedef struct scoring {
 } scoring;
 
 /* Extract the row's text (or its "@FILE") into sc->got. */
-static ent_status extract_row(scoring *sc, ent_extractor *ex,
-	const char *tsv, size_t s, size_t e, const char *base_dir,
-	ent_error *err)
+static ent_status extract_row(scoring *sc, ent_extractor *ex, const char *tsv,
+	size_t s, size_t e, const char *base_dir, ent_error *err)
 {
 	size_t dl = 0;
 	ent_status st;
@@ -537,7 +538,8 @@ static ent_status score_row(ent_extract_score *out, scoring *sc,
 			"the row has no sentence column");
 	}
 	sc->id.len = 0;
-	if (ent__buf_put(&sc->id, tsv + fs[col->id], fe[col->id] - fs[col->id]) ||
+	if (ent__buf_put(
+		    &sc->id, tsv + fs[col->id], fe[col->id] - fs[col->id]) ||
 		ent__buf_put(&sc->id, "", 1)) {
 		return ent__error_nomem(err);
 	}

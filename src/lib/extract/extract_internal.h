@@ -67,8 +67,10 @@ enum {
 	EXL_NAMING = 1u << 9,         /* "called", "described" (as) */
 	EXL_OBJECT_PREP = 1u << 10,   /* "protest about", "concerned by":
 					 an event noun follows */
-	EXL_AGENT_MARK = 1u << 11     /* "U.S.-led": the state hyphened to it
+	EXL_AGENT_MARK = 1u << 11,    /* "U.S.-led": the state hyphened to it
 					 is the agent of the event noun */
+	EXL_BACKDROP = 1u << 12       /* "during the meeting": a scene, not
+					 an act of the subject */
 };
 
 /* The classes of one word of words.tsv. */

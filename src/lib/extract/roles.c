@@ -110,6 +110,22 @@ static int joined_by_and(const ex_token *tk, long a, long b)
 	return 0;
 }
 
+/* Is there a word that sets a scene among tokens [a, b) ("during the
+ * meeting", "amid the talks")? An event noun after it is the backdrop of
+ * the clause, not something its subject does. */
+static int backdrop(const ex_token *tk, long a, long b)
+{
+	long k;
+
+	for (k = a; k < b; k++) {
+		if (tk[k].w != NULL && tk[k].w->cls != NULL &&
+			(tk[k].w->cls->extra & EXL_BACKDROP)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Is there a negation among tokens [a, b)? */
 static int negation_between(const ex_token *tk, long a, long b)
 {
@@ -364,6 +380,9 @@ static void link_previous(
 		!joined_by_and(tk, pv->t1, v->t0)) {
 		/* a chain of nouns: "mediation in peace negotiations" */
 		r->embedded = 1;
+	} else if ((v->p->type & EXV_MODAL) && has_that(tk, pv->t1, v->t0)) {
+		/* "requests the court to declare that Nicaragua must": a
+		 * demand of its own */
 	} else if (complement(tk, pv->t1, v->t0)) {
 		if (pv->p->type & EXV_NEGATOR) {
 			r->inherit_neg = 1;
@@ -453,7 +472,8 @@ static int assign_roles(
 		}
 		if (r->src < 0 && ch->clause_events == 0 && r->subj >= 0 &&
 			v->t0 - s->g[r->subj].t1 <= WIN_NOUN_SUBJECT &&
-			!has_that(tk, s->g[r->subj].t1, v->t0)) {
+			!has_that(tk, s->g[r->subj].t1, v->t0) &&
+			!backdrop(tk, s->g[r->subj].t1, v->t0)) {
 			r->src = r->subj;
 		}
 		/* "the invasion of Ukraine", "strikes on Syrian positions" */
@@ -872,6 +892,7 @@ ent_status ex_sentence(ent_extractor *ex, const char *text, size_t start,
 	ex_emitted_clear(s);
 	s->n_m = s->n_g = s->n_v = s->n_syn = s->n_syn_m = 0;
 	s->tk = ex->toks;
+	s->n_tk = n;
 	s->work = &ex->work.steps;
 	ex->work.sentences++;
 	ex->work.tokens += (size_t)n;

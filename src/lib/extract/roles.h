@@ -184,6 +184,7 @@ typedef struct scratch {
 	size_t n_syn;       /* synthetic groups, after the n_g real ones */
 	size_t n_syn_m;     /* their mentions, after the n_m real ones */
 	long first;         /* the first token after a dateline */
+	long n_tk;          /* the sentence's tokens */
 } scratch;
 
 /* What emission needs to know about the sentence. */

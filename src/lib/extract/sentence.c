@@ -174,8 +174,8 @@ static int own_line(const char *t, size_t len, size_t s, size_t i)
 		return 0;
 	}
 	last = (unsigned char)t[e - 1];
-	if (!(is_alpha(last) || (last >= '0' && last <= '9') ||
-		    last == ')' || last == '\'' || last == '"' || last >= 0x80)) {
+	if (!(is_alpha(last) || (last >= '0' && last <= '9') || last == ')' ||
+		    last == '\'' || last == '"' || last >= 0x80)) {
 		return 0; /* a stop, a comma, a colon, a dash: not a title */
 	}
 	if (e >= 2 && closer_len(t, len, e - 1) &&
@@ -188,8 +188,9 @@ static int own_line(const char *t, size_t len, size_t s, size_t i)
 	}
 	wc = ws < e ? ex_word_classes(t + ws, e - ws) : NULL;
 	if (wc != NULL &&
-		(wc->grammar & (EXW_PREP | EXW_DET | EXW_AND | EXW_REL |
-				       EXW_AUX | EXW_BE | EXW_THAT))) {
+		(wc->grammar &
+			(EXW_PREP | EXW_DET | EXW_AND | EXW_REL | EXW_AUX |
+				EXW_BE | EXW_THAT))) {
 		return 0;
 	}
 	j = i + 1;
@@ -197,9 +198,8 @@ static int own_line(const char *t, size_t len, size_t s, size_t i)
 		j++;
 	}
 	next = j < len ? (unsigned char)t[j] : 0;
-	if (!(is_upper(next) || (next >= '0' && next <= '9') ||
-		    next == '"' || next == '\'' || next == '(' ||
-		    next >= 0x80)) {
+	if (!(is_upper(next) || (next >= '0' && next <= '9') || next == '"' ||
+		    next == '\'' || next == '(' || next >= 0x80)) {
 		return 0;
 	}
 	return !(wrapped_line(t, ls, e) &&
@@ -219,11 +219,11 @@ static size_t stop_end(const char *t, size_t len, size_t i)
 	while (e < len && (t[e] == '.' || t[e] == '!' || t[e] == '?')) {
 		e++;
 	}
-	if (c == '.' && e == i + 1 && e + 1 < len && is_upper((unsigned char)t[e]) &&
+	if (c == '.' && e == i + 1 && e + 1 < len &&
+		is_upper((unsigned char)t[e]) &&
 		is_lower((unsigned char)t[e + 1]) && i >= 2 &&
 		is_lower((unsigned char)t[i - 1]) &&
-		is_lower((unsigned char)t[i - 2]) &&
-		stop_ends(t, len, i, e)) {
+		is_lower((unsigned char)t[i - 2]) && stop_ends(t, len, i, e)) {
 		/* a missing space after the stop: "at the border.Officials
 		 * said" (web pages lose it) */
 		return e;

@@ -292,19 +292,45 @@ static unsigned char lookalike(const char *t, size_t end, size_t j)
 	static const struct {
 		unsigned char b0, b1, latin;
 	} map[] = {
-		{0xCE, 0xBF, 'o'}, {0xCE, 0x9F, 'O'}, {0xCE, 0xB1, 'a'},
-		{0xCE, 0x91, 'A'}, {0xCE, 0xB5, 'e'}, {0xCE, 0x95, 'E'},
-		{0xCE, 0xB9, 'i'}, {0xCE, 0x99, 'I'}, {0xCE, 0xBD, 'v'},
-		{0xCF, 0x81, 'p'}, {0xCE, 0xA1, 'P'}, {0xCE, 0x9A, 'K'},
-		{0xCE, 0x9C, 'M'}, {0xCE, 0x9D, 'N'}, {0xCE, 0xA4, 'T'},
-		{0xCE, 0xA7, 'X'}, {0xCE, 0x92, 'B'}, {0xCE, 0x97, 'H'},
-		{0xD0, 0xB0, 'a'}, {0xD0, 0x90, 'A'}, {0xD0, 0xB5, 'e'},
-		{0xD0, 0x95, 'E'}, {0xD0, 0xBE, 'o'}, {0xD0, 0x9E, 'O'},
-		{0xD1, 0x80, 'p'}, {0xD0, 0xA0, 'P'}, {0xD1, 0x81, 'c'},
-		{0xD0, 0xA1, 'C'}, {0xD1, 0x85, 'x'}, {0xD0, 0xA5, 'X'},
-		{0xD1, 0x83, 'y'}, {0xD1, 0x96, 'i'}, {0xD1, 0x95, 's'},
-		{0xD1, 0x98, 'j'}, {0xD0, 0x92, 'B'}, {0xD0, 0x9A, 'K'},
-		{0xD0, 0x9C, 'M'}, {0xD0, 0x9D, 'H'}, {0xD0, 0xA2, 'T'},
+		{0xCE, 0xBF, 'o'},
+		{0xCE, 0x9F, 'O'},
+		{0xCE, 0xB1, 'a'},
+		{0xCE, 0x91, 'A'},
+		{0xCE, 0xB5, 'e'},
+		{0xCE, 0x95, 'E'},
+		{0xCE, 0xB9, 'i'},
+		{0xCE, 0x99, 'I'},
+		{0xCE, 0xBD, 'v'},
+		{0xCF, 0x81, 'p'},
+		{0xCE, 0xA1, 'P'},
+		{0xCE, 0x9A, 'K'},
+		{0xCE, 0x9C, 'M'},
+		{0xCE, 0x9D, 'N'},
+		{0xCE, 0xA4, 'T'},
+		{0xCE, 0xA7, 'X'},
+		{0xCE, 0x92, 'B'},
+		{0xCE, 0x97, 'H'},
+		{0xD0, 0xB0, 'a'},
+		{0xD0, 0x90, 'A'},
+		{0xD0, 0xB5, 'e'},
+		{0xD0, 0x95, 'E'},
+		{0xD0, 0xBE, 'o'},
+		{0xD0, 0x9E, 'O'},
+		{0xD1, 0x80, 'p'},
+		{0xD0, 0xA0, 'P'},
+		{0xD1, 0x81, 'c'},
+		{0xD0, 0xA1, 'C'},
+		{0xD1, 0x85, 'x'},
+		{0xD0, 0xA5, 'X'},
+		{0xD1, 0x83, 'y'},
+		{0xD1, 0x96, 'i'},
+		{0xD1, 0x95, 's'},
+		{0xD1, 0x98, 'j'},
+		{0xD0, 0x92, 'B'},
+		{0xD0, 0x9A, 'K'},
+		{0xD0, 0x9C, 'M'},
+		{0xD0, 0x9D, 'H'},
+		{0xD0, 0xA2, 'T'},
 	};
 	size_t k;
 
@@ -382,8 +408,9 @@ static size_t scan_word(const char *t, size_t i, size_t end, uint64_t *h,
 			/* a hyphenated line break: join */
 			size_t k = j + 1;
 
-			while (k < end && (t[k] == '\n' || t[k] == '\r' ||
-						  t[k] == ' ' || t[k] == '\t')) {
+			while (k < end &&
+				(t[k] == '\n' || t[k] == '\r' || t[k] == ' ' ||
+					t[k] == '\t')) {
 				k++;
 			}
 			if (k < end && t[k] >= 'a' && t[k] <= 'z') {
@@ -427,8 +454,8 @@ static size_t nt_suffix(const char *t, size_t j, size_t end)
 
 /* A word at t[i]: one token, or two for "didn't" (did + not). Returns the
  * offset after it, or 0 when out of memory. */
-static size_t word_token(ent_extractor *ex, size_t *n, const char *t,
-	size_t i, size_t end, int cache)
+static size_t word_token(ent_extractor *ex, size_t *n, const char *t, size_t i,
+	size_t end, int cache)
 {
 	char buf[WORD_BUF];
 	size_t bl, j, nt;
@@ -440,8 +467,8 @@ static size_t word_token(ent_extractor *ex, size_t *n, const char *t,
 	j = scan_word(t, i, end, &h, buf, &bl, &upper, &letters);
 	if (bl > 1 && buf[bl - 1] == 'n' && (nt = nt_suffix(t, j, end)) > 0) {
 		/* "n't": split off the negation */
-		if (push_word(ex, n, i, j - 1, key_of(buf, bl - 1), buf,
-			    bl - 1, c, cache) == NULL ||
+		if (push_word(ex, n, i, j - 1, key_of(buf, bl - 1), buf, bl - 1,
+			    c, cache) == NULL ||
 			(tok = push_word(ex, n, j - 1, j + nt, key_of("not", 3),
 				 "not", 3, 0, cache)) == NULL) {
 			return 0;
@@ -460,8 +487,8 @@ static size_t word_token(ent_extractor *ex, size_t *n, const char *t,
 /* An apostrophe after a word at t[i] (`step` bytes): the possessive token
  * "'s" (or a bare ' after a plural), or nothing for an inner apostrophe
  * (O'Brien). Returns the offset after it. */
-static size_t apostrophe(ent_extractor *ex, size_t *n, const char *t,
-	size_t i, size_t end, size_t step)
+static size_t apostrophe(ent_extractor *ex, size_t *n, const char *t, size_t i,
+	size_t end, size_t step)
 {
 	size_t j = i + step;
 	ex_token *tok;
@@ -484,8 +511,8 @@ static size_t apostrophe(ent_extractor *ex, size_t *n, const char *t,
 }
 
 /* A punctuation token of `len` bytes at t[i] read as `p`. */
-static void punct_token(ent_extractor *ex, size_t *n, size_t i, size_t len,
-	unsigned char p)
+static void punct_token(
+	ent_extractor *ex, size_t *n, size_t i, size_t len, unsigned char p)
 {
 	ex_token *tok = push(ex, n);
 

@@ -65,6 +65,7 @@ static const struct {
 	{"naming", 0, EXL_NAMING},
 	{"object-prep", 0, EXL_OBJECT_PREP},
 	{"agent-mark", 0, EXL_AGENT_MARK},
+	{"backdrop", 0, EXL_BACKDROP},
 };
 
 static struct {
