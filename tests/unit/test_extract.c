@@ -191,6 +191,13 @@ static void test_references(void)
 		       "denied it."),
 		"RUS>USAGOV:176",
 		"a relative pronoun stands for the actor before it");
+	is_str(summary("Morocco closed the crossing. Algeria accused its "
+		       "neighbour of hostile acts."),
+		"DZA>MAR:112", "\"its neighbour\": a state other than the "
+		"subject");
+	is_str(summary("Hungary demanded that its European partners refuse "
+		       "to recognise Kosovo."),
+		"", "\"its partners\" are not the state \"its\" stands for");
 	is_str(summary("Fans of Russian wine said Germany, which is big, "
 		       "condemned Japan."),
 		"DEU>JPN:111",

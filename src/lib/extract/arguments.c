@@ -17,6 +17,54 @@
 
 #include "roles.h"
 
+/* The phrase that starts at token k, or -1. */
+static long phrase_at(const scratch *s, long k)
+{
+	long lo = 0, hi = (long)s->n_v;
+
+	while (lo < hi) {
+		long mid = lo + (hi - lo) / 2;
+
+		if (s->v[mid].t0 < k) {
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	return lo < (long)s->n_v && s->v[lo].t0 == k ? lo : -1;
+}
+
+int ex_possessive_of_noun(const scratch *s, const group *g)
+{
+	const ex_token *tk = s->tk;
+	const ex_token *p = &tk[g->t0];
+	long k = g->t1;
+
+	if (g->m1 - g->m0 != 1 || g->t1 - g->t0 != 1 || p->w == NULL ||
+		p->w->cls == NULL || !(p->w->cls->extra & EXL_POSSESSIVE)) {
+		return 0;
+	}
+	/* skip modifiers: "its European Community partners" */
+	while (k < s->n_tk && k < g->t1 + WIN_AGENT_BEFORE &&
+		tk[k].kind == EXT_WORD && wflags(&tk[k]) == 0 &&
+		!s->in_verb[k] && (tk[k].w == NULL || tk[k].w->head < 0)) {
+		k++;
+	}
+	/* "its own troops" (a head), "its new attacks" (an event noun): the
+	 * state's own; "its European partners (refuse)": someone else */
+	if (k < s->n_tk && tk[k].w != NULL && tk[k].w->head >= 0) {
+		return 0;
+	}
+	if (k < s->n_tk && s->in_verb[k]) {
+		long vi = phrase_at(s, k);
+
+		if (vi < 0 || s->v[vi].noun) {
+			return 0;
+		}
+	}
+	return k > g->t1;
+}
+
 /* Is [g0, g1) inside ", ... ," right after an earlier actor ending at
  * prev_end, with the verb at t0 after the closing comma? */
 static int appositive(
@@ -46,6 +94,12 @@ long ex_subject_of(const scratch *s, const ex_token *tk, long t0, long from)
 		if (g->clause != c || (s->attrib[g->t0] & TOK_ATTRIB)) {
 			continue;
 		}
+		if (!g->prep && ex_possessive_of_noun(s, g)) {
+			/* "its European partners refuse": a subject that is
+			 * no actor */
+			best = -2;
+			continue;
+		}
 		if (leftmost < 0) {
 			leftmost = i;
 		}
@@ -62,6 +116,9 @@ long ex_subject_of(const scratch *s, const ex_token *tk, long t0, long from)
 	 * forces in Guinea tortured ..."), but only at the clause level, not
 	 * for a verb after another one or an infinitive ("concern in the US
 	 * about Taiwan's ability to defend itself") */
+	if (best == -2) {
+		return -2;
+	}
 	if (best < 0 && t0 > 0 && (wflags(&tk[t0 - 1]) & EXW_TO)) {
 		return -1;
 	}
@@ -104,6 +161,9 @@ long ex_target_of(const scratch *s, long t1, long max, int nominal, long pend)
 		}
 		if (s->m[g->m0].type == M_REL) {
 			continue;
+		}
+		if (!g->prep && ex_possessive_of_noun(s, g)) {
+			break; /* the object is a noun of no actor */
 		}
 		if (!nominal && (g->prep & (EXW_FROM | EXW_BY)) && from < 0 &&
 			g->t0 <= pend + WIN_FROM_SOURCE) {

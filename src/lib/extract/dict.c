@@ -8,7 +8,8 @@
  * phrase for the actor CODE), adj (an adjective that needs a head noun),
  * block (a non-state organisation; CODE "-"), head (an agent head noun;
  * CODE is its sector suffix or "-"), orgword (a word that turns a state
- * name next to it into an organisation name), ref-one, ref-many, ref-pair
+ * name next to it into an organisation name), ref-one, ref-many, ref-pair,
+ * ref-other
  * (references resolved within the document).
  *
  * verbs.tsv: PHRASE <TAB> CODE <TAB> OPTIONS. PHRASE is words separated by
@@ -625,6 +626,7 @@ static const struct {
 	{"ref-one", EXA_REF_ONE, 0},
 	{"ref-many", EXA_REF_MANY, 0},
 	{"ref-pair", EXA_REF_PAIR, 0},
+	{"ref-other", EXA_REF_OTHER, 0},
 	{"orgword", EXA_ORGWORD, 0},
 	{"head", EXA_HEAD, 0},
 };
@@ -673,7 +675,8 @@ ent_status ex_load_actors(ent_extractor *ex, const char *buf, size_t len,
 				fs[2] - s,
 				"unknown actor type (state, surname, adj, "
 				"block, "
-				"head, orgword, ref-one, ref-many, ref-pair)");
+				"head, orgword, ref-one, ref-many, ref-pair, "
+				"ref-other)");
 		}
 		if (fe[1] - fs[1] >= ENT_CODE_SIZE || fe[1] == fs[1]) {
 			return line_error(err, ENT_EPARSE, source, line,

@@ -69,8 +69,10 @@ enum {
 					 an event noun follows */
 	EXL_AGENT_MARK = 1u << 11,    /* "U.S.-led": the state hyphened to it
 					 is the agent of the event noun */
-	EXL_BACKDROP = 1u << 12       /* "during the meeting": a scene, not
+	EXL_BACKDROP = 1u << 12,      /* "during the meeting": a scene, not
 					 an act of the subject */
+	EXL_POSSESSIVE = 1u << 13     /* its, their: before a plain noun, the
+					 noun is the actor, not the pronoun */
 };
 
 /* The classes of one word of words.tsv. */
@@ -82,7 +84,7 @@ typedef struct ex_wordclass {
 
 /* What the extractor does with an event by its CAMEO root (roots.tsv). */
 enum {
-	EXR_PLACE_TARGET = 1u << 0,    /* "in X" names the state acted upon */
+	EXR_PLACE_TARGET = 1u << 0,     /* "in X" names the state acted upon */
 	EXR_CONDITION_TARGET = 1u << 1, /* aimed at its condition's subject */
 	EXR_OF_AGENT = 1u << 2          /* "the visit of X": X is the agent */
 };
@@ -121,22 +123,23 @@ enum {
 	EXA_REF_ONE,   /* it, its, the country */
 	EXA_REF_MANY,  /* they, their, them */
 	EXA_REF_PAIR,  /* the two countries, both sides */
+	EXA_REF_OTHER, /* its neighbour: a state other than the subject */
 	EXA_ORGWORD,   /* Daily, Journal: a state name next to it is an org */
 	EXA_HEAD       /* an agent head noun (officials, troops) */
 };
 
 /* Verb phrase options (verbs.tsv third column). */
 enum {
-	EXV_SYM = 1u << 0,     /* both directions (meet, agree, sign) */
-	EXV_NOUN = 1u << 1,    /* a nominal event (sanctions, criticism) */
-	EXV_REV = 1u << 2,     /* the object acts on the subject (receive) */
-	EXV_CTL = 1u << 3,     /* a control verb: no event, passes to its
-				  complement (plans to, decided to) */
-	EXV_NEGATOR = 1u << 4, /* denies its complement (deny, fail to) */
-	EXV_NOTGT = 1u << 5,   /* needs no target: the subject group is
-				  coded reciprocally (clash, hold talks) */
-	EXV_MODAL = 1u << 6,   /* "X said Y must": the speaker demands of
-				  the actor before the phrase */
+	EXV_SYM = 1u << 0,       /* both directions (meet, agree, sign) */
+	EXV_NOUN = 1u << 1,      /* a nominal event (sanctions, criticism) */
+	EXV_REV = 1u << 2,       /* the object acts on the subject (receive) */
+	EXV_CTL = 1u << 3,       /* a control verb: no event, passes to its
+				    complement (plans to, decided to) */
+	EXV_NEGATOR = 1u << 4,   /* denies its complement (deny, fail to) */
+	EXV_NOTGT = 1u << 5,     /* needs no target: the subject group is
+				    coded reciprocally (clash, hold talks) */
+	EXV_MODAL = 1u << 6,     /* "X said Y must": the speaker demands of
+				    the actor before the phrase */
 	EXV_NOUN_ONLY = 1u << 7, /* only after a determiner, a possessive or
 				    an actor: "the launch", not "launched" */
 	EXV_ACTIVE = 1u << 8,    /* never passive: "is concerned by X" */
@@ -210,11 +213,11 @@ struct ent_extractor {
 	struct sb_stemmer *stemmer;
 	ex_word *words; /* the word cache */
 	size_t words_cap, words_n;
-	uint8_t roots[100]; /* EXR_* bits by CAMEO root */
+	uint8_t roots[100];   /* EXR_* bits by CAMEO root */
 	char intent[100][5];  /* by root: the code of intending it, "" */
 	char refusal[100][5]; /* by root: the code of refusing it, "" */
-	ex_map head_nouns; /* stem hash -> ex_head index */
-	ex_map orgwords;   /* word hash -> 1 */
+	ex_map head_nouns;    /* stem hash -> ex_head index */
+	ex_map orgwords;      /* word hash -> 1 */
 	ex_head *heads;
 	size_t n_heads, cap_heads;
 	ex_table actors; /* keyed by first word hash */
@@ -235,7 +238,7 @@ struct ent_extractor {
 	const char *doc_base; /* the document name without folder and
 				 extension, for event ids */
 	size_t doc_base_len;
-	ent_date doc_date;    /* the date stamped on the document's events */
+	ent_date doc_date; /* the date stamped on the document's events */
 	char stem_buf[256];
 	ent_extract_stats work; /* ent_extractor_stats() */
 	/* the document's latest events, latest first */

@@ -148,6 +148,54 @@ static void resolve_pair(
 	add_remembered(&s->g[gi], ex->last_pair, ex->n_last_pair, mi, 1);
 }
 
+int ex_group_has_state(const group *g, const char *code)
+{
+	int a;
+
+	for (a = 0; a < g->n_codes; a++) {
+		if (same_state(g->codes[a], code)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* "its neighbour": the nearest state mentioned before it that is not the
+ * subject's, in the sentence or else the document. */
+static void resolve_other(
+	ent_extractor *ex, scratch *s, long gi, long mi, int depth)
+{
+	long ms = ex_clause_subject(s, s->m[mi].t0), j;
+	group none;
+
+	if (ms < 0) {
+		ms = ex_main_subject(s, s->m[mi].t0);
+	}
+	if (ms >= 0 && ms != gi) {
+		ex_resolve(ex, s, ms, depth + 1);
+	}
+	for (j = gi - 1; j >= 0 && s->g[j].t0 >= s->g[gi].t0 - WIN_SUBJECT;
+		j--) {
+		int k;
+
+		step(s);
+		if (j == ms || s->m[s->g[j].m0].type != EXA_STATE) {
+			continue;
+		}
+		ex_resolve(ex, s, j, depth + 1);
+		for (k = 0; k < s->g[j].n_codes; k++) {
+			if (ms < 0 ||
+				!ex_group_has_state(
+					&s->g[ms], s->g[j].codes[k])) {
+				ex_add_code(&s->g[gi], s->g[j].codes[k], mi);
+				return;
+			}
+		}
+	}
+	memset(&none, 0, sizeof(none));
+	ex_other_recent(ex, ms >= 0 ? &s->g[ms] : &none, &s->g[gi]);
+}
+
 void ex_resolve(ent_extractor *ex, scratch *s, long gi, int depth)
 {
 	group *g = &s->g[gi];
@@ -181,6 +229,9 @@ void ex_resolve(ent_extractor *ex, scratch *s, long gi, int depth)
 			break;
 		case EXA_REF_PAIR:
 			resolve_pair(ex, s, gi, mi, depth);
+			break;
+		case EXA_REF_OTHER:
+			resolve_other(ex, s, gi, mi, depth);
 			break;
 		default:
 			break;

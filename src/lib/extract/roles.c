@@ -414,6 +414,9 @@ static long find_subject(const ctx *c, const chain *ch, const vmatch *v)
 	long from = ch->prev >= 0 ? s->v[ch->prev].t1 : 0;
 	long subj = ex_subject_of(s, tk, v->t0, from);
 
+	if (subj == -2) {
+		return -1; /* a subject of no actor */
+	}
 	if (ch->prev >= 0 && subj >= 0 && subj == ch->prev_tgt &&
 		!has_that(tk, from, v->t0)) {
 		/* "telephoned the leaders of X and invited ...": X is the
@@ -425,6 +428,7 @@ static long find_subject(const ctx *c, const chain *ch, const vmatch *v)
 	}
 	if (subj < 0) {
 		subj = ex_subject_of(s, tk, v->t0, 0);
+		subj = subj < 0 ? -1 : subj;
 	}
 	if (subj < 0 && v->t0 > 1 && s->clause[v->t0 - 2] != s->clause[v->t0] &&
 		(wflags(&tk[v->t0 - 1]) & EXW_CLAUSE)) {
@@ -574,6 +578,16 @@ static void retarget_self(ctx *c, const vmatch *v, reading *r, long n)
 		s->g[r->tgt].t0 <= v->t1 + WIN_RETARGET_CHAIN &&
 		self_only(&s->g[r->src], &s->g[r->tgt])) {
 		const mention *tm = &s->m[s->g[r->tgt].m0];
+
+		if (tm->type == EXA_BLOCK && s->g[r->tgt].prep == 0 &&
+			s->g[r->tgt].t0 <= v->t1 + WIN_OBJECT) {
+			/* a non-state object right after it ("demanded that
+			 * its EC partners ..."): no state target (an
+			 * addressee, "complained to the UN over X", is
+			 * passed over) */
+			r->tgt = -1;
+			break;
+		}
 
 		if (s->g[r->tgt].m1 - s->g[r->tgt].m0 == 1 &&
 			(tm->type == EXA_REF_ONE || tm->type == EXA_REF_MANY) &&

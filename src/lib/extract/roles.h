@@ -283,9 +283,16 @@ long ex_clause_subject(const scratch *s, long t0);
 long ex_main_subject(const scratch *s, long before);
 void ex_resolve(ent_extractor *ex, scratch *s, long gi, int depth);
 int ex_other_recent(const ent_extractor *ex, const group *src, group *t);
+/* Does group g hold a code of the state of `code`? */
+int ex_group_has_state(const group *g, const char *code);
 void ex_remember(ent_extractor *ex, scratch *s, long n);
 
 /* arguments.c */
+/* Is group g a possessive pronoun before a plain noun ("its European
+ * partners")? The noun is the actor: g is neither subject nor target. */
+int ex_possessive_of_noun(const scratch *s, const group *g);
+/* The subject group of the verb at t0 (searching from token `from`), -1,
+ * or -2 when the subject is a noun of no actor ("its partners refuse"). */
 long ex_subject_of(const scratch *s, const ex_token *tk, long t0, long from);
 long ex_target_of(const scratch *s, long t1, long max, int nominal, long pend);
 long ex_condition_subject(const scratch *s, long t1, long n);

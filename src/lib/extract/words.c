@@ -66,6 +66,7 @@ static const struct {
 	{"object-prep", 0, EXL_OBJECT_PREP},
 	{"agent-mark", 0, EXL_AGENT_MARK},
 	{"backdrop", 0, EXL_BACKDROP},
+	{"possessive", 0, EXL_POSSESSIVE},
 };
 
 static struct {
