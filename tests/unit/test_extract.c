@@ -142,6 +142,15 @@ static void test_negation(void)
 		"a pledged event is future");
 	is_str(summary("Morocco called for improved ties with Algeria."),
 		"MAR>DZA:020", "an appeal for better ties with X is aimed at X");
+	is_str(summary("Kenya will withdraw its peacekeepers from Somalia "
+		       "unless the talks resume."),
+		"KEN>SOM:131", "a future act on an \"unless\" condition is a "
+		"threat");
+	is_str(summary("According to officials the Turkish army shelled "
+		       "Iraq."),
+		"TURMIL>IRQ:194",
+		"\"according to X\" without a comma ends with its noun "
+		"phrase");
 	is_str(summary("China, India and Brazil abstained during the meeting."),
 		"", "a meeting the clause happens during is no act of its "
 		"subject");

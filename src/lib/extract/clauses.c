@@ -92,6 +92,31 @@ static void mark_parentheses(scratch *s, const ex_token *tk, long n)
 	}
 }
 
+/* The end of "according to X" at token i: the comma after it, or with no
+ * comma the end of its noun phrase ("According to reports the UK is
+ * pushing ...": a determiner or a verb after the first words ends it). */
+static long according_end(const ex_token *tk, long n, long i)
+{
+	long j = i + 1;
+
+	if (j < n && (wflags(&tk[j]) & EXW_TO)) {
+		j++;
+	}
+	if (j < n && (wflags(&tk[j]) & EXW_DET)) {
+		j++; /* "according to a senior official" */
+	}
+	for (; j < n && !is_punct(&tk[j], ','); j++) {
+		uint32_t f = wflags(&tk[j]);
+
+		if (f &
+			(EXW_DET | EXW_BE | EXW_AUX | EXW_FUTURE | EXW_THAT |
+				EXW_CLAUSE | EXW_SPEECH)) {
+			break;
+		}
+	}
+	return j;
+}
+
 void ex_mark_clauses(scratch *s, const ex_token *tk, long n)
 {
 	long i;
@@ -162,12 +187,11 @@ void ex_mark_clauses(scratch *s, const ex_token *tk, long n)
 			}
 		}
 		if (wflags(&tk[i]) & EXW_ACCORDING) {
-			long j;
+			long j = according_end(tk, n, i), k;
 
-			for (j = i; j < n && !(j > i && is_punct(&tk[j], ','));
-				j++) {
-				s->attrib[j] |= TOK_ATTRIB;
-				s->clause[j] = c + 1;
+			for (k = i; k < j; k++) {
+				s->attrib[k] |= TOK_ATTRIB;
+				s->clause[k] = c + 1;
 			}
 			c++;
 			i = j;

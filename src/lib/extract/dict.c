@@ -165,12 +165,16 @@ ent_status ex_load_roots(ent_extractor *ex, ent_error *err)
 		if ((fe[1] - fs[1] > 7 &&
 			    memcmp(buf + fs[1], "intent=", 7) == 0) ||
 			(fe[1] - fs[1] > 8 &&
-				memcmp(buf + fs[1], "refusal=", 8) == 0)) {
-			/* the code of intending or refusing an event */
-			int intent = buf[fs[1]] == 'i';
-			size_t at = fs[1] + (intent ? 7 : 8);
-			char *dst =
-				intent ? ex->intent[root] : ex->refusal[root];
+				memcmp(buf + fs[1], "refusal=", 8) == 0) ||
+			(fe[1] - fs[1] > 7 &&
+				memcmp(buf + fs[1], "threat=", 7) == 0)) {
+			/* the code of intending, refusing or threatening an
+			 * event */
+			char kind = buf[fs[1]];
+			size_t at = fs[1] + (kind == 'r' ? 8 : 7);
+			char *dst = kind == 'i' ? ex->intent[root]
+				: kind == 'r'   ? ex->refusal[root]
+						: ex->threat[root];
 
 			if (fe[1] - at < 2 || fe[1] - at > 4) {
 				return ent__error_set(err, ENT_EPARSE,
@@ -200,7 +204,7 @@ ent_status ex_load_roots(ent_extractor *ex, ent_error *err)
 				line, (long)(fs[1] - s) + 1,
 				"unknown behaviour (place-target, "
 				"condition-target, of-agent, intent=CODE, "
-				"refusal=CODE)");
+				"refusal=CODE, threat=CODE)");
 		}
 	}
 	return ENT_OK;

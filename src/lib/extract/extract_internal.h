@@ -71,8 +71,9 @@ enum {
 					 is the agent of the event noun */
 	EXL_BACKDROP = 1u << 12,      /* "during the meeting": a scene, not
 					 an act of the subject */
-	EXL_POSSESSIVE = 1u << 13     /* its, their: before a plain noun, the
+	EXL_POSSESSIVE = 1u << 13,    /* its, their: before a plain noun, the
 					 noun is the actor, not the pronoun */
+	EXL_UNLESS = 1u << 14         /* "will do X unless ...": a threat */
 };
 
 /* The classes of one word of words.tsv. */
@@ -216,6 +217,7 @@ struct ent_extractor {
 	uint8_t roots[100];   /* EXR_* bits by CAMEO root */
 	char intent[100][5];  /* by root: the code of intending it, "" */
 	char refusal[100][5]; /* by root: the code of refusing it, "" */
+	char threat[100][5];  /* by root: the code of doing it "unless" */
 	ex_map head_nouns;    /* stem hash -> ex_head index */
 	ex_map orgwords;      /* word hash -> 1 */
 	ex_head *heads;

@@ -635,6 +635,25 @@ static int codes_itself(const ctx *c, long vi)
 		((type & EXV_INTENT) && negation_between(c->tk, v->t1, nv->t0));
 }
 
+/* Does an "unless" follow phrase vi within WIN_CONDITION words of its
+ * sentence? */
+static int unless_after(const ctx *c, long vi)
+{
+	const vmatch *v = &c->s->v[vi];
+	long k;
+
+	for (k = v->t1; k < c->n && k < v->t1 + WIN_CONDITION; k++) {
+		const ex_token *t = &c->tk[k];
+
+		step(c->s);
+		if (t->w != NULL && t->w->cls != NULL &&
+			(t->w->cls->extra & EXL_UNLESS)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Settle negation and intention: a negated event is flagged (graphs leave
  * it out); an intended one is future and coded as intending it
  * (roots.tsv intent). Returns a second code to emit, unflagged, or NULL:
@@ -650,6 +669,11 @@ static const char *settle_modality(const ctx *c, const ex_phrase *p, reading *r)
 	if (r->intended && ex->intent[root][0] != '\0' && !r->negated) {
 		r->code = ex->intent[root];
 		r->flags |= ENT_FLAG_FUTURE;
+	}
+	if ((r->flags & ENT_FLAG_FUTURE) && !r->negated &&
+		ex->threat[root][0] != '\0' && unless_after(c, r->vi)) {
+		/* "will withdraw its force from Chad unless ...": a threat */
+		r->code = ex->threat[root];
 	}
 	if (!r->negated) {
 		return NULL;

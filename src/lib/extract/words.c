@@ -67,6 +67,7 @@ static const struct {
 	{"agent-mark", 0, EXL_AGENT_MARK},
 	{"backdrop", 0, EXL_BACKDROP},
 	{"possessive", 0, EXL_POSSESSIVE},
+	{"unless", 0, EXL_UNLESS},
 };
 
 static struct {
