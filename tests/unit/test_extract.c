@@ -260,6 +260,16 @@ static void test_symmetry(void)
 		"clashing with a non-state partner");
 	is_str(summary("Kenya and Uganda clashed over the island."),
 		"KEN>UGA:190 UGA>KEN:190", "clashing with each other");
+	is_str(summary("Ghana, a close ally of Togo in the region, has "
+		       "refused to send peacekeepers to Mali."),
+		"GHA>MLI:074! GHA>MLI:122",
+		"an appositive between commas is passed over for the subject");
+	is_str(summary("Egypt mounted its long-delayed invasion of Libya."),
+		"EGY>LBY:192",
+		"\"long-delayed\" is a modifier, not a delay; the invasion is "
+		"a noun");
+	is_str(summary("Jordan re-established ties with Qatar."),
+		"JOR>QAT:054 QAT>JOR:054", "a prefix before a hyphen");
 }
 
 /* States joined by hyphens before an event noun are its parties; a state

@@ -92,6 +92,32 @@ static void mark_parentheses(scratch *s, const ex_token *tk, long n)
 	}
 }
 
+/* The closing comma of an appositive opened by the comma at token i: a
+ * short span with a common noun and no verb ("a key U.S. ally"); -1 when
+ * there is none. */
+static long appositive_end(const ex_token *tk, long n, long i)
+{
+	long k;
+	int noun = 0;
+
+	for (k = i + 2; k < n && k <= i + WIN_APPOSITION; k++) {
+		uint32_t f = wflags(&tk[k]);
+
+		if (is_punct(&tk[k], ',')) {
+			return noun ? k : -1;
+		}
+		if ((tk[k].kind == EXT_PUNCT && !(tk[k].tflags & EXTF_POSS)) ||
+			(f &
+				(EXW_BE | EXW_AUX | EXW_FUTURE | EXW_SPEECH |
+					EXW_CLAUSE | EXW_REL | EXW_THAT))) {
+			return -1;
+		}
+		noun |= tk[k].kind == EXT_WORD && f == 0 &&
+			!(tk[k].tflags & EXTF_CAP);
+	}
+	return -1;
+}
+
 /* The end of "according to X" at token i: the comma after it, or with no
  * comma the end of its noun phrase ("According to reports the UK is
  * pushing ...": a determiner or a verb after the first words ends it). */
@@ -152,6 +178,25 @@ void ex_mark_clauses(scratch *s, const ex_token *tk, long n)
 			((f & EXW_ONE) && i + 1 < n &&
 				(wflags(&tk[i + 1]) & EXW_OTHER))) {
 			s->attrib[i] |= TOK_RECIP;
+		}
+	}
+	/* appositives after a name: "Pakistan, a key U.S. ally in the war
+	 * on terror, has refused ...": a clause of their own, so the verb
+	 * after them finds its subject before them */
+	for (i = 1; i + 1 < n; i++) {
+		long j;
+
+		if (is_punct(&tk[i], ',') && (tk[i - 1].tflags & EXTF_CAP) &&
+			(wflags(&tk[i + 1]) & EXW_DET) &&
+			!(wflags(&tk[i + 1]) & EXW_THAT) &&
+			(j = appositive_end(tk, n, i)) > 0) {
+			long k;
+
+			c++;
+			for (k = i; k <= j; k++) {
+				s->clause[k] = c;
+			}
+			i = j;
 		}
 	}
 	/* attribution tails: ", X said ..." near the end, "according to" */

@@ -73,7 +73,9 @@ enum {
 					 an act of the subject */
 	EXL_POSSESSIVE = 1u << 13,    /* its, their: before a plain noun, the
 					 noun is the actor, not the pronoun */
-	EXL_UNLESS = 1u << 14         /* "will do X unless ...": a threat */
+	EXL_UNLESS = 1u << 14,        /* "will do X unless ...": a threat */
+	EXL_PREFIX = 1u << 15         /* "re-", "co-": the word after the
+					 hyphen is read */
 };
 
 /* The classes of one word of words.tsv. */

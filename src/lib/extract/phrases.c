@@ -28,6 +28,14 @@ static int noun_position(const scratch *s, const ex_token *tk, long i)
 				(b->w == NULL || b->w->verbs < 0)));
 }
 
+/* Is t a prefix before a hyphen ("re-established", "co-operate",
+ * "counter-attack"), words.tsv class prefix? The word after it is read. */
+static int prefix(const ex_token *t)
+{
+	return t->w != NULL && t->w->cls != NULL &&
+		(t->w->cls->extra & EXL_PREFIX);
+}
+
 /* Is token i the participle of a hyphened state ("Russia-brokered")? It
  * describes the noun after it and is read with it (nouns.c). */
 static int after_hyphened(const scratch *s, const ex_token *tk, long i)
@@ -62,8 +70,11 @@ int ex_find_verbs(ent_extractor *ex, scratch *s, const ex_token *tk, long n)
 			(s->attrib[i] & TOK_ATTRIB) || s->mention_at[i] >= 0 ||
 			(tk[i].w->flags & (EXW_HEDGE | EXW_ADVERB)) ||
 			after_hyphened(s, tk, i) ||
-			/* the first half of a compound: "war-torn" */
-			(tk[i].tflags & EXTF_HYPH_AFTER)) {
+			/* either half of a compound: "war-torn",
+			 * "long-threatened" */
+			(tk[i].tflags & EXTF_HYPH_AFTER) ||
+			(i > 0 && (tk[i - 1].tflags & EXTF_HYPH_AFTER) &&
+				!prefix(&tk[i - 1]))) {
 			continue;
 		}
 		for (pi = tk[i].w->verbs; pi >= 0;
@@ -167,8 +178,23 @@ int ex_is_passive(const char *text, const ex_token *tk, long t0)
  * noun phrase ("security" of "a security pact"). */
 static int noun_modifier(const ex_token *t)
 {
+	if (t->kind == EXT_WORD && (t->tflags & EXTF_HYPH_AFTER)) {
+		return 1; /* the first half of a compound: "long-" */
+	}
 	return t->kind == EXT_WORD && !(t->tflags & EXTF_CAP) &&
-		wflags(t) == 0 && (t->w == NULL || t->w->verbs < 0);
+		wflags(t) == 0 &&
+		(t->w == NULL || t->w->verbs < 0 ||
+			/* the second half of a compound: "long-threatened" */
+			(t[-1].tflags & EXTF_HYPH_AFTER));
+}
+
+/* Does token t open a noun phrase: a determiner, a possessive 's or a
+ * possessive pronoun ("its")? */
+static int np_opener(const ex_token *t)
+{
+	return (wflags(t) & EXW_DET) || (t->tflags & EXTF_POSS) ||
+		(t->w != NULL && t->w->cls != NULL &&
+			(t->w->cls->extra & EXL_POSSESSIVE));
 }
 
 /* Is the phrase at t0 used as a noun: after a determiner (and a modifier
@@ -214,14 +240,14 @@ int ex_nominal_context(const scratch *s, const char *text, const ex_token *tk,
 	}
 	if (f == 0 && t0 >= 2 && noun_modifier(&tk[t0 - 1]) &&
 		!(tk[t0].end - tk[t0].start > 4 &&
-			memcmp(text + tk[t0].end - 3, "ing", 3) == 0) &&
-		((wflags(&tk[t0 - 2]) & EXW_DET) ||
-			(tk[t0 - 2].tflags & EXTF_POSS) ||
+			(memcmp(text + tk[t0].end - 3, "ing", 3) == 0 ||
+				memcmp(text + tk[t0].end - 2, "ed", 2) == 0)) &&
+		(np_opener(&tk[t0 - 2]) ||
 			(t0 >= 3 && noun_modifier(&tk[t0 - 2]) &&
-				(wflags(&tk[t0 - 3]) & EXW_DET)))) {
+				np_opener(&tk[t0 - 3])))) {
 		/* after a determiner and a modifier or two: "a security
-		 * pact", "the new trade deal" (not a participle: "a
-		 * statement criticising X") */
+		 * pact", "the new trade deal" (not a verb form: "a
+		 * statement criticising X", "its allies demanded") */
 		return 1;
 	}
 	return (f & (EXW_DET | EXW_PREP | EXW_CLAUSE)) != 0;

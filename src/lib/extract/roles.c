@@ -545,8 +545,11 @@ static void fallback_target(ctx *c, const vmatch *v, reading *r, long n)
 		/* "struck Hezbollah targets in southern Lebanon",
 		 * "strengthened its forces in Lebanon": no state, or only
 		 * the source's own */
-		long alt = ex_in_target(s, s->g[r->tgt].t1, WIN_IN_TARGET);
+		long alt = ex_in_target(s, v->t1, WIN_IN_TARGET);
 
+		if (alt < 0 || s->g[alt].t0 > s->g[r->tgt].t0) {
+			alt = ex_in_target(s, s->g[r->tgt].t1, WIN_IN_TARGET);
+		}
 		if (alt >= 0) {
 			ex_resolve(c->ex, s, alt, 0);
 			r->tgt = alt;

@@ -36,6 +36,9 @@
 #define WIN_NOUN_BY 8
 /* Synthetic groups of a sentence: actors the document supplies. */
 #define MAX_SYNTHETIC 16
+/* An appositive between commas is at most this long ("Pakistan, a key
+ * U.S. ally in the war on terror, has ..."). */
+#define WIN_APPOSITION 12
 /* Dashes around a parenthetical list at most this far apart. */
 #define WIN_PARENTHESIS 14
 /* A dateline opening a sentence is at most this many tokens. */

@@ -68,6 +68,7 @@ static const struct {
 	{"backdrop", 0, EXL_BACKDROP},
 	{"possessive", 0, EXL_POSSESSIVE},
 	{"unless", 0, EXL_UNLESS},
+	{"prefix", 0, EXL_PREFIX},
 };
 
 static struct {
