@@ -289,6 +289,28 @@ static void test_hyphens(void)
 		"", "a hyphened state before no event noun is a modifier");
 }
 
+/* Word sense from what a word governs. */
+static void test_word_sense(void)
+{
+	is_str(summary("Japan struck a conciliatory note towards China."),
+		"JPN>CHN:013", "a conciliatory note is no strike");
+	is_str(summary("Turkey and Greece traded insults."),
+		"TUR>GRC:111 GRC>TUR:111", "traded insults: conflict");
+	is_str(summary("Turkey and Greece traded ratification instruments."),
+		"TUR>GRC:057 GRC>TUR:057", "traded ratification instruments: "
+		"an agreement");
+	is_str(summary("Greece gave the Turkish attache a week to leave the "
+		       "country."),
+		"GRC>TURGOV:166", "a week to leave is an expulsion, not aid");
+	is_str(summary("Cuba said it was cutting, on Monday, its ties with "
+		       "Panama."),
+		"CUB>PAN:161", "an inserted date between a verb and its object");
+	is_str(summary("Kenyan and Ugandan negotiators returned to Nairobi "
+		       "for talks."),
+		"KENGOV>UGAGOV:040 UGAGOV>KENGOV:040",
+		"talks a journey is for are an event of its own");
+}
+
 /* Web pages: datelines, headlines on lines of their own. */
 static void test_web_text(void)
 {
@@ -722,6 +744,7 @@ int main(void)
 	test_event_nouns();
 	test_symmetry();
 	test_hyphens();
+	test_word_sense();
 	test_web_text();
 	test_blockers();
 	test_provenance();

@@ -25,6 +25,9 @@
 
 #include "extract_internal.h"
 
+/* Words in an inserted date (", on Monday,"). */
+#define WIN_INSERTED 4
+
 /* -- maps ------------------------------------------------------------- */
 
 static int map_grow(ex_map *m)
@@ -477,10 +480,42 @@ static ent_status phrase_add(ent_extractor *ex, ex_table *t, const char *phrase,
 	return index_heads(t);
 }
 
+/* The token after an inserted date opening at the comma toks[k] (", on
+ * Monday,", ", last week,"): a comma, at most WIN_INSERTED words of
+ * prepositions, calendar words, determiners and numbers, and a comma;
+ * 0 when there is none. */
+static long inserted_date(const ex_token *toks, long n, long k)
+{
+	long j;
+	int date = 0;
+
+	if (toks[k].kind != EXT_PUNCT || toks[k].punct != ',') {
+		return 0;
+	}
+	for (j = k + 1; j < n && j <= k + 1 + WIN_INSERTED; j++) {
+		uint32_t f = toks[j].w ? toks[j].w->flags : 0;
+
+		if (toks[j].kind == EXT_PUNCT && toks[j].punct == ',') {
+			return date && j + 1 < n ? j + 1 : 0;
+		}
+		if (toks[j].kind != EXT_WORD) {
+			return 0;
+		}
+		if (f & EXW_CALENDAR) {
+			date = 1;
+		} else if (!(f & (EXW_PREP | EXW_DET | EXW_ADVERB)) &&
+			!(toks[j].w && toks[j].w->cls &&
+				(toks[j].w->cls->extra & EXL_DATE_WORD))) {
+			return 0;
+		}
+	}
+	return 0;
+}
+
 int ex_phrase_match(const ex_table *t, const ex_phrase *p, const ex_token *toks,
 	long n, long i, int stems, long *end)
 {
-	long k = i;
+	long k = i, k2;
 	uint16_t j;
 
 	for (j = 0; j < p->n_items; j++) {
@@ -494,12 +529,22 @@ int ex_phrase_match(const ex_table *t, const ex_phrase *p, const ex_token *toks,
 
 			rest.item = p->item + j + 1;
 			rest.n_items = (uint16_t)(p->n_items - j - 1);
-			for (g = 0; g <= it->gap && k + g < n; g++) {
+			/* k2 is where the rest starts after g gap words: an
+			 * inserted date ("cutting, on Monday, its ties") is
+			 * passed over and not counted */
+			for (g = 0, k2 = k; g <= it->gap && k2 < n; g++) {
 				if (g > 0) {
-					const ex_token *gt = &toks[k + g - 1];
+					const ex_token *gt = &toks[k2];
+					long e = inserted_date(toks, n, k2);
 
-					if (gt->kind == EXT_PUNCT &&
-						!(gt->tflags & EXTF_POSS)) {
+					if (e > 0) {
+						k2 = e;
+						gt = &toks[k2];
+					}
+					if (k2 >= n ||
+						(gt->kind == EXT_PUNCT &&
+							!(gt->tflags &
+								EXTF_POSS))) {
 						return 0;
 					}
 					if (gt->w &&
@@ -508,8 +553,15 @@ int ex_phrase_match(const ex_table *t, const ex_phrase *p, const ex_token *toks,
 								EXW_SPEECH))) {
 						return 0;
 					}
+					k2++;
 				}
-				if (ex_phrase_match(t, &rest, toks, n, k + g,
+				if (k2 < n && inserted_date(toks, n, k2) > 0 &&
+					ex_phrase_match(t, &rest, toks, n,
+						inserted_date(toks, n, k2),
+						stems, end)) {
+					return 1;
+				}
+				if (ex_phrase_match(t, &rest, toks, n, k2,
 					    stems, end)) {
 					return 1;
 				}

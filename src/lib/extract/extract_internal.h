@@ -74,14 +74,18 @@ enum {
 	EXL_POSSESSIVE = 1u << 13,    /* its, their: before a plain noun, the
 					 noun is the actor, not the pronoun */
 	EXL_UNLESS = 1u << 14,        /* "will do X unless ...": a threat */
-	EXL_PREFIX = 1u << 15         /* "re-", "co-": the word after the
+	EXL_PREFIX = 1u << 15,        /* "re-", "co-": the word after the
 					 hyphen is read */
+	EXL_PURPOSE = 1u << 16,       /* "returned for talks": the noun
+					 after it is an event of its own */
+	EXL_DATE_WORD = 1u << 17      /* "last", "next": in an inserted date
+					 (", last week,") */
 };
 
 /* The classes of one word of words.tsv. */
 typedef struct ex_wordclass {
 	uint32_t grammar; /* EXW_* */
-	uint16_t extra;   /* EXL_* */
+	uint32_t extra;   /* EXL_* */
 	uint16_t value;   /* the class's value (a month's number) */
 } ex_wordclass;
 

@@ -174,6 +174,13 @@ int ex_is_passive(const char *text, const ex_token *tk, long t0)
 	return 0;
 }
 
+/* Does token t end in a lower-case "s" ("Palestinians", "officials")? */
+static int plural_word(const char *text, const ex_token *t)
+{
+	return t->kind == EXT_WORD && t->end - t->start > 3 &&
+		text[t->end - 1] == 's' && text[t->end - 2] != 's';
+}
+
 /* A lower-case word of no class that is no event word: a modifier in a
  * noun phrase ("security" of "a security pact"). */
 static int noun_modifier(const ex_token *t)
@@ -218,7 +225,11 @@ int ex_nominal_context(const scratch *s, const char *text, const ex_token *tk,
 	if (s->mention_at[t0 - 1] >= 0) {
 		const mention *m = &s->m[s->mention_at[t0 - 1]];
 
-		/* "their attacks", "a United Nations appeal", "the US plan" */
+		/* "their attacks", "a United Nations appeal", "the US plan";
+		 * not after a plural subject ("The Palestinians reject") */
+		if (m->type == EXA_STATE && plural_word(text, &tk[m->t1 - 1])) {
+			return 0;
+		}
 		return m->type == EXA_REF_ONE || m->type == EXA_REF_MANY ||
 			(m->t0 > 0 && (wflags(&tk[m->t0 - 1]) & EXW_DET) &&
 				tk[m->t1 - 1].w && tk[m->t1 - 1].w->head < 0 &&

@@ -126,6 +126,29 @@ static int backdrop(const ex_token *tk, long a, long b)
 	return 0;
 }
 
+/* Does token t end in "-ing" ("arrested for collaborating")? */
+static int gerund(const char *text, const ex_token *t)
+{
+	return t->end - t->start > 4 &&
+		memcmp(text + t->end - 3, "ing", 3) == 0;
+}
+
+/* Is there a "for" among tokens [a, b) ("returned to Geneva for
+ * talks")? The noun after it is what the event is for, an event of its
+ * own. */
+static int purpose_between(const ex_token *tk, long a, long b)
+{
+	long k;
+
+	for (k = a; k < b; k++) {
+		if (tk[k].w != NULL && tk[k].w->cls != NULL &&
+			(tk[k].w->cls->extra & EXL_PURPOSE)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Is there a negation among tokens [a, b)? */
 static int negation_between(const ex_token *tk, long a, long b)
 {
@@ -150,8 +173,13 @@ static int complement(const ex_token *tk, long a, long b)
 	if (b == a) {
 		return 1; /* "denied attacking" */
 	}
-	/* the previous phrase may end with the particle: "refrain from" */
-	for (k = a > 0 ? a - 1 : a; k < b; k++) {
+	/* the previous phrase may end with the particle, right before the
+	 * complement: "refrain from attacking" (not "return to Geneva for
+	 * talks") */
+	if (a > 0 && (wflags(&tk[a - 1]) & (EXW_TO | EXW_FROM)) && b - a <= 1) {
+		return 1;
+	}
+	for (k = a; k < b; k++) {
 		if (wflags(&tk[k]) & (EXW_TO | EXW_FROM)) {
 			return 1;
 		}
@@ -262,7 +290,8 @@ typedef struct reading {
 	int tsearch; /* the target was searched for: 1 noun, 2 verb */
 	unsigned flags;
 	const char *code;
-	long vi; /* the phrase */
+	long vi;       /* the phrase */
+	long prev_end; /* the end of the phrase before it in its clause, 0 */
 	long subj, src, tgt;
 } reading;
 
@@ -399,9 +428,12 @@ static void link_previous(
 			r->intended = ch->prev_intended;
 		}
 	} else if (r->nominal && v->t0 - pv->t1 <= WIN_NOUN_AFTER_EVENT &&
-		!(pv->p->type & (EXV_CTL | EXV_NEGATOR))) {
+		!(pv->p->type & (EXV_CTL | EXV_NEGATOR)) &&
+		!(purpose_between(tk, pv->t1, v->t0) &&
+			!gerund(c->text, &tk[v->t0]))) {
 		/* a noun right after an event is part of it: "rejected North
-		 * Korea's demand", "agreed to US mediation" */
+		 * Korea's demand", "agreed to US mediation" (not "returned to
+		 * Geneva for talks") */
 		r->embedded = 1;
 	}
 }
@@ -474,7 +506,11 @@ static int assign_roles(
 				return 1;
 			}
 		}
-		if (r->src < 0 && ch->clause_events == 0 && r->subj >= 0 &&
+		if (r->src < 0 &&
+			(ch->clause_events == 0 ||
+				(purpose_between(tk, r->prev_end, v->t0) &&
+					!gerund(c->text, &tk[v->t0]))) &&
+			r->subj >= 0 &&
 			v->t0 - s->g[r->subj].t1 <= WIN_NOUN_SUBJECT &&
 			!has_that(tk, s->g[r->subj].t1, v->t0) &&
 			!backdrop(tk, s->g[r->subj].t1, v->t0)) {
@@ -763,6 +799,58 @@ static ent_status emit_reading(ctx *c, const vmatch *v, reading *r, long n)
 	return ENT_OK;
 }
 
+/* Find the roles of phrase v (read as r) and emit its events, and `alt`
+ * (a rejection it also is) when not NULL. */
+static ent_status code_phrase(
+	ctx *c, chain *ch, const vmatch *v, reading *r, const char *alt)
+{
+	scratch *s = c->s;
+	long n = c->n;
+	ent_status st;
+
+	if (!assign_roles(c, ch, v, r, n)) {
+		return ENT_OK;
+	}
+	fallback_target(c, v, r, n);
+	ch->prev_tgt = r->tgt;
+	if (v->p->type & EXV_REV) {
+		long t = r->src;
+
+		r->src = r->tgt;
+		r->tgt = t;
+	}
+	/* a noun later in the clause is its subject's only while no phrase
+	 * of the clause has been coded */
+	ch->clause_events++;
+	if (r->src < 0) {
+		return ENT_OK;
+	}
+	ex_resolve(c->ex, s, r->src, 0);
+	if (r->tgt >= 0) {
+		ex_resolve(c->ex, s, r->tgt, 0);
+	}
+	retarget_self(c, v, r, n);
+#ifdef EX_TRACE
+	TRACE("  phrase [");
+	trace_tokens(c, v->t0, v->t1);
+	TRACE("] %s nominal %d neg %d subj %ld src %ld tgt %ld\n", r->code,
+		r->nominal, r->negated, r->subj, r->src, r->tgt);
+#endif
+	if ((st = emit_reading(c, v, r, n)) != ENT_OK) {
+		return st;
+	}
+	if (alt != NULL) {
+		/* the rejection a refusal or a negation is */
+		r->code = alt;
+		r->sym = 0; /* a rejection is one-way */
+		r->flags &= ~(unsigned)(ENT_FLAG_NEGATED | ENT_FLAG_FUTURE);
+		if ((st = emit_reading(c, v, r, n)) != ENT_OK) {
+			return st;
+		}
+	}
+	return ENT_OK;
+}
+
 ent_status ex_code_verbs(ctx *c, long n)
 {
 	scratch *s = c->s;
@@ -799,6 +887,7 @@ ent_status ex_code_verbs(ctx *c, long n)
 			ch.clause_events = 0;
 		}
 		r.nominal = v->noun;
+		r.prev_end = ch.prev >= 0 ? s->v[ch.prev].t1 : 0;
 		link_previous(c, &ch, v, &r);
 		r.subj = find_subject(c, &ch, v);
 		r.flags = modality(s, c->tk, v->t0,
@@ -818,44 +907,8 @@ ent_status ex_code_verbs(ctx *c, long n)
 			continue;
 		}
 		alt = settle_modality(c, p, &r);
-		if (!assign_roles(c, &ch, v, &r, n)) {
-			continue;
-		}
-		fallback_target(c, v, &r, n);
-		ch.prev_tgt = r.tgt;
-		if (p->type & EXV_REV) {
-			long t = r.src;
-
-			r.src = r.tgt;
-			r.tgt = t;
-		}
-		ch.clause_events++;
-		if (r.src < 0) {
-			continue;
-		}
-		ex_resolve(c->ex, s, r.src, 0);
-		if (r.tgt >= 0) {
-			ex_resolve(c->ex, s, r.tgt, 0);
-		}
-		retarget_self(c, v, &r, n);
-#ifdef EX_TRACE
-		TRACE("  phrase [");
-		trace_tokens(c, v->t0, v->t1);
-		TRACE("] %s nominal %d neg %d subj %ld src %ld tgt %ld\n",
-			r.code, r.nominal, r.negated, r.subj, r.src, r.tgt);
-#endif
-		if ((st = emit_reading(c, v, &r, n)) != ENT_OK) {
+		if ((st = code_phrase(c, &ch, v, &r, alt)) != ENT_OK) {
 			return st;
-		}
-		if (alt != NULL) {
-			/* the rejection a refusal or a negation is */
-			r.code = alt;
-			r.sym = 0; /* a rejection is one-way */
-			r.flags &=
-				~(unsigned)(ENT_FLAG_NEGATED | ENT_FLAG_FUTURE);
-			if ((st = emit_reading(c, v, &r, n)) != ENT_OK) {
-				return st;
-			}
 		}
 	}
 #ifdef EX_TRACE

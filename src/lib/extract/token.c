@@ -569,8 +569,13 @@ static long tokenize(
 		} else if (c >= 0x80 && ex_space_len(t, end, i) > 0) {
 			/* no-break and zero-width spaces, a byte-order mark */
 			i += ex_space_len(t, end, i);
-		} else if (c == '"' || c == '`' || up == '"') {
-			i += step; /* quotes are not tokens */
+		} else if (c == '"' || c == '`' || up == '"' ||
+			((c == '\'' || up == '\'') &&
+				(last == NULL || last->end < i))) {
+			/* quotes are not tokens (a single quote not attached
+			 * to a word opens a quotation: "what it called
+			 * 'aggression'") */
+			i += step;
 		} else if ((c == '-' || up == '-') && last != NULL &&
 			last->end == i && i + step < end &&
 			is_wordbyte((unsigned char)t[i + step]) &&

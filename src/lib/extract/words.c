@@ -21,7 +21,7 @@
 static const struct {
 	const char *name;
 	uint32_t grammar; /* EXW_* */
-	uint16_t extra;   /* EXL_* */
+	uint32_t extra;   /* EXL_* */
 } classes[] = {
 	{"be", EXW_BE, 0},
 	{"neg", EXW_NEG, 0},
@@ -69,6 +69,8 @@ static const struct {
 	{"possessive", 0, EXL_POSSESSIVE},
 	{"unless", 0, EXL_UNLESS},
 	{"prefix", 0, EXL_PREFIX},
+	{"purpose", 0, EXL_PURPOSE},
+	{"date-word", 0, EXL_DATE_WORD},
 };
 
 static struct {
