@@ -74,6 +74,7 @@ int cmd_report(cli_opts *o)
 	ent_dataset *ds = NULL;
 	ent_graph *g = NULL;
 	ent_metrics *m = NULL;
+	ent_periods *p = NULL;
 	ent_renderer *r = NULL;
 	ent_output *out[N_FILES] = {NULL};
 	ent_render_options ropts = ENT_RENDER_OPTIONS_INIT;
@@ -121,10 +122,17 @@ int cmd_report(cli_opts *o)
 	if (ent_graph_build(&g, ent_dataset_dyads(ds), &o->graph, &err) !=
 			ENT_OK ||
 		ent_metrics_compute(&m, g, NULL, &err) != ENT_OK ||
+		(o->dataset.by != ENT_PERIOD_NONE &&
+			ent_periods_compute(&p, ds, &o->graph, &err) !=
+				ENT_OK) ||
 		ent_renderer_create(&r, &err) != ENT_OK) {
 		rc = cli_fail(&err);
 		goto done;
 	}
+	/* --by: the periods go into report.md and report.json, as in
+	 * analyze --by */
+	md.periods = p;
+	json.periods = p;
 	for (i = 0; i < N_FILES; i++) {
 		sprintf(path, "%s/%s", o->output, file_names[i]);
 		if (ent_output_open(&out[i], path, &err) != ENT_OK) {
@@ -168,6 +176,7 @@ done:
 	}
 	free(path);
 	ent_renderer_destroy(r);
+	ent_periods_destroy(p);
 	ent_metrics_destroy(m);
 	ent_graph_destroy(g);
 	ent_dataset_destroy(ds);
