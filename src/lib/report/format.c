@@ -68,31 +68,6 @@ void ent__report_json_string(FILE *fp, const char *s)
 	fputc('"', fp);
 }
 
-void ent__report_csv_field(FILE *fp, const char *s)
-{
-	const char *p;
-
-	s = s ? s : "";
-	/* Quote when needed (RFC 4180), and neutralise a leading = + - @ so a
-	 * spreadsheet never runs input text as a formula. */
-	if (strpbrk(s, ",\"\r\n") == NULL &&
-		(s[0] == '\0' || strchr("=+-@", s[0]) == NULL)) {
-		fputs(s, fp);
-		return;
-	}
-	fputc('"', fp);
-	if (s[0] && strchr("=+-@", s[0]) != NULL) {
-		fputc('\'', fp);
-	}
-	for (p = s; *p; p++) {
-		if (*p == '"') {
-			fputc('"', fp);
-		}
-		fputc(*p, fp);
-	}
-	fputc('"', fp);
-}
-
 void ent__report_md_cell(FILE *fp, const char *s)
 {
 	const char *p;

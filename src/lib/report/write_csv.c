@@ -3,12 +3,14 @@
  * The report as CSV tables (RFC 4180), one table per call.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 #include "report/report_internal.h"
+#include "util/csv.h"
 
-static void csv_actors(FILE *fp, const ent__report_model *c)
+static ent_status csv_actors(FILE *fp, const ent__report_model *c)
 {
 	size_t i, k;
 
@@ -19,25 +21,24 @@ static void csv_actors(FILE *fp, const ent__report_model *c)
 	fputs(",ally,rival\r\n", fp);
 	for (i = 0; i < ent_graph_actor_count(c->g); i++) {
 		const ent_actor_metrics *am = ent_metrics_actor(c->m, i);
-		ent__report_csv_field(fp, ent__report_code_of(c, i));
+		ent__csv_field(fp, ent__report_code_of(c, i));
 		fputc(',', fp);
-		ent__report_csv_field(fp, ent__report_name_of(c, i));
+		ent__csv_field(fp, ent__report_name_of(c, i));
 		for (k = 0; k < ent__report_n_actor_columns; k++) {
 			fputc(',', fp);
 			ent__report_actor_value(
 				fp, am, &ent__report_actor_columns[k]);
 		}
 		fputc(',', fp);
-		ent__report_csv_field(
-			fp, ent__report_code_or_empty(c, am->ally));
+		ent__csv_field(fp, ent__report_code_or_empty(c, am->ally));
 		fputc(',', fp);
-		ent__report_csv_field(
-			fp, ent__report_code_or_empty(c, am->rival));
+		ent__csv_field(fp, ent__report_code_or_empty(c, am->rival));
 		fputs("\r\n", fp);
 	}
+	return ENT_OK;
 }
 
-static void csv_dyads(FILE *fp, const ent__report_model *c)
+static ent_status csv_dyads(FILE *fp, const ent__report_model *c)
 {
 	size_t i;
 	char b[4][32], f[11], l[11];
@@ -49,9 +50,9 @@ static void csv_dyads(FILE *fp, const ent__report_model *c)
 		const ent_dyad *d = ent_graph_dyad(c->g, i);
 		ent_date_format(d->first, f);
 		ent_date_format(d->last, l);
-		ent__report_csv_field(fp, d->source);
+		ent__csv_field(fp, d->source);
 		fputc(',', fp);
-		ent__report_csv_field(fp, d->target);
+		ent__csv_field(fp, d->target);
 		fprintf(fp, ",%lld,%lld,%lld,%s,%s,%s,%s,%s,%s\r\n",
 			(long long)d->events, (long long)d->coop_events,
 			(long long)d->conflict_events,
@@ -60,6 +61,7 @@ static void csv_dyads(FILE *fp, const ent__report_model *c)
 			ent__report_num(b[2], d->cooperation, 3),
 			ent__report_num(b[3], d->conflict, 3), f, l);
 	}
+	return ENT_OK;
 }
 
 static void csv_relation_values(FILE *fp, int64_t events, double coop,
@@ -72,38 +74,47 @@ static void csv_relation_values(FILE *fp, int64_t events, double coop,
 		ent__report_num(b[2], net, 3), sign);
 }
 
-static void csv_relations(FILE *fp, const ent__report_model *c)
+static ent_status csv_relations(FILE *fp, const ent__report_model *c)
 {
 	size_t i;
 
 	fputs("a,b,events,cooperation,conflict,net,sign\r\n", fp);
 	for (i = 0; i < ent_graph_relation_count(c->g); i++) {
 		const ent_relation *r = ent_graph_relation(c->g, i);
-		ent__report_csv_field(fp, ent__report_code_of(c, r->a));
+		ent__csv_field(fp, ent__report_code_of(c, r->a));
 		fputc(',', fp);
-		ent__report_csv_field(fp, ent__report_code_of(c, r->b));
+		ent__csv_field(fp, ent__report_code_of(c, r->b));
 		csv_relation_values(fp, r->events, r->cooperation, r->conflict,
 			r->net, r->sign);
 	}
+	return ENT_OK;
 }
 
-static void csv_blocs(FILE *fp, const ent__report_model *c)
+static ent_status csv_blocs(FILE *fp, const ent__report_model *c)
 {
-	size_t k, j;
+	size_t k, j, n = ent_metrics_bloc_count(c->m), most = 1;
+	const char **codes;
 	char b[5][32];
 
+	for (k = 0; k < n; k++) {
+		size_t s = ent_metrics_bloc(c->m, k)->size;
+		most = s > most ? s : most;
+	}
+	codes = malloc(most * sizeof(*codes));
+	if (codes == NULL) {
+		return ENT_ENOMEM;
+	}
 	fputs("bloc,size,members,cooperation,conflict,cohesion,density,"
 	      "external_conflict\r\n",
 		fp);
-	for (k = 0; k < ent_metrics_bloc_count(c->m); k++) {
+	for (k = 0; k < n; k++) {
 		const ent_bloc *bl = ent_metrics_bloc(c->m, k);
 		fprintf(fp, "%zu,%zu,", k + 1, bl->size);
-		/* members joined by spaces: codes hold no space */
+		/* the members, joined by spaces, are one field */
 		for (j = 0; j < bl->size; j++) {
-			fputs(j ? " " : "", fp);
-			ent__report_csv_field(
-				fp, ent__report_code_of(c, bl->members[j]));
+			codes[j] = ent__report_code_of(c, bl->members[j]);
 		}
+		ent__csv_field_join(fp, codes, bl->size, " ");
 		fprintf(fp, ",%s,%s,%s,%s,%s\r\n",
 			ent__report_num(b[0], bl->cooperation, 3),
 			ent__report_num(b[1], bl->conflict, 3),
@@ -111,11 +122,13 @@ static void csv_blocs(FILE *fp, const ent__report_model *c)
 			ent__report_num(b[3], bl->density, 9),
 			ent__report_num(b[4], bl->external_conflict, 3));
 	}
+	free(codes);
+	return ENT_OK;
 }
 
 /* The time series: one row per period and relation, periods in date
  * order, relations in code order. */
-static void csv_periods(FILE *fp, const ent__report_model *c)
+static ent_status csv_periods(FILE *fp, const ent__report_model *c)
 {
 	size_t i, j;
 
@@ -125,21 +138,22 @@ static void csv_periods(FILE *fp, const ent__report_model *c)
 		for (j = 0; j < ent_periods_relation_count(c->p, i); j++) {
 			const ent_period_relation *r =
 				ent_periods_relation(c->p, i, j);
-			ent__report_csv_field(fp, s->label);
+			ent__csv_field(fp, s->label);
 			fputc(',', fp);
-			ent__report_csv_field(fp, r->a);
+			ent__csv_field(fp, r->a);
 			fputc(',', fp);
-			ent__report_csv_field(fp, r->b);
+			ent__csv_field(fp, r->b);
 			csv_relation_values(fp, r->events, r->cooperation,
 				r->conflict, r->net, r->sign);
 		}
 	}
+	return ENT_OK;
 }
 
 /* The tables by name; "periods" needs periods. */
 typedef struct csv_table {
 	const char *name;
-	void (*write)(FILE *fp, const ent__report_model *c);
+	ent_status (*write)(FILE *fp, const ent__report_model *c);
 } csv_table;
 
 static const csv_table csv_tables[] = {
@@ -167,8 +181,7 @@ ent_status ent__report_write_csv(
 				"the periods table needs --by "
 				"week|month|quarter|year");
 		}
-		csv_tables[i].write(fp, c);
-		return ENT_OK;
+		return csv_tables[i].write(fp, c);
 	}
 	return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
 		"unknown table \"%s\" (actors, dyads, relations, blocs, "
