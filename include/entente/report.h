@@ -85,6 +85,54 @@ ENT_API ent_status ent_report_write(FILE *fp, const ent_dataset *ds,
 ENT_API ent_status ent_report_write_sources(FILE *fp, const ent_dataset *ds,
 	const ent_graph *g, const ent_report_options *opts, ent_error *err);
 
+/* -- the report folder ---------------------------------------------------- */
+
+/**
+ * A report folder written as a whole: the files go into a sibling
+ * temporary folder (DIR.tmp.XXXXXX) and replace DIR only on commit, in one
+ * rename (a new DIR is renamed into place; an existing one is exchanged
+ * with it atomically, renameat2 RENAME_EXCHANGE, and its old files are
+ * then removed). So DIR holds every file of one report or of the one
+ * before, never a mix: two reports written into one folder at the same
+ * time leave the files of one of them. A failure, or an abort, removes the
+ * temporary folder and any parent folder the open created, so no empty
+ * DIR is left behind.
+ *
+ * An existing DIR is replaced only when it holds nothing but files a
+ * report writes (see ent_report_file_name()); a folder holding anything
+ * else is refused, untouched, so a report never deletes the user's files.
+ * On file systems without renameat2's flags the old folder is moved aside
+ * and the new one renamed into place: two renames, still never mixed.
+ */
+typedef struct ent_report_folder ent_report_folder;
+
+/**
+ * Start writing the report folder `dir` (its missing parents are created).
+ * @return ENT_OK; ENT_EIO when `dir` exists and is not a folder, holds
+ *         files a report does not write, or cannot be created; ENT_ENOMEM
+ */
+ENT_API ent_status ent_report_folder_open(
+	ent_report_folder **out, const char *dir, ent_error *err);
+/**
+ * Create the file `name` (a report file name, see ent_report_file_name())
+ * in the folder being written. The stream belongs to the folder: do not
+ * close it; commit or abort does.
+ */
+ENT_API ent_status ent_report_folder_file(
+	FILE **out, ent_report_folder *f, const char *name, ent_error *err);
+/** Close every file (a write error names its file), then swap the folder
+ * into place. Destroys `f` in all cases. */
+ENT_API ent_status ent_report_folder_commit(
+	ent_report_folder *f, ent_error *err);
+/** Discard everything written; destroys `f`. Accepts NULL. */
+ENT_API void ent_report_folder_abort(ent_report_folder *f);
+/**
+ * 1 when `name` is a file name a report writes: events.json, report.md,
+ * report.json, report.html, periods.csv, trends.csv, or graph*, trend*,
+ * actors* ending in .svg, .dot, .png or .pdf; else 0.
+ */
+ENT_API int ent_report_file_name(const char *name);
+
 ENT_END_DECLS
 
 #endif

@@ -7,54 +7,16 @@
  *   report.json  the analysis as JSON
  *   graph.svg    the diagram
  *   graph.dot    the diagram's graph, for Graphviz users
- * Every file is written to a temporary file first; the files are renamed
- * into place only once all of them were written.
+ * The folder changes as a whole (ent_report_folder): the files are
+ * written into a sibling temporary folder swapped in at the end.
  */
 #include <errno.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/types.h>
 
 #include "cli.h"
 
-enum { F_EVENTS, F_MD, F_JSON, F_SVG, F_DOT, N_FILES };
-
-static const char *const file_names[N_FILES] = {
-	"events.json",
-	"report.md",
-	"report.json",
-	"graph.svg",
-	"graph.dot",
-};
-
-/* mkdir -p */
-static int make_dir(const char *dir)
-{
-	char *path = strdup(dir);
-	char *p;
-	int rc = 0;
-
-	if (path == NULL) {
-		return -1;
-	}
-	for (p = path + 1; *p && rc == 0; p++) {
-		if (*p == '/') {
-			*p = '\0';
-			if (mkdir(path, 0777) != 0 && errno != EEXIST) {
-				rc = -1;
-			}
-			*p = '/';
-		}
-	}
-	if (rc == 0 && mkdir(path, 0777) != 0 && errno != EEXIST) {
-		rc = -1;
-	}
-	free(path);
-	return rc;
-}
-
-static ent_status write_events(FILE *fp, const ent_dataset *ds, ent_error *err)
+static ent_status write_events(
+	FILE *fp, const ent_dataset *ds, const char *dir, ent_error *err)
 {
 	char *json = NULL;
 	ent_status st;
@@ -62,11 +24,20 @@ static ent_status write_events(FILE *fp, const ent_dataset *ds, ent_error *err)
 	st = ent_events_to_json(&json, ent_dataset_events(ds), err);
 	if (st == ENT_OK && fputs(json, fp) == EOF) {
 		snprintf(err->message, sizeof(err->message),
-			"writing events.json failed");
+			"cannot write events.json: %s", strerror(errno));
+		err->source = dir;
 		st = err->code = ENT_EIO;
 	}
 	ent_free(json);
 	return st;
+}
+
+/* Open one file of the folder, or keep the first error. */
+static FILE *file(ent_report_folder *f, const char *name, ent_error *err)
+{
+	FILE *fp = NULL;
+
+	return ent_report_folder_file(&fp, f, name, err) == ENT_OK ? fp : NULL;
 }
 
 int cmd_report(cli_opts *o)
@@ -76,13 +47,12 @@ int cmd_report(cli_opts *o)
 	ent_metrics *m = NULL;
 	ent_periods *p = NULL;
 	ent_renderer *r = NULL;
-	ent_output *out[N_FILES] = {NULL};
+	ent_report_folder *folder = NULL;
 	ent_render_options ropts = ENT_RENDER_OPTIONS_INIT;
 	ent_report_options md = ENT_REPORT_OPTIONS_INIT;
 	ent_report_options json = ENT_REPORT_OPTIONS_INIT;
 	ent_error err = {0};
-	char *path = NULL;
-	size_t i;
+	FILE *fp;
 	int rc;
 
 	if (o->output == NULL || strcmp(o->output, "-") == 0) {
@@ -104,77 +74,48 @@ int cmd_report(cli_opts *o)
 	if ((rc = cli_load(&ds, o, 1)) != 0) {
 		return rc;
 	}
-	rc = CLI_EXIT_OK;
-	if (make_dir(o->output) != 0) {
-		snprintf(err.message, sizeof(err.message),
-			"%s: cannot create the folder: %s", o->output,
-			strerror(errno));
-		err.code = ENT_EIO;
-		rc = cli_fail(&err);
-		goto done;
-	}
-	path = malloc(strlen(o->output) + 32);
-	if (path == NULL) {
-		snprintf(err.message, sizeof(err.message), "out of memory");
-		rc = cli_fail(&err);
-		goto done;
-	}
 	if (ent_graph_build(&g, ent_dataset_dyads(ds), &o->graph, &err) !=
 			ENT_OK ||
 		ent_metrics_compute(&m, g, NULL, &err) != ENT_OK ||
 		(o->dataset.by != ENT_PERIOD_NONE &&
 			ent_periods_compute(&p, ds, &o->graph, &err) !=
 				ENT_OK) ||
-		ent_renderer_create(&r, &err) != ENT_OK) {
-		rc = cli_fail(&err);
-		goto done;
+		ent_renderer_create(&r, &err) != ENT_OK ||
+		ent_report_folder_open(&folder, o->output, &err) != ENT_OK) {
+		goto fail;
 	}
 	/* --by: the periods go into report.md and report.json, as in
 	 * analyze --by */
 	md.periods = p;
 	json.periods = p;
-	for (i = 0; i < N_FILES; i++) {
-		sprintf(path, "%s/%s", o->output, file_names[i]);
-		if (ent_output_open(&out[i], path, &err) != ENT_OK) {
-			rc = cli_fail(&err);
-			goto done;
-		}
+	if ((fp = file(folder, "events.json", &err)) == NULL ||
+		write_events(fp, ds, o->output, &err) != ENT_OK ||
+		(fp = file(folder, "report.md", &err)) == NULL ||
+		ent_report_write(fp, ds, g, m, &md, &err) != ENT_OK ||
+		ent_report_write_sources(fp, ds, g, &md, &err) != ENT_OK ||
+		(fp = file(folder, "report.json", &err)) == NULL ||
+		ent_report_write(fp, ds, g, m, &json, &err) != ENT_OK) {
+		goto fail;
 	}
 	ropts.format = ENT_RENDER_SVG;
-	if (write_events(ent_output_stream(out[F_EVENTS]), ds, &err) !=
-			ENT_OK ||
-		ent_report_write(ent_output_stream(out[F_MD]), ds, g, m, &md,
-			&err) != ENT_OK ||
-		ent_report_write_sources(ent_output_stream(out[F_MD]), ds, g,
-			&md, &err) != ENT_OK ||
-		ent_report_write(ent_output_stream(out[F_JSON]), ds, g, m,
-			&json, &err) != ENT_OK ||
-		ent_render_write(r, ent_output_stream(out[F_SVG]), g, m, ds,
-			&ropts, &err) != ENT_OK) {
-		rc = cli_fail(&err);
-		goto done;
+	if ((fp = file(folder, "graph.svg", &err)) == NULL ||
+		ent_render_write(r, fp, g, m, ds, &ropts, &err) != ENT_OK) {
+		goto fail;
 	}
 	ropts.format = ENT_RENDER_DOT;
-	if (ent_render_write(r, ent_output_stream(out[F_DOT]), g, m, ds, &ropts,
-		    &err) != ENT_OK) {
-		rc = cli_fail(&err);
-		goto done;
+	if ((fp = file(folder, "graph.dot", &err)) == NULL ||
+		ent_render_write(r, fp, g, m, ds, &ropts, &err) != ENT_OK) {
+		goto fail;
 	}
-	/* everything is written: now rename the files into place */
-	for (i = 0; i < N_FILES; i++) {
-		ent_output *o_i = out[i];
-
-		out[i] = NULL;
-		if (ent_output_commit(o_i, &err) != ENT_OK) {
-			rc = cli_fail(&err);
-			goto done;
-		}
-	}
+	/* everything is written: now swap the folder into place */
+	rc = ent_report_folder_commit(folder, &err) == ENT_OK ? CLI_EXIT_OK
+							      : cli_fail(&err);
+	folder = NULL;
+	goto done;
+fail:
+	rc = cli_fail(&err);
 done:
-	for (i = 0; i < N_FILES; i++) {
-		ent_output_abort(out[i]);
-	}
-	free(path);
+	ent_report_folder_abort(folder);
 	ent_renderer_destroy(r);
 	ent_periods_destroy(p);
 	ent_metrics_destroy(m);
