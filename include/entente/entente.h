@@ -15,5 +15,6 @@
 #include <entente/metrics.h>
 #include <entente/render.h>
 #include <entente/report.h>
+#include <entente/trend.h>
 
 #endif
