@@ -12,9 +12,13 @@
  * and relations). Text and Markdown show ranked tables: top actors by
  * PageRank, their signed stance, the strongest alliances and tensions,
  * the blocs, structural balance with the heaviest unbalanced triangles,
- * and with periods a per-period table and the largest changes of a
- * relation's net weight from one period to the next (a relation without
- * events in a period counts as net 0 there and shows as "-").
+ * and with periods a per-period table and "what changed", the changes of
+ * a relation's net weight that trend.h's rule lists. With periods, JSON
+ * adds each relation's "share" of its period's events, each period's
+ * "actor_measures" (when ent_periods_compute_actors() measured them) and
+ * "changes" (the rule's parameters, the usual change s0 and the listed
+ * changes); CSV adds the "share" column to the periods table and the
+ * "changes" table (every change measured, with its score).
  */
 #ifndef ENT_REPORT_H
 #define ENT_REPORT_H
@@ -25,6 +29,7 @@
 #include <entente/error.h>
 #include <entente/graph.h>
 #include <entente/metrics.h>
+#include <entente/trend.h>
 
 ENT_BEGIN_DECLS
 
@@ -47,18 +52,23 @@ typedef struct ent_report_options {
 	size_t top;              /**< rows in ranked text/Markdown tables (0 = 10) */
 	const char *diagram;     /**< Markdown: image path to embed, or NULL */
 	const char *table;       /**< CSV: which table, "actors", "dyads",
-	                              "relations", "blocs" or "periods"
+	                              "relations", "blocs", "periods"
 	                              (period,a,b,events,cooperation,conflict,
-	                              net,sign: one row per relation and
-	                              period); NULL = "periods" when `periods`
-	                              is given, else "actors" */
+	                              net,sign,share: one row per relation and
+	                              period) or "changes" (every change of
+	                              trend.h, listed ones first); NULL =
+	                              "periods" when `periods` is given, else
+	                              "actors" */
 	const ent_periods *periods; /**< relations per period (borrowed), or
 	                              NULL for no time section */
+	const struct ent_trends *trends; /**< trends of `periods` (borrowed),
+	                              or NULL to compute them with the
+	                              default options (trend.h) */
 } ent_report_options;
 
 #define ENT_REPORT_OPTIONS_VERSION 1
 #define ENT_REPORT_OPTIONS_INIT {ENT_REPORT_OPTIONS_VERSION, ENT_REPORT_TEXT, 0, \
-	NULL, NULL, NULL}
+	NULL, NULL, NULL, NULL}
 
 /**
  * Write the report of a dataset, its graph and its metrics to `fp`.

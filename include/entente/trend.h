@@ -124,7 +124,7 @@ typedef struct ent_trend_options {
 	}
 
 /** Trends of every relation and actor over the periods. */
-typedef struct ent_trends ent_trends;
+typedef struct ent_trends ent_trends; /* struct tag used by report.h */
 
 /**
  * Compute the trends and the changes of a set of periods.

@@ -82,8 +82,9 @@ static const char *group_help[] = {
 	/* CLI_REPORT */
 	"Report:\n"
 	"  --format F             text (default), json, csv or md\n"
-	"  --table T              with csv: actors, dyads, relations, blocs or\n"
+	"  --table T              with csv: actors, dyads, relations, blocs,\n"
 	"                         periods (the default with --by, else actors)\n"
+	"                         or changes (with --by)\n"
 	"  --top N                rows in ranked tables (default 10)\n",
 	/* CLI_EXTRACT */
 	"Extraction (news text):\n"

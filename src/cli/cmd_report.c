@@ -78,8 +78,10 @@ int cmd_report(cli_opts *o)
 			ENT_OK ||
 		ent_metrics_compute(&m, g, NULL, &err) != ENT_OK ||
 		(o->dataset.by != ENT_PERIOD_NONE &&
-			ent_periods_compute(&p, ds, &o->graph, &err) !=
-				ENT_OK) ||
+			(ent_periods_compute(&p, ds, &o->graph, &err) !=
+					ENT_OK ||
+				ent_periods_compute_actors(
+					p, ds, &o->graph, &err) != ENT_OK)) ||
 		ent_renderer_create(&r, &err) != ENT_OK ||
 		ent_report_folder_open(&folder, o->output, &err) != ENT_OK) {
 		goto fail;

@@ -41,6 +41,7 @@ ent_status ent_report_write(FILE *fp, const ent_dataset *ds, const ent_graph *g,
 {
 	ent_report_options defaults = ENT_REPORT_OPTIONS_INIT;
 	ent__report_model c;
+	ent_trends *own = NULL;
 	size_t fmt;
 	ent_status st;
 
@@ -54,11 +55,20 @@ ent_status ent_report_write(FILE *fp, const ent_dataset *ds, const ent_graph *g,
 	c.opts = opts ? opts : &defaults;
 	c.p = c.opts->periods;
 	c.top = c.opts->top ? c.opts->top : 10;
+	c.t = c.opts->trends;
+	if (c.p != NULL && c.t == NULL) {
+		st = ent_trends_compute(&own, c.p, NULL, err);
+		if (st != ENT_OK) {
+			return st;
+		}
+		c.t = own;
+	}
 	/* as before the split, a format out of range is written as text */
 	fmt = (size_t)c.opts->format < sizeof(writers) / sizeof(writers[0])
 		? (size_t)c.opts->format
 		: (size_t)ENT_REPORT_TEXT;
 	st = writers[fmt](fp, &c, err);
+	ent_trends_destroy(own);
 	if (st == ENT_EINVAL) {
 		return st; /* the writer's own message */
 	}

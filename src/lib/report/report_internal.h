@@ -18,6 +18,7 @@ typedef struct ent__report_model {
 	const ent_graph *g;
 	const ent_metrics *m;
 	const ent_periods *p;
+	const ent_trends *t; /* with p: its trends */
 	const ent_report_options *opts;
 	size_t top;
 } ent__report_model;

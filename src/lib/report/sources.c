@@ -80,9 +80,11 @@ static void write_event(FILE *fp, const ent_graph *g, const ent_event *ev,
 		/* a data set's row (GDELT, ICEWS): no sentence, but the
 		 * actors as the row names them */
 		fputs("no sentence; the row names \xe2\x80\x9c", fp);
-		ent__report_md_cell(fp, ev->source_text ? ev->source_text : "?");
+		ent__report_md_cell(
+			fp, ev->source_text ? ev->source_text : "?");
 		fputs("\xe2\x80\x9d \xe2\x86\x92 \xe2\x80\x9c", fp);
-		ent__report_md_cell(fp, ev->target_text ? ev->target_text : "?");
+		ent__report_md_cell(
+			fp, ev->target_text ? ev->target_text : "?");
 		fputs("\xe2\x80\x9d", fp);
 	} else {
 		fputs("(no sentence recorded)", fp);

@@ -69,7 +69,7 @@ static void csv_relation_values(FILE *fp, int64_t events, double coop,
 {
 	char b[3][32];
 
-	fprintf(fp, ",%lld,%s,%s,%s,%d\r\n", (long long)events,
+	fprintf(fp, ",%lld,%s,%s,%s,%d", (long long)events,
 		ent__report_num(b[0], coop, 3), ent__report_num(b[1], confl, 3),
 		ent__report_num(b[2], net, 3), sign);
 }
@@ -86,6 +86,7 @@ static ent_status csv_relations(FILE *fp, const ent__report_model *c)
 		ent__csv_field(fp, ent__report_code_of(c, r->b));
 		csv_relation_values(fp, r->events, r->cooperation, r->conflict,
 			r->net, r->sign);
+		fputs("\r\n", fp);
 	}
 	return ENT_OK;
 }
@@ -132,7 +133,9 @@ static ent_status csv_periods(FILE *fp, const ent__report_model *c)
 {
 	size_t i, j;
 
-	fputs("period,a,b,events,cooperation,conflict,net,sign\r\n", fp);
+	char share[32];
+
+	fputs("period,a,b,events,cooperation,conflict,net,sign,share\r\n", fp);
 	for (i = 0; i < ent_periods_count(c->p); i++) {
 		const ent_period_summary *s = ent_periods_summary(c->p, i);
 		for (j = 0; j < ent_periods_relation_count(c->p, i); j++) {
@@ -145,7 +148,47 @@ static ent_status csv_periods(FILE *fp, const ent__report_model *c)
 			ent__csv_field(fp, r->b);
 			csv_relation_values(fp, r->events, r->cooperation,
 				r->conflict, r->net, r->sign);
+			/* share of the period's events (trend.h) */
+			fprintf(fp, ",%s\r\n",
+				ent__report_num(share,
+					s->events ? (double)r->events /
+							(double)s->events
+						  : 0,
+					9));
 		}
+	}
+	return ENT_OK;
+}
+
+/* Every change of trend.h, the listed ones ("what changed") first. */
+static ent_status csv_changes(FILE *fp, const ent__report_model *c)
+{
+	size_t i;
+	char b[5][32];
+
+	fputs("a,b,from,to,events_before,events_after,net_before,net_after,"
+	      "change,variation,score,listed\r\n",
+		fp);
+	for (i = 0; i < ent_trends_change_count(c->t); i++) {
+		const ent_change *ch = ent_trends_change(c->t, i);
+		const ent_trend_relation *r =
+			ent_trends_relation(c->t, ch->relation);
+		ent__csv_field(fp, r->a);
+		fputc(',', fp);
+		ent__csv_field(fp, r->b);
+		fputc(',', fp);
+		ent__csv_field(fp, ent_periods_summary(c->p, ch->from)->label);
+		fputc(',', fp);
+		ent__csv_field(fp, ent_periods_summary(c->p, ch->to)->label);
+		fprintf(fp, ",%lld,%lld,%s,%s,%s,%s,%s,%d\r\n",
+			(long long)ch->events_before,
+			(long long)ch->events_after,
+			ent__report_num(b[0], ch->before, 3),
+			ent__report_num(b[1], ch->after, 3),
+			ent__report_num(b[2], ch->change, 3),
+			ent__report_num(b[3], ch->variation, 9),
+			ent__report_num(b[4], ch->score, 9),
+			i < ent_trends_changed_count(c->t));
 	}
 	return ENT_OK;
 }
@@ -162,6 +205,7 @@ static const csv_table csv_tables[] = {
 	{"relations", csv_relations},
 	{"blocs", csv_blocs},
 	{"periods", csv_periods},
+	{"changes", csv_changes},
 };
 
 ent_status ent__report_write_csv(
@@ -176,15 +220,18 @@ ent_status ent__report_write_csv(
 		if (strcmp(table, csv_tables[i].name) != 0) {
 			continue;
 		}
-		if (c->p == NULL && strcmp(table, "periods") == 0) {
+		if (c->p == NULL &&
+			(strcmp(table, "periods") == 0 ||
+				strcmp(table, "changes") == 0)) {
 			return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
-				"the periods table needs --by "
-				"week|month|quarter|year");
+				"the %s table needs --by "
+				"week|month|quarter|year",
+				table);
 		}
 		return csv_tables[i].write(fp, c);
 	}
 	return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
 		"unknown table \"%s\" (actors, dyads, relations, blocs, "
-		"periods)",
+		"periods, changes)",
 		table);
 }

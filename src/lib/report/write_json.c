@@ -143,7 +143,7 @@ static void json_relation_values(FILE *fp, int64_t events, double coop,
 
 	fprintf(fp,
 		", \"events\": %lld, \"cooperation\": %s, \"conflict\": %s, "
-		"\"net\": %s, \"sign\": %d}",
+		"\"net\": %s, \"sign\": %d",
 		(long long)events, ent__report_num(b[0], coop, 3),
 		ent__report_num(b[1], confl, 3), ent__report_num(b[2], net, 3),
 		sign);
@@ -163,6 +163,7 @@ static void json_relations(FILE *fp, const ent__report_model *c)
 		ent__report_json_string(fp, ent__report_code_of(c, r->b));
 		json_relation_values(fp, r->events, r->cooperation, r->conflict,
 			r->net, r->sign);
+		fputc('}', fp);
 	}
 	fputs(n ? "\n  ],\n" : "],\n", fp);
 }
@@ -245,6 +246,76 @@ static void json_balance(FILE *fp, const ent__report_model *c)
 		ent__report_num(b[5], t->within_share, 9));
 }
 
+/* The measures of a period's actors, when they were computed. */
+static void json_period_actors(FILE *fp, const ent__report_model *c, size_t i)
+{
+	size_t j, n = ent_periods_actor_count(c->p, i);
+	char b[3][32];
+
+	if (n == 0) {
+		return;
+	}
+	fputs(",\n     \"actor_measures\": [", fp);
+	for (j = 0; j < n; j++) {
+		const ent_period_actor *a = ent_periods_actor(c->p, i, j);
+		fputs(j ? ",\n      {\"code\": " : "\n      {\"code\": ", fp);
+		ent__report_json_string(fp, a->code);
+		fprintf(fp,
+			", \"events\": %lld, \"cooperation\": %s, "
+			"\"conflict\": %s, \"pagerank\": %s, \"bloc\": %zu}",
+			(long long)a->events,
+			ent__report_num(b[0], a->cooperation, 3),
+			ent__report_num(b[1], a->conflict, 3),
+			ent__report_num(b[2], a->pagerank, 9), a->bloc);
+	}
+	fputs("\n     ]", fp);
+}
+
+/* The change rule's parameters and the listed changes (trend.h). */
+static void json_changes(FILE *fp, const ent__report_model *c)
+{
+	const ent_trend_options *o = ent_trends_options(c->t);
+	size_t i, n = ent_trends_changed_count(c->t);
+	char b[7][32];
+
+	fprintf(fp,
+		",\n  \"changes\": {\"min_events\": %lld, \"min_score\": %s, "
+		"\"usual_change\": %s, \"measured\": %zu,\n    "
+		"\"what_changed\": [",
+		(long long)o->min_events,
+		ent__report_num(b[0], o->min_score, 9),
+		ent__report_num(b[1], ent_trends_usual_change(c->t), 9),
+		ent_trends_change_count(c->t));
+	for (i = 0; i < n; i++) {
+		const ent_change *ch = ent_trends_change(c->t, i);
+		const ent_trend_relation *r =
+			ent_trends_relation(c->t, ch->relation);
+		fputs(i ? ",\n      {\"a\": " : "\n      {\"a\": ", fp);
+		ent__report_json_string(fp, r->a);
+		fputs(", \"b\": ", fp);
+		ent__report_json_string(fp, r->b);
+		fputs(", \"from\": ", fp);
+		ent__report_json_string(
+			fp, ent_periods_summary(c->p, ch->from)->label);
+		fputs(", \"to\": ", fp);
+		ent__report_json_string(
+			fp, ent_periods_summary(c->p, ch->to)->label);
+		fprintf(fp,
+			", \"events_before\": %lld, \"events_after\": %lld, "
+			"\"net_before\": %s, \"net_after\": %s, \"change\": "
+			"%s, "
+			"\"variation\": %s, \"score\": %s}",
+			(long long)ch->events_before,
+			(long long)ch->events_after,
+			ent__report_num(b[2], ch->before, 3),
+			ent__report_num(b[3], ch->after, 3),
+			ent__report_num(b[4], ch->change, 3),
+			ent__report_num(b[5], ch->variation, 9),
+			ent__report_num(b[6], ch->score, 9));
+	}
+	fputs(n ? "\n    ]}" : "]}", fp);
+}
+
 static void json_periods(FILE *fp, const ent__report_model *c)
 {
 	size_t i, j, n = ent_periods_count(c->p);
@@ -280,8 +351,17 @@ static void json_periods(FILE *fp, const ent__report_model *c)
 			ent__report_json_string(fp, r->b);
 			json_relation_values(fp, r->events, r->cooperation,
 				r->conflict, r->net, r->sign);
+			/* share: of the period's events (trend.h) */
+			fprintf(fp, ", \"share\": %s}",
+				ent__report_num(b[4],
+					s->events ? (double)r->events /
+							(double)s->events
+						  : 0,
+					9));
 		}
-		fputs(nr ? "\n     ]}" : "]}", fp);
+		fputs(nr ? "\n     ]" : "]", fp);
+		json_period_actors(fp, c, i);
+		fputs("}", fp);
 	}
 	fputs(n ? "\n  ]" : "]", fp);
 }
@@ -298,6 +378,7 @@ ent_status ent__report_write_json(
 	json_balance(fp, c);
 	if (c->p != NULL) {
 		json_periods(fp, c);
+		json_changes(fp, c);
 	}
 	fputs("\n}\n", fp);
 	(void)err;

@@ -359,99 +359,91 @@ static void text_balance(FILE *fp, const ent__report_model *c, int md)
 	}
 }
 
-/* A change of one relation's net weight from period i - 1 to period i. */
-typedef struct change {
-	size_t period; /* i */
-	const char *a, *b;
-	double before, after;
-	int had, has; /* events in period i - 1 / i */
-} change;
-
-static int cmp_change(const void *x, const void *y)
+/* "What changed": the changes trend.h lists. */
+static void text_changes(FILE *fp, const ent__report_model *c, int md)
 {
-	const change *p = x, *q = y;
-	double dp = p->after - p->before, dq = q->after - q->before;
-	int r;
+	static const char *const h[] = {"#", "relation", "from", "to", "events",
+		"net before", "net after", "change", "score"};
+	static const int w[] = {3, -15, -8, -8, 10, 10, 9, 9, 6};
+	const ent_trend_options *o = ent_trends_options(c->t);
+	size_t i, j, n = ent_trends_changed_count(c->t);
+	size_t k = n < c->top ? n : c->top;
+	char b[9][48];
+	const char *cells[9];
 
-	dp = dp < 0 ? -dp : dp;
-	dq = dq < 0 ? -dq : dq;
-	if (dp != dq) {
-		return dp > dq ? -1 : 1;
+	heading(fp, md, "What changed (%zu of %zu)", k, n);
+	fprintf(fp,
+		"%sChanges of a relation's net between consecutive %ss with "
+		"at least %lld events each, at least %g times the "
+		"relation's usual variation (%zu measured; usual change "
+		"%.1f)\n",
+		md ? "" : "  ", ent__report_unit_name(ent_periods_unit(c->p)),
+		(long long)o->min_events, o->min_score,
+		ent_trends_change_count(c->t), ent_trends_usual_change(c->t));
+	if (k == 0) {
+		return;
 	}
-	if (p->period != q->period) {
-		return p->period < q->period ? -1 : 1;
+	if (md) {
+		fputc('\n', fp);
 	}
-	r = strcmp(p->a, q->a);
-	return r ? r : strcmp(p->b, q->b);
-}
-
-static void net_or_dash(char buf[48], int present, double net)
-{
-	if (present) {
-		snprintf(buf, 48, "%+.1f", net);
-	} else {
-		strcpy(buf, "-");
-	}
-}
-
-static int cmp_pair(const ent_period_relation *x, const ent_period_relation *y)
-{
-	int r = strcmp(x->a, y->a);
-
-	return r ? r : strcmp(x->b, y->b);
-}
-
-/* Every change between consecutive periods (a relation absent from a
- * period has net 0 there), by merging the two periods' relation lists,
- * which are in code order. */
-static ent_status period_changes(
-	const ent__report_model *c, change **out, size_t *n_out)
-{
-	size_t i, x, y, nx, ny, n = 0, cap = 0;
-	change *list = NULL, *grown;
-
-	*out = NULL;
-	*n_out = 0;
-	for (i = 1; i < ent_periods_count(c->p); i++) {
-		nx = ent_periods_relation_count(c->p, i - 1);
-		ny = ent_periods_relation_count(c->p, i);
-		x = y = 0;
-		while (x < nx || y < ny) {
-			const ent_period_relation *rx = x < nx
-				? ent_periods_relation(c->p, i - 1, x)
-				: NULL;
-			const ent_period_relation *ry = y < ny
-				? ent_periods_relation(c->p, i, y)
-				: NULL;
-			int cmp = !rx ? 1 : !ry ? -1 : cmp_pair(rx, ry);
-			change ch;
-			ch.period = i;
-			ch.a = cmp <= 0 ? rx->a : ry->a;
-			ch.b = cmp <= 0 ? rx->b : ry->b;
-			ch.before = cmp <= 0 ? rx->net : 0;
-			ch.after = cmp >= 0 ? ry->net : 0;
-			ch.had = cmp <= 0;
-			ch.has = cmp >= 0;
-			x += cmp <= 0;
-			y += cmp >= 0;
-			if (n == cap) {
-				cap = cap ? 2 * cap : 64;
-				grown = realloc(list, cap * sizeof(*list));
-				if (grown == NULL) {
-					free(list);
-					return ENT_ENOMEM;
-				}
-				list = grown;
-			}
-			list[n++] = ch;
+	header(fp, md, 9, h, w);
+	for (i = 0; i < k; i++) {
+		const ent_change *ch = ent_trends_change(c->t, i);
+		const ent_trend_relation *r =
+			ent_trends_relation(c->t, ch->relation);
+		snprintf(b[0], 48, "%zu", i + 1);
+		snprintf(b[1], 48, "%s - %s", r->a, r->b);
+		snprintf(b[2], 48, "%s",
+			ent_periods_summary(c->p, ch->from)->label);
+		snprintf(b[3], 48, "%s",
+			ent_periods_summary(c->p, ch->to)->label);
+		snprintf(b[4], 48, "%lld to %lld", (long long)ch->events_before,
+			(long long)ch->events_after);
+		snprintf(b[5], 48, "%+.1f", ch->before);
+		snprintf(b[6], 48, "%+.1f", ch->after);
+		snprintf(b[7], 48, "%+.1f", ch->change);
+		snprintf(b[8], 48, "%+.1f", ch->score);
+		for (j = 0; j < 9; j++) {
+			cells[j] = b[j];
 		}
+		row(fp, md, 9, cells, w);
 	}
-	if (n > 1) {
-		qsort(list, n, sizeof(*list), cmp_change);
+}
+
+/* The calendar periods without events between periods i - 1 and i: one
+ * row, "no news" (trend.h), not a neutral period. */
+static void no_news_row(
+	FILE *fp, int md, const ent__report_model *c, size_t i, const int *w)
+{
+	ent_period_unit unit = ent_periods_unit(c->p);
+	ent_date first =
+		ent_period_next(ent_periods_summary(c->p, i - 1)->start, unit);
+	ent_date next = first, last = first;
+	ent_date end = ent_periods_summary(c->p, i)->start;
+	char a[16], z[16], count[64];
+	const char *cells[9];
+	size_t k = 0, j;
+
+	while (next != 0 && next < end) {
+		last = next;
+		next = ent_period_next(next, unit);
+		k++;
 	}
-	*out = list;
-	*n_out = n;
-	return ENT_OK;
+	ent_period_label(first, unit, a);
+	ent_period_label(last, unit, z);
+	if (k > 1) {
+		snprintf(count, sizeof(count), "no news: %zu %ss to %s", k,
+			ent__report_unit_name(unit), z);
+	} else {
+		snprintf(count, sizeof(count), "no news");
+	}
+	cells[0] = a;
+	cells[1] = "-";
+	for (j = 2; j < 8; j++) {
+		cells[j] = "";
+	}
+	cells[8] = count;
+	row(fp, md, 9, cells, w);
 }
 
 static ent_status text_periods(FILE *fp, const ent__report_model *c, int md)
@@ -460,20 +452,18 @@ static ent_status text_periods(FILE *fp, const ent__report_model *c, int md)
 		"alliances", "tensions", "cooperation", "conflict", "net",
 		"balance"};
 	static const int w[] = {-8, 7, 6, 9, 8, 11, 9, 9, 7};
-	static const char *const hc[] = {"#", "relation", "from", "to",
-		"net before", "net after", "change"};
-	static const int wc[] = {3, -15, -8, -8, 10, 9, 9};
-	size_t i, j, n = ent_periods_count(c->p), n_ch = 0, k;
-	change *ch = NULL;
+	size_t i, j, n = ent_periods_count(c->p);
 	char b[9][48];
 	const char *cells[9];
-	ent_status st;
 
 	heading(fp, md, "Periods by %s (%zu)",
 		ent__report_unit_name(ent_periods_unit(c->p)), n);
 	header(fp, md, 9, h, w);
 	for (i = 0; i < n; i++) {
 		const ent_period_summary *s = ent_periods_summary(c->p, i);
+		if (i > 0 && !ent_periods_adjacent(c->p, i - 1, i)) {
+			no_news_row(fp, md, c, i, w);
+		}
 		snprintf(b[0], 48, "%s", s->label);
 		snprintf(b[1], 48, "%lld", (long long)s->events);
 		snprintf(b[2], 48, "%zu", s->actors);
@@ -492,35 +482,7 @@ static ent_status text_periods(FILE *fp, const ent__report_model *c, int md)
 		}
 		row(fp, md, 9, cells, w);
 	}
-	st = period_changes(c, &ch, &n_ch);
-	if (st != ENT_OK) {
-		return st;
-	}
-	k = n_ch < c->top ? n_ch : c->top;
-	if (k > 0) {
-		heading(fp, md,
-			"Largest changes from one period to the next "
-			"(%zu of %zu)",
-			k, n_ch);
-		header(fp, md, 7, hc, wc);
-	}
-	for (i = 0; i < k; i++) {
-		snprintf(b[0], 48, "%zu", i + 1);
-		snprintf(b[1], 48, "%s - %s", ch[i].a, ch[i].b);
-		snprintf(b[2], 48, "%s",
-			ent_periods_summary(c->p, ch[i].period - 1)->label);
-		snprintf(b[3], 48, "%s",
-			ent_periods_summary(c->p, ch[i].period)->label);
-		/* "-": no events that period, counted as net 0 */
-		net_or_dash(b[4], ch[i].had, ch[i].before);
-		net_or_dash(b[5], ch[i].has, ch[i].after);
-		snprintf(b[6], 48, "%+.1f", ch[i].after - ch[i].before);
-		for (j = 0; j < 7; j++) {
-			cells[j] = b[j];
-		}
-		row(fp, md, 7, cells, wc);
-	}
-	free(ch);
+	text_changes(fp, c, md);
 	return ENT_OK;
 }
 
