@@ -23,7 +23,8 @@ enum {
 	CLI_REPORT = 1 << 3,   /* --format text|json|csv|md, --table, --top */
 	CLI_EXTRACT = 1 << 4,  /* --date --actor-dict --verb-dict */
 	CLI_RENDER = 1 << 5,   /* --layout --size --directed --top --min-weight ... */
-	CLI_READ = 1 << 6      /* --input-format --strict --quiet */
+	CLI_READ = 1 << 6,     /* --input-format --strict --quiet */
+	CLI_PLOT = 1 << 7      /* --relation --actor */
 };
 
 typedef struct cli_opts {
@@ -53,6 +54,9 @@ typedef struct cli_opts {
 	int directed;
 	double min_weight;
 	unsigned long seed;
+	/* plot */
+	const char *relation;        /* --relation A-B */
+	const char *actor;           /* --actor CODE */
 } cli_opts;
 
 typedef struct cli_command {
@@ -90,6 +94,7 @@ int cmd_validate(cli_opts *o);
 int cmd_render(cli_opts *o);
 int cmd_report(cli_opts *o);
 int cmd_dyads(cli_opts *o);
+int cmd_plot(cli_opts *o);
 
 extern const cli_command cli_commands[];
 extern const size_t cli_n_commands;
