@@ -347,7 +347,8 @@ ENT_API ent_status ent_periods_compute(ent_periods **out, const ent_dataset *ds,
 /**
  * Measure the actors of every period: ent_metrics_compute() (default
  * options) on each period's graph, built again from the dataset with
- * `gopts`. Until then every period has 0 actors.
+ * `gopts`; the graphs and measures are kept (ent_periods_graph()). Until
+ * then every period has 0 actors.
  *
  * Time complexity: that of ent_metrics_compute() per period (spinglass
  * dominates).
@@ -373,6 +374,11 @@ ENT_API size_t ent_periods_relation_count(const ent_periods *p, size_t i);
  * range. */
 ENT_API const ent_period_relation *ent_periods_relation(
 	const ent_periods *p, size_t i, size_t j);
+/** The graph of period i and its measures, kept by
+ * ent_periods_compute_actors() (borrowed); NULL before it or out of
+ * range. */
+ENT_API const ent_graph *ent_periods_graph(const ent_periods *p, size_t i);
+ENT_API const ent_metrics *ent_periods_metrics(const ent_periods *p, size_t i);
 /** Number of actors of period i (0 out of range). */
 ENT_API size_t ent_periods_actor_count(const ent_periods *p, size_t i);
 /** Actor j of period i, in code order (borrowed), NULL out of range. */

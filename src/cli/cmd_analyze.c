@@ -54,8 +54,9 @@ int cmd_analyze(cli_opts *o)
 		(o->dataset.by != ENT_PERIOD_NONE &&
 			ent_periods_compute(&p, ds, &o->graph, &err) !=
 				ENT_OK) ||
-		/* JSON holds each period's actor measures */
-		(p != NULL && ropts.format == ENT_REPORT_JSON &&
+		/* each period's actor measures (trend.h): every format
+		 * shows them */
+		(p != NULL &&
 			ent_periods_compute_actors(p, ds, &o->graph, &err) !=
 				ENT_OK)) {
 		rc = cli_fail(&err);

@@ -15,6 +15,8 @@ typedef struct period {
 	ent_period_relation *rel;
 	size_t n_act;
 	ent_period_actor *act;
+	ent_graph *g;   /* the period's graph and measures, kept by */
+	ent_metrics *m; /* ent_periods_compute_actors() */
 } period;
 
 struct ent_periods {
@@ -33,13 +35,16 @@ void ent_periods_destroy(ent_periods *p)
 	for (i = 0; i < p->count; i++) {
 		free(p->periods[i].rel);
 		free(p->periods[i].act);
+		ent_metrics_destroy(p->periods[i].m);
+		ent_graph_destroy(p->periods[i].g);
 	}
 	free(p->periods);
 	free(p);
 }
 
-/* The measures of a period's actors, from its own graph. */
-static ent_status fill_actors(period *out, const ent_graph *g, ent_error *err)
+/* The measures of a period's actors, from its own graph (kept, with the
+ * measures, in `out`). */
+static ent_status fill_actors(period *out, ent_graph *g, ent_error *err)
 {
 	ent_metrics *m = NULL;
 	size_t i, n = ent_graph_actor_count(g);
@@ -67,7 +72,8 @@ static ent_status fill_actors(period *out, const ent_graph *g, ent_error *err)
 		pa->bloc = am->bloc;
 	}
 	out->n_act = n;
-	ent_metrics_destroy(m);
+	out->g = g;
+	out->m = m;
 	return ENT_OK;
 }
 
@@ -261,8 +267,20 @@ ent_status ent_periods_compute_actors(ent_periods *p, const ent_dataset *ds,
 		if (st == ENT_OK) {
 			st = fill_actors(&p->periods[i], g, err);
 		}
-		ent_graph_destroy(g);
+		if (st != ENT_OK) {
+			ent_graph_destroy(g);
+		}
 		g = NULL;
 	}
 	return st;
+}
+
+const ent_graph *ent_periods_graph(const ent_periods *p, size_t i)
+{
+	return p && i < p->count ? p->periods[i].g : NULL;
+}
+
+const ent_metrics *ent_periods_metrics(const ent_periods *p, size_t i)
+{
+	return p && i < p->count ? p->periods[i].m : NULL;
 }

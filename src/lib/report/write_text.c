@@ -359,6 +359,68 @@ static void text_balance(FILE *fp, const ent__report_model *c, int md)
 	}
 }
 
+/* PageRank per period of the overall top actors (trend.h), when the
+ * periods' actors were measured. */
+static ent_status text_actor_trends(
+	FILE *fp, const ent__report_model *c, int md)
+{
+	enum { MAX_COLS = 6 };
+	const char *hdr[MAX_COLS + 1];
+	const char *cells[MAX_COLS + 1];
+	int w[MAX_COLS + 1];
+	char b[MAX_COLS + 1][32];
+	size_t i, j, k, n = ent_graph_actor_count(c->g), measured = 0;
+	ent__report_ranked *r;
+
+	for (i = 0; i < ent_periods_count(c->p); i++) {
+		measured += ent_periods_actor_count(c->p, i);
+	}
+	if (measured == 0) {
+		return ENT_OK;
+	}
+	r = malloc((n + 1) * sizeof(*r));
+	if (r == NULL) {
+		return ENT_ENOMEM;
+	}
+	for (i = 0; i < n; i++) {
+		r[i].key = ent_metrics_actor(c->m, i)->pagerank;
+		r[i].idx = i;
+	}
+	qsort(r, n, sizeof(*r), ent__report_cmp_ranked);
+	k = n < MAX_COLS - 1 ? n : MAX_COLS - 1;
+	k = k < c->top ? k : c->top;
+	hdr[0] = "period";
+	w[0] = -8;
+	for (j = 0; j < k; j++) {
+		hdr[j + 1] = ent__report_code_of(c, r[j].idx);
+		w[j + 1] = 7;
+	}
+	heading(fp, md, "PageRank per %s of the top %zu actors",
+		ent__report_unit_name(ent_periods_unit(c->p)), k);
+	header(fp, md, k + 1, hdr, w);
+	for (i = 0; i < ent_periods_count(c->p); i++) {
+		cells[0] = ent_periods_summary(c->p, i)->label;
+		for (j = 0; j < k; j++) {
+			const char *code = ent__report_code_of(c, r[j].idx);
+			size_t a;
+			snprintf(b[j + 1], 32, "-"); /* no news of the actor */
+			for (a = 0; a < ent_periods_actor_count(c->p, i); a++) {
+				const ent_period_actor *pa =
+					ent_periods_actor(c->p, i, a);
+				if (strcmp(pa->code, code) == 0) {
+					snprintf(b[j + 1], 32, "%.3f",
+						pa->pagerank);
+					break;
+				}
+			}
+			cells[j + 1] = b[j + 1];
+		}
+		row(fp, md, k + 1, cells, w);
+	}
+	free(r);
+	return ENT_OK;
+}
+
 /* "What changed": the changes trend.h lists. */
 static void text_changes(FILE *fp, const ent__report_model *c, int md)
 {
@@ -481,6 +543,9 @@ static ent_status text_periods(FILE *fp, const ent__report_model *c, int md)
 			cells[j] = b[j];
 		}
 		row(fp, md, 9, cells, w);
+	}
+	if (text_actor_trends(fp, c, md) != ENT_OK) {
+		return ENT_ENOMEM;
 	}
 	text_changes(fp, c, md);
 	return ENT_OK;
