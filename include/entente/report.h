@@ -64,11 +64,14 @@ typedef struct ent_report_options {
 	const struct ent_trends *trends; /**< trends of `periods` (borrowed),
 	                              or NULL to compute them with the
 	                              default options (trend.h) */
+	int folder;              /**< Markdown in a report folder: embed the
+	                              trend charts and link the per-period
+	                              diagrams (file names below) */
 } ent_report_options;
 
 #define ENT_REPORT_OPTIONS_VERSION 1
 #define ENT_REPORT_OPTIONS_INIT {ENT_REPORT_OPTIONS_VERSION, ENT_REPORT_TEXT, 0, \
-	NULL, NULL, NULL, NULL}
+	NULL, NULL, NULL, NULL, 0}
 
 /**
  * Write the report of a dataset, its graph and its metrics to `fp`.
@@ -94,6 +97,36 @@ ENT_API ent_status ent_report_write(FILE *fp, const ent_dataset *ds,
  */
 ENT_API ent_status ent_report_write_sources(FILE *fp, const ent_dataset *ds,
 	const ent_graph *g, const ent_report_options *opts, ent_error *err);
+
+/* -- charts of a report folder --------------------------------------------- */
+
+/** Most relation charts a report folder holds. */
+#define ENT_REPORT_MAX_CHARTS 6
+
+/**
+ * The relations a report charts, as indices of ent_trends_relation(): the
+ * relations of "what changed", in its order, then those with the most
+ * events over all periods (ties: code order), each once, at most `max`.
+ * @return how many were written to `out`
+ */
+ENT_API size_t ent_report_chart_relations(
+	const ent_trends *t, size_t *out, size_t max);
+/**
+ * The actors of the PageRank-over-time chart, as indices of
+ * ent_trends_actor(): the `max` actors with the largest PageRank in `m`
+ * (the whole graph `g`) that have trend points.
+ * @return how many were written to `out`
+ */
+ENT_API size_t ent_report_chart_actors(const ent_trends *t, const ent_graph *g,
+	const ent_metrics *m, size_t *out, size_t max);
+/** The file name of a relation's chart, "trend-A-B.svg" (characters other
+ * than letters and digits in a code become '_'). */
+ENT_API void ent_report_chart_name(char buf[64], const ent_trend_relation *r);
+/** The file name of period i's diagram, "graph-2025-W24.svg". */
+ENT_API void ent_report_period_diagram_name(
+	char buf[64], const ent_periods *p, size_t i);
+/** The file name of the PageRank-over-time chart. */
+#define ENT_REPORT_ACTORS_CHART "actors-pagerank.svg"
 
 /* -- the report folder ---------------------------------------------------- */
 

@@ -186,6 +186,12 @@ ent_status ent_render_data(char **out, size_t *len_out, ent_renderer *r,
 		ENT_OK) {
 		return status;
 	}
+	if (opts->positions != NULL && opts->format != ENT_RENDER_DOT &&
+		(status = ent__scene_pin(&scene, g, opts->positions, err)) !=
+			ENT_OK) {
+		ent__scene_free(&scene);
+		return status;
+	}
 	status = ent__gv_render(out, len_out, r, &scene, opts->format, err);
 	ent__scene_free(&scene);
 	return status;

@@ -359,6 +359,42 @@ static void text_balance(FILE *fp, const ent__report_model *c, int md)
 	}
 }
 
+/* report.md in a report folder: the trend charts and the per-period
+ * diagrams the folder holds (report.h names them). */
+static void md_trends(FILE *fp, const ent__report_model *c)
+{
+	size_t rel[ENT_REPORT_MAX_CHARTS], act[8];
+	size_t i,
+		n = ent_report_chart_relations(
+			c->t, rel, ENT_REPORT_MAX_CHARTS);
+	char name[64];
+
+	fputs("\n## Trends\n\nCooperation (bars up), conflict (hatched bars "
+	      "down) and net (line) per period; a grey band is no news.\n",
+		fp);
+	for (i = 0; i < n; i++) {
+		const ent_trend_relation *r = ent_trends_relation(c->t, rel[i]);
+		ent_report_chart_name(name, r);
+		fputs("\n![", fp);
+		ent__report_md_cell(fp, r->a);
+		fputs(" - ", fp);
+		ent__report_md_cell(fp, r->b);
+		fprintf(fp, "](%s)\n", name);
+	}
+	if (ent_report_chart_actors(c->t, c->g, c->m, act, 8) > 0) {
+		fprintf(fp, "\n![PageRank per period](%s)\n",
+			ENT_REPORT_ACTORS_CHART);
+	}
+	fprintf(fp, "\nDiagrams per %s, all on one layout:",
+		ent__report_unit_name(ent_periods_unit(c->p)));
+	for (i = 0; i < ent_periods_count(c->p); i++) {
+		ent_report_period_diagram_name(name, c->p, i);
+		fprintf(fp, "%s[%s](%s)", i ? " \xc2\xb7 " : " ",
+			ent_periods_summary(c->p, i)->label, name);
+	}
+	fputs("\n", fp);
+}
+
 /* PageRank per period of the overall top actors (trend.h), when the
  * periods' actors were measured. */
 static ent_status text_actor_trends(
@@ -548,6 +584,9 @@ static ent_status text_periods(FILE *fp, const ent__report_model *c, int md)
 		return ENT_ENOMEM;
 	}
 	text_changes(fp, c, md);
+	if (md && c->opts->folder) {
+		md_trends(fp, c);
+	}
 	return ENT_OK;
 }
 
