@@ -75,7 +75,8 @@ def test_new_nested(tmp):
     check('report into a new nested folder exits 0', p.returncode == 0,
           p.stderr.decode())
     check('the new folder holds the report', sorted(os.listdir(out)) == [
-        'events.json', 'graph.dot', 'graph.svg', 'report.json', 'report.md'],
+        'events.json', 'graph.dot', 'graph.svg', 'report.html', 'report.json',
+        'report.md'],
         repr(os.listdir(out)))
     check('no temporary folder is left beside it',
           leftovers(os.path.dirname(out)) == [])

@@ -129,3 +129,15 @@ void ent__report_actor_value(FILE *fp, const ent_actor_metrics *am,
 		break;
 	}
 }
+
+size_t ent__report_vertex_of(
+	const ent_graph *g, ent_level level, const char *code)
+{
+	const ent_state *s;
+
+	if (level == ENT_LEVEL_ACTOR) {
+		return ent_graph_actor_index(g, code);
+	}
+	s = ent_state_of_actor(code);
+	return s ? ent_graph_actor_index(g, s->code) : (size_t)-1;
+}

@@ -36,39 +36,34 @@ static const ent__report_writer writers[] = {
 	ent__report_write_markdown,
 };
 
-ent_status ent_report_write(FILE *fp, const ent_dataset *ds, const ent_graph *g,
-	const ent_metrics *m, const ent_report_options *opts, ent_error *err)
+/* The model of a report; `own` receives trends computed here. */
+static ent_status model_init(ent__report_model *c, ent_trends **own,
+	const ent_dataset *ds, const ent_graph *g, const ent_metrics *m,
+	const ent_report_options *opts, ent_error *err)
 {
-	ent_report_options defaults = ENT_REPORT_OPTIONS_INIT;
-	ent__report_model c;
-	ent_trends *own = NULL;
-	size_t fmt;
-	ent_status st;
+	static const ent_report_options defaults = ENT_REPORT_OPTIONS_INIT;
 
-	if (fp == NULL || ds == NULL || g == NULL || m == NULL) {
-		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
-			"ent_report_write: NULL argument");
-	}
-	c.ds = ds;
-	c.g = g;
-	c.m = m;
-	c.opts = opts ? opts : &defaults;
-	c.p = c.opts->periods;
-	c.top = c.opts->top ? c.opts->top : 10;
-	c.t = c.opts->trends;
-	if (c.p != NULL && c.t == NULL) {
-		st = ent_trends_compute(&own, c.p, NULL, err);
+	*own = NULL;
+	c->ds = ds;
+	c->g = g;
+	c->m = m;
+	c->opts = opts ? opts : &defaults;
+	c->p = c->opts->periods;
+	c->top = c->opts->top ? c->opts->top : 10;
+	c->t = c->opts->trends;
+	if (c->p != NULL && c->t == NULL) {
+		ent_status st = ent_trends_compute(own, c->p, NULL, err);
 		if (st != ENT_OK) {
 			return st;
 		}
-		c.t = own;
+		c->t = *own;
 	}
-	/* as before the split, a format out of range is written as text */
-	fmt = (size_t)c.opts->format < sizeof(writers) / sizeof(writers[0])
-		? (size_t)c.opts->format
-		: (size_t)ENT_REPORT_TEXT;
-	st = writers[fmt](fp, &c, err);
-	ent_trends_destroy(own);
+	return ENT_OK;
+}
+
+/* The writer's status as the caller sees it. */
+static ent_status finish(FILE *fp, ent_status st, ent_error *err)
+{
 	if (st == ENT_EINVAL) {
 		return st; /* the writer's own message */
 	}
@@ -81,4 +76,49 @@ ent_status ent_report_write(FILE *fp, const ent_dataset *ds, const ent_graph *g,
 			err, ENT_EIO, NULL, 0, 0, "cannot write the report");
 	}
 	return ENT_OK;
+}
+
+ent_status ent_report_write(FILE *fp, const ent_dataset *ds, const ent_graph *g,
+	const ent_metrics *m, const ent_report_options *opts, ent_error *err)
+{
+	ent__report_model c;
+	ent_trends *own = NULL;
+	size_t fmt;
+	ent_status st;
+
+	if (fp == NULL || ds == NULL || g == NULL || m == NULL) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_report_write: NULL argument");
+	}
+	if ((st = model_init(&c, &own, ds, g, m, opts, err)) != ENT_OK) {
+		return st;
+	}
+	/* as before the split, a format out of range is written as text */
+	fmt = (size_t)c.opts->format < sizeof(writers) / sizeof(writers[0])
+		? (size_t)c.opts->format
+		: (size_t)ENT_REPORT_TEXT;
+	st = writers[fmt](fp, &c, err);
+	ent_trends_destroy(own);
+	return finish(fp, st, err);
+}
+
+ent_status ent_report_write_html(FILE *fp, const ent_dataset *ds,
+	const ent_graph *g, const ent_metrics *m,
+	const ent_report_options *opts, const ent_report_html_parts *parts,
+	ent_error *err)
+{
+	ent__report_model c;
+	ent_trends *own = NULL;
+	ent_status st;
+
+	if (fp == NULL || ds == NULL || g == NULL || m == NULL) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_report_write_html: NULL argument");
+	}
+	if ((st = model_init(&c, &own, ds, g, m, opts, err)) != ENT_OK) {
+		return st;
+	}
+	st = ent__report_write_html(fp, &c, parts, err);
+	ent_trends_destroy(own);
+	return finish(fp, st, err);
 }

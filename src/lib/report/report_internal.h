@@ -36,7 +36,15 @@ ent_status ent__report_write_text(
 ent_status ent__report_write_markdown(
 	FILE *fp, const ent__report_model *c, ent_error *err);
 
+ent_status ent__report_write_html(FILE *fp, const ent__report_model *c,
+	const ent_report_html_parts *parts, ent_error *err);
+
 /* -- model --------------------------------------------------------------- */
+
+/* The vertex of an event end, reduced as the dataset reduced it, or
+ * (size_t)-1. */
+size_t ent__report_vertex_of(
+	const ent_graph *g, ent_level level, const char *code);
 
 const char *ent__report_level_name(ent_level level);
 const char *ent__report_weight_name(ent_weight w);
