@@ -98,6 +98,40 @@ ENT_API ent_status ent_report_write(FILE *fp, const ent_dataset *ds,
 ENT_API ent_status ent_report_write_sources(FILE *fp, const ent_dataset *ds,
 	const ent_graph *g, const ent_report_options *opts, ent_error *err);
 
+/* -- report.html ------------------------------------------------------------ */
+
+/** The drawings report.html holds, made by render.h and plot.h (borrowed). */
+typedef struct ent_report_html_parts {
+	const char *diagram; /**< the diagram as Graphviz SVG, or NULL */
+	size_t diagram_len;
+	/** one Graphviz SVG per period (ent_periods_count()), or NULL */
+	const char *const *period_diagrams;
+	const size_t *period_diagram_lens;
+	size_t n_charts;           /**< trend charts (SVG) */
+	const char *const *charts;
+	const size_t *chart_lens;
+	const char *const *chart_titles; /**< their alternative texts */
+} ent_report_html_parts;
+
+/**
+ * Write report.html: one self-contained page (no request of any kind: a
+ * Content-Security-Policy forbids them; it works from file://) with the
+ * diagram, where hovering over an actor lights up its ties and clicking an
+ * actor or a tie lists the events behind it (date, direction, CAMEO code,
+ * sentence or the row's actor names, document or source link; at most 25
+ * per relation), a period slider that shows each period's diagram, "what
+ * changed", the trend charts, and tables of actors and relations that sort
+ * when a header is clicked. Its numbers are report.json's, embedded as
+ * data. Names, sentences and links from the input are data, never markup:
+ * the page puts them in as text (a link only when it is http or https).
+ * Needs `opts->periods` for the time parts, and a dataset with kept events
+ * for the sources.
+ * @return as ent_report_write()
+ */
+ENT_API ent_status ent_report_write_html(FILE *fp, const ent_dataset *ds,
+	const ent_graph *g, const ent_metrics *m, const ent_report_options *opts,
+	const ent_report_html_parts *parts, ent_error *err);
+
 /* -- charts of a report folder --------------------------------------------- */
 
 /** Most relation charts a report folder holds. */

@@ -312,6 +312,9 @@ static int build(Agraph_t **out, const ent__scene *s)
 			snprintf(buf, sizeof(buf), "%.2f,%.2f!", nd->x, nd->y);
 			rc |= set_attr(g, nodes[i], AGNODE, "pos", buf);
 		}
+		if (nd->invisible) {
+			rc |= set_attr(g, nodes[i], AGNODE, "style", "invis");
+		}
 		if (nd->ghost) {
 			rc |= set_attr(g, nodes[i], AGNODE, "color", "#c8c8c8");
 			rc |= set_attr(

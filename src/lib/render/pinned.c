@@ -126,7 +126,7 @@ ent_status ent__scene_pin(ent__scene *s, const ent_graph *g,
 	ent_status st = ENT_OK;
 
 	new_index = malloc((s->n_nodes + 1) * sizeof(*new_index));
-	nodes = calloc(s->n_nodes + p->n + 1, sizeof(*nodes));
+	nodes = calloc(s->n_nodes + p->n + 3, sizeof(*nodes));
 	if (new_index == NULL || nodes == NULL) {
 		st = ent__error_nomem(err);
 		goto done;
@@ -183,6 +183,35 @@ ent_status ent__scene_pin(ent__scene *s, const ent_graph *g,
 			goto done;
 		}
 	}
+	/* two invisible corners just outside every place: each diagram on
+	 * this layout gets the same extent, so they line up on a page */
+	for (i = 0; i < 2 && p->n > 0; i++) {
+		ent__scene_node *nd = &nodes[k + n_ghosts++];
+		size_t j;
+		double x = p->items[0].x, y = p->items[0].y;
+		for (j = 1; j < p->n; j++) {
+			double px = p->items[j].x, py = p->items[j].y;
+			x = i == 0 ? (px < x ? px : x) : (px > x ? px : x);
+			y = i == 0 ? (py < y ? py : y) : (py > y ? py : y);
+		}
+		snprintf(nd->id, sizeof(nd->id), "corner#%zu", i);
+		nd->label = ent__strdup("");
+		nd->tooltip = ent__strdup("");
+		if (nd->label == NULL || nd->tooltip == NULL) {
+			st = ent__error_nomem(err);
+			goto done;
+		}
+		nd->actor = (size_t)-1;
+		nd->width = 0.1;
+		nd->bloc = -1;
+		nd->fill = "#ffffff";
+		nd->pinned = 1;
+		nd->ghost = 1; /* owned like a ghost */
+		nd->invisible = 1;
+		/* room for the largest disc (0.8 in) and its name */
+		nd->x = i == 0 ? x - 40 : x + 40;
+		nd->y = i == 0 ? y - 40 : y + 40;
+	}
 	/* success: drop the left-out nodes and their ties, swap in */
 	for (i = 0; i < s->n_nodes; i++) {
 		if (new_index[i] == (size_t)-1) {
@@ -215,7 +244,7 @@ done:
 	ent__buf_free(&b);
 	if (nodes != NULL) {
 		/* only the ghosts' strings are ours; the rest belong to s */
-		for (i = 0; i < s->n_nodes + p->n; i++) {
+		for (i = 0; i < s->n_nodes + p->n + 2; i++) {
 			if (nodes[i].ghost) {
 				free(nodes[i].label);
 				free(nodes[i].tooltip);

@@ -25,6 +25,7 @@ typedef struct ent__scene_node {
 	int pinned;       /* x, y hold its place (points) */
 	double x, y;
 	int ghost;        /* an actor of the layout without a tie here */
+	int invisible;    /* a corner that fixes the drawing's extent */
 } ent__scene_node;
 
 typedef struct ent__scene_edge {
