@@ -127,6 +127,7 @@ def main():
                 print('# ' + line)
 
     def case(name, cmd, want_err, feed=None):
+        nonlocal n
         status, err, rss, out = run(cmd, feed)
         check(status == 1, f'{name}: exit 1', f'status {status}\n{err}')
         check(err == want_err + '\n', f'{name}: the one error line',
