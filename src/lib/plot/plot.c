@@ -14,300 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
-
-/* -- output surface -------------------------------------------------------- */
-
-typedef struct canvas {
-	ent_plot_format format;
-	FILE *fp;
-	ent__buf svg; /* SVG is held back to renumber cairo's surface ids */
-	int width, height; /* pixels */
-	cairo_surface_t *surface;
-	cairo_t *cr;
-	int io_failed;
-} canvas;
-
-static cairo_status_t write_stream(
-	void *closure, const unsigned char *data, unsigned int length)
-{
-	canvas *c = closure;
-
-	if (c->format == ENT_PLOT_SVG) {
-		if (ent__buf_put(&c->svg, (const char *)data, length) < 0) {
-			c->io_failed = 1;
-			return CAIRO_STATUS_NO_MEMORY;
-		}
-		return CAIRO_STATUS_SUCCESS;
-	}
-	if (fwrite(data, 1, length, c->fp) != length) {
-		c->io_failed = 1;
-		return CAIRO_STATUS_WRITE_ERROR;
-	}
-	return CAIRO_STATUS_SUCCESS;
-}
-
-static ent_status canvas_open(
-	canvas *c, FILE *fp, const ent_plot_options *o, ent_error *err)
-{
-	/* vector surfaces are sized in points (1/72 in), 96 px = 72 pt */
-	double w, h;
-
-	memset(c, 0, sizeof(*c));
-	c->format = o->format;
-	c->fp = fp;
-	c->width = o->width > 0 ? o->width : 800;
-	c->height = o->height > 0 ? o->height : 400;
-	w = c->width * 0.75;
-	h = c->height * 0.75;
-	switch (o->format) {
-	case ENT_PLOT_SVG:
-		c->surface = cairo_svg_surface_create_for_stream(
-			write_stream, c, w, h);
-		break;
-	case ENT_PLOT_PDF:
-		c->surface = cairo_pdf_surface_create_for_stream(
-			write_stream, c, w, h);
-		if (cairo_surface_status(c->surface) == CAIRO_STATUS_SUCCESS) {
-			/* a fixed date: the same chart, the same bytes */
-			cairo_pdf_surface_set_metadata(c->surface,
-				CAIRO_PDF_METADATA_CREATE_DATE,
-				"2000-01-01T00:00:00Z");
-		}
-		break;
-	default:
-		c->surface = cairo_image_surface_create(
-			CAIRO_FORMAT_RGB24, c->width, c->height);
-		break;
-	}
-	if (cairo_surface_status(c->surface) != CAIRO_STATUS_SUCCESS) {
-		ent_status st = ent__error_set(err, ENT_ERENDER, NULL, 0, 0,
-			"cairo: %s",
-			cairo_status_to_string(
-				cairo_surface_status(c->surface)));
-		cairo_surface_destroy(c->surface);
-		c->surface = NULL;
-		return st;
-	}
-	c->cr = cairo_create(c->surface);
-	if (o->format != ENT_PLOT_PNG) {
-		/* PLplot draws in its device units; map them to points */
-		cairo_scale(c->cr, 0.75, 0.75);
-	}
-	cairo_set_source_rgb(c->cr, 1, 1, 1);
-	cairo_paint(c->cr);
-	return ENT_OK;
-}
-
-/* cairo numbers its surfaces process-wide ("surface1", then "surface6"
- * for the next chart): number them from 1 in order of appearance, so a
- * chart does not depend on what was drawn before it. */
-static void write_svg(canvas *c)
-{
-	const char *s = c->svg.data, *end = s + c->svg.len;
-	unsigned long seen[16];
-	size_t n_seen = 0;
-
-	while (s < end) {
-		const char *hit = strstr(s, "surface");
-		const char *q;
-		unsigned long num = 0;
-		size_t k;
-
-		if (hit == NULL) {
-			fwrite(s, 1, (size_t)(end - s), c->fp);
-			break;
-		}
-		hit += 7;
-		fwrite(s, 1, (size_t)(hit - s), c->fp);
-		for (q = hit; q < end && *q >= '0' && *q <= '9'; q++) {
-			num = num * 10 + (unsigned long)(*q - '0');
-		}
-		if (q == hit) {
-			s = hit;
-			continue;
-		}
-		for (k = 0; k < n_seen && seen[k] != num; k++) {
-		}
-		if (k == n_seen && n_seen < 16) {
-			seen[n_seen++] = num;
-		}
-		fprintf(c->fp, "%zu", k + 1);
-		s = q;
-	}
-}
-
-static ent_status canvas_close(canvas *c, ent_error *err)
-{
-	cairo_status_t cs;
-
-	cairo_destroy(c->cr);
-	c->cr = NULL;
-	if (c->format == ENT_PLOT_PNG) {
-		cs = cairo_surface_write_to_png_stream(
-			c->surface, write_stream, c);
-	} else {
-		cairo_surface_finish(c->surface);
-		cs = cairo_surface_status(c->surface);
-	}
-	cairo_surface_destroy(c->surface);
-	c->surface = NULL;
-	if (c->format == ENT_PLOT_SVG && !c->io_failed && c->svg.data) {
-		write_svg(c);
-	}
-	ent__buf_free(&c->svg);
-	if (c->io_failed || ferror(c->fp)) {
-		return ent__error_set(
-			err, ENT_EIO, NULL, 0, 0, "cannot write the chart");
-	}
-	if (cs != CAIRO_STATUS_SUCCESS) {
-		return ent__error_set(err, ENT_ERENDER, NULL, 0, 0, "cairo: %s",
-			cairo_status_to_string(cs));
-	}
-	return ENT_OK;
-}
-
-static void canvas_abort(canvas *c)
-{
-	ent__buf_free(&c->svg);
-	if (c->cr != NULL) {
-		cairo_destroy(c->cr);
-	}
-	if (c->surface != NULL) {
-		cairo_surface_destroy(c->surface);
-	}
-	c->cr = NULL;
-	c->surface = NULL;
-}
-
-/* -- the calendar axis ----------------------------------------------------- */
-
-/* The calendar periods from the first period with events to the last: x
- * = 0 .. n-1, and where each period of ::ent_periods sits on it. */
-typedef struct axis {
-	const ent_periods *p;
-	size_t n;         /* calendar periods */
-	ent_date *starts; /* their first days */
-	size_t *x_of;     /* period index -> x */
-	size_t step;      /* label every step-th period */
-} axis;
-
-static ent_status axis_build(
-	axis *a, const ent_periods *p, int width, ent_error *err)
-{
-	size_t i, j, np = ent_periods_count(p);
-	ent_period_unit unit = ent_periods_unit(p);
-	ent_date d, last;
-
-	memset(a, 0, sizeof(*a));
-	a->p = p;
-	if (np == 0) {
-		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
-			"no period to draw (give --by week|month|quarter|year, "
-			"and dated events)");
-	}
-	last = ent_periods_summary(p, np - 1)->start;
-	for (d = ent_periods_summary(p, 0)->start; d != 0 && d <= last;
-		d = ent_period_next(d, unit)) {
-		if (++a->n > ENT_PLOT_MAX_PERIODS) {
-			return ent__error_set(err, ENT_ELIMIT, NULL, 0, 0,
-				"the periods span more than %d %ss; narrow the "
-				"dates with --since and --until",
-				ENT_PLOT_MAX_PERIODS,
-				unit == ENT_PERIOD_WEEK              ? "week"
-					: unit == ENT_PERIOD_MONTH   ? "month"
-					: unit == ENT_PERIOD_QUARTER ? "quarter"
-								     : "year");
-		}
-	}
-	a->starts = malloc(a->n * sizeof(*a->starts));
-	a->x_of = malloc(np * sizeof(*a->x_of));
-	if (a->starts == NULL || a->x_of == NULL) {
-		return ent__error_nomem(err);
-	}
-	d = ent_periods_summary(p, 0)->start;
-	for (i = 0; i < a->n; i++) {
-		a->starts[i] = d;
-		d = ent_period_next(d, unit);
-	}
-	{
-		/* labels of about 8 characters, 80 px apart on a plot
-		 * width of 0.66 of the page */
-		size_t fit = (size_t)(0.66 * width / 80.0);
-		fit = fit > 0 ? fit : 1;
-		a->step = a->n <= fit ? 1 : (a->n + fit - 1) / fit;
-	}
-	for (i = 0, j = 0; i < np; i++) {
-		ent_date s = ent_periods_summary(p, i)->start;
-		while (a->starts[j] < s) {
-			j++;
-		}
-		a->x_of[i] = j;
-	}
-	return ENT_OK;
-}
-
-static void axis_free(axis *a)
-{
-	free(a->starts);
-	free(a->x_of);
-}
-
-/* PLplot's label callback: the period label at integral ticks on the
- * step, nothing elsewhere. */
-static void label_x(
-	PLINT axis_id, PLFLT value, char *label, PLINT length, PLPointer data)
-{
-	const axis *a = data;
-	double r = floor(value + 0.5);
-
-	label[0] = '\0';
-	if (axis_id != PL_X_AXIS) {
-		snprintf(label, (size_t)length, "%g", value);
-		return;
-	}
-	if (fabs(value - r) > 1e-6 || r < 0 || r >= (double)a->n ||
-		(size_t)r % a->step != 0) {
-		return;
-	}
-	{
-		char buf[16];
-		ent_period_label(
-			a->starts[(size_t)r], ent_periods_unit(a->p), buf);
-		snprintf(label, (size_t)length, "%s", buf);
-	}
-}
-
-/* -- text ------------------------------------------------------------------ */
-
-/* A name as PLplot text: its escape character '#' doubled. */
-static void plot_text(char *out, size_t size, const char *s)
-{
-	size_t k = 0;
-
-	for (; s && *s && k + 3 < size; s++) {
-		if (*s == '#') {
-			out[k++] = '#';
-		}
-		out[k++] = (char)((unsigned char)*s < 0x20 ? ' ' : *s);
-	}
-	out[k] = '\0';
-}
-
-static const char *name_of(const char *code)
-{
-	const ent_state *s = ent_state_of_actor(code);
-
-	return s && strcmp(s->code, code) == 0 ? s->name : code;
-}
-
-static const char *unit_word(ent_period_unit u)
-{
-	return u == ENT_PERIOD_WEEK       ? "week"
-		: u == ENT_PERIOD_MONTH   ? "month"
-		: u == ENT_PERIOD_QUARTER ? "quarter"
-					  : "year";
-}
+#include "plot/plot_internal.h"
 
 /* -- drawing --------------------------------------------------------------- */
 
@@ -341,7 +48,8 @@ static const unsigned char line_rgb[8][3] = {
 	{0x33, 0x33, 0x33},
 };
 
-static ent_status start_plot(canvas *cv, PLINT *stream, ent_error *err)
+static ent_status start_plot(
+	ent__plot_canvas *cv, PLINT *stream, ent_error *err)
 {
 	size_t i;
 
@@ -370,14 +78,14 @@ static ent_status start_plot(canvas *cv, PLINT *stream, ent_error *err)
 }
 
 /* The frame: viewport, window, the box with period labels, titles. */
-static void frame(const axis *a, double ymin, double ymax, const char *title,
-	const char *subtitle, const char *ylabel)
+static void frame(const ent__plot_axis *a, double ymin, double ymax,
+	const char *title, const char *subtitle, const char *ylabel)
 {
 	plvpor(0.09, 0.75, 0.13, 0.86);
 	plwind(-0.5, (double)a->n - 0.5, ymin, ymax);
 	plcol0(COL_INK);
 	plschr(0, 0.9);
-	plslabelfunc(label_x, (PLPointer)a);
+	plslabelfunc(ent__plot_label_x, (PLPointer)a);
 	plbox("bcnsto", (double)a->step, a->step, "bcnstvo", 0, 0);
 	plslabelfunc(NULL, NULL);
 	plschr(0, 1.1);
@@ -390,7 +98,7 @@ static void frame(const axis *a, double ymin, double ymax, const char *title,
 
 /* Light grey bands at calendar periods without a point. */
 static void shade_no_news(
-	const axis *a, const char *has, double ymin, double ymax)
+	const ent__plot_axis *a, const char *has, double ymin, double ymax)
 {
 	size_t x;
 
@@ -449,8 +157,9 @@ typedef struct series {
 	int64_t events;
 } series;
 
-static ent_status draw_balance(canvas *cv, const axis *a, const series *s,
-	const char *title, const char *subtitle, ent_error *err)
+static ent_status draw_balance(ent__plot_canvas *cv, const ent__plot_axis *a,
+	const series *s, const char *title, const char *subtitle,
+	ent_error *err)
 {
 	double ymin = 0, ymax = 0, pad;
 	double *x = NULL, *net = NULL;
@@ -561,8 +270,8 @@ ent_status ent_plot_format_from_path(ent_plot_format *out, const char *path)
 }
 
 /* Check the common arguments and set up the canvas and the axis. */
-static ent_status begin(canvas *cv, axis *a, FILE *fp, const ent_trends *t,
-	const ent_plot_options *o, ent_error *err)
+static ent_status begin(ent__plot_canvas *cv, ent__plot_axis *a, FILE *fp,
+	const ent_trends *t, const ent_plot_options *o, ent_error *err)
 {
 	ent_status st;
 
@@ -574,20 +283,21 @@ static ent_status begin(canvas *cv, axis *a, FILE *fp, const ent_trends *t,
 		return ent__error_set(
 			err, ENT_EINVAL, NULL, 0, 0, "ent_plot: bad argument");
 	}
-	if ((st = axis_build(a, ent_trends_periods(t),
+	if ((st = ent__plot_axis_build(a, ent_trends_periods(t),
 		     o->width > 0 ? o->width : 800, err)) != ENT_OK) {
 		return st;
 	}
-	return canvas_open(cv, fp, o, err);
+	return ent__plot_canvas_open(cv, fp, o, err);
 }
 
-static ent_status finish(canvas *cv, axis *a, ent_status st, ent_error *err)
+static ent_status finish(
+	ent__plot_canvas *cv, ent__plot_axis *a, ent_status st, ent_error *err)
 {
 	if (st == ENT_OK) {
-		st = canvas_close(cv, err);
+		st = ent__plot_canvas_close(cv, err);
 	}
-	canvas_abort(cv);
-	axis_free(a);
+	ent__plot_canvas_abort(cv);
+	ent__plot_axis_free(a);
 	return st;
 }
 
@@ -598,22 +308,23 @@ static ent_status plot_series(FILE *fp, const ent_trends *t, series *s,
 	const ent_plot_options *o = opts ? opts : &defaults;
 	const ent_periods *p = ent_trends_periods(t);
 	char title[256], subtitle[256], clean[200];
-	canvas cv;
-	axis a;
+	ent__plot_canvas cv;
+	ent__plot_axis a;
 	ent_status st;
 
 	st = begin(&cv, &a, fp, t, o, err);
 	if (st == ENT_OK) {
-		plot_text(clean, sizeof(clean), o->title ? o->title : name);
+		ent__plot_plot_text(
+			clean, sizeof(clean), o->title ? o->title : name);
 		snprintf(title, sizeof(title), "%s by %s", clean,
-			unit_word(ent_periods_unit(p)));
+			ent__plot_unit_word(ent_periods_unit(p)));
 		if (o->title) {
 			snprintf(title, sizeof(title), "%s", clean);
 		}
 		snprintf(subtitle, sizeof(subtitle),
 			"%lld events in %zu of %zu %ss; grey: no news",
 			(long long)s->events, s->n, a.n,
-			unit_word(ent_periods_unit(p)));
+			ent__plot_unit_word(ent_periods_unit(p)));
 		st = draw_balance(&cv, &a, s, title, subtitle, err);
 	}
 	return finish(&cv, &a, st, err);
@@ -651,8 +362,8 @@ ent_status ent_plot_relation(FILE *fp, const ent_trends *t, size_t relation,
 		s.net[i] = r->points[i].net;
 	}
 	s.period = period;
-	snprintf(name, sizeof(name), "%s \xe2\x80\x93 %s", name_of(r->a),
-		name_of(r->b));
+	snprintf(name, sizeof(name), "%s \xe2\x80\x93 %s",
+		ent__plot_name_of(r->a), ent__plot_name_of(r->b));
 	st = plot_series(fp, t, &s, name, opts, err);
 done:
 	free(period);
@@ -694,7 +405,8 @@ ent_status ent_plot_actor(FILE *fp, const ent_trends *t, size_t actor,
 		s.net[i] = ac->points[i].cooperation - ac->points[i].conflict;
 	}
 	s.period = period;
-	snprintf(name, sizeof(name), "%s with everyone", name_of(ac->code));
+	snprintf(name, sizeof(name), "%s with everyone",
+		ent__plot_name_of(ac->code));
 	st = plot_series(fp, t, &s, name, opts, err);
 done:
 	free(period);
@@ -719,8 +431,8 @@ ent_status ent_plot_centrality(FILE *fp, const ent_trends *t,
 	PLINT stream;
 	PLFLT lw, lh;
 	size_t i, k;
-	canvas cv;
-	axis a;
+	ent__plot_canvas cv;
+	ent__plot_axis a;
 	ent_status st;
 
 	if (actors == NULL || n == 0 || n > 8) {
@@ -750,12 +462,13 @@ ent_status ent_plot_centrality(FILE *fp, const ent_trends *t,
 	if ((st = start_plot(&cv, &stream, err)) != ENT_OK) {
 		goto done;
 	}
-	plot_text(title, sizeof(title),
+	ent__plot_plot_text(title, sizeof(title),
 		o->title ? o->title : "PageRank of the leading actors");
 	if (o->title == NULL) {
 		size_t len = strlen(title);
 		snprintf(title + len, sizeof(title) - len, " by %s",
-			unit_word(ent_periods_unit(ent_trends_periods(t))));
+			ent__plot_unit_word(
+				ent_periods_unit(ent_trends_periods(t))));
 	}
 	snprintf(subtitle, sizeof(subtitle),
 		"each period's own graph; a gap: no news of the actor");
@@ -771,7 +484,8 @@ ent_status ent_plot_centrality(FILE *fp, const ent_trends *t,
 		pllsty((PLINT)(i % 8) + 1);
 		plwidth(2);
 		gapped_line(ac->n_points, x, y, symbol);
-		plot_text(names[i], sizeof(names[i]), name_of(ac->code));
+		ent__plot_plot_text(names[i], sizeof(names[i]),
+			ent__plot_name_of(ac->code));
 		text[i] = names[i];
 		opt[i] = PL_LEGEND_LINE | PL_LEGEND_SYMBOL;
 		tcol[i] = COL_INK;
