@@ -12,7 +12,9 @@
 
 ENT_BEGIN_DECLS
 
-/** Event flags (DESIGN.md "Events"). */
+/** Event flags: how the sentence an event was read from qualifies it. A
+ * negated event is kept in events JSON (so a reader sees what was read)
+ * but left out of the graph. */
 typedef enum ent_event_flag {
 	ENT_FLAG_NEGATED = 1u << 0,    /**< "did not", "denied" */
 	ENT_FLAG_HEDGED = 1u << 1,     /**< "reportedly", "allegedly" */
@@ -68,8 +70,13 @@ typedef ent_status (*ent_event_cb)(const ent_event *ev, void *payload);
 /** A growable list of events that owns their strings. */
 typedef struct ent_events ent_events;
 
-/** Create an empty list. */
-ENT_API ent_status ent_events_create(ent_events **out);
+/**
+ * Create an empty list.
+ * @param[out] out the list (NULL on failure)
+ * @param err details of a failure (may be NULL)
+ * @return ENT_OK, ENT_ENOMEM, or ENT_EINVAL for a NULL `out`
+ */
+ENT_API ent_status ent_events_create(ent_events **out, ent_error *err);
 /** Destroy a list and the strings of its events. Accepts NULL. */
 ENT_API void ent_events_destroy(ent_events *events);
 /** Number of events in the list. */

@@ -4,7 +4,7 @@
  * @brief Diagrams of the actor graph through Graphviz (cgraph + gvc), and
  * GraphML/GML exports through igraph.
  *
- * The diagram encodes (DESIGN.md "Diagrams"):
+ * The diagram encodes:
  *
  * - one edge per relation {a, b} (or, with `directed`, one arrow per
  *   directed dyad); an alliance tie (net > 0) is drawn solid in blue

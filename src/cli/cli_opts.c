@@ -601,10 +601,8 @@ int cli_load(ent_dataset **out, cli_opts *o, int keep_events)
 	if (ent_extractor_create(&ex, &o->extract, &err) != ENT_OK) {
 		return cli_fail(&err);
 	}
-	if (ent_dataset_create(&ds, &dopts) != ENT_OK) {
+	if (ent_dataset_create(&ds, &dopts, &err) != ENT_OK) {
 		ent_extractor_destroy(ex);
-		err.code = ENT_ENOMEM;
-		snprintf(err.message, sizeof(err.message), "out of memory");
 		return cli_fail(&err);
 	}
 	for (i = 0; i < n_inputs; i++) {

@@ -27,20 +27,14 @@ int cmd_dyads(cli_opts *o)
 	table = ent_dataset_dyads(ds);
 	if (o->graph.min_events > 0) {
 		/* --min-events: the same dyads the graph would keep */
-		if (ent_dyads_create(&kept) != ENT_OK) {
-			err.code = ENT_ENOMEM;
-			snprintf(err.message, sizeof(err.message),
-				"out of memory");
+		if (ent_dyads_create(&kept, &err) != ENT_OK) {
 			rc = cli_fail(&err);
 			goto done;
 		}
 		for (i = 0; i < ent_dyads_count(table); i++) {
-			if (ent_dyads_get(&d, table, i) != ENT_OK ||
-				(d.events >= o->graph.min_events &&
-					ent_dyads_add_dyad(kept, &d) != ENT_OK)) {
-				err.code = ENT_ENOMEM;
-				snprintf(err.message, sizeof(err.message),
-					"out of memory");
+			if (ent_dyads_get(&d, table, i) == ENT_OK &&
+				d.events >= o->graph.min_events &&
+				ent_dyads_add_dyad(kept, &d, &err) != ENT_OK) {
 				rc = cli_fail(&err);
 				goto done;
 			}

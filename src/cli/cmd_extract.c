@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * entente extract: news text in, the events JSON of DESIGN.md out.
+ * entente extract: news text in, events JSON ("events/1") out.
  */
 #include <stdlib.h>
 #include <unistd.h>
@@ -24,12 +24,7 @@ int cmd_extract(cli_opts *o)
 				       "standard input)");
 	}
 	if (ent_extractor_create(&ex, &o->extract, &err) != ENT_OK ||
-		ent_events_create(&events) != ENT_OK) {
-		if (err.code == ENT_OK) {
-			err.code = ENT_ENOMEM;
-			snprintf(err.message, sizeof(err.message),
-				"out of memory");
-		}
+		ent_events_create(&events, &err) != ENT_OK) {
 		rc = cli_fail(&err);
 		goto done;
 	}

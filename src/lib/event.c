@@ -23,13 +23,14 @@ struct ent_events {
 	size_t cap;
 };
 
-ent_status ent_events_create(ent_events **out)
+ent_status ent_events_create(ent_events **out, ent_error *err)
 {
 	if (out == NULL) {
-		return ENT_EINVAL;
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_events_create: NULL argument");
 	}
 	*out = calloc(1, sizeof(**out));
-	return *out ? ENT_OK : ENT_ENOMEM;
+	return *out ? ENT_OK : ent__error_nomem(err);
 }
 
 static void event_free_strings(ent_event *ev)

@@ -78,7 +78,7 @@ static ent_dataset *load(const char *const *paths, size_t n, ent_level level,
 	dopts.level = level;
 	ropts.on_skip = on_skip;
 	ropts.skip_payload = sk;
-	if (ent_dataset_create(&ds, &dopts) != ENT_OK) {
+	if (ent_dataset_create(&ds, &dopts, NULL) != ENT_OK) {
 		return NULL;
 	}
 	for (i = 0; i < n; i++) {
@@ -195,9 +195,9 @@ static void test_thousandths(void)
 	char *text;
 	ent_dyad out;
 
-	ent_dyads_create(&d);
-	ent_dyads_add_dyad(d, &in);
-	ent_dyads_add_dyad(d, &q);
+	ent_dyads_create(&d, NULL);
+	ent_dyads_add_dyad(d, &in, NULL);
+	ent_dyads_add_dyad(d, &q, NULL);
 	paths[0] = tmp_path("milli.csv");
 	fp = fopen(paths[0], "wb");
 	ent_dyads_write_csv(fp, d, NULL);
@@ -271,7 +271,7 @@ static void test_broken(void)
 	/* forced as a dyad table without the header */
 	write_file(paths[0], "POL,ROU,2,2,0,6,3,6,0,2020-01-01,2020-02-01\n");
 	ropts.format = ENT_FORMAT_DYADS;
-	ent_dataset_create(&ds, &dopts);
+	ent_dataset_create(&ds, &dopts, NULL);
 	ok(ent_read_into(ds, paths[0], &ropts, &err) == ENT_EPARSE &&
 		err.line == 1 && strstr(err.message, "header"),
 		"no header: error on line 1 (%s)", err.message);

@@ -128,7 +128,7 @@ static void test_dataset(void)
 
 	o.filter.codes = codes;
 	o.filter.n_codes = 1;
-	ent_dataset_create(&ds, &o);
+	ent_dataset_create(&ds, &o, NULL);
 	ok(ent_read_into(ds, ENT_SOURCE_ROOT "/tests/data/gdelt/small.export.CSV",
 		&r, NULL) == ENT_OK, "fixture read with --codes 19");
 	ok(ent_dyads_count(ent_dataset_dyads(ds)) == 1 &&
@@ -141,7 +141,7 @@ static void test_dataset(void)
 	/* --weight mentions: RUS->UKR 10 + 5 mentions, USA->POL 4 + 2 */
 	o = (ent_dataset_options)ENT_DATASET_OPTIONS_INIT;
 	o.weight = ENT_WEIGHT_MENTIONS;
-	ent_dataset_create(&ds, &o);
+	ent_dataset_create(&ds, &o, NULL);
 	ent_read_into(ds, ENT_SOURCE_ROOT "/tests/data/gdelt/small.export.CSV",
 		&r, NULL);
 	ent_dyads_get(&d, ent_dataset_dyads(ds), 1);
@@ -157,7 +157,7 @@ static void test_dataset(void)
 	o.filter.since = 20220300;
 	o.filter.use_date_added = 1;
 	o.filter.root_only = 1;
-	ent_dataset_create(&ds, &o);
+	ent_dataset_create(&ds, &o, NULL);
 	ent_read_into(ds, ENT_SOURCE_ROOT "/tests/data/gdelt/small.export.CSV",
 		&r, NULL);
 	/* added in or after March and root: 1003 (USA->CHN), 1004, 1005

@@ -49,7 +49,7 @@ static ent_status load(ent_dataset **out, const char *path, ent_format format,
 	ropts.strict = strict;
 	ropts.on_skip = on_skip;
 	ropts.skip_payload = sk;
-	if ((st = ent_dataset_create(out, &dopts)) != ENT_OK) {
+	if ((st = ent_dataset_create(out, &dopts, NULL)) != ENT_OK) {
 		return st;
 	}
 	st = ent_read_into(*out, path, &ropts, err);
@@ -403,7 +403,7 @@ static char *read_as_text(const char *path, int version, long *events)
 	ropts.format = version == 2 ? ENT_FORMAT_GDELT2 : ENT_FORMAT_GDELT1;
 	ropts.on_skip = skip_to_file;
 	ropts.skip_payload = fp;
-	if (fp == NULL || ent_dataset_create(&ds, &dopts) != ENT_OK ||
+	if (fp == NULL || ent_dataset_create(&ds, &dopts, NULL) != ENT_OK ||
 		ent_read_into(ds, path, &ropts, &err) != ENT_OK ||
 		ent_events_to_json(&json, ent_dataset_events(ds), &err) !=
 		ENT_OK) {

@@ -42,7 +42,7 @@ static ent_status load(ent_dataset **out, const char *path, int strict,
 	ropts.strict = strict;
 	ropts.on_skip = on_skip;
 	ropts.skip_payload = sk;
-	if ((st = ent_dataset_create(out, &dopts)) != ENT_OK) {
+	if ((st = ent_dataset_create(out, &dopts, NULL)) != ENT_OK) {
 		return st;
 	}
 	st = ent_read_into(*out, path, &ropts, err);
@@ -146,7 +146,7 @@ static void test_bad_header(void)
 		return;
 	}
 	ropts.format = ENT_FORMAT_ICEWS;
-	ent_dataset_create(&ds, &dopts);
+	ent_dataset_create(&ds, &dopts, NULL);
 	ok(ent_read_into(ds, path, &ropts, &err) == ENT_EPARSE &&
 		err.line == 1 && strstr(err.message, "Intensity"),
 		"forced ICEWS without Intensity: header error (%s)", err.message);
@@ -172,7 +172,7 @@ static void test_congo(void)
 			"-10\tCongo\n"), "temporary file")) {
 		return;
 	}
-	ent_dataset_create(&ds, &dopts);
+	ent_dataset_create(&ds, &dopts, NULL);
 	ok(ent_read_into(ds, path, &ropts, &err) == ENT_OK, "Congos read (%s)",
 		err.message);
 	ok(has_dyad(ds, "COG", "FRA", &d), "\"Congo\" is COG");

@@ -28,7 +28,7 @@ static ent_graph *graph_of(const tie *ties, size_t n, ent_dyads **dyads_out)
 	ent_graph *g = NULL;
 	size_t i;
 
-	if (ent_dyads_create(&d) != ENT_OK) {
+	if (ent_dyads_create(&d, NULL) != ENT_OK) {
 		return NULL;
 	}
 	for (i = 0; i < n; i++) {
@@ -39,7 +39,7 @@ static ent_graph *graph_of(const tie *ties, size_t n, ent_dyads **dyads_out)
 		ev.quad = ties[i].quad;
 		ev.count = ties[i].count;
 		ent_dyads_add_event(
-			d, ties[i].source, ties[i].target, &ev, ties[i].count);
+			d, ties[i].source, ties[i].target, &ev, ties[i].count, NULL);
 	}
 	if (ent_graph_build(&g, d, NULL, NULL) != ENT_OK) {
 		g = NULL;
@@ -447,7 +447,7 @@ static void test_hostile(ent_renderer *r)
 	/* a graph with no relation still draws its title */
 	ent_graph_destroy(g);
 	ent_dyads_destroy(d);
-	ent_dyads_create(&d);
+	ent_dyads_create(&d, NULL);
 	ent_graph_build(&g, d, NULL, &err);
 	o.format = ENT_RENDER_SVG;
 	o.title = NULL;
@@ -519,7 +519,7 @@ static void test_sources(void)
 	FILE *fp;
 
 	dopts.keep_events = 1;
-	ok(ent_dataset_create(&ds, &dopts) == ENT_OK &&
+	ok(ent_dataset_create(&ds, &dopts, NULL) == ENT_OK &&
 			ent_events_parse_json(&evs, json, strlen(json),
 				"t.json", &err) == ENT_OK,
 		"sources fixture");

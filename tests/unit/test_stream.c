@@ -90,7 +90,7 @@ static char *table_of(const char *path, ent_format format, int strict,
 	ropts.skip_payload = sk;
 	ropts.progress = pr ? on_progress : NULL;
 	ropts.progress_payload = pr;
-	if (ent_dataset_create(&ds, &dopts) != ENT_OK) {
+	if (ent_dataset_create(&ds, &dopts, NULL) != ENT_OK) {
 		return NULL;
 	}
 	if (ent_read_into(ds, path, &ropts, err) == ENT_OK) {
@@ -520,7 +520,7 @@ static void read_one(run *r, const char *path, ent_format format,
 	ropts.progress = run_progress;
 	ropts.progress_payload = r;
 	r->skip_fp = open_memstream(&r->skips, &len);
-	if (r->skip_fp == NULL || ent_dataset_create(&ds, &dopts) != ENT_OK) {
+	if (r->skip_fp == NULL || ent_dataset_create(&ds, &dopts, NULL) != ENT_OK) {
 		r->st = ENT_ENOMEM;
 		goto done;
 	}

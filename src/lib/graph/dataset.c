@@ -31,24 +31,28 @@ struct ent_dataset {
 	size_t n_actors, cap_actors;
 };
 
-ent_status ent_dataset_create(ent_dataset **out, const ent_dataset_options *opts)
+ent_status ent_dataset_create(ent_dataset **out, const ent_dataset_options *opts,
+	ent_error *err)
 {
 	ent_dataset_options defaults = ENT_DATASET_OPTIONS_INIT;
 	ent_dataset *ds;
+	ent_status st;
 
 	if (out == NULL) {
-		return ENT_EINVAL;
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_dataset_create: NULL argument");
 	}
 	*out = NULL;
 	ds = calloc(1, sizeof(*ds));
 	if (ds == NULL) {
-		return ENT_ENOMEM;
+		return ent__error_nomem(err);
 	}
 	ds->opts = opts ? *opts : defaults;
-	if (ent_dyads_create(&ds->dyads) != ENT_OK ||
-		(ds->opts.keep_events && ent_events_create(&ds->events) != ENT_OK)) {
+	if ((st = ent_dyads_create(&ds->dyads, err)) != ENT_OK ||
+		(ds->opts.keep_events &&
+			(st = ent_events_create(&ds->events, err)) != ENT_OK)) {
 		ent_dataset_destroy(ds);
-		return ENT_ENOMEM;
+		return st;
 	}
 	*out = ds;
 	return ENT_OK;
@@ -165,7 +169,7 @@ static ent_dyads *period_dyads(ent_dataset *ds, ent_date start)
 	memmove(&ds->periods[lo + 1], &ds->periods[lo],
 		(ds->n_periods - lo) * sizeof(*ds->periods));
 	ds->periods[lo].start = start;
-	if (ent_dyads_create(&ds->periods[lo].dyads) != ENT_OK) {
+	if (ent_dyads_create(&ds->periods[lo].dyads, NULL) != ENT_OK) {
 		memmove(&ds->periods[lo], &ds->periods[lo + 1],
 			(ds->n_periods - lo) * sizeof(*ds->periods));
 		return NULL;
@@ -235,18 +239,20 @@ ent_status ent_dataset_add_event(ent_dataset *ds, const ent_event *ev,
 	case ENT_WEIGHT_ARTICLES: weight = ev->articles; break;
 	default: weight = ev->count; break;
 	}
-	if ((st = ent_dyads_add_event(ds->dyads, source, target, ev, weight)) !=
-		ENT_OK) {
-		return ent__error_nomem(err);
+	if ((st = ent_dyads_add_event(ds->dyads, source, target, ev, weight,
+		     err)) != ENT_OK) {
+		return st;
 	}
 	if (ds->opts.by != ENT_PERIOD_NONE) {
 		ent_date start = ent_period_of(ev->date, ds->opts.by);
 		if (start != 0) {
 			ent_dyads *pd = period_dyads(ds, start);
-			if (pd == NULL ||
-				ent_dyads_add_event(pd, source, target, ev,
-					weight) != ENT_OK) {
+			if (pd == NULL) {
 				return ent__error_nomem(err);
+			}
+			if ((st = ent_dyads_add_event(pd, source, target, ev,
+				     weight, err)) != ENT_OK) {
+				return st;
 			}
 		}
 	}
@@ -310,8 +316,8 @@ ent_status ent_dataset_add_dyad(ent_dataset *ds, const ent_dyad *dyad,
 	}
 	strcpy(d.source, source);
 	strcpy(d.target, target);
-	if (ent_dyads_add_dyad(ds->dyads, &d) != ENT_OK) {
-		return ent__error_nomem(err);
+	if ((st = ent_dyads_add_dyad(ds->dyads, &d, err)) != ENT_OK) {
+		return st;
 	}
 	widen(&ds->stats, d.first);
 	widen(&ds->stats, d.last);
@@ -319,21 +325,22 @@ ent_status ent_dataset_add_dyad(ent_dataset *ds, const ent_dyad *dyad,
 }
 
 ent_status ent_dataset_add_input(ent_dataset *ds, const char *name,
-	const char *format)
+	const char *format, ent_error *err)
 {
 	char **names, **formats;
 
 	if (ds == NULL || name == NULL) {
-		return ENT_EINVAL;
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_dataset_add_input: NULL argument");
 	}
 	names = realloc(ds->input_names, (ds->n_inputs + 1) * sizeof(*names));
 	if (names == NULL) {
-		return ENT_ENOMEM;
+		return ent__error_nomem(err);
 	}
 	ds->input_names = names;
 	formats = realloc(ds->input_formats, (ds->n_inputs + 1) * sizeof(*formats));
 	if (formats == NULL) {
-		return ENT_ENOMEM;
+		return ent__error_nomem(err);
 	}
 	ds->input_formats = formats;
 	names[ds->n_inputs] = ent__strdup(name);
@@ -341,7 +348,7 @@ ent_status ent_dataset_add_input(ent_dataset *ds, const char *name,
 	if (names[ds->n_inputs] == NULL || formats[ds->n_inputs] == NULL) {
 		free(names[ds->n_inputs]);
 		free(formats[ds->n_inputs]);
-		return ENT_ENOMEM;
+		return ent__error_nomem(err);
 	}
 	ds->n_inputs++;
 	return ENT_OK;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The events JSON format (DESIGN.md "Events"), read and written with cJSON.
+ * The events JSON format ("entente": "events/1"; schema/events-1.schema.json
+ * describes it), read and written with cJSON.
  *
  * cJSON keeps no positions, so when a parsed value is wrong a small scanner
  * walks the raw text along the same path (events array, element, member) to
@@ -698,8 +699,7 @@ ent_status ent_events_parse_json(ent_events **out, const char *buf, size_t len,
 			NULL);
 		goto done;
 	}
-	if ((st = ent_events_create(&events)) != ENT_OK) {
-		ent__error_nomem(err);
+	if ((st = ent_events_create(&events, err)) != ENT_OK) {
 		goto done;
 	}
 	c.index = 0;
