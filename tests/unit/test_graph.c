@@ -8,6 +8,7 @@
 #include <entente/entente.h>
 
 #include "tap.h"
+#include "helpers.h"
 
 static const ent_dyad *find(const ent_graph *g, const char *s, const char *t)
 {
@@ -22,13 +23,14 @@ static const ent_dyad *find(const ent_graph *g, const char *s, const char *t)
 	return NULL;
 }
 
-static ent_dataset *load(const char *path, const ent_dataset_options *o)
+/* The example's dataset with the options given (NULL: defaults). */
+static ent_dataset *example(const ent_dataset_options *o)
 {
 	ent_dataset *ds = NULL;
 	ent_error err = {0};
 
-	if (ent_dataset_create(&ds, o, NULL) != ENT_OK ||
-		ent_read_into(ds, path, NULL, &err) != ENT_OK) {
+	if (load1(&ds, "examples/baltic-black-sea.json", o, NULL, NULL, &err) !=
+		ENT_OK) {
 		printf("# %s\n", err.message);
 	}
 	return ds;
@@ -36,7 +38,7 @@ static ent_dataset *load(const char *path, const ent_dataset_options *o)
 
 int main(void)
 {
-	ent_dataset *ds = load("examples/baltic-black-sea.json", NULL);
+	ent_dataset *ds = example(NULL);
 	ent_graph *g = NULL;
 	ent_error err = {0};
 	const ent_dyad *d;
@@ -116,14 +118,14 @@ int main(void)
 		ent_dataset_options o = ENT_DATASET_OPTIONS_INIT;
 		const ent_dataset_stats *st;
 		o.filter.since = 20150601;
-		ds = load("examples/baltic-black-sea.json", &o);
+		ds = example(&o);
 		st = ent_dataset_stats_get(ds);
 		ok(st->kept == 4 && st->filtered == 8, "--since 2015-06-01 keeps 4 (the month-only date 2015-06 sorts before it)");
 		ent_dataset_destroy(ds);
 
 		o.filter.since = 0;
 		o.level = ENT_LEVEL_ACTOR;
-		ds = load("examples/baltic-black-sea.json", &o);
+		ds = example(&o);
 		ok(ent_graph_build(&g, ent_dataset_dyads(ds), NULL, &err) == ENT_OK &&
 			ent_graph_actor_index(g, "RUSMIL") != (size_t)-1,
 			"actor level keeps sector codes");
@@ -132,7 +134,7 @@ int main(void)
 
 		o.level = ENT_LEVEL_STATE;
 		o.by = ENT_PERIOD_MONTH;
-		ds = load("examples/baltic-black-sea.json", &o);
+		ds = example(&o);
 		ok(ent_dataset_period_count(ds) == 3, "three months: May, June, July");
 		ent_dataset_destroy(ds);
 	}
@@ -141,7 +143,7 @@ int main(void)
 	{
 		ent_graph_options go = ENT_GRAPH_OPTIONS_INIT;
 		go.min_events = 2;
-		ds = load("examples/baltic-black-sea.json", NULL);
+		ds = example(NULL);
 		ok(ent_graph_build(&g, ent_dataset_dyads(ds), &go, &err) == ENT_OK &&
 			ent_graph_dyad_count(g) == 2, "--min-events 2 keeps RUS->CHN and POL->RUS");
 		ent_graph_destroy(g);
