@@ -18,6 +18,38 @@
 
 #include "cli.h"
 
+static const cli_opt opt_output_dir = {CLI_OPT_STRING, "output", 'o', "DIR",
+	offsetof(cli_opts, output), NULL, 0, NULL,
+	"the folder to write (made when missing; required)"};
+static const cli_opt opt_top = {CLI_OPT_COUNT, "top", 0, "N",
+	offsetof(cli_opts, top), NULL, 1, NULL,
+	"rows in ranked tables and relations drawn\n"
+	"(default: 10 rows, every relation)"};
+
+static const cli_opt *const options[] = {
+	&cli_opt_help, &opt_output_dir, &opt_top, &cli_opt_quiet,
+	&cli_section_diagram, &cli_opt_layout, &cli_opt_size, &cli_opt_title,
+	&cli_opt_directed, &cli_opt_min_weight, &cli_opt_seed,
+	&cli_section_filters, &cli_opt_since, &cli_opt_until,
+	&cli_opt_date_added, &cli_opt_actors, &cli_opt_codes, &cli_opt_quad,
+	&cli_opt_root_only,
+	&cli_section_aggregation, &cli_opt_level, &cli_opt_weight,
+	&cli_opt_min_events,
+	&cli_section_input, &cli_opt_input_format, &cli_opt_strict,
+	&cli_section_text, &cli_opt_date, &cli_opt_actor_dict,
+	&cli_opt_verb_dict,
+	NULL,
+};
+
+static const cli_example examples[] = {
+	{"entente report examples/cyber-pact.txt -o cyber-pact",
+		"read a news article and write its whole report"},
+	{"entente report --since 2022-02 --actors RUS,UKR,POL,USA "
+		"examples/baltic-black-sea.json -o baltic",
+		"the report of four states' events since February 2022"},
+	{NULL, NULL},
+};
+
 enum { F_EVENTS, F_MD, F_JSON, F_SVG, F_DOT, N_FILES };
 
 static const char *const file_names[N_FILES] = {
@@ -69,7 +101,7 @@ static ent_status write_events(FILE *fp, const ent_dataset *ds, ent_error *err)
 	return st;
 }
 
-int cmd_report(cli_opts *o)
+static int run(cli_opts *o)
 {
 	ent_dataset *ds = NULL;
 	ent_graph *g = NULL;
@@ -88,18 +120,12 @@ int cmd_report(cli_opts *o)
 		return cli_usage_error(
 			"report needs -o DIR, the folder to write");
 	}
-	if (o->format) {
-		return cli_usage_error("--format: report writes every format; "
-				       "use render or analyze for one");
-	}
-	if ((rc = cli_render_options(&ropts, o)) != 0) {
-		return rc;
-	}
+	cli_render_options(&ropts, o);
 	md.format = ENT_REPORT_MARKDOWN;
-	md.top = o->top;
+	md.top = (size_t)o->top;
 	md.diagram = "graph.svg";
 	json.format = ENT_REPORT_JSON;
-	json.top = o->top;
+	json.top = (size_t)o->top;
 	if ((rc = cli_load(&ds, o, 1)) != 0) {
 		return rc;
 	}
@@ -173,3 +199,13 @@ done:
 	ent_dataset_destroy(ds);
 	return rc;
 }
+
+const cli_command cli_cmd_report = {
+	"report", "All of it: events, tables, diagram and report.md in a folder.",
+	"[OPTIONS] [INPUT...] -o DIR",
+	"Writes DIR/events.json (the kept events with their sources),\n"
+	"DIR/report.md (the analysis, the diagram and the sentences behind\n"
+	"the strongest relations), DIR/report.json, DIR/graph.svg and\n"
+	"DIR/graph.dot. The files are replaced together or not at all.\n",
+	options, examples, SIZE_MAX, run,
+};
