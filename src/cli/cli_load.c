@@ -141,6 +141,46 @@ static ent_status read_guarded(ent_dataset *ds, const char *input,
 	return st;
 }
 
+/* The filters given, as "--actors, --since" (empty when none). */
+static void active_filters(char *buf, size_t size, const cli_opts *o)
+{
+	const struct {
+		int on;
+		const char *name;
+	} f[] = {
+		{o->since != 0, "--since"}, {o->until != 0, "--until"},
+		{o->n_actors > 0, "--actors"}, {o->n_codes > 0, "--codes"},
+		{o->quads != 0, "--quad"}, {o->root_only, "--root-only"},
+	};
+	size_t i, n = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < sizeof(f) / sizeof(f[0]) && n < size; i++) {
+		if (f[i].on) {
+			n += (size_t)snprintf(buf + n, size - n, "%s%s",
+				n ? ", " : "", f[i].name);
+		}
+	}
+}
+
+/* A filter that keeps nothing says so, rather than leaving an empty
+ * report to speak for itself. */
+static void warn_if_nothing_kept(const ent_dataset *ds, const cli_opts *o)
+{
+	const ent_dataset_stats *st = ent_dataset_stats_get(ds);
+	char names[128];
+
+	active_filters(names, sizeof(names), o);
+	if (names[0] == '\0' || st->filtered == 0 ||
+		ent_dyads_count(ent_dataset_dyads(ds)) > 0) {
+		return;
+	}
+	fprintf(stderr, "entente: warning: the filters (%s) keep none of the "
+		"%lld %s read\n", names, (long long)(st->records + st->dyad_rows),
+		st->records == 0 ? "dyad rows" : st->dyad_rows == 0 ? "events"
+		: "events and dyad rows");
+}
+
 int cli_load(ent_dataset **out, cli_opts *o, int keep_events)
 {
 	ent_dataset *ds = NULL;
@@ -205,6 +245,9 @@ int cli_load(ent_dataset **out, cli_opts *o, int keep_events)
 		}
 	}
 	ent_extractor_destroy(ex);
+	if (!o->quiet) {
+		warn_if_nothing_kept(ds, o);
+	}
 	*out = ds;
 	return 0;
 }

@@ -50,6 +50,8 @@ static int append_list(char ***list, size_t *n, const char *arg)
 	return 0;
 }
 
+/* --actors: each name must stand for something (a code, a state's name, a
+ * group); an unknown one is a usage error naming the nearest matches. */
 static int parse_actors(cli_opts *o, const char *arg)
 {
 	size_t i = o->n_actors;
@@ -58,11 +60,13 @@ static int parse_actors(cli_opts *o, const char *arg)
 		return cli_usage_error("out of memory");
 	}
 	for (; i < o->n_actors; i++) {
-		char *p;
-		for (p = o->actors[i]; *p; p++) {
-			if (*p >= 'a' && *p <= 'z') {
-				*p = (char)(*p - 'a' + 'A');
-			}
+		ent_actor_name n;
+		ent_error err = {0};
+
+		if (ent_actor_name_resolve(&n, o->actors[i],
+			    strlen(o->actors[i]), ENT_NAME_GROUPS, &err) !=
+			ENT_OK) {
+			return cli_usage_error("--actors: %s", err.message);
 		}
 	}
 	return 0;
@@ -128,7 +132,8 @@ const cli_opt cli_opt_date_added = {CLI_OPT_FLAG, "date-added", 0, NULL,
 	"compare GDELT's DATEADDED instead of the event date"};
 const cli_opt cli_opt_actors = {CLI_OPT_CUSTOM, "actors", 0, "LIST", 0, NULL,
 	0, parse_actors,
-	"keep events between the listed actors (CHN,RUS,USA)"};
+	"keep events between the listed actors: codes, names\n"
+	"or groups (RUS,China,\"United States\" or NATO,BRICS)"};
 const cli_opt cli_opt_codes = {CLI_OPT_CUSTOM, "codes", 0, "LIST", 0, NULL, 0,
 	parse_codes, "keep CAMEO codes or roots, as prefixes (19,057)"};
 const cli_opt cli_opt_quad = {CLI_OPT_CUSTOM, "quad", 0, "LIST", 0, NULL, 0,

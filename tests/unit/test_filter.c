@@ -86,6 +86,56 @@ static void test_actors(void)
 		"listed");
 }
 
+/* Actors by name and by group: a group keeps the states that were
+ * members on the event's date. */
+static void test_names_and_groups(void)
+{
+	const char *names[] = {"Russia", "united states"};
+	const char *nato[] = {"NATO"};
+	const char *nato_rus[] = {"nato", "RUS"};
+	const char *bad[] = {"USA", "Austira"};
+	ent_filter f = ENT_FILTER_INIT;
+	ent_event rus_usa = make("RUSGOV", "USA", "111", 3, 20220224, 0, 1);
+	ent_event fin_swe = make("FINGOV", "SWE", "057", 1, 20230410, 0, 1);
+	ent_event fin_swe_early = make("FIN", "SWE", "057", 1, 20230310, 0, 1);
+	ent_event fin_usa_may = make("FIN", "USA", "057", 1, 20230500, 0, 1);
+	ent_event pol_usa_undated = make("POL", "USA", "057", 1, 0, 0, 1);
+	ent_event swe_usa_undated = make("SWE", "USA", "057", 1, 0, 0, 1);
+	ent_event rus_pol = make("RUS", "POL", "111", 3, 19980101, 0, 1);
+	ent_event rus_pol_later = make("RUS", "POL", "111", 3, 19990312, 0, 1);
+	ent_error err = {0};
+
+	f.actors = names;
+	f.n_actors = 2;
+	ok(ent_filter_match(&f, &rus_usa), "names: Russia and united states "
+		"keep RUSGOV -> USA");
+	ok(ent_filter_check(&f, &err) == ENT_OK, "names check");
+	f.actors = nato;
+	f.n_actors = 1;
+	ok(ent_filter_match(&f, &fin_swe) == 0,
+		"NATO on 2023-04-10: Finland a member (2023-04-04), Sweden not "
+		"yet (2024-03-07)");
+	ok(!ent_filter_match(&f, &fin_swe_early), "NATO in March 2023: neither");
+	ok(ent_filter_match(&f, &fin_usa_may),
+		"a month date: Finland a member during May 2023");
+	ok(ent_filter_match(&f, &pol_usa_undated),
+		"undated: today's members (POL, USA)");
+	ok(ent_filter_match(&f, &swe_usa_undated), "undated: SWE is a member "
+		"today");
+	f.actors = nato_rus;
+	f.n_actors = 2;
+	ok(!ent_filter_match(&f, &rus_pol),
+		"Poland was not in NATO on 1998-01-01");
+	ok(ent_filter_match(&f, &rus_pol_later),
+		"Poland in NATO from 1999-03-12 (RUS listed by code)");
+	f.actors = bad;
+	ok(ent_filter_check(&f, &err) == ENT_ENOTFOUND &&
+		strstr(err.message, "did you mean AUT (Austria)"),
+		"an unknown name: ENT_ENOTFOUND with the nearest (%s)",
+		err.message);
+	ok(!ent_filter_match(&f, &rus_usa), "an unknown name matches nothing");
+}
+
 static void test_codes_quads_roots(void)
 {
 	const char *roots[] = {"19"};
@@ -172,6 +222,7 @@ int main(void)
 {
 	test_dates();
 	test_actors();
+	test_names_and_groups();
 	test_codes_quads_roots();
 	test_dataset();
 	return done_testing();

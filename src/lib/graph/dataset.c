@@ -25,11 +25,45 @@ struct ent_dataset {
 	char **input_names;
 	char **input_formats;
 	size_t n_inputs;
+	/* the filter's actor names, resolved once */
+	ent_actor_name *actor_names;
 	/* distinct actors aggregated so far, for ENT_MAX_ACTORS: an open
 	 * addressing set of codes, at most half full */
 	char (*actors)[ENT_CODE_SIZE];
 	size_t n_actors, cap_actors;
 };
+
+/* Resolve the filter's actor names (codes, names, groups) once. */
+static ent_status resolve_actors(ent_dataset *ds, ent_error *err)
+{
+	const ent_filter *f = &ds->opts.filter;
+	size_t i;
+	ent_status st;
+
+	if (f->n_actors == 0) {
+		return ENT_OK;
+	}
+	if (f->actors == NULL) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_dataset_create: filter.actors is NULL");
+	}
+	ds->actor_names = calloc(f->n_actors, sizeof(*ds->actor_names));
+	if (ds->actor_names == NULL) {
+		return ent__error_nomem(err);
+	}
+	for (i = 0; i < f->n_actors; i++) {
+		if (f->actors[i] == NULL) {
+			return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+				"ent_dataset_create: actor %zu is NULL", i);
+		}
+		if ((st = ent_actor_name_resolve(&ds->actor_names[i],
+			     f->actors[i], strlen(f->actors[i]),
+			     ENT_NAME_GROUPS, err)) != ENT_OK) {
+			return st;
+		}
+	}
+	return ENT_OK;
+}
 
 ent_status ent_dataset_create(ent_dataset **out, const ent_dataset_options *opts,
 	ent_error *err)
@@ -48,7 +82,8 @@ ent_status ent_dataset_create(ent_dataset **out, const ent_dataset_options *opts
 		return ent__error_nomem(err);
 	}
 	ds->opts = opts ? *opts : defaults;
-	if ((st = ent_dyads_create(&ds->dyads, err)) != ENT_OK ||
+	if ((st = resolve_actors(ds, err)) != ENT_OK ||
+		(st = ent_dyads_create(&ds->dyads, err)) != ENT_OK ||
 		(ds->opts.keep_events &&
 			(st = ent_events_create(&ds->events, err)) != ENT_OK)) {
 		ent_dataset_destroy(ds);
@@ -78,6 +113,7 @@ void ent_dataset_destroy(ent_dataset *ds)
 	free(ds->input_names);
 	free(ds->input_formats);
 	free(ds->actors);
+	free(ds->actor_names);
 	free(ds);
 }
 
@@ -216,7 +252,7 @@ ent_status ent_dataset_add_event(ent_dataset *ds, const ent_event *ev,
 			"ent_dataset_add_event: NULL argument");
 	}
 	ds->stats.records++;
-	if (!ent_filter_match(&ds->opts.filter, ev)) {
+	if (!ent__filter_match(&ds->opts.filter, ds->actor_names, ev)) {
 		ds->stats.filtered++;
 		return ENT_OK;
 	}
@@ -270,12 +306,17 @@ ent_status ent_dataset_add_cb(const ent_event *ev, void *payload)
 	return ent_dataset_add_event(payload, ev, NULL);
 }
 
-static int actor_listed(const ent_filter *f, const char *code)
+/* A dyad table row passes the actor list when both ends are listed; a
+ * group counts the states that were members at some time between the
+ * row's first and last dates (a row has no finer dates). */
+static int dyad_end_listed(const ent_dataset *ds, const char *code,
+	const ent_dyad *dyad)
 {
 	size_t i;
 
-	for (i = 0; i < f->n_actors; i++) {
-		if (strcmp(f->actors[i], code) == 0) {
+	for (i = 0; i < ds->opts.filter.n_actors; i++) {
+		if (ent__actor_name_match(&ds->actor_names[i], code, dyad->first,
+			    dyad->last)) {
 			return 1;
 		}
 	}
@@ -306,8 +347,8 @@ ent_status ent_dataset_add_dyad(ent_dataset *ds, const ent_dyad *dyad,
 		return ENT_OK;
 	}
 	if (ds->opts.filter.n_actors > 0 &&
-		(!actor_listed(&ds->opts.filter, source) ||
-			!actor_listed(&ds->opts.filter, target))) {
+		(!dyad_end_listed(ds, source, dyad) ||
+			!dyad_end_listed(ds, target, dyad))) {
 		ds->stats.filtered++;
 		return ENT_OK;
 	}

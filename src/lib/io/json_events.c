@@ -334,11 +334,15 @@ static ent_status get_string(parse_ctx *c, const cJSON *obj, const char *key,
 	return ENT_OK;
 }
 
+/* An actor: a state's code or name, or an actor code in capitals (see
+ * ent_actor_name_resolve; a group is not one actor). A name becomes its
+ * state's code ("Austria" -> AUT), never the code its letters begin with. */
 static ent_status get_actor(parse_ctx *c, const cJSON *obj, const char *key,
 	char out[ENT_CODE_SIZE])
 {
 	const char *s;
-	size_t i, n;
+	ent_actor_name n;
+	ent_error e = {0};
 	ent_status st;
 
 	if ((st = get_string(c, obj, key, &s)) != ENT_OK) {
@@ -347,21 +351,10 @@ static ent_status get_actor(parse_ctx *c, const cJSON *obj, const char *key,
 	if (s == NULL) {
 		return field_error(c, key, "missing \"%s\"", NULL);
 	}
-	n = strlen(s);
-	if (n == 0 || n >= ENT_CODE_SIZE) {
-		return field_error(c, key,
-			"\"%s\" must be an actor code of 1 to 15 letters or digits",
-			NULL);
+	if (ent_actor_name_resolve(&n, s, strlen(s), 0, &e) != ENT_OK) {
+		return field_error(c, key, "\"%s\": %s", e.message);
 	}
-	for (i = 0; i < n; i++) {
-		if (!isalnum((unsigned char)s[i])) {
-			return field_error(c, key,
-				"\"%s\" must be an actor code of 1 to 15 letters or digits",
-				NULL);
-		}
-		out[i] = (char)toupper((unsigned char)s[i]);
-	}
-	out[n] = '\0';
+	memcpy(out, n.code, ENT_CODE_SIZE);
 	return ENT_OK;
 }
 
