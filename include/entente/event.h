@@ -49,6 +49,9 @@ typedef struct ent_event {
 	int64_t mentions;          /**< GDELT NumMentions, 0 if unknown */
 	int64_t sources;           /**< GDELT NumSources, 0 if unknown */
 	int64_t articles;          /**< GDELT NumArticles, 0 if unknown */
+	double tone;               /**< GDELT AvgTone, the average tone of the
+	                                documents that mention it (-100..+100,
+	                                mostly -10..+10); NAN when unknown */
 	const char *source_text;   /**< the source as written, or NULL */
 	const char *target_text;   /**< the target as written, or NULL */
 	const char *doc;           /**< document (file name or URL), or NULL */
@@ -257,7 +260,13 @@ typedef enum ent_weight {
 	ENT_WEIGHT_EVENTS = 0,   /**< the event's count (1 per record) */
 	ENT_WEIGHT_MENTIONS,     /**< GDELT NumMentions */
 	ENT_WEIGHT_SOURCES,      /**< GDELT NumSources */
-	ENT_WEIGHT_ARTICLES      /**< GDELT NumArticles */
+	ENT_WEIGHT_ARTICLES,     /**< GDELT NumArticles */
+	ENT_WEIGHT_TONE          /**< each event counts once, and its signed
+	                              weight is GDELT's AvgTone in place of its
+	                              Goldstein weight (cooperation = sum of the
+	                              positive tones, conflict of the negative
+	                              ones); events without a tone are left out
+	                              (counted as filtered) */
 } ent_weight;
 
 /**
@@ -281,10 +290,17 @@ typedef struct ent_filter {
 	size_t n_codes;
 	unsigned int quads;      /**< bit q set keeps quad class q (1..4); 0 keeps all */
 	int root_only;           /**< keep only GDELT root events */
+	int64_t min_sources;     /**< keep events with at least this many
+	                              sources (GDELT NumSources: distinct outlets
+	                              that reported it); 0 keeps all, and events
+	                              without the field are left out otherwise */
+	int64_t min_articles;    /**< the same for GDELT NumArticles (articles
+	                              that mention it) */
 } ent_filter;
 
 #define ENT_FILTER_VERSION 1
-#define ENT_FILTER_INIT {ENT_FILTER_VERSION, 0, 0, 0, NULL, 0, NULL, 0, 0, 0}
+#define ENT_FILTER_INIT {ENT_FILTER_VERSION, 0, 0, 0, NULL, 0, NULL, 0, 0, 0, \
+	0, 0}
 
 /**
  * 1 when the event passes the filter, 0 when it does not. The actor

@@ -129,11 +129,19 @@ typedef struct ent_dataset_options {
 	ent_period_unit by;     /**< also aggregate per period */
 	int keep_events;        /**< keep every kept event (for provenance and
 	                             events.json); memory then grows with events */
+	int dedupe;             /**< keep one event per document (source URL),
+	                             directed dyad (after reduction to the level),
+	                             CAMEO code and date: the later ones are
+	                             duplicates, left out and counted (among the
+	                             filtered, and in `duplicates`). Events
+	                             without a document are never duplicates.
+	                             Memory grows with the kept events (8 bytes
+	                             each). */
 } ent_dataset_options;
 
 #define ENT_DATASET_OPTIONS_VERSION 1
 #define ENT_DATASET_OPTIONS_INIT {ENT_DATASET_OPTIONS_VERSION, ENT_FILTER_INIT, \
-	ENT_LEVEL_STATE, ENT_WEIGHT_EVENTS, ENT_PERIOD_NONE, 0}
+	ENT_LEVEL_STATE, ENT_WEIGHT_EVENTS, ENT_PERIOD_NONE, 0, 0}
 
 /**
  * Most distinct actors a dataset aggregates (after reduction to the level).
@@ -154,6 +162,7 @@ typedef struct ent_dataset_stats {
 	int64_t skipped_rows;/**< broken rows skipped by readers */
 	ent_date first;      /**< earliest kept date */
 	ent_date last;       /**< latest kept date */
+	int64_t duplicates;  /**< left out by `dedupe` (also in `filtered`) */
 } ent_dataset_stats;
 
 /**

@@ -50,6 +50,9 @@ typedef struct cli_opts {
 	size_t n_codes;
 	unsigned int quads;      /* --quad: bit q keeps quad class q */
 	int root_only;           /* --root-only */
+	int64_t min_sources;     /* --min-sources */
+	int64_t min_articles;    /* --min-articles */
+	int dedupe;              /* --dedupe */
 	int64_t min_events;      /* --min-events */
 	int weight;              /* --weight (ent_weight) */
 	int level;               /* --level (ent_level) */
@@ -126,7 +129,8 @@ typedef struct cli_command {
 extern const cli_opt cli_opt_help, cli_opt_output_file, cli_opt_quiet;
 extern const cli_opt cli_section_filters, cli_opt_since, cli_opt_until,
 	cli_opt_date_added, cli_opt_actors, cli_opt_codes, cli_opt_quad,
-	cli_opt_root_only;
+	cli_opt_root_only, cli_opt_min_sources, cli_opt_min_articles,
+	cli_opt_dedupe;
 extern const cli_opt cli_section_aggregation, cli_opt_level, cli_opt_weight,
 	cli_opt_min_events, cli_opt_by;
 extern const cli_opt cli_section_input, cli_opt_input_format, cli_opt_strict;

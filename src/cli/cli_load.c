@@ -151,6 +151,9 @@ static void active_filters(char *buf, size_t size, const cli_opts *o)
 		{o->since != 0, "--since"}, {o->until != 0, "--until"},
 		{o->n_actors > 0, "--actors"}, {o->n_codes > 0, "--codes"},
 		{o->quads != 0, "--quad"}, {o->root_only, "--root-only"},
+		{o->min_sources > 0, "--min-sources"},
+		{o->min_articles > 0, "--min-articles"},
+		{o->dedupe, "--dedupe"}, {o->weight == ENT_WEIGHT_TONE, "--weight tone"},
 	};
 	size_t i, n = 0;
 

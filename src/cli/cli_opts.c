@@ -143,13 +143,24 @@ const cli_opt cli_opt_quad = {CLI_OPT_CUSTOM, "quad", 0, "LIST", 0, NULL, 0,
 const cli_opt cli_opt_root_only = {CLI_OPT_FLAG, "root-only", 0, NULL,
 	OFF(root_only), NULL, 0, NULL,
 	"keep GDELT root events only (IsRootEvent = 1)"};
+const cli_opt cli_opt_min_sources = {CLI_OPT_COUNT, "min-sources", 0, "N",
+	OFF(min_sources), NULL, 0, NULL,
+	"keep GDELT events reported by N sources or more\n"
+	"(NumSources; events without it are left out)"};
+const cli_opt cli_opt_min_articles = {CLI_OPT_COUNT, "min-articles", 0, "N",
+	OFF(min_articles), NULL, 0, NULL,
+	"keep GDELT events in N articles or more (NumArticles)"};
+const cli_opt cli_opt_dedupe = {CLI_OPT_FLAG, "dedupe", 0, NULL, OFF(dedupe),
+	NULL, 0, NULL,
+	"one event per source URL, directed dyad, CAMEO code\n"
+	"and day (GDELT codes one article many times)"};
 
 static const cli_choice level_choices[] = {
 	{"state", ENT_LEVEL_STATE}, {"actor", ENT_LEVEL_ACTOR}, {NULL, 0}};
 static const cli_choice weight_choices[] = {
 	{"events", ENT_WEIGHT_EVENTS}, {"mentions", ENT_WEIGHT_MENTIONS},
 	{"sources", ENT_WEIGHT_SOURCES}, {"articles", ENT_WEIGHT_ARTICLES},
-	{NULL, 0}};
+	{"tone", ENT_WEIGHT_TONE}, {NULL, 0}};
 static const cli_choice by_choices[] = {
 	{"week", ENT_PERIOD_WEEK}, {"month", ENT_PERIOD_MONTH},
 	{"quarter", ENT_PERIOD_QUARTER}, {"year", ENT_PERIOD_YEAR},
@@ -163,7 +174,8 @@ const cli_opt cli_opt_level = {CLI_OPT_CHOICE, "level", 0, "L", OFF(level),
 	"actors are left out) or actor (codes as they are)"};
 const cli_opt cli_opt_weight = {CLI_OPT_CHOICE, "weight", 0, "W",
 	OFF(weight), weight_choices, 0, NULL,
-	"what an event counts for (default events: its count)"};
+	"what an event counts for (default events: its count;\n"
+	"tone: once, with GDELT's AvgTone for its Goldstein)"};
 const cli_opt cli_opt_min_events = {CLI_OPT_COUNT, "min-events", 0, "N",
 	OFF(min_events), NULL, 0, NULL,
 	"leave out directed dyads with fewer than N events"};
@@ -480,6 +492,9 @@ static void fill_library_options(cli_opts *o)
 	f->n_codes = o->n_codes;
 	f->quads = o->quads;
 	f->root_only = o->root_only;
+	f->min_sources = o->min_sources;
+	f->min_articles = o->min_articles;
+	o->dataset.dedupe = o->dedupe;
 	o->dataset.level = (ent_level)o->level;
 	o->dataset.weight = (ent_weight)o->weight;
 	o->dataset.by = (ent_period_unit)o->by;

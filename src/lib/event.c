@@ -2,6 +2,7 @@
 /*
  * Events: the owning event list, packed dates and event filters.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@ void ent_event_init(ent_event *ev)
 	ev->root_event = -1;
 	ev->span_start = -1;
 	ev->span_end = -1;
+	ev->tone = NAN;
 }
 
 struct ent_events {
@@ -332,6 +334,10 @@ int ent__filter_match(const ent_filter *f, const ent_actor_name *names,
 		return 0;
 	}
 	if (f->root_only && ev->root_event != 1) {
+		return 0;
+	}
+	if ((f->min_sources > 0 && ev->sources < f->min_sources) ||
+		(f->min_articles > 0 && ev->articles < f->min_articles)) {
 		return 0;
 	}
 	if (f->n_codes > 0) {

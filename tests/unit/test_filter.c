@@ -5,6 +5,7 @@
  * CAMEO codes and roots, quad classes, root events; and the filters and
  * weights applied by a dataset reading a GDELT file.
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -136,6 +137,85 @@ static void test_names_and_groups(void)
 	ok(!ent_filter_match(&f, &rus_usa), "an unknown name matches nothing");
 }
 
+/* GDELT's noise controls: sources and articles, one event per document,
+ * dyad, code and day, and the tone as the signed weight. */
+static void test_noise_controls(void)
+{
+	ent_filter f = ENT_FILTER_INIT;
+	ent_dataset_options o = ENT_DATASET_OPTIONS_INIT;
+	ent_dataset *ds = NULL;
+	ent_event ev = make("RUSGOV", "UKR", "190", 4, 20220224, 0, 1);
+	ent_dyad d;
+	ent_error err = {0};
+
+	ev.sources = 2;
+	ev.articles = 5;
+	f.min_sources = 2;
+	ok(ent_filter_match(&f, &ev), "2 sources pass --min-sources 2");
+	f.min_sources = 3;
+	ok(!ent_filter_match(&f, &ev), "2 sources fail --min-sources 3");
+	f.min_sources = 0;
+	f.min_articles = 5;
+	ok(ent_filter_match(&f, &ev), "5 articles pass --min-articles 5");
+	ev.articles = 0;
+	ok(!ent_filter_match(&f, &ev), "no article count: left out");
+
+	/* dedupe at state level: RUSGOV and RUS are one dyad */
+	o.dedupe = 1;
+	ok(ent_dataset_create(&ds, &o, &err) == ENT_OK, "dedupe dataset");
+	ev = make("RUSGOV", "UKR", "190", 4, 20220224, 0, 1);
+	ev.doc = "https://example.org/a";
+	ent_dataset_add_event(ds, &ev, &err);
+	snprintf(ev.source, sizeof(ev.source), "RUS");
+	ent_dataset_add_event(ds, &ev, &err);     /* same URL, dyad, code, day */
+	ev.date = 20220225;
+	ent_dataset_add_event(ds, &ev, &err);     /* another day */
+	ev.doc = "https://example.org/b";
+	ent_dataset_add_event(ds, &ev, &err);     /* another document */
+	snprintf(ev.code, sizeof(ev.code), "193");
+	ent_dataset_add_event(ds, &ev, &err);     /* another code */
+	ev.doc = NULL;
+	ent_dataset_add_event(ds, &ev, &err);     /* no document: never a */
+	ent_dataset_add_event(ds, &ev, &err);     /* duplicate */
+	ok(ent_dataset_stats_get(ds)->kept == 6 &&
+		ent_dataset_stats_get(ds)->duplicates == 1 &&
+		ent_dataset_stats_get(ds)->filtered == 1,
+		"dedupe: 1 duplicate of 7 (kept %lld)",
+		(long long)ent_dataset_stats_get(ds)->kept);
+	ent_dataset_destroy(ds);
+	o.level = ENT_LEVEL_ACTOR;
+	ent_dataset_create(&ds, &o, &err);
+	ev = make("RUSGOV", "UKR", "190", 4, 20220224, 0, 1);
+	ev.doc = "https://example.org/a";
+	ent_dataset_add_event(ds, &ev, &err);
+	snprintf(ev.source, sizeof(ev.source), "RUS");
+	ent_dataset_add_event(ds, &ev, &err);
+	ok(ent_dataset_stats_get(ds)->duplicates == 0,
+		"at actor level RUSGOV and RUS are two dyads");
+	ent_dataset_destroy(ds);
+
+	/* tone: once per event, AvgTone in place of Goldstein */
+	o = (ent_dataset_options)ENT_DATASET_OPTIONS_INIT;
+	o.weight = ENT_WEIGHT_TONE;
+	ent_dataset_create(&ds, &o, &err);
+	ev = make("USA", "CHN", "057", 1, 20220224, 0, 1);
+	ev.count = 5;
+	ev.tone = 2.5;
+	ent_dataset_add_event(ds, &ev, &err);
+	ev.tone = -4.25;
+	ent_dataset_add_event(ds, &ev, &err);
+	ev.tone = NAN;
+	ent_dataset_add_event(ds, &ev, &err);
+	ok(ent_dyads_get(&d, ent_dataset_dyads(ds), 0) == ENT_OK &&
+		d.events == 2 && d.coop_events == 2 && d.cooperation == 2.5 &&
+		d.conflict == 4.25 && d.goldstein_sum == -1.75,
+		"tone: 2 events, cooperation 2.5, conflict 4.25, net -1.75 "
+		"(a 057 of negative tone counts as conflict weight)");
+	ok(ent_dataset_stats_get(ds)->filtered == 1,
+		"an event without a tone is left out");
+	ent_dataset_destroy(ds);
+}
+
 static void test_codes_quads_roots(void)
 {
 	const char *roots[] = {"19"};
@@ -223,6 +303,7 @@ int main(void)
 	test_dates();
 	test_actors();
 	test_names_and_groups();
+	test_noise_controls();
 	test_codes_quads_roots();
 	test_dataset();
 	return done_testing();

@@ -448,9 +448,10 @@ static void test_splitters(void)
 				if (r >= 97) {
 					fputs(odd[r % 6], fp);
 				}
-			} else if (k >= 25 && k <= 33 && r < 97) {
-				fputs(k == 26 ? "190" : k == 30 ? "-2.5" : "1",
-					fp);
+			} else if (k >= 25 && k <= 34 && r < 97) {
+				/* AvgTone (34) is a number too */
+				fputs(k == 26 ? "190" : k == 30 ? "-2.5" :
+					k == 34 ? "-3.75" : "1", fp);
 			} else {
 				int at = -1;
 				len = r < 40 && k != 6 && k != 16 &&

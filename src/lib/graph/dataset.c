@@ -4,6 +4,7 @@
  * actor level and aggregated into dyads (overall and per period). Memory
  * grows with actors and dyads, not with events, unless keep_events is set.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,10 @@ struct ent_dataset {
 	size_t n_inputs;
 	/* the filter's actor names, resolved once */
 	ent_actor_name *actor_names;
+	/* --dedupe: keys of the events kept so far (open addressing, at most
+	 * half full, 0 = empty) */
+	uint64_t *seen;
+	size_t n_seen, cap_seen;
 	/* distinct actors aggregated so far, for ENT_MAX_ACTORS: an open
 	 * addressing set of codes, at most half full */
 	char (*actors)[ENT_CODE_SIZE];
@@ -114,6 +119,7 @@ void ent_dataset_destroy(ent_dataset *ds)
 	free(ds->input_formats);
 	free(ds->actors);
 	free(ds->actor_names);
+	free(ds->seen);
 	free(ds);
 }
 
@@ -240,10 +246,65 @@ static void widen(ent_dataset_stats *st, ent_date date)
 	}
 }
 
+/* The key of an event for dedupe: its document, directed dyad (reduced),
+ * CAMEO code and date. Two events share a key by chance with odds of
+ * about n^2 / 2^65 for n events: negligible. Never 0. */
+static uint64_t dedupe_key(const ent_event *ev, const char *source,
+	const char *target)
+{
+	uint64_t h = ENT__FNV_INIT;
+	ent_date d = ev->date;
+
+	h = ent__fnv(h, ev->doc, strlen(ev->doc) + 1);
+	h = ent__fnv(h, source, strlen(source) + 1);
+	h = ent__fnv(h, target, strlen(target) + 1);
+	h = ent__fnv(h, ev->code, strlen(ev->code) + 1);
+	h = ent__fnv(h, &d, sizeof(d));
+	return h ? h : 1;
+}
+
+/* 1 when the key was seen before, 0 when it is new (now recorded), -1
+ * out of memory. */
+static int seen_before(ent_dataset *ds, uint64_t key)
+{
+	size_t i, mask;
+
+	if (ds->n_seen * 2 >= ds->cap_seen) {
+		size_t cap = ds->cap_seen ? ds->cap_seen * 2 : 1024, k;
+		uint64_t *set = calloc(cap, sizeof(*set));
+		if (set == NULL) {
+			return -1;
+		}
+		for (k = 0; k < ds->cap_seen; k++) {
+			if (ds->seen[k] != 0) {
+				i = (size_t)ds->seen[k] & (cap - 1);
+				while (set[i] != 0) {
+					i = (i + 1) & (cap - 1);
+				}
+				set[i] = ds->seen[k];
+			}
+		}
+		free(ds->seen);
+		ds->seen = set;
+		ds->cap_seen = cap;
+	}
+	mask = ds->cap_seen - 1;
+	for (i = (size_t)key & mask; ds->seen[i] != 0; i = (i + 1) & mask) {
+		if (ds->seen[i] == key) {
+			return 1;
+		}
+	}
+	ds->seen[i] = key;
+	ds->n_seen++;
+	return 0;
+}
+
 ent_status ent_dataset_add_event(ent_dataset *ds, const ent_event *ev,
 	ent_error *err)
 {
 	const char *source, *target;
+	const ent_event *ev_for_dyads;
+	ent_event tone_ev;
 	int64_t weight;
 	ent_status st;
 
@@ -251,6 +312,7 @@ ent_status ent_dataset_add_event(ent_dataset *ds, const ent_event *ev,
 		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
 			"ent_dataset_add_event: NULL argument");
 	}
+	ev_for_dyads = ev;
 	ds->stats.records++;
 	if (!ent__filter_match(&ds->opts.filter, ds->actor_names, ev)) {
 		ds->stats.filtered++;
@@ -266,6 +328,21 @@ ent_status ent_dataset_add_event(ent_dataset *ds, const ent_event *ev,
 		ds->stats.self++;
 		return ENT_OK;
 	}
+	if (ds->opts.weight == ENT_WEIGHT_TONE && isnan(ev->tone)) {
+		ds->stats.filtered++;
+		return ENT_OK;
+	}
+	if (ds->opts.dedupe && ev->doc != NULL) {
+		int dup = seen_before(ds, dedupe_key(ev, source, target));
+		if (dup < 0) {
+			return ent__error_nomem(err);
+		}
+		if (dup) {
+			ds->stats.duplicates++;
+			ds->stats.filtered++;
+			return ENT_OK;
+		}
+	}
 	if ((st = count_actors(ds, source, target, err)) != ENT_OK) {
 		return st;
 	}
@@ -273,10 +350,17 @@ ent_status ent_dataset_add_event(ent_dataset *ds, const ent_event *ev,
 	case ENT_WEIGHT_MENTIONS: weight = ev->mentions; break;
 	case ENT_WEIGHT_SOURCES: weight = ev->sources; break;
 	case ENT_WEIGHT_ARTICLES: weight = ev->articles; break;
+	case ENT_WEIGHT_TONE:
+		/* the tone stands in for the Goldstein weight, once */
+		tone_ev = *ev;
+		tone_ev.goldstein = ev->tone;
+		ev_for_dyads = &tone_ev;
+		weight = 1;
+		break;
 	default: weight = ev->count; break;
 	}
-	if ((st = ent_dyads_add_event(ds->dyads, source, target, ev, weight,
-		     err)) != ENT_OK) {
+	if ((st = ent_dyads_add_event(ds->dyads, source, target, ev_for_dyads,
+		     weight, err)) != ENT_OK) {
 		return st;
 	}
 	if (ds->opts.by != ENT_PERIOD_NONE) {
@@ -286,8 +370,8 @@ ent_status ent_dataset_add_event(ent_dataset *ds, const ent_event *ev,
 			if (pd == NULL) {
 				return ent__error_nomem(err);
 			}
-			if ((st = ent_dyads_add_event(pd, source, target, ev,
-				     weight, err)) != ENT_OK) {
+			if ((st = ent_dyads_add_event(pd, source, target,
+				     ev_for_dyads, weight, err)) != ENT_OK) {
 				return st;
 			}
 		}

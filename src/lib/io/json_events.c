@@ -284,7 +284,8 @@ static ent_status field_error(parse_ctx *c, const char *key, const char *fmt,
 /* The known members of an event, in the order they are written. */
 static const char *const known[] = {"id", "date", "date_added", "source",
 	"target", "code", "goldstein", "quad", "count", "root_event",
-	"mentions", "sources", "articles", "source_text", "target_text", "doc",
+	"mentions", "sources", "articles", "tone", "source_text",
+	"target_text", "doc",
 	"sentence", "span", "text", "flags", NULL};
 
 static int is_known(const char *key)
@@ -468,6 +469,16 @@ static ent_status parse_event(parse_ctx *c, const cJSON *obj, ent_event *ev,
 		(st = get_int(c, obj, "articles", 0, 1e15, &ev->articles,
 			"a whole number of at least 0")) != ENT_OK) {
 		return st;
+	}
+	item = cJSON_GetObjectItemCaseSensitive(obj, "tone");
+	if (item != NULL && !cJSON_IsNull(item)) {
+		if (!cJSON_IsNumber(item) || !isfinite(item->valuedouble) ||
+			item->valuedouble < -100 || item->valuedouble > 100) {
+			return field_error(c, "tone",
+				"\"%s\" must be a number between -100 and 100",
+				NULL);
+		}
+		ev->tone = item->valuedouble;
 	}
 	item = cJSON_GetObjectItemCaseSensitive(obj, "root_event");
 	if (item != NULL && !cJSON_IsNull(item)) {
@@ -830,6 +841,9 @@ static cJSON *event_to_json(const ent_event *ev)
 	if (ok && ev->articles) {
 		ok = cJSON_AddNumberToObject(o, "articles", (double)ev->articles) != NULL;
 	}
+	if (ok && !isnan(ev->tone)) {
+		ok = cJSON_AddNumberToObject(o, "tone", ev->tone) != NULL;
+	}
 	ok = ok && add_string(o, "source_text", ev->source_text);
 	ok = ok && add_string(o, "target_text", ev->target_text);
 	ok = ok && add_string(o, "doc", ev->doc);
@@ -1045,6 +1059,9 @@ static int write_event(ent__buf *b, const ent_event *ev)
 	}
 	if (ev->articles) {
 		rc |= put_number_member(b, &first, "articles", (double)ev->articles);
+	}
+	if (!isnan(ev->tone)) {
+		rc |= put_number_member(b, &first, "tone", ev->tone);
 	}
 	rc |= put_string_member(b, &first, "source_text", ev->source_text);
 	rc |= put_string_member(b, &first, "target_text", ev->target_text);

@@ -173,6 +173,8 @@ static const char *weight_name(ent_weight w)
 		return "sources";
 	case ENT_WEIGHT_ARTICLES:
 		return "articles";
+	case ENT_WEIGHT_TONE:
+		return "tone";
 	default:
 		return "events";
 	}
