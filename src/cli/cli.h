@@ -125,6 +125,9 @@ typedef struct cli_command {
 	int (*run)(cli_opts *o);
 } cli_command;
 
+/* The values of --by (cli_opts.c). */
+extern const cli_choice cli_by_choices[];
+
 /* The shared options (cli_opts.c). */
 extern const cli_opt cli_opt_help, cli_opt_output_file, cli_opt_quiet;
 extern const cli_opt cli_section_filters, cli_opt_since, cli_opt_until,

@@ -161,7 +161,7 @@ static const cli_choice weight_choices[] = {
 	{"events", ENT_WEIGHT_EVENTS}, {"mentions", ENT_WEIGHT_MENTIONS},
 	{"sources", ENT_WEIGHT_SOURCES}, {"articles", ENT_WEIGHT_ARTICLES},
 	{"tone", ENT_WEIGHT_TONE}, {NULL, 0}};
-static const cli_choice by_choices[] = {
+const cli_choice cli_by_choices[] = {
 	{"week", ENT_PERIOD_WEEK}, {"month", ENT_PERIOD_MONTH},
 	{"quarter", ENT_PERIOD_QUARTER}, {"year", ENT_PERIOD_YEAR},
 	{NULL, 0}};
@@ -180,7 +180,7 @@ const cli_opt cli_opt_min_events = {CLI_OPT_COUNT, "min-events", 0, "N",
 	OFF(min_events), NULL, 0, NULL,
 	"leave out directed dyads with fewer than N events"};
 const cli_opt cli_opt_by = {CLI_OPT_CHOICE, "by", 0, "UNIT", OFF(by),
-	by_choices, 0, NULL, "also aggregate per period"};
+	cli_by_choices, 0, NULL, "also aggregate per period"};
 
 static const cli_choice input_format_choices[] = {
 	{"json", ENT_FORMAT_JSON}, {"text", ENT_FORMAT_TEXT},

@@ -11,11 +11,17 @@
 static const cli_choice format_choices[] = {
 	{"dot", ENT_RENDER_DOT}, {"svg", ENT_RENDER_SVG},
 	{"png", ENT_RENDER_PNG}, {"pdf", ENT_RENDER_PDF},
-	{"graphml", ENT_RENDER_GRAPHML}, {"gml", ENT_RENDER_GML}, {NULL, 0}};
+	{"graphml", ENT_RENDER_GRAPHML}, {"gml", ENT_RENDER_GML},
+	{"gexf", ENT_RENDER_GEXF}, {"csv", ENT_RENDER_CSV}, {NULL, 0}};
 
 static const cli_opt opt_format = {CLI_OPT_CHOICE, "format", 0, "F",
 	offsetof(cli_opts, format), format_choices, 0, NULL,
 	"the output's format (default: from the extension of -o)"};
+
+static const cli_opt opt_by = {CLI_OPT_CHOICE, "by", 0, "UNIT",
+	offsetof(cli_opts, by), cli_by_choices, 0, NULL,
+	"with GEXF: the periods, as time intervals for Gephi's\n"
+	"timeline (the other formats have no periods)"};
 
 static const cli_opt *const options[] = {
 	&cli_opt_help, &cli_opt_output_file, &opt_format, &cli_opt_quiet,
@@ -27,7 +33,7 @@ static const cli_opt *const options[] = {
 	&cli_opt_root_only, &cli_opt_min_sources, &cli_opt_min_articles,
 	&cli_opt_dedupe,
 	&cli_section_aggregation, &cli_opt_level, &cli_opt_weight,
-	&cli_opt_min_events,
+	&cli_opt_min_events, &opt_by,
 	&cli_section_input, &cli_opt_input_format, &cli_opt_strict,
 	&cli_section_text, &cli_opt_date, &cli_opt_actor_dict,
 	&cli_opt_verb_dict,
@@ -40,8 +46,9 @@ static const cli_example examples[] = {
 	{"entente render --layout fdp --top 20 --title \"Black Sea\" "
 		"examples/baltic-black-sea.json -o baltic.png",
 		"the 20 strongest relations, blocs as clusters, as PNG"},
-	{"entente render examples/baltic-black-sea.json -o baltic.graphml",
-		"the graph with every measure, for Gephi, Cytoscape or NetworkX"},
+	{"entente render --by month examples/baltic-black-sea.json "
+		"-o baltic.gexf",
+		"the relations month by month, for Gephi's timeline"},
 	{NULL, NULL},
 };
 
@@ -77,9 +84,10 @@ static int run(cli_opts *o)
 			"extension; use --format %s", path,
 			cli_choices_text(list, sizeof(list), &opt_format, "|"));
 	}
-	if (o->dataset.by != ENT_PERIOD_NONE) {
-		return cli_usage_error("--by: a diagram has no periods (analyze "
-			"--by gives them)");
+	/* only GEXF holds periods (as time intervals) */
+	if (o->dataset.by != ENT_PERIOD_NONE && ropts.format != ENT_RENDER_GEXF) {
+		return cli_usage_error("--by: only the GEXF export has periods "
+			"(-o FILE.gexf); analyze --by reports them");
 	}
 	cli_render_options(&ropts, o);
 	if ((rc = cli_load(&ds, o, 0)) != 0) {
@@ -111,8 +119,11 @@ done:
 const cli_command cli_cmd_render = {
 	"render", "Draw the relationship diagram, or export the graph.",
 	"[OPTIONS] [INPUT...] -o FILE",
-	"Writes the diagram as DOT, SVG, PNG or PDF (Graphviz), or the graph\n"
-	"as GraphML or GML for Gephi, Cytoscape, NetworkX or R; the format\n"
-	"comes from the extension of -o, or --format.\n",
+	"Writes the diagram as DOT, SVG, PNG or PDF (Graphviz); the graph\n"
+	"as GraphML or GML (directed dyads, actor codes as ids, typed\n"
+	"attributes), GEXF 1.3 (relations, with --by periods as time\n"
+	"intervals) or CSV (the signed relation list a,b,sign,weight,...)\n"
+	"for Gephi, Cytoscape, NetworkX or R. The format comes from the\n"
+	"extension of -o, or --format.\n",
 	options, examples, SIZE_MAX, run,
 };
