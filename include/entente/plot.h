@@ -83,6 +83,17 @@ typedef struct ent_plot_options {
 ENT_API ent_status ent_plot_relation(FILE *fp, const ent_trends *t,
 	size_t relation, const ent_plot_options *opts, ent_error *err);
 
+/**
+ * Draw a trend over the periods of `t`: one of ent_trends_relation(), or
+ * a sum from ent_trends_sum() (a group's relation, an actor with
+ * everyone). Titled "A - B" (an en dash), or "A with everyone" when
+ * `r->b` is empty. Same returns as ent_plot_relation() (ENT_EINVAL also
+ * for a point outside the periods of `t`).
+ */
+ENT_API ent_status ent_plot_trend(FILE *fp, const ent_trends *t,
+	const ent_trend_relation *r, const ent_plot_options *opts,
+	ent_error *err);
+
 /** Draw the cooperation, conflict and net of actor `actor` (an index of
  * ent_trends_actor()) per period. Same returns as ent_plot_relation(). */
 ENT_API ent_status ent_plot_actor(FILE *fp, const ent_trends *t, size_t actor,

@@ -4,7 +4,7 @@
  * @brief Diagrams of the actor graph through Graphviz (cgraph + gvc), and
  * GraphML/GML exports through igraph.
  *
- * The diagram encodes (DESIGN.md "Diagrams"):
+ * The diagram encodes:
  *
  * - one edge per relation {a, b} (or, with `directed`, one arrow per
  *   directed dyad); an alliance tie (net > 0) is drawn solid in blue
@@ -78,8 +78,15 @@ typedef enum ent_render_format {
 	ENT_RENDER_SVG,     /**< laid out and drawn by Graphviz */
 	ENT_RENDER_PNG,     /**< 96 dpi raster (cairo) */
 	ENT_RENDER_PDF,     /**< vector (cairo) */
-	ENT_RENDER_GRAPHML, /**< GraphML through igraph, with attributes */
-	ENT_RENDER_GML      /**< GML through igraph, with attributes */
+	ENT_RENDER_GRAPHML, /**< GraphML: the directed dyad graph, nodes
+				 identified by actor code, typed attributes */
+	ENT_RENDER_GML,     /**< GML: the same graph (integer ids, the code
+				 as label) */
+	ENT_RENDER_GEXF,    /**< GEXF 1.3: the relations, with the dataset's
+				 periods as time intervals (Gephi's
+				 timeline) */
+	ENT_RENDER_CSV      /**< the signed relation list:
+				 a,b,sign,weight,events,cooperation,conflict,net */
 } ent_render_format;
 
 /** Parse "dot" (or "gv"), "svg", "png", "pdf", "graphml", "gml".
