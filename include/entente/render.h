@@ -2,7 +2,8 @@
 /**
  * @file render.h
  * @brief Diagrams of the actor graph through Graphviz (cgraph + gvc), and
- * GraphML/GML exports through igraph.
+ * exports of the graph: GraphML and GEXF (libxml2's xmlwriter), GML and
+ * the signed relation list (CSV).
  *
  * The diagram encodes:
  *
@@ -89,7 +90,8 @@ typedef enum ent_render_format {
 				 a,b,sign,weight,events,cooperation,conflict,net */
 } ent_render_format;
 
-/** Parse "dot" (or "gv"), "svg", "png", "pdf", "graphml", "gml".
+/** Parse "dot" (or "gv"), "svg", "png", "pdf", "graphml", "gml", "gexf",
+ * "csv".
  * @return ENT_OK, or ENT_EINVAL for another name */
 ENT_API ent_status ent_render_format_parse(
 	ent_render_format *out, const char *name);
@@ -153,7 +155,8 @@ typedef struct ent_render_options {
 	 * layout is drawn faded with no tie ("no news" in this graph), and
 	 * ties are straight: diagrams of several periods drawn on one
 	 * layout line up, so a tie that appears or turns is seen, not
-	 * re-laid out. Only for the drawn formats (SVG, PNG, PDF).
+	 * re-laid out. Only for the drawn formats (SVG, PNG, PDF); DOT and
+	 * the exports ignore it.
 	 */
 	const struct ent_positions *positions;
 } ent_render_options;
