@@ -11,13 +11,15 @@
  * **no news**: it is shaded light grey and the lines have a gap there,
  * never a zero.
  *
- * - Relation chart (ent_plot_relation()), and actor chart
+ * - Relation chart (ent_plot_relation(), or ent_plot_trend() for a
+ *   summed trend such as a group's relation), and actor chart
  *   (ent_plot_actor(), the actor's strengths): per period, cooperation as
  *   a solid blue bar above zero (#2166ac), conflict as a hatched orange
  *   bar below zero (#d95f02, drawn as -conflict), and net = cooperation
  *   - conflict as a black line with round markers. Units: Goldstein
- *   points. The title names the relation and the unit, the subtitle the
- *   events and the share of the periods' events (trend.h).
+ *   points. The title names the relation and the unit, the subtitle its
+ *   events and how many of the calendar periods hold them ("289 events in
+ *   5 of 5 weeks; grey: no news").
  * - Centrality chart (ent_plot_centrality()): the PageRank of each given
  *   actor per period (metrics.h, on that period's graph), one line per
  *   actor, each with its own colour, dash pattern and marker, so the lines
