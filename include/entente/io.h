@@ -19,7 +19,9 @@ ENT_BEGIN_DECLS
 /** Input formats. */
 typedef enum ent_format {
 	ENT_FORMAT_AUTO = 0, /**< detect from the extension, then the content */
-	ENT_FORMAT_JSON,     /**< events JSON (DESIGN.md), object or bare array */
+	ENT_FORMAT_JSON,     /**< events JSON: {"entente": "events/1",
+	                          "events": [...]} or a bare array of events
+	                          (see ::ent_events_parse_json) */
 	ENT_FORMAT_TEXT,     /**< news text, extracted on the way */
 	ENT_FORMAT_GDELT2,   /**< GDELT 2.0 export, 61 columns */
 	ENT_FORMAT_GDELT1,   /**< GDELT 1.0, 57 or 58 columns */
@@ -108,6 +110,13 @@ ENT_API ent_status ent_read_into(ent_dataset *ds, const char *path,
 #define ENT_JSON_MAX_BYTES ((size_t)512 << 20)
 
 /**
+ * Limit of a news-text input, which the extractor reads whole (after
+ * decompression): a bigger one is refused with ENT_ELIMIT as soon as its
+ * limit + 1st byte arrives, never after reading it all.
+ */
+#define ENT_TEXT_MAX_BYTES ((size_t)512 << 20)
+
+/**
  * Parse an events JSON document (an object with an "events" array, or a
  * bare array). Strict: a wrong type, a missing required field, a bad date
  * or an unknown CAMEO code is an error naming source:line:column and the
@@ -121,7 +130,15 @@ ENT_API ent_status ent_events_parse_json(ent_events **out, const char *buf,
 ENT_API ent_status ent_events_read_json(ent_events **out, const char *path,
 	ent_error *err);
 
-/** Serialise events as the events JSON of DESIGN.md (malloc'd, free with ent_free). */
+/**
+ * Serialise events as events JSON: {"entente": "events/1", "events":
+ * [...]}, one object per event with the members of ::ent_event under
+ * their names (absent values left out, flags as an array of names,
+ * unknown members of read events written back). The JSON Schema
+ * schema/events-1.schema.json (installed in share/entente/schema)
+ * describes it member by member.
+ * @param[out] out the text, NUL-terminated (free with ent_free)
+ */
 ENT_API ent_status ent_events_to_json(char **out, const ent_events *events,
 	ent_error *err);
 
@@ -149,7 +166,20 @@ ENT_API ent_status ent_output_commit(ent_output *o, ent_error *err);
 ENT_API void ent_output_abort(ent_output *o);
 
 /**
- * Read a whole file ("-" = standard input) into memory, NUL-terminated.
+ * Read a news-text input ("-" = standard input) whole, NUL-terminated,
+ * decompressing gzip, bzip2, xz and zip (one file) as every reader does.
+ * The head is checked first: a NUL byte or invalid UTF-8 in it is an
+ * ENT_EPARSE error with its line and column before the rest is read. More
+ * than ENT_TEXT_MAX_BYTES once decompressed is ENT_ELIMIT as the bytes
+ * arrive (at most the limit + 1 are read), so a decompression bomb or an
+ * endless standard input cannot fill memory. Free `*out` with ent_free.
+ */
+ENT_API ent_status ent_read_text(char **out, size_t *len_out,
+	const char *path, ent_error *err);
+
+/**
+ * Read a whole file ("-" = standard input) into memory, NUL-terminated,
+ * as it is (no decompression).
  * Refuses files larger than `limit` bytes (0 = no limit) with ENT_ELIMIT.
  */
 ENT_API ent_status ent_read_file(char **out, size_t *len_out, const char *path,
