@@ -682,6 +682,7 @@ static const struct {
 	{"ref-one", EXA_REF_ONE, 0},
 	{"ref-many", EXA_REF_MANY, 0},
 	{"ref-pair", EXA_REF_PAIR, 0},
+	{"ref-group", EXA_REF_GROUP, 0},
 	{"ref-other", EXA_REF_OTHER, 0},
 	{"orgword", EXA_ORGWORD, 0},
 	{"head", EXA_HEAD, 0},
@@ -732,6 +733,7 @@ ent_status ex_load_actors(ent_extractor *ex, const char *buf, size_t len,
 				"unknown actor type (state, surname, adj, "
 				"block, "
 				"head, orgword, ref-one, ref-many, ref-pair, "
+				"ref-group, "
 				"ref-other)");
 		}
 		if (fe[1] == fs[1]) {

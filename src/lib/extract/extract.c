@@ -165,6 +165,7 @@ ent_status ent_extract_text(ent_extractor *ex, const char *text, size_t len,
 	}
 	ex->n_last_subject = 0;
 	ex->n_last_pair = 0;
+	ex->n_last_list = 0;
 	ex->n_recent = 0;
 	ex->n_doc_events = 0;
 	{

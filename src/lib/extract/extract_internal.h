@@ -131,6 +131,8 @@ enum {
 	EXA_REF_MANY,  /* they, their, them */
 	EXA_REF_PAIR,  /* the two countries, both sides */
 	EXA_REF_OTHER, /* its neighbour: a state other than the subject */
+	EXA_REF_GROUP, /* the four countries, those nations: a list of three
+			  or more (the code column: how many, or "-") */
 	EXA_ORGWORD,   /* Daily, Journal: a state name next to it is an org */
 	EXA_HEAD       /* an agent head noun (officials, troops) */
 };
@@ -240,6 +242,9 @@ struct ent_extractor {
 	int n_last_subject;
 	char last_pair[EX_REMEMBERED][ENT_CODE_SIZE];
 	int n_last_pair;
+	char last_list[EX_REMEMBERED][ENT_CODE_SIZE]; /* the last of three
+							 or more */
+	int n_last_list;
 	char recent[EX_REMEMBERED][ENT_CODE_SIZE]; /* states mentioned,
 						  latest first */
 	int n_recent;

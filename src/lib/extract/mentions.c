@@ -304,6 +304,11 @@ int ex_find_mentions(ent_extractor *ex, scratch *s, const ex_token *tk, long n)
 		}
 		if ((best = best_actor_phrase(ex, tk, n, i, &best_end)) ==
 			NULL) {
+			/* "who" is no "WHO": a word that begins only actor
+			 * names written otherwise may be a relative pronoun */
+			if (relative_pronoun(s, tk, i) != 0) {
+				return -1;
+			}
 			continue;
 		}
 		/* modifiers: "Russian-language", "pro-Russia", "U.S.-led";

@@ -148,6 +148,38 @@ static void resolve_pair(
 	add_remembered(&s->g[gi], ex->last_pair, ex->n_last_pair, mi, 1);
 }
 
+/* "the four countries" (code "4"), "those nations" (code empty): the
+ * last group of that many states before it in the sentence, else the
+ * document's last list of three or more, else its last pair; of any size
+ * from three when no number is given. Nothing when none fits: a list of
+ * another size is someone else. */
+static void resolve_group(
+	ent_extractor *ex, scratch *s, long gi, long mi, int depth)
+{
+	int want = atoi(s->m[mi].code);
+	long j;
+
+	for (j = gi - 1; j >= 0 && s->g[j].t0 >= s->g[gi].t0 - WIN_SUBJECT;
+		j--) {
+		step(s);
+		if (s->g[j].m1 - s->g[j].m0 >= 2) {
+			ex_resolve(ex, s, j, depth + 1);
+			if (want ? s->g[j].n_codes == want
+				 : s->g[j].n_codes >= 3) {
+				add_group_codes(&s->g[gi], &s->g[j], mi, 1);
+				return;
+			}
+		}
+	}
+	if (want ? ex->n_last_list == want : ex->n_last_list >= 3) {
+		add_remembered(
+			&s->g[gi], ex->last_list, ex->n_last_list, mi, 1);
+	} else if (want && ex->n_last_pair == want) {
+		add_remembered(
+			&s->g[gi], ex->last_pair, ex->n_last_pair, mi, 1);
+	}
+}
+
 int ex_group_has_state(const group *g, const char *code)
 {
 	int a;
@@ -233,6 +265,9 @@ void ex_resolve(ent_extractor *ex, scratch *s, long gi, int depth)
 		case EXA_REF_OTHER:
 			resolve_other(ex, s, gi, mi, depth);
 			break;
+		case EXA_REF_GROUP:
+			resolve_group(ex, s, gi, mi, depth);
+			break;
 		default:
 			break;
 		}
@@ -303,6 +338,20 @@ void ex_remember(ent_extractor *ex, scratch *s, long n)
 			for (k = 0; k < s->g[ms].n_codes; k++) {
 				memcpy(ex->last_subject[k], s->g[ms].codes[k],
 					ENT_CODE_SIZE);
+			}
+		}
+	}
+	for (i = s->n_g; i-- > 0;) {
+		if (s->g[i].m1 - s->g[i].m0 >= 3) {
+			ex_resolve(ex, s, (long)i, 0);
+			if (s->g[i].n_codes >= 3) {
+				ex->n_last_list = s->g[i].n_codes;
+				for (k = 0; k < s->g[i].n_codes; k++) {
+					memcpy(ex->last_list[k],
+						s->g[i].codes[k],
+						ENT_CODE_SIZE);
+				}
+				break;
 			}
 		}
 	}

@@ -613,6 +613,15 @@ static void retarget_self(ctx *c, const vmatch *v, reading *r, long n)
 	scratch *s = c->s;
 	const ex_token *tk = c->tk;
 
+	if (r->tsearch && r->tgt >= 0 && r->src >= 0 &&
+		s->g[r->src].n_codes >= 3 && s->g[r->tgt].n_codes == 1 &&
+		s->g[r->tgt].m1 - s->g[r->tgt].m0 == 1 &&
+		s->m[s->g[r->tgt].m0].type == EXA_STATE) {
+		/* a named member of a list of three or more as the object
+		 * ("officials of the four countries met the US envoy"): the
+		 * event is between it and the others */
+		return;
+	}
 	while (r->tsearch && r->tgt >= 0 &&
 		s->g[r->tgt].t0 <= v->t1 + WIN_RETARGET_CHAIN &&
 		self_only(&s->g[r->src], &s->g[r->tgt])) {
@@ -667,6 +676,23 @@ static int codes_itself(const ctx *c, long vi)
 		return 0;
 	}
 	nv = vi + 1 < (long)s->n_v ? &s->v[vi + 1] : NULL;
+	if ((type & EXV_INTENT) &&
+		negation_between(c->tk, v->t1,
+			v->t1 + WIN_NEG_INTENT < c->n ? v->t1 + WIN_NEG_INTENT
+						      : c->n)) {
+		/* "vowed not to X" is a pledge of restraint only when X is
+		 * a conflict ("pledged not to hack"); "vowed not to return
+		 * the land" refuses, and an act of no known code is no
+		 * pledge of either sign */
+		const ent_cameo *cm;
+
+		if (nv == NULL || s->clause[nv->t0] != s->clause[v->t0] ||
+			!complement(c->tk, v->t1, nv->t0)) {
+			return 0;
+		}
+		cm = ent_cameo_lookup(nv->p->code);
+		return cm != NULL && cm->quad >= 3;
+	}
 	return nv == NULL || s->clause[nv->t0] != s->clause[v->t0] ||
 		!complement(c->tk, v->t1, nv->t0) ||
 		/* "pledged not to hack": a pledge of restraint, coded as

@@ -77,6 +77,9 @@
 #define WIN_AGENT_BEFORE 3
 /* Negation, hedging and future words this near before a phrase. */
 #define WIN_MODALITY 5
+/* Words between an intention and its negation ("vowed not to", "pledged
+ * never to"). */
+#define WIN_NEG_INTENT 2
 /* A complement ("agreed not to attack") this near the previous phrase. */
 #define WIN_COMPLEMENT 10
 /* "mediation in peace negotiations": a chain of event nouns. */
