@@ -343,6 +343,9 @@ static void test_group_references(void)
 		"a vow not to do an act of no known sign is no pledge");
 	is_str(summary("Israel vowed not to attack Syria."), "ISR>SYR:030",
 		"a vow not to attack is a pledge");
+	is_str(summary("Ghana expels Togo's consul as the dispute deepens."),
+		"GHA>TGOGOV:166",
+		"a phrase holding its object takes no event noun after it");
 }
 
 /* Web pages: datelines, headlines on lines of their own. */

@@ -100,6 +100,21 @@ int ex_is_noun(const ctx *c, const vmatch *v)
 		ex_nominal_context(c->s, c->text, c->tk, v->t0, v->t1, c->n);
 }
 
+/* Does phrase v hold its object inside it, an actor in its gap ("expels
+ * Mexico's ambassador as the row deepens")? Then no event noun after it
+ * is its object. */
+static int holds_object(const scratch *s, const vmatch *v)
+{
+	long k;
+
+	for (k = v->t0 + 1; k < v->t1; k++) {
+		if (s->mention_at[k] >= 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 void ex_find_objects(const ctx *c)
 {
 	scratch *s = c->s;
@@ -121,6 +136,9 @@ void ex_find_objects(const ctx *c)
 		if (nv == NULL || (v->p->type & (EXV_CTL | EXV_NEGATOR)) ||
 			s->clause[nv->t0] != s->clause[v->t0] ||
 			nv->t0 - v->t1 > WIN_OBJECT) {
+			continue;
+		}
+		if (holds_object(s, v)) {
 			continue;
 		}
 		/* "protest about", "concerned by", "anger at" */
