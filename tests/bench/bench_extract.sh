@@ -117,7 +117,7 @@ int main(int argc, char **argv)
 	return 0;
 }
 C
-${CC:-cc} -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -I"$root/include" "$tmp/bench.c" \
+${CC:-cc} -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -I"$root/include" -I"$build/include" "$tmp/bench.c" \
 	-L"$build/src/lib" -Wl,-rpath,"$build/src/lib" -lentente -o "$tmp/bench"
 "$tmp/bench" "$tmp/corpus.txt"
 
