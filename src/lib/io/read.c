@@ -354,6 +354,7 @@ static ent_status header_line(const char *head, size_t len, int eof,
 {
 	const char *nl = memchr(head, '\n', len);
 
+	*line_len = *skip = 0;
 	if (nl == NULL && !eof) {
 		return ent__error_set(err, ENT_EPARSE, path, 1, 1,
 			"header line longer than %d bytes", HEAD_SIZE);
