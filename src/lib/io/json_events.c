@@ -179,8 +179,9 @@ static size_t locate(const char *buf, size_t len, int bare, size_t index,
  * nothing above U+10FFFF), so that no string we keep or write back can be
  * invalid, and that brackets nest at most ENT_JSON_MAX_DEPTH deep, so that a
  * hostile file gets a clear error rather than cJSON's "malformed" at its own
- * limit of 1000 (and no deep recursion anywhere later).
- *
+ * limit of 1000 (and no deep recursion anywhere later), and that no string
+ * holds the escape \u0000, which cJSON would turn into the end of its C
+ * string (a value cut short that still passes validation).
  */
 static ent_status prescan(
 	const char *buf, size_t len, const char *source, ent_error *err)
@@ -203,6 +204,16 @@ static ent_status prescan(
 			continue;
 		}
 		if (in_string) {
+			if (s[i] == '\\' && len - i >= 6 &&
+				memcmp(s + i + 1, "u0000", 5) == 0) {
+				/* cJSON would end the C string there: "CHN\u0000
+				 * <script>" would load as CHN */
+				ent__offset_to_position(
+					buf, len, i, &line, &column);
+				return ent__error_set(err, ENT_EPARSE, source,
+					line, column, "a NUL character "
+					"(\\u0000) in a JSON string");
+			}
 			if (s[i] == '\\' && i + 1 < len && s[i + 1] < 0x80) {
 				i++;
 			} else if (s[i] == '"') {
