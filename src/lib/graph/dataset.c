@@ -24,7 +24,7 @@ struct ent_dataset {
 	size_t n_periods, cap_periods;
 	char **input_names;
 	char **input_formats;
-	size_t n_inputs;
+	size_t n_inputs, cap_inputs;
 	/* distinct actors aggregated so far, for ENT_MAX_ACTORS: an open
 	 * addressing set of codes, at most half full */
 	char (*actors)[ENT_CODE_SIZE];
@@ -141,6 +141,7 @@ static ent_status count_actors(ent_dataset *ds, const char *source,
 static ent_dyads *period_dyads(ent_dataset *ds, ent_date start)
 {
 	size_t lo = 0, hi = ds->n_periods;
+	period *p;
 
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
@@ -153,15 +154,12 @@ static ent_dyads *period_dyads(ent_dataset *ds, ent_date start)
 	if (lo < ds->n_periods && ds->periods[lo].start == start) {
 		return ds->periods[lo].dyads;
 	}
-	if (ds->n_periods == ds->cap_periods) {
-		size_t cap = ds->cap_periods ? ds->cap_periods * 2 : 16;
-		period *p = realloc(ds->periods, cap * sizeof(*p));
-		if (p == NULL) {
-			return NULL;
-		}
-		ds->periods = p;
-		ds->cap_periods = cap;
+	p = ent__array_grow(ds->periods, &ds->cap_periods, ds->n_periods + 1,
+		sizeof(*p));
+	if (p == NULL) {
+		return NULL;
 	}
+	ds->periods = p;
 	memmove(&ds->periods[lo + 1], &ds->periods[lo],
 		(ds->n_periods - lo) * sizeof(*ds->periods));
 	ds->periods[lo].start = start;
@@ -322,20 +320,27 @@ ent_status ent_dataset_add_input(ent_dataset *ds, const char *name,
 	const char *format)
 {
 	char **names, **formats;
+	size_t cap;
 
 	if (ds == NULL || name == NULL) {
 		return ENT_EINVAL;
 	}
-	names = realloc(ds->input_names, (ds->n_inputs + 1) * sizeof(*names));
+	/* two arrays of one length: each grows to the same capacity */
+	cap = ds->cap_inputs;
+	names = ent__array_grow(ds->input_names, &cap, ds->n_inputs + 1,
+		sizeof(*names));
 	if (names == NULL) {
 		return ENT_ENOMEM;
 	}
 	ds->input_names = names;
-	formats = realloc(ds->input_formats, (ds->n_inputs + 1) * sizeof(*formats));
+	cap = ds->cap_inputs;
+	formats = ent__array_grow(ds->input_formats, &cap, ds->n_inputs + 1,
+		sizeof(*formats));
 	if (formats == NULL) {
 		return ENT_ENOMEM;
 	}
 	ds->input_formats = formats;
+	ds->cap_inputs = cap;
 	names[ds->n_inputs] = ent__strdup(name);
 	formats[ds->n_inputs] = ent__strdup(format ? format : "");
 	if (names[ds->n_inputs] == NULL || formats[ds->n_inputs] == NULL) {

@@ -114,15 +114,11 @@ static entry *find(ent_dyads *d, const char *source, const char *target)
 		}
 		j = (j + 1) & (d->n_slots - 1);
 	}
-	if (d->len == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 64;
-		entry *p = realloc(d->entries, cap * sizeof(*p));
-		if (p == NULL) {
-			return NULL;
-		}
-		d->entries = p;
-		d->cap = cap;
+	e = ent__array_grow(d->entries, &d->cap, d->len + 1, sizeof(*e));
+	if (e == NULL) {
+		return NULL;
 	}
+	d->entries = e;
 	if (d->len >= UINT32_MAX - 1) {
 		return NULL;
 	}

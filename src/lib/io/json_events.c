@@ -769,231 +769,21 @@ ent_status ent_events_read_json(ent_events **out, const char *path,
 
 /* -- writing ------------------------------------------------------------- */
 
-/* Add a string member. Events from other readers (news text, GDELT rows)
- * may carry bytes that are not UTF-8; each bad byte is written as U+FFFD,
- * so the output is always valid UTF-8 JSON. */
-static int add_string(cJSON *obj, const char *key, const char *value)
-{
-	const unsigned char *s = (const unsigned char *)value;
-	ent__buf b = {0};
-	size_t i, n, len;
-	int ok;
-
-	if (value == NULL) {
-		return 1;
-	}
-	len = strlen(value);
-	for (i = 0; i < len; i += n) {
-		if ((n = ent__utf8_seq(s + i, len - i)) == 0) {
-			break;
-		}
-	}
-	if (i == len) {
-		return cJSON_AddStringToObject(obj, key, value) != NULL;
-	}
-	for (i = 0; i < len; i += n) {
-		n = ent__utf8_seq(s + i, len - i);
-		if (n == 0) {
-			n = 1;
-			if (ent__buf_puts(&b, "\xEF\xBF\xBD") < 0) {
-				ent__buf_free(&b);
-				return 0;
-			}
-		} else if (ent__buf_put(&b, value + i, n) < 0) {
-			ent__buf_free(&b);
-			return 0;
-		}
-	}
-	ok = cJSON_AddStringToObject(obj, key, b.data) != NULL;
-	ent__buf_free(&b);
-	return ok;
-}
-
-static cJSON *event_to_json(const ent_event *ev)
-{
-	cJSON *o = cJSON_CreateObject();
-	char date[11];
-	int ok = o != NULL;
-
-	if (!ok) {
-		return NULL;
-	}
-	ok = ok && add_string(o, "id", ev->id);
-	if (ok && ev->date) {
-		ent_date_format(ev->date, date);
-		ok = cJSON_AddStringToObject(o, "date", date) != NULL;
-	}
-	if (ok && ev->date_added) {
-		ent_date_format(ev->date_added, date);
-		ok = cJSON_AddStringToObject(o, "date_added", date) != NULL;
-	}
-	ok = ok && add_string(o, "source", ev->source);
-	ok = ok && add_string(o, "target", ev->target);
-	if (ok && ev->code[0]) {
-		ok = cJSON_AddStringToObject(o, "code", ev->code) != NULL;
-	}
-	ok = ok && cJSON_AddNumberToObject(o, "goldstein", ev->goldstein) != NULL;
-	if (ok && ev->quad) {
-		ok = cJSON_AddNumberToObject(o, "quad", ev->quad) != NULL;
-	}
-	ok = ok && cJSON_AddNumberToObject(o, "count", (double)ev->count) != NULL;
-	if (ok && ev->root_event >= 0) {
-		ok = cJSON_AddBoolToObject(o, "root_event", ev->root_event) != NULL;
-	}
-	if (ok && ev->mentions) {
-		ok = cJSON_AddNumberToObject(o, "mentions", (double)ev->mentions) != NULL;
-	}
-	if (ok && ev->sources) {
-		ok = cJSON_AddNumberToObject(o, "sources", (double)ev->sources) != NULL;
-	}
-	if (ok && ev->articles) {
-		ok = cJSON_AddNumberToObject(o, "articles", (double)ev->articles) != NULL;
-	}
-	ok = ok && add_string(o, "source_text", ev->source_text);
-	ok = ok && add_string(o, "target_text", ev->target_text);
-	ok = ok && add_string(o, "doc", ev->doc);
-	if (ok && ev->sentence > 0) {
-		ok = cJSON_AddNumberToObject(o, "sentence", (double)ev->sentence) != NULL;
-	}
-	if (ok && ev->span_start >= 0 && ev->span_end >= ev->span_start) {
-		cJSON *span = cJSON_CreateArray();
-		ok = span != NULL;
-		if (ok && !cJSON_AddItemToObject(o, "span", span)) {
-			cJSON_Delete(span);
-			ok = 0;
-		}
-		ok = ok && cJSON_AddItemToArray(span,
-			cJSON_CreateNumber((double)ev->span_start));
-		ok = ok && cJSON_AddItemToArray(span,
-			cJSON_CreateNumber((double)ev->span_end));
-	}
-	ok = ok && add_string(o, "text", ev->text);
-	if (ok && ev->flags) {
-		cJSON *flags = cJSON_CreateArray();
-		size_t k;
-		ok = flags != NULL;
-		if (ok && !cJSON_AddItemToObject(o, "flags", flags)) {
-			cJSON_Delete(flags);
-			ok = 0;
-		}
-		for (k = 0; ok && flag_names[k]; k++) {
-			if (ev->flags & (1u << k)) {
-				ok = cJSON_AddItemToArray(flags,
-					cJSON_CreateString(flag_names[k]));
-			}
-		}
-	}
-	if (ok && ev->extra) {
-		cJSON *extra = cJSON_Parse(ev->extra), *m;
-		ok = extra != NULL;
-		while (ok && extra->child != NULL) {
-			m = cJSON_DetachItemViaPointer(extra, extra->child);
-			/* only a known member can clash with one written above;
-			 * looking each up in `o` would be quadratic in the number
-			 * of unknown members */
-			if (m->string == NULL || is_known(m->string) ||
-				!cJSON_AddItemToObject(o, m->string, m)) {
-				cJSON_Delete(m);
-			}
-		}
-		cJSON_Delete(extra);
-	}
-	if (!ok) {
-		cJSON_Delete(o);
-		return NULL;
-	}
-	return o;
-}
-
 /*
- * The direct writer: the same bytes cJSON_PrintUnformatted gives for
- * event_to_json(), without building a tree per event (extraction writes
- * hundreds of thousands of events; the tree was most of its run time).
- * Events with unknown members still go through cJSON, which merges them.
+ * The writer: one event per line, written directly (extraction writes
+ * hundreds of thousands of events; building a cJSON tree per event was
+ * most of its run time). Strings and numbers go through the util layer's
+ * JSON writer (util/json.h: its one UTF-8 policy, U+FFFD for bytes that
+ * are not UTF-8), so the output is always valid UTF-8 JSON.
  */
 static int put_string(ent__buf *b, const char *value)
 {
-	const unsigned char *s = (const unsigned char *)value;
-	size_t i = 0, n, len = strlen(value), run;
-
-	if (ent__buf_grow(b, len + 2) < 0 || ent__buf_put(b, "\"", 1) < 0) {
-		return -1;
-	}
-	while (i < len) {
-		/* copy a run of bytes that need no escape in one go */
-		for (run = i; run < len && s[run] >= 0x20 && s[run] < 0x80 &&
-			s[run] != '"' && s[run] != '\\'; run++) {
-		}
-		if (run > i && ent__buf_put(b, value + i, run - i) < 0) {
-			return -1;
-		}
-		i = run;
-		if (i >= len) {
-			break;
-		}
-		if (s[i] >= 0x80) {
-			n = ent__utf8_seq(s + i, len - i);
-			if (n == 0) {
-				/* not UTF-8: U+FFFD, as add_string does */
-				if (ent__buf_put(b, "\xEF\xBF\xBD", 3) < 0) {
-					return -1;
-				}
-				n = 1;
-			} else if (ent__buf_put(b, value + i, n) < 0) {
-				return -1;
-			}
-			i += n;
-			continue;
-		}
-		switch (s[i]) {
-		case '"': n = (size_t)ent__buf_put(b, "\\\"", 2); break;
-		case '\\': n = (size_t)ent__buf_put(b, "\\\\", 2); break;
-		case '\b': n = (size_t)ent__buf_put(b, "\\b", 2); break;
-		case '\f': n = (size_t)ent__buf_put(b, "\\f", 2); break;
-		case '\n': n = (size_t)ent__buf_put(b, "\\n", 2); break;
-		case '\r': n = (size_t)ent__buf_put(b, "\\r", 2); break;
-		case '\t': n = (size_t)ent__buf_put(b, "\\t", 2); break;
-		default: n = (size_t)ent__buf_printf(b, "\\u%04x", s[i]); break;
-		}
-		if (n != 0) {
-			return -1;
-		}
-		i++;
-	}
-	return ent__buf_put(b, "\"", 1);
+	return ent__json_put_string(b, value, strlen(value));
 }
 
-/* A number as cJSON prints it: whole numbers within int as integers,
- * others with 15 significant digits unless 17 are needed to read back. */
 static int put_number(ent__buf *b, double d)
 {
-	char tmp[32];
-	double back;
-	int n;
-
-	if (d != d || d - d != 0) {
-		return ent__buf_put(b, "null", 4);
-	}
-	if (d > -2147483648.0 && d < 2147483647.0 && d == (double)(int)d) {
-		/* whole numbers (counts, offsets) are most numbers written */
-		char digits[12];
-		long v = (long)d;
-		unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-		size_t k = sizeof(digits);
-		do {
-			digits[--k] = (char)('0' + u % 10);
-			u /= 10;
-		} while (u > 0);
-		if (v < 0) {
-			digits[--k] = '-';
-		}
-		return ent__buf_put(b, digits + k, sizeof(digits) - k);
-	}
-	n = snprintf(tmp, sizeof(tmp), "%1.15g", d);
-	if (sscanf(tmp, "%lg", &back) != 1 || back != d) {
-		n = snprintf(tmp, sizeof(tmp), "%1.17g", d);
-	}
-	return ent__buf_put(b, tmp, (size_t)n);
+	return ent__json_put_number(b, d);
 }
 
 static int put_member(ent__buf *b, int *first, const char *key)
@@ -1024,6 +814,42 @@ static int put_number_member(ent__buf *b, int *first, const char *key,
 	double value)
 {
 	return put_member(b, first, key) < 0 ? -1 : put_number(b, value);
+}
+
+/* The unknown members kept from the input (a serialized object), after
+ * the known ones; a known name among them is dropped. -2 when `extra` is
+ * not a JSON object, -1 out of memory. */
+static int write_extra(ent__buf *b, int *first, const char *extra)
+{
+	cJSON *obj = cJSON_Parse(extra);
+	const cJSON *m;
+	int rc = 0;
+
+	if (obj == NULL || !cJSON_IsObject(obj)) {
+		cJSON_Delete(obj);
+		return -2;
+	}
+	cJSON_ArrayForEach(m, obj) {
+		char *value;
+		if (m->string == NULL || is_known(m->string)) {
+			continue;
+		}
+		if ((value = cJSON_PrintUnformatted(m)) == NULL) {
+			rc = -1;
+			break;
+		}
+		rc = *first ? 0 : ent__buf_put(b, ",", 1);
+		*first = 0;
+		rc |= put_string(b, m->string);
+		rc |= ent__buf_put(b, ":", 1);
+		rc |= ent__buf_puts(b, value);
+		cJSON_free(value);
+		if (rc < 0) {
+			break;
+		}
+	}
+	cJSON_Delete(obj);
+	return rc < 0 ? -1 : 0;
 }
 
 static int write_event(ent__buf *b, const ent_event *ev)
@@ -1097,6 +923,12 @@ static int write_event(ent__buf *b, const ent_event *ev)
 		}
 		rc |= ent__buf_put(b, "]", 1);
 	}
+	if (rc == 0 && ev->extra != NULL) {
+		int x = write_extra(b, &first, ev->extra);
+		if (x != 0) {
+			return x;
+		}
+	}
 	rc |= ent__buf_put(b, "}", 1);
 	return rc < 0 ? -1 : 0;
 }
@@ -1117,30 +949,19 @@ ent_status ent_events_to_json(char **out, const ent_events *events,
 		goto nomem;
 	}
 	for (i = 0; i < n; i++) {
-		const ent_event *ev = ent_events_get(events, i);
-		cJSON *o;
-		char *text;
-		if (ev->extra == NULL) {
-			if (ent__buf_puts(&b, i ? ",\n    " : "\n    ") < 0 ||
-				write_event(&b, ev) < 0) {
-				goto nomem;
-			}
-			continue;
-		}
-		o = event_to_json(ev);
-		if (o == NULL) {
+		int rc;
+		if (ent__buf_puts(&b, i ? ",\n    " : "\n    ") < 0) {
 			goto nomem;
 		}
-		text = cJSON_PrintUnformatted(o);
-		cJSON_Delete(o);
-		if (text == NULL) {
+		if ((rc = write_event(&b, ent_events_get(events, i))) == -2) {
+			ent__buf_free(&b);
+			return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+				"event %zu: its extra members are not a JSON "
+				"object", i + 1);
+		}
+		if (rc < 0) {
 			goto nomem;
 		}
-		if (ent__buf_printf(&b, "%s\n    %s", i ? "," : "", text) < 0) {
-			cJSON_free(text);
-			goto nomem;
-		}
-		cJSON_free(text);
 	}
 	if (ent__buf_puts(&b, n ? "\n  ]\n}\n" : "]\n}\n") < 0) {
 		goto nomem;
