@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The documented limits and encoding rules, at their boundaries:
- * ENT_JSON_MAX_DEPTH, ENT_JSON_MAX_BYTES, ENT_MAX_ACTORS, UTF-8 checks of
+ * ENT_JSON_MAX_DEPTH, ENT_JSON_MAX_EVENT_BYTES, ENT_MAX_ACTORS, UTF-8 checks of
  * the events JSON reader and U+FFFD replacement in its writer.
  */
 #include <entente/entente.h>
@@ -58,17 +58,35 @@ int main(void)
 		"at the bracket that goes too deep (1:%ld)", err.column);
 	free(doc);
 
-	/* size: refused before a byte is read */
+	/* the size of one event: the reader streams, so the limit is on
+	 * the largest value it holds, not on the document */
 	{
-		static const char one[1] = {'['};
-		st = ent_events_parse_json(
-			&events, one, ENT_JSON_MAX_BYTES + 1, "big.json", &err);
-		ok(st == ENT_ELIMIT && events == NULL,
-			"a document over ENT_JSON_MAX_BYTES: ENT_ELIMIT");
-		is_str(err.message,
-			"events JSON larger than 512 MiB (use a GDELT "
-			"or dyad table for bigger inputs)",
+		const char *head = "[{\"source\": \"CHN\", \"target\": "
+				   "\"RUS\", \"code\": \"057\", \"text\": \"";
+		size_t n = strlen(head), ev = ENT_JSON_MAX_EVENT_BYTES;
+		/* "[" + the event (ev bytes) + "]" */
+		char *big = malloc(ev + 4);
+		memcpy(big, head, n);
+		memset(big + n, 'x', ev - (n - 1) - 2);
+		memcpy(big + ev - 1, "\"}]", 3);
+		st = ent_events_parse_json(&events, big, ev + 2, "big.json",
+			&err);
+		ok(st == ENT_OK && ent_events_count(events) == 1,
+			"an event of ENT_JSON_MAX_EVENT_BYTES is read");
+		ent_events_destroy(events);
+		events = NULL;
+		/* one more byte of text */
+		big[ev - 1] = 'x';
+		memcpy(big + ev, "\"}]", 3);
+		st = ent_events_parse_json(&events, big, ev + 3, "big.json",
+			&err);
+		ok(st == ENT_ELIMIT && events == NULL && err.line == 1 &&
+				err.column == 2,
+			"one byte more: ENT_ELIMIT at the event (%ld:%ld)",
+			err.line, err.column);
+		is_str(err.message, "an event (a JSON value) larger than 64 MiB",
 			"message");
+		free(big);
 	}
 
 	/* UTF-8 in the reader */

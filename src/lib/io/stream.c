@@ -45,6 +45,8 @@
 #define RAW_BUF 65536
 
 struct ent__source {
+	const char *mem;       /* bytes in memory (borrowed), or NULL */
+	size_t mem_len;
 	int fd;
 	int own_fd;
 	const char *path;
@@ -74,6 +76,15 @@ static ssize_t read_fd(ent__source *s, void *buf, size_t n)
 {
 	ssize_t r;
 
+	if (s->mem != NULL) {
+		size_t left = s->mem_len - (size_t)s->done;
+		if (n > left) {
+			n = left;
+		}
+		memcpy(buf, s->mem + s->done, n);
+		s->done += n;
+		return (ssize_t)n;
+	}
 	do {
 		r = read(s->fd, buf, n);
 	} while (r < 0 && errno == EINTR);
@@ -323,13 +334,14 @@ static ent_status gzip_read(ent__source *s, char *buf, size_t n,
 	return ENT_OK;
 }
 
+static ent_status start_decoding(ent__source *s, ent_error *err);
+
 ent_status ent__source_open(ent__source **out, const char *path,
 	ent_error *err)
 {
 	ent__source *s;
 	struct stat sb;
 	ent_status st = ENT_OK;
-	ssize_t r;
 
 	*out = NULL;
 	s = calloc(1, sizeof(*s));
@@ -366,14 +378,30 @@ ent_status ent__source_open(ent__source **out, const char *path,
 #endif
 		}
 	}
+	st = start_decoding(s, err);
+done:
+	if (st != ENT_OK) {
+		ent__source_close(s);
+		return st;
+	}
+	*out = s;
+	return ENT_OK;
+}
+
+/* Read the first bytes and set up decompression when they are the magic
+ * of a compressed format. */
+static ent_status start_decoding(ent__source *s, ent_error *err)
+{
+	ent_status st = ENT_OK;
+	ssize_t r;
+
 	/* Enough bytes for the magic numbers (a pipe may deliver less). */
 	while (s->peek_len < 8) {
 		r = read_fd(s, s->peek + s->peek_len,
 			sizeof(s->peek) - s->peek_len);
 		if (r < 0) {
-			st = ent__error_set(err, ENT_EIO, path, 0, 0,
+			return ent__error_set(err, ENT_EIO, s->path, 0, 0,
 				"cannot read: %s", strerror(errno));
-			goto done;
 		}
 		if (r == 0) {
 			break;
@@ -386,8 +414,26 @@ ent_status ent__source_open(ent__source **out, const char *path,
 	} else if (s->compression != NULL) {
 		st = archive_start(s, err);
 	}
-done:
-	if (st != ENT_OK) {
+	return st;
+}
+
+ent_status ent__source_open_memory(ent__source **out, const void *data,
+	size_t len, const char *name, ent_error *err)
+{
+	ent__source *s;
+	ent_status st;
+
+	*out = NULL;
+	if ((s = calloc(1, sizeof(*s))) == NULL) {
+		return ent__error_nomem(err);
+	}
+	s->mem = data;
+	s->mem_len = len;
+	s->fd = -1;
+	s->path = name;
+	s->total = len;
+	s->regular = len > 0;
+	if ((st = start_decoding(s, err)) != ENT_OK) {
 		ent__source_close(s);
 		return st;
 	}
@@ -482,6 +528,10 @@ int ent__source_mappable(const ent__source *s)
 {
 	const char *no = getenv("ENTENTE_NO_MMAP");
 
+	if (s->mem != NULL) {
+		/* memory is a mapping already, and nothing can cut it */
+		return s->regular && s->compression == NULL;
+	}
 	return s->regular && s->ar == NULL && s->gz == NULL &&
 		(no == NULL || no[0] == '\0' || strcmp(no, "0") == 0);
 }
@@ -493,7 +543,12 @@ uint64_t ent__source_tell(const ent__source *s)
 
 ent_status ent__source_seek(ent__source *s, uint64_t off, ent_error *err)
 {
-	if (s->ar != NULL || s->gz != NULL ||
+	if (s->mem != NULL && s->compression == NULL && off <= s->mem_len) {
+		s->done = off;
+		s->peek_pos = s->peek_len;
+		return ENT_OK;
+	}
+	if (s->mem != NULL || s->ar != NULL || s->gz != NULL ||
 		lseek(s->fd, (off_t)off, SEEK_SET) < 0) {
 		return ent__error_set(err, ENT_EIO, s->path, 0, 0,
 			"cannot seek: %s", s->compression ? "compressed input" :
@@ -521,6 +576,23 @@ ent_status ent__source_map(ent__source *s, uint64_t off, size_t n,
 	void *m;
 
 	memset(w, 0, sizeof(*w));
+	if (s->mem != NULL) {
+		/* a window of the memory itself */
+		if (off >= s->mem_len) {
+			w->at_end = 1;
+			return ENT_OK;
+		}
+		if (n >= s->mem_len - off) {
+			n = (size_t)(s->mem_len - off);
+			w->at_end = 1;
+		}
+		w->data = s->mem + off;
+		w->len = n;
+		if (off + n > s->done) {
+			s->done = off + n;
+		}
+		return ENT_OK;
+	}
 	if (fstat(s->fd, &sb) != 0) {
 		return ent__error_set(err, ENT_EIO, s->path, 0, 0,
 			"cannot read: %s", strerror(errno));
