@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The documented limits and encoding rules, at their boundaries:
- * ENT_JSON_MAX_DEPTH, ENT_JSON_MAX_EVENT_BYTES, ENT_MAX_ACTORS, UTF-8 checks of
+ * ENT_JSON_MAX_DEPTH, ENT_JSON_MAX_EVENT_BYTES, ENT_MAX_ACTORS, ENT_MAX_SUM, UTF-8 checks of
  * the events JSON reader and U+FFFD replacement in its writer.
  */
 #include <entente/entente.h>
@@ -176,6 +176,48 @@ int main(void)
 				(size_t)ENT_MAX_ACTORS - 1,
 			"the refused event left no dyad");
 		ent_dataset_destroy(ds);
+	}
+
+	/* sums: the totals of a dyad table stop at ENT_MAX_SUM (2^53) */
+	{
+		ent_dyads *a = NULL, *b = NULL;
+		ent_dyad d;
+		ent_event ev;
+		/* a Goldstein weight of 1 is 1000 thousandths */
+		int64_t most = ENT_MAX_SUM / 1000;
+		ent_event_init(&ev);
+		ev.goldstein = 1;
+		ev.quad = 1;
+		ent_dyads_create(&a);
+		ent_dyads_create(&b);
+		ok(ent_dyads_add_event(a, "CHN", "RUS", &ev, most) == ENT_OK,
+			"a weight of 2^53 / 1000 at Goldstein 1 is summed");
+		ok(ent_dyads_add_event(a, "USA", "RUS", &ev, 1) == ENT_ELIMIT,
+			"one more thousand thousandths: ENT_ELIMIT");
+		ok(ent_dyads_count(a) == 1 && ent_dyads_get(&d, a, 0) == ENT_OK &&
+				d.events == most && d.cooperation == most,
+			"the refused event changed nothing (%lld events)",
+			(long long)d.events);
+		ev.goldstein = 0;
+		ok(ent_dyads_add_event(a, "CHN", "RUS", &ev,
+			   ENT_MAX_SUM - most) == ENT_OK,
+			"events up to 2^53 in all (Goldstein 0)");
+		ok(ent_dyads_add_event(a, "CHN", "RUS", &ev, 1) == ENT_ELIMIT,
+			"one event more: ENT_ELIMIT");
+		ev.goldstein = -10;
+		ev.quad = 4;
+		ok(ent_dyads_add_event(b, "USA", "RUS", &ev, 1000000000000000) ==
+				ENT_ELIMIT,
+			"an attack counted 10^15 times: ENT_ELIMIT (it wrapped "
+			"to negative conflict)");
+		ok(ent_dyads_add_event(b, "USA", "RUS", &ev, 1) == ENT_OK &&
+				ent_dyads_merge(b, a) == ENT_ELIMIT &&
+				ent_dyads_count(b) == 1,
+			"a merge past the limit: ENT_ELIMIT, nothing merged");
+		ok(ent_dyads_add_event(b, "USA", "RUS", &ev, -1) == ENT_EINVAL,
+			"a negative weight: ENT_EINVAL");
+		ent_dyads_destroy(a);
+		ent_dyads_destroy(b);
 	}
 	return done_testing();
 }

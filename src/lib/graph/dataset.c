@@ -198,6 +198,31 @@ static void widen(ent_dataset_stats *st, ent_date date)
 	}
 }
 
+/* An error of the dyad table: its sums (ENT_MAX_SUM), a value it refuses,
+ * or memory. The reader places it at its event or row. */
+static ent_status dyads_error(ent_status st, int64_t weight,
+	const ent_dyad *row, ent_error *err)
+{
+	if (st == ENT_ENOMEM) {
+		return ent__error_nomem(err);
+	}
+	if (st != ENT_ELIMIT) {
+		return ent__error_set(err, st, NULL, 0, 0, "%s",
+			row ? "a dyad with negative counts or sums"
+			    : "an event with a negative weight");
+	}
+	if (row != NULL) {
+		return ent__error_set(err, ENT_ELIMIT, NULL, 0, 0, "dyad %s,%s "
+			"too large: the sums of events and Goldstein points "
+			"would pass 2^53 (ENT_MAX_SUM), the limit of exact "
+			"arithmetic", row->source, row->target);
+	}
+	return ent__error_set(err, ENT_ELIMIT, NULL, 0, 0, "weight %lld too "
+		"large: the sums of events and Goldstein points would pass "
+		"2^53 (ENT_MAX_SUM), the limit of exact arithmetic",
+		(long long)weight);
+}
+
 ent_status ent_dataset_add_event(ent_dataset *ds, const ent_event *ev,
 	ent_error *err)
 {
@@ -235,16 +260,20 @@ ent_status ent_dataset_add_event(ent_dataset *ds, const ent_event *ev,
 	}
 	if ((st = ent_dyads_add_event(ds->dyads, source, target, ev, weight)) !=
 		ENT_OK) {
-		return ent__error_nomem(err);
+		return dyads_error(st, weight, NULL, err);
 	}
 	if (ds->opts.by != ENT_PERIOD_NONE) {
 		ent_date start = ent_period_of(ev->date, ds->opts.by);
 		if (start != 0) {
 			ent_dyads *pd = period_dyads(ds, start);
-			if (pd == NULL ||
-				ent_dyads_add_event(pd, source, target, ev,
-					weight) != ENT_OK) {
+			if (pd == NULL) {
 				return ent__error_nomem(err);
+			}
+			/* a period holds some of the events the whole table
+			 * took: its totals cannot pass the limit */
+			if ((st = ent_dyads_add_event(pd, source, target, ev,
+				     weight)) != ENT_OK) {
+				return dyads_error(st, weight, NULL, err);
 			}
 		}
 	}
@@ -308,8 +337,8 @@ ent_status ent_dataset_add_dyad(ent_dataset *ds, const ent_dyad *dyad,
 	}
 	strcpy(d.source, source);
 	strcpy(d.target, target);
-	if (ent_dyads_add_dyad(ds->dyads, &d) != ENT_OK) {
-		return ent__error_nomem(err);
+	if ((st = ent_dyads_add_dyad(ds->dyads, &d)) != ENT_OK) {
+		return dyads_error(st, 0, dyad, err);
 	}
 	widen(&ds->stats, d.first);
 	widen(&ds->stats, d.last);

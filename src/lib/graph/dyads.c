@@ -6,6 +6,11 @@
  * integers (Goldstein points in thousandths), so adding events or merging
  * tables in any order gives exactly the same table. Snapshots for readers
  * are produced in sorted order on demand.
+ *
+ * Overflow: the table keeps its totals over all dyads and refuses, before
+ * changing anything, what would take one past ENT_MAX_SUM (2^53). Every
+ * sum of a dyad is at most a total, so none can overflow, nor can the sum
+ * of two directions or of an actor's dyads later.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -28,7 +33,35 @@ struct ent_dyads {
 	size_t n_slots;      /* power of two */
 	size_t *order;       /* sorted permutation, valid when !dirty */
 	int dirty;
+	/* totals over all dyads, each at most ENT_MAX_SUM: events, and
+	 * |Goldstein| thousandths (cooperation + conflict, and the signed
+	 * sums of dyad rows, which a caller may give inconsistent) */
+	int64_t total_events, total_milli, total_sum_milli;
 };
+
+/* 1 when `v` more on a total would pass ENT_MAX_SUM (both at least 0). */
+static int over(int64_t total, int64_t v)
+{
+	return v < 0 || v > ENT_MAX_SUM || total > ENT_MAX_SUM - v;
+}
+
+/* Thousandths of a value that may be anything (a caller's double): 0 and
+ * -1 when it is not finite or its size passes ENT_MAX_SUM. */
+static int to_milli_checked(double v, int64_t *out)
+{
+	double m = v * 1000.0;
+
+	if (!(m >= -(double)ENT_MAX_SUM && m <= (double)ENT_MAX_SUM)) {
+		return -1;
+	}
+	*out = ent__to_milli(v);
+	return 0;
+}
+
+static int64_t abs64(int64_t v)
+{
+	return v < 0 ? -v : v;
+}
 
 ent_status ent_dyads_create(ent_dyads **out)
 {
@@ -151,16 +184,29 @@ ent_status ent_dyads_add_event(ent_dyads *d, const char *source,
 	const char *target, const ent_event *ev, int64_t weight)
 {
 	entry *e;
-	int64_t g;
+	int64_t g, points;
 
-	if (d == NULL || source == NULL || target == NULL || ev == NULL) {
+	if (d == NULL || source == NULL || target == NULL || ev == NULL ||
+		weight < 0 || ev->goldstein != ev->goldstein) {
 		return ENT_EINVAL;
+	}
+	/* the product is checked by division before it is made */
+	if (to_milli_checked(ev->goldstein, &g) < 0 || weight > ENT_MAX_SUM ||
+		(g != 0 && weight > ENT_MAX_SUM / abs64(g))) {
+		return ENT_ELIMIT;
+	}
+	points = abs64(g) * weight;
+	if (over(d->total_events, weight) || over(d->total_milli, points) ||
+		over(d->total_sum_milli, points)) {
+		return ENT_ELIMIT;
 	}
 	e = find(d, source, target);
 	if (e == NULL) {
 		return ENT_ENOMEM;
 	}
-	g = ent__to_milli(ev->goldstein);
+	d->total_events += weight;
+	d->total_milli += points;
+	d->total_sum_milli += points;
 	e->events += weight;
 	if (ev->quad == 1 || ev->quad == 2) {
 		e->coop_events += weight;
@@ -181,20 +227,44 @@ ent_status ent_dyads_add_event(ent_dyads *d, const char *source,
 ent_status ent_dyads_add_dyad(ent_dyads *d, const ent_dyad *dy)
 {
 	entry *e;
+	int64_t sum, coop, conflict, count;
 
-	if (d == NULL || dy == NULL) {
+	if (d == NULL || dy == NULL || dy->events < 0 || dy->coop_events < 0 ||
+		dy->conflict_events < 0 || !(dy->cooperation >= 0) ||
+		!(dy->conflict >= 0)) {
 		return ENT_EINVAL;
+	}
+	/* the events count for the total, or the cooperative and
+	 * conflictual ones when a caller gives more of those */
+	count = dy->events;
+	if (dy->coop_events > ENT_MAX_SUM || dy->conflict_events > ENT_MAX_SUM) {
+		return ENT_ELIMIT;
+	}
+	if (dy->coop_events + dy->conflict_events > count) {
+		count = dy->coop_events + dy->conflict_events;
+	}
+	if (to_milli_checked(dy->goldstein_sum, &sum) < 0 ||
+		to_milli_checked(dy->cooperation, &coop) < 0 ||
+		to_milli_checked(dy->conflict, &conflict) < 0 ||
+		over(d->total_events, count) ||
+		over(d->total_milli, coop) ||
+		over(d->total_milli + coop, conflict) ||
+		over(d->total_sum_milli, abs64(sum))) {
+		return ENT_ELIMIT;
 	}
 	e = find(d, dy->source, dy->target);
 	if (e == NULL) {
 		return ENT_ENOMEM;
 	}
+	d->total_events += count;
+	d->total_milli += coop + conflict;
+	d->total_sum_milli += abs64(sum);
 	e->events += dy->events;
 	e->coop_events += dy->coop_events;
 	e->conflict_events += dy->conflict_events;
-	e->goldstein_milli += ent__to_milli(dy->goldstein_sum);
-	e->cooperation_milli += ent__to_milli(dy->cooperation);
-	e->conflict_milli += ent__to_milli(dy->conflict);
+	e->goldstein_milli += sum;
+	e->cooperation_milli += coop;
+	e->conflict_milli += conflict;
 	widen_dates(e, dy->first, dy->last);
 	d->dirty = 1;
 	return ENT_OK;
@@ -206,6 +276,11 @@ ent_status ent_dyads_merge(ent_dyads *into, const ent_dyads *from)
 
 	if (into == NULL || from == NULL) {
 		return ENT_EINVAL;
+	}
+	if (over(into->total_events, from->total_events) ||
+		over(into->total_milli, from->total_milli) ||
+		over(into->total_sum_milli, from->total_sum_milli)) {
+		return ENT_ELIMIT;
 	}
 	for (i = 0; i < from->len; i++) {
 		const entry *s = &from->entries[i];
@@ -221,6 +296,9 @@ ent_status ent_dyads_merge(ent_dyads *into, const ent_dyads *from)
 		e->conflict_milli += s->conflict_milli;
 		widen_dates(e, s->first, s->last);
 	}
+	into->total_events += from->total_events;
+	into->total_milli += from->total_milli;
+	into->total_sum_milli += from->total_sum_milli;
 	into->dirty = 1;
 	return ENT_OK;
 }
