@@ -176,6 +176,16 @@ ENT_API ent_status ent_output_commit(ent_output *o, ent_error *err);
 ENT_API void ent_output_abort(ent_output *o);
 
 /**
+ * Remove the temporary files of every output not yet committed, in this
+ * process. For a handler of SIGINT, SIGTERM or SIGHUP that then lets the
+ * signal end the process (the entente tool does so): a run interrupted
+ * half-way leaves no `NAME.tmp.XXXXXX` behind, and the earlier files as
+ * they were. Async-signal-safe (it calls unlink and rmdir only) and safe
+ * while other threads open, commit or abort outputs.
+ */
+ENT_API void ent_output_remove_temporaries(void);
+
+/**
  * Read a news-text input ("-" = standard input) whole, NUL-terminated,
  * decompressing gzip, bzip2, xz and zip (one file) as every reader does.
  * The head is checked first: a NUL byte or invalid UTF-8 in it is an

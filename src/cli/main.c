@@ -107,6 +107,7 @@ int main(int argc, char **argv)
 		if (!o.quiet) {
 			ent_set_log_handler(print_warning, NULL);
 		}
+		cli_signals_install();
 		rc = cli_commands[i].run(&o);
 	} else if (rc < 0) {
 		rc = CLI_EXIT_OK;

@@ -17,6 +17,7 @@
 #include "util/error.h"
 #include "util/file.h"
 #include "util/json.h"
+#include "util/tmpfiles.h"
 #include "util/utf8.h"
 
 /* Send a message to the installed log handler, if any. */

@@ -16,6 +16,7 @@
 #include "util/error.h"
 #include "util/file.h"
 #include "util/json.h"
+#include "util/tmpfiles.h"
 #include "util/utf8.h"
 
 #include "tap.h"
@@ -180,6 +181,47 @@ static void test_atomic(void)
 	unlink(path_in("out"));
 }
 
+/* Last: once a removal ran, the registry keeps what it holds (the
+ * process is about to die of its signal). */
+static void test_tmpfiles(void)
+{
+	static char file_a[256], file_b[256], folder[256];
+	int slots[ENT__TMP_SLOTS + 1];
+	int a, b, d, i, full;
+	FILE *fp;
+
+	snprintf(file_a, sizeof(file_a), "%s/a.tmp.1", dir);
+	snprintf(folder, sizeof(folder), "%s/d.tmp.1", dir);
+	snprintf(file_b, sizeof(file_b), "%s/d.tmp.1/b", dir);
+	mkdir(folder, 0700);
+	fp = fopen(file_a, "w");
+	fclose(fp);
+	fp = fopen(file_b, "w");
+	fclose(fp);
+	for (i = 0; i < ENT__TMP_SLOTS; i++) {
+		slots[i] = ent__tmp_register("unused", 0);
+	}
+	full = ent__tmp_register("one too many", 0);
+	ok(slots[ENT__TMP_SLOTS - 1] >= 0 && full == -1,
+		"registry: %d files, then full", ENT__TMP_SLOTS);
+	full = 0;
+	for (i = 0; i < ENT__TMP_SLOTS; i++) {
+		full += ent__tmp_unregister(slots[i]);
+	}
+	ok(full == ENT__TMP_SLOTS, "registry: unregistered, each path may "
+		"be freed");
+	a = ent__tmp_register(file_a, 0);
+	d = ent__tmp_register(folder, 1);
+	b = ent__tmp_register(file_b, 0);
+	ok(a >= 0 && b >= 0 && d >= 0, "registry: two files and a folder");
+	ent__tmp_remove_all();
+	ok(access(file_a, F_OK) != 0 && access(file_b, F_OK) != 0 &&
+			access(folder, F_OK) != 0,
+		"remove all: the files, then the folder that held one");
+	ok(ent__tmp_unregister(a) == 0,
+		"after a removal an owner must not free its path");
+}
+
 int main(void)
 {
 	if (mkdtemp(dir) == NULL) {
@@ -191,6 +233,7 @@ int main(void)
 	test_json();
 	test_file();
 	test_atomic();
+	test_tmpfiles();
 	unlink(path_in("ten"));
 	rmdir(dir);
 	done_testing();

@@ -59,6 +59,11 @@ void ent_output_abort(ent_output *o)
 	}
 }
 
+void ent_output_remove_temporaries(void)
+{
+	ent__tmp_remove_all();
+}
+
 ent_status ent_read_file(char **out, size_t *len_out, const char *path,
 	size_t limit, ent_error *err)
 {

@@ -29,14 +29,27 @@
 #include "util/atomic.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/tmpfiles.h"
 
 struct ent__atomic {
 	FILE *fp;
 	const char *name; /* the caller's path, borrowed: errors point at it */
 	char *path;       /* the file that is replaced (links resolved) */
 	char *tmp;        /* NULL when written directly (stdout, a device) */
+	int slot;         /* tmp's slot in the registry (tmpfiles.h), or -1 */
 	int direct;       /* written in place: nothing to rename or remove */
 };
+
+/* Forget the temporary file: unregister it, and free its name unless a
+ * signal handler is removing it now. */
+static void drop_tmp(ent__atomic *o)
+{
+	if (ent__tmp_unregister(o->slot)) {
+		free(o->tmp);
+	}
+	o->slot = -1;
+	o->tmp = NULL;
+}
 
 /* How many symbolic links are followed before giving up, as the kernel's
  * own limit for a path lookup. */
@@ -148,16 +161,24 @@ static void copy_mode(int fd, const struct stat *old)
 static ent_status open_replacing(ent__atomic *o, const struct stat *old,
 	ent_error *err)
 {
-	int fd;
+	sigset_t mask;
+	int fd, e;
 
 	o->tmp = malloc(strlen(o->path) + 16);
 	if (o->tmp == NULL) {
 		return ent__error_nomem(err);
 	}
 	sprintf(o->tmp, "%s.tmp.XXXXXX", o->path);
+	/* created and registered with the signals that remove temporary
+	 * files blocked: none is left between the two */
+	ent__tmp_block(&mask);
 	fd = mkstemp(o->tmp);
+	e = errno;
+	if (fd >= 0) {
+		o->slot = ent__tmp_register(o->tmp, 0);
+	}
+	ent__tmp_unblock(&mask);
 	if (fd < 0) {
-		int e = errno;
 		free(o->tmp);
 		o->tmp = NULL;
 		return ent__error_set(err, ENT_EIO, o->name, 0, 0,
@@ -188,6 +209,7 @@ ent_status ent__atomic_open(ent__atomic **out, const char *path,
 	if (o == NULL) {
 		return ent__error_nomem(err);
 	}
+	o->slot = -1;
 	o->name = path;
 	if (strcmp(path, "-") == 0) {
 		o->fp = stdout;
@@ -283,8 +305,7 @@ ent_status ent__atomic_commit(ent__atomic *o, ent_error *err)
 		st = ent__error_set(err, ENT_EIO, o->name, 0, 0,
 			"cannot replace output file: %s", strerror(errno));
 	} else {
-		free(o->tmp);
-		o->tmp = NULL;
+		drop_tmp(o); /* it is the target now */
 	}
 	ent__atomic_abort(o);
 	return st;
@@ -300,7 +321,7 @@ void ent__atomic_abort(ent__atomic *o)
 	}
 	if (o->tmp != NULL) {
 		unlink(o->tmp);
-		free(o->tmp);
+		drop_tmp(o);
 	}
 	free(o->path);
 	free(o);
