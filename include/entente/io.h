@@ -75,7 +75,10 @@ typedef struct ent_read_options {
 /**
  * Detect the format of an input from its name and its first bytes.
  * JSON Lines is told by its name (.jsonl, .ndjson) or by a first line
- * that is a whole object followed by a line that starts another.
+ * that is a whole object followed by a line that starts another. A name
+ * that says table (.csv, .tsv, .tab, in any case, perhaps compressed) is
+ * never news text: when no table format fits its first lines the result
+ * is ENT_ENOTFOUND (and `*out` ENT_FORMAT_AUTO).
  * @param[out] out the format
  * @param path the name (its extension is looked at first)
  * @param head the first bytes of the (decompressed) content

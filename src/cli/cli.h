@@ -23,7 +23,8 @@ enum {
 	CLI_REPORT = 1 << 3,   /* --format text|json|csv|md, --table, --top */
 	CLI_EXTRACT = 1 << 4,  /* --date --actor-dict --verb-dict */
 	CLI_RENDER = 1 << 5,   /* --layout --size --directed --top --min-weight ... */
-	CLI_READ = 1 << 6      /* --input-format --strict --quiet */
+	CLI_READ = 1 << 6,     /* --input-format --strict --quiet */
+	CLI_QUIET = 1 << 7     /* --quiet alone (commands without CLI_READ) */
 };
 
 typedef struct cli_opts {

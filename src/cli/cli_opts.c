@@ -45,7 +45,7 @@ static const opt_def defs[] = {
 	{{"by", required_argument, NULL, OPT_BY}, CLI_FILTER},
 	{{"input-format", required_argument, NULL, OPT_INPUT_FORMAT}, CLI_READ},
 	{{"strict", no_argument, NULL, OPT_STRICT}, CLI_READ},
-	{{"quiet", no_argument, NULL, OPT_QUIET}, CLI_READ},
+	{{"quiet", no_argument, NULL, OPT_QUIET}, CLI_READ | CLI_QUIET},
 	{{"date", required_argument, NULL, OPT_DATE}, CLI_EXTRACT},
 	{{"actor-dict", required_argument, NULL, OPT_ACTOR_DICT}, CLI_EXTRACT},
 	{{"verb-dict", required_argument, NULL, OPT_VERB_DICT}, CLI_EXTRACT},
@@ -106,6 +106,9 @@ static const char *group_help[] = {
 	"  --input-format F       json, text, gdelt2, gdelt1, icews or dyads (default: detect)\n"
 	"  --strict               a broken row is an error instead of being skipped\n"
 	"  --quiet                no progress line or skip reports\n",
+	/* CLI_QUIET */
+	"Messages:\n"
+	"  --quiet                no warnings\n",
 };
 
 void cli_print_help(FILE *fp, const cli_command *cmd)

@@ -13,7 +13,7 @@ const cli_command cli_commands[] = {
 		"Reads plain-text articles (- for standard input) and writes the\n"
 		"events JSON of who did what to whom, with CAMEO codes and the\n"
 		"sentence each event came from.\n",
-		CLI_INPUTS | CLI_OUTPUT | CLI_EXTRACT, cmd_extract},
+		CLI_INPUTS | CLI_OUTPUT | CLI_EXTRACT | CLI_QUIET, cmd_extract},
 	{"analyze", "Centrality, alliances, tensions and balance of the actor graph.",
 		"[OPTIONS] [INPUT...]",
 		"Inputs are events JSON, news text, GDELT 1.0/2.0 exports, ICEWS\n"

@@ -191,6 +191,13 @@ ent_status ent_format_detect(ent_format *out, const char *path,
 			*out = ENT_FORMAT_TEXT;
 			return ENT_OK;
 		}
+		/* a table is never news text: none of the table formats
+		 * fitted its first lines */
+		if (ends_with(path, n, ".csv") || ends_with(path, n, ".tsv") ||
+			ends_with(path, n, ".tab")) {
+			*out = ENT_FORMAT_AUTO;
+			return ENT_ENOTFOUND;
+		}
 	}
 	/* Skip white space: JSON starts with an object or an array. */
 	while (i < len && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' ||
@@ -457,8 +464,13 @@ static ent_status read_source(ent_dataset *ds, ent__source *src,
 		goto done;
 	}
 	format = opts->format;
-	if (format == ENT_FORMAT_AUTO) {
-		ent_format_detect(&format, name, head, len);
+	if (format == ENT_FORMAT_AUTO &&
+		ent_format_detect(&format, name, head, len) != ENT_OK) {
+		st = ent__error_set(err, ENT_EPARSE, path, 0, 0, "a table (.csv, "
+			".tsv, .tab) in none of the formats entente reads: tried "
+			"a dyad table, GDELT 2.0, GDELT 1.0 and ICEWS "
+			"(--input-format names one)");
+		goto done;
 	}
 	/* a byte-order mark before a table (the JSON reader skips its own) */
 	if (format != ENT_FORMAT_JSON && format != ENT_FORMAT_JSONL &&
