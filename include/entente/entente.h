@@ -6,6 +6,7 @@
 #ifndef ENT_ENTENTE_H
 #define ENT_ENTENTE_H
 
+#include <entente/version.h>
 #include <entente/common.h>
 #include <entente/error.h>
 #include <entente/event.h>
@@ -13,7 +14,9 @@
 #include <entente/extract.h>
 #include <entente/graph.h>
 #include <entente/metrics.h>
+#include <entente/plot.h>
 #include <entente/render.h>
 #include <entente/report.h>
+#include <entente/trend.h>
 
 #endif

@@ -2,9 +2,10 @@
 /**
  * @file render.h
  * @brief Diagrams of the actor graph through Graphviz (cgraph + gvc), and
- * GraphML/GML exports through igraph.
+ * exports of the graph: GraphML and GEXF (libxml2's xmlwriter), GML and
+ * the signed relation list (CSV).
  *
- * The diagram encodes (DESIGN.md "Diagrams"):
+ * The diagram encodes:
  *
  * - one edge per relation {a, b} (or, with `directed`, one arrow per
  *   directed dyad); an alliance tie (net > 0) is drawn solid in blue
@@ -78,11 +79,19 @@ typedef enum ent_render_format {
 	ENT_RENDER_SVG,     /**< laid out and drawn by Graphviz */
 	ENT_RENDER_PNG,     /**< 96 dpi raster (cairo) */
 	ENT_RENDER_PDF,     /**< vector (cairo) */
-	ENT_RENDER_GRAPHML, /**< GraphML through igraph, with attributes */
-	ENT_RENDER_GML      /**< GML through igraph, with attributes */
+	ENT_RENDER_GRAPHML, /**< GraphML: the directed dyad graph, nodes
+				 identified by actor code, typed attributes */
+	ENT_RENDER_GML,     /**< GML: the same graph (integer ids, the code
+				 as label) */
+	ENT_RENDER_GEXF,    /**< GEXF 1.3: the relations, with the dataset's
+				 periods as time intervals (Gephi's
+				 timeline) */
+	ENT_RENDER_CSV      /**< the signed relation list:
+				 a,b,sign,weight,events,cooperation,conflict,net */
 } ent_render_format;
 
-/** Parse "dot" (or "gv"), "svg", "png", "pdf", "graphml", "gml".
+/** Parse "dot" (or "gv"), "svg", "png", "pdf", "graphml", "gml", "gexf",
+ * "csv".
  * @return ENT_OK, or ENT_EINVAL for another name */
 ENT_API ent_status ent_render_format_parse(
 	ent_render_format *out, const char *name);
@@ -138,13 +147,25 @@ typedef struct ent_render_options {
 	 * well). An array of -1 draws no blocs.
 	 */
 	const int *blocs;
+	/**
+	 * A layout to draw on (ent_positions_compute()), borrowed; NULL to
+	 * lay out the graph. With it, each drawn actor is pinned where the
+	 * layout put the actor with its code (an actor the layout does not
+	 * hold is left out, with its ties), every other actor of the
+	 * layout is drawn faded with no tie ("no news" in this graph), and
+	 * ties are straight: diagrams of several periods drawn on one
+	 * layout line up, so a tie that appears or turns is seen, not
+	 * re-laid out. Only for the drawn formats (SVG, PNG, PDF); DOT and
+	 * the exports ignore it.
+	 */
+	const struct ent_positions *positions;
 } ent_render_options;
 
 #define ENT_RENDER_OPTIONS_VERSION 1
 #define ENT_RENDER_OPTIONS_INIT                                                \
 	{                                                                      \
 		ENT_RENDER_OPTIONS_VERSION, ENT_RENDER_DOT, ENT_LAYOUT_NEATO,  \
-			ENT_SIZE_PAGERANK, 0, 0, 0.0, NULL, 1, NULL            \
+			ENT_SIZE_PAGERANK, 0, 0, 0.0, NULL, 1, NULL, NULL      \
 	}
 
 /**
@@ -188,6 +209,22 @@ ENT_API ent_status ent_render_write(ent_renderer *r, FILE *fp,
 ENT_API ent_status ent_render_data(char **out, size_t *len_out, ent_renderer *r,
 	const ent_graph *g, const ent_metrics *m, const ent_dataset *ds,
 	const ent_render_options *opts, ent_error *err);
+
+/**
+ * The places of the actors in one layout, by actor code: lay out the
+ * diagram `ent_render_write()` would draw of `g` with `opts` (its layout
+ * engine, seed, top, min_weight) and record where each drawn actor went,
+ * to draw other graphs on it (::ent_render_options positions).
+ * @return as ent_render_write()
+ */
+typedef struct ent_positions ent_positions;
+ENT_API ent_status ent_positions_compute(ent_positions **out,
+	ent_renderer *r, const ent_graph *g, const ent_metrics *m,
+	const ent_dataset *ds, const ent_render_options *opts, ent_error *err);
+/** Destroy. Accepts NULL. */
+ENT_API void ent_positions_destroy(ent_positions *p);
+/** Number of actors placed. */
+ENT_API size_t ent_positions_count(const ent_positions *p);
 
 ENT_END_DECLS
 

@@ -4,8 +4,9 @@
 
 A diagram of 120 states (render, report) takes long enough to lay out that
 its temporary output (NAME.tmp.XXXXXX) exists for a while. Each case starts
-the tool, waits until a temporary file appears in the output folder, sends
-the signal, and checks that
+the tool, waits until a temporary file appears in the output folder (for
+report, a file in its temporary folder DIR.tmp.XXXXXX), sends the signal,
+and checks that
 
 - the process died of that signal (the shell and a parent see it),
 - no temporary file or folder is left anywhere in the output folder,
@@ -54,6 +55,15 @@ def temporaries(folder):
     return found
 
 
+def ready(folder, cmd):
+    """A temporary output exists: render's file, or a file written into
+    the report's temporary folder (so that its removal must empty it)."""
+    found = temporaries(folder)
+    if cmd == 'render':
+        return bool(found)
+    return any(os.path.isdir(p) and os.listdir(p) for p in found)
+
+
 def main():
     exe, root = os.path.abspath(sys.argv[1]), sys.argv[2]
     n = 0
@@ -90,7 +100,7 @@ def main():
                                         stderr=subprocess.PIPE)
                 seen = False
                 while proc.poll() is None:
-                    if temporaries(out):
+                    if ready(out, cmd):
                         proc.send_signal(sig)
                         seen = True
                         break

@@ -4,6 +4,8 @@
  * ENT_JSON_MAX_DEPTH, ENT_JSON_MAX_EVENT_BYTES, ENT_MAX_ACTORS, ENT_MAX_SUM, UTF-8 checks of
  * the events JSON reader and U+FFFD replacement in its writer.
  */
+#include <string.h>
+
 #include <entente/entente.h>
 
 #include "tap.h"
@@ -126,7 +128,7 @@ int main(void)
 		ev.goldstein = 8;
 		ev.quad = 1;
 		ev.text = "bad \xff byte, cut \xe2\x82";
-		ok(ent_events_create(&events) == ENT_OK &&
+		ok(ent_events_create(&events, NULL) == ENT_OK &&
 				ent_events_add(events, &ev, &err) == ENT_OK,
 			"an event with invalid UTF-8 in its text");
 		ok(ent_events_to_json(&json, events, &err) == ENT_OK &&
@@ -149,7 +151,7 @@ int main(void)
 		ent_event ev;
 		int i;
 		opts.level = ENT_LEVEL_ACTOR;
-		ent_dataset_create(&ds, &opts);
+		ent_dataset_create(&ds, &opts, NULL);
 		ent_event_init(&ev);
 		strcpy(ev.target, "ZZZ");
 		strcpy(ev.code, "057");
@@ -188,33 +190,35 @@ int main(void)
 		ent_event_init(&ev);
 		ev.goldstein = 1;
 		ev.quad = 1;
-		ent_dyads_create(&a);
-		ent_dyads_create(&b);
-		ok(ent_dyads_add_event(a, "CHN", "RUS", &ev, most) == ENT_OK,
+		ent_dyads_create(&a, NULL);
+		ent_dyads_create(&b, NULL);
+		ok(ent_dyads_add_event(a, "CHN", "RUS", &ev, most, &err) == ENT_OK,
 			"a weight of 2^53 / 1000 at Goldstein 1 is summed");
-		ok(ent_dyads_add_event(a, "USA", "RUS", &ev, 1) == ENT_ELIMIT,
-			"one more thousand thousandths: ENT_ELIMIT");
+		ok(ent_dyads_add_event(a, "USA", "RUS", &ev, 1, &err) == ENT_ELIMIT &&
+				strstr(err.message, "weight 1 too large") != NULL,
+			"one more thousand thousandths: ENT_ELIMIT, and says so "
+			"(%s)", err.message);
 		ok(ent_dyads_count(a) == 1 && ent_dyads_get(&d, a, 0) == ENT_OK &&
 				d.events == most && d.cooperation == most,
 			"the refused event changed nothing (%lld events)",
 			(long long)d.events);
 		ev.goldstein = 0;
 		ok(ent_dyads_add_event(a, "CHN", "RUS", &ev,
-			   ENT_MAX_SUM - most) == ENT_OK,
+			   ENT_MAX_SUM - most, &err) == ENT_OK,
 			"events up to 2^53 in all (Goldstein 0)");
-		ok(ent_dyads_add_event(a, "CHN", "RUS", &ev, 1) == ENT_ELIMIT,
+		ok(ent_dyads_add_event(a, "CHN", "RUS", &ev, 1, &err) == ENT_ELIMIT,
 			"one event more: ENT_ELIMIT");
 		ev.goldstein = -10;
 		ev.quad = 4;
-		ok(ent_dyads_add_event(b, "USA", "RUS", &ev, 1000000000000000) ==
+		ok(ent_dyads_add_event(b, "USA", "RUS", &ev, 1000000000000000, &err) ==
 				ENT_ELIMIT,
 			"an attack counted 10^15 times: ENT_ELIMIT (it wrapped "
 			"to negative conflict)");
-		ok(ent_dyads_add_event(b, "USA", "RUS", &ev, 1) == ENT_OK &&
-				ent_dyads_merge(b, a) == ENT_ELIMIT &&
+		ok(ent_dyads_add_event(b, "USA", "RUS", &ev, 1, &err) == ENT_OK &&
+				ent_dyads_merge(b, a, &err) == ENT_ELIMIT &&
 				ent_dyads_count(b) == 1,
 			"a merge past the limit: ENT_ELIMIT, nothing merged");
-		ok(ent_dyads_add_event(b, "USA", "RUS", &ev, -1) == ENT_EINVAL,
+		ok(ent_dyads_add_event(b, "USA", "RUS", &ev, -1, &err) == ENT_EINVAL,
 			"a negative weight: ENT_EINVAL");
 		ent_dyads_destroy(a);
 		ent_dyads_destroy(b);

@@ -36,7 +36,7 @@ static void hostile_blocs(void)
 	const ent_bloc *b;
 	const ent_tension *t;
 
-	ent_dyads_create(&d);
+	ent_dyads_create(&d, NULL);
 	add_hostile_blocs(d);
 	if (!ok(fx_build(d, &g, &m), "hostile blocs: build and measure")) {
 		ent_dyads_destroy(d);
@@ -88,7 +88,7 @@ static void repeatable(void)
 	size_t i;
 	int same = 1;
 
-	ent_dyads_create(&d);
+	ent_dyads_create(&d, NULL);
 	add_hostile_blocs(d);
 	fx_add(d, "G", "A", 1, 0);
 	fx_add(d, "G", "D", 0, 1);
@@ -125,7 +125,7 @@ static void components(void)
 	ent_metrics *m = NULL;
 	const ent_tension *t;
 
-	ent_dyads_create(&d);
+	ent_dyads_create(&d, NULL);
 	fx_add(d, "A", "B", 4, 0);
 	fx_add(d, "C", "D", 3, 0);
 	fx_add(d, "D", "E", 0, 2);
@@ -167,7 +167,7 @@ static void consistency(void)
 	ent_metrics *m = NULL;
 	size_t k, total = 0;
 
-	ent_dyads_create(&d);
+	ent_dyads_create(&d, NULL);
 	fx_add(d, "A", "B", 10, 0);
 	fx_add(d, "B", "C", 10, 0);
 	fx_add(d, "A", "C", 1, 2);
@@ -198,7 +198,7 @@ static int tangled_blocs(double scale, size_t bloc[40])
 	char a[8], b[8];
 	size_t i, j;
 
-	ent_dyads_create(&d);
+	ent_dyads_create(&d, NULL);
 	for (i = 0; i < 40; i++) {
 		for (j = i + 1; j < 40; j++) {
 			x = (x * 1103515245ul + 12345ul) & 0x7FFFFFFFul;

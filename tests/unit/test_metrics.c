@@ -55,7 +55,7 @@ static void star(void)
 	const ent_actor_metrics *s, *l;
 	double ps = 0.2 / 1.17;
 
-	ent_dyads_create(&d);
+	ent_dyads_create(&d, NULL);
 	fx_add(d, "S", "L1", 2, 0);
 	fx_add(d, "S", "L2", 2, 0);
 	fx_add(d, "S", "L3", 2, 0);
@@ -122,7 +122,7 @@ static void disconnected(void)
 	ent_metrics *m = NULL;
 	const ent_actor_metrics *a, *c, *dd, *e, *z;
 
-	ent_dyads_create(&d);
+	ent_dyads_create(&d, NULL);
 	fx_add(d, "A", "B", 2, 0);
 	fx_add(d, "B", "A", 2, 0);
 	fx_add(d, "C", "D", 3, 0);
@@ -178,7 +178,7 @@ static void empty_and_errors(void)
 	ent_metrics_options o = ENT_METRICS_OPTIONS_INIT;
 	ent_error err = {0};
 
-	ent_dyads_create(&d);
+	ent_dyads_create(&d, NULL);
 	ok(fx_build(d, &g, &m), "empty graph: measured");
 	ok(ent_metrics_bloc_count(m) == 0 &&
 			ent_metrics_balance(m)->triangle_index == 1 &&
@@ -216,7 +216,7 @@ static void example(void)
 	double sum = 0;
 	size_t i;
 
-	if (ent_dataset_create(&ds, NULL) != ENT_OK ||
+	if (ent_dataset_create(&ds, NULL, NULL) != ENT_OK ||
 		ent_read_into(ds, "examples/baltic-black-sea.json", NULL,
 			&err) != ENT_OK ||
 		ent_graph_build(&g, ent_dataset_dyads(ds), NULL, &err) !=

@@ -23,7 +23,7 @@ static int setup(fixture *f, ent_period_unit by)
 
 	memset(f, 0, sizeof(*f));
 	o.by = by;
-	if (ent_dataset_create(&f->ds, &o) != ENT_OK ||
+	if (ent_dataset_create(&f->ds, &o, NULL) != ENT_OK ||
 		ent_read_into(f->ds, "examples/baltic-black-sea.json", NULL,
 			&err) != ENT_OK ||
 		ent_graph_build(&f->g, ent_dataset_dyads(f->ds), NULL, &err) !=
@@ -156,8 +156,10 @@ static void periods_sections(void)
 	ent_status st;
 	char *s = NULL, *csv = NULL, *txt = NULL;
 	cJSON *root = NULL, *p;
+	/* share: 3 of May's 7 events */
 	const char *want_csv = "period,a,b,events,cooperation,conflict,net,"
-			       "sign\r\n2015-05,CHN,RUS,3,23.4,0,23.4,1\r\n";
+			       "sign,share\r\n"
+			       "2015-05,CHN,RUS,3,23.4,0,23.4,1,0.428571429\r\n";
 
 	if (!ok(setup(&f, ENT_PERIOD_MONTH), "setup by month")) {
 		teardown(&f);
@@ -178,16 +180,13 @@ static void periods_sections(void)
 		"CSV: the periods table is the default with periods");
 	txt = render(&f, ENT_REPORT_TEXT, NULL, 1, &st, &err);
 	ok(txt && strstr(txt, "Periods by month (3)") != NULL &&
-			strstr(txt,
-				"Largest changes from one period to the "
-				"next") != NULL,
-		"text: periods and changes");
-	/* CHN-RUS +23.4 in May, absent in June: the largest change */
-	ok(txt &&
-			strstr(txt,
-				"1 CHN - RUS       2015-05  2015-06       +23.4"
-				"         -     -23.4") != NULL,
-		"text: the largest change first");
+			strstr(txt, "What changed (0 of 0)") != NULL,
+		"text: periods and what changed");
+	/* CHN-RUS +23.4 in May, no news in June: no news is not a change
+	 * (trend.h), nor is any change with fewer than 5 events a side */
+	ok(txt && strstr(txt, "(0 measured; usual change 0.0)") != NULL &&
+			strstr(txt, "1 CHN - RUS") == NULL,
+		"text: a relation that goes quiet is no change");
 	cJSON_Delete(root);
 	free(s);
 	free(csv);

@@ -63,23 +63,41 @@ static int64_t abs64(int64_t v)
 	return v < 0 ? -v : v;
 }
 
-ent_status ent_dyads_create(ent_dyads **out)
+/* ENT_ELIMIT with the message the readers place at their event or row. */
+static ent_status too_large_weight(int64_t weight, ent_error *err)
+{
+	return ent__error_set(err, ENT_ELIMIT, NULL, 0, 0, "weight %lld too "
+		"large: the sums of events and Goldstein points would pass "
+		"2^53 (ENT_MAX_SUM), the limit of exact arithmetic",
+		(long long)weight);
+}
+
+static ent_status too_large_dyad(const ent_dyad *dy, ent_error *err)
+{
+	return ent__error_set(err, ENT_ELIMIT, NULL, 0, 0, "dyad %s,%s too "
+		"large: the sums of events and Goldstein points would pass "
+		"2^53 (ENT_MAX_SUM), the limit of exact arithmetic",
+		dy->source, dy->target);
+}
+
+ent_status ent_dyads_create(ent_dyads **out, ent_error *err)
 {
 	ent_dyads *d;
 
 	if (out == NULL) {
-		return ENT_EINVAL;
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_dyads_create: NULL argument");
 	}
 	*out = NULL;
 	d = calloc(1, sizeof(*d));
 	if (d == NULL) {
-		return ENT_ENOMEM;
+		return ent__error_nomem(err);
 	}
 	d->n_slots = 256;
 	d->slots = calloc(d->n_slots, sizeof(*d->slots));
 	if (d->slots == NULL) {
 		free(d);
-		return ENT_ENOMEM;
+		return ent__error_nomem(err);
 	}
 	d->dirty = 1;
 	*out = d;
@@ -170,6 +188,21 @@ static entry *find(ent_dyads *d, const char *source, const char *target)
 	return &d->entries[d->len - 1];
 }
 
+/* 1 when both codes fit ENT_CODE_SIZE, else 0 with the error set. */
+static int codes_fit(const char *source, const char *target, ent_error *err)
+{
+	const char *bad = strlen(source) >= ENT_CODE_SIZE ? source
+		: strlen(target) >= ENT_CODE_SIZE ? target : NULL;
+
+	if (bad != NULL) {
+		ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"actor code \"%.20s...\" is longer than %d characters",
+			bad, ENT_CODE_SIZE - 1);
+		return 0;
+	}
+	return 1;
+}
+
 static void widen_dates(entry *e, ent_date first, ent_date last)
 {
 	if (first != 0 && (e->first == 0 || first < e->first)) {
@@ -181,28 +214,36 @@ static void widen_dates(entry *e, ent_date first, ent_date last)
 }
 
 ent_status ent_dyads_add_event(ent_dyads *d, const char *source,
-	const char *target, const ent_event *ev, int64_t weight)
+	const char *target, const ent_event *ev, int64_t weight, ent_error *err)
 {
 	entry *e;
 	int64_t g, points;
 
-	if (d == NULL || source == NULL || target == NULL || ev == NULL ||
-		weight < 0 || ev->goldstein != ev->goldstein) {
+	if (d == NULL || source == NULL || target == NULL || ev == NULL) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_dyads_add_event: NULL argument");
+	}
+	if (!codes_fit(source, target, err)) {
 		return ENT_EINVAL;
+	}
+	if (weight < 0 || ev->goldstein != ev->goldstein) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0, "%s",
+			weight < 0 ? "an event with a negative weight"
+				   : "an event whose Goldstein weight is not a number");
 	}
 	/* the product is checked by division before it is made */
 	if (to_milli_checked(ev->goldstein, &g) < 0 || weight > ENT_MAX_SUM ||
 		(g != 0 && weight > ENT_MAX_SUM / abs64(g))) {
-		return ENT_ELIMIT;
+		return too_large_weight(weight, err);
 	}
 	points = abs64(g) * weight;
 	if (over(d->total_events, weight) || over(d->total_milli, points) ||
 		over(d->total_sum_milli, points)) {
-		return ENT_ELIMIT;
+		return too_large_weight(weight, err);
 	}
 	e = find(d, source, target);
 	if (e == NULL) {
-		return ENT_ENOMEM;
+		return ent__error_nomem(err);
 	}
 	d->total_events += weight;
 	d->total_milli += points;
@@ -224,21 +265,29 @@ ent_status ent_dyads_add_event(ent_dyads *d, const char *source,
 	return ENT_OK;
 }
 
-ent_status ent_dyads_add_dyad(ent_dyads *d, const ent_dyad *dy)
+ent_status ent_dyads_add_dyad(ent_dyads *d, const ent_dyad *dy,
+	ent_error *err)
 {
 	entry *e;
 	int64_t sum, coop, conflict, count;
 
-	if (d == NULL || dy == NULL || dy->events < 0 || dy->coop_events < 0 ||
-		dy->conflict_events < 0 || !(dy->cooperation >= 0) ||
-		!(dy->conflict >= 0)) {
+	if (d == NULL || dy == NULL) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_dyads_add_dyad: NULL argument");
+	}
+	if (!codes_fit(dy->source, dy->target, err)) {
 		return ENT_EINVAL;
+	}
+	if (dy->events < 0 || dy->coop_events < 0 || dy->conflict_events < 0 ||
+		!(dy->cooperation >= 0) || !(dy->conflict >= 0)) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"a dyad with negative counts or sums");
 	}
 	/* the events count for the total, or the cooperative and
 	 * conflictual ones when a caller gives more of those */
 	count = dy->events;
 	if (dy->coop_events > ENT_MAX_SUM || dy->conflict_events > ENT_MAX_SUM) {
-		return ENT_ELIMIT;
+		return too_large_dyad(dy, err);
 	}
 	if (dy->coop_events + dy->conflict_events > count) {
 		count = dy->coop_events + dy->conflict_events;
@@ -250,11 +299,11 @@ ent_status ent_dyads_add_dyad(ent_dyads *d, const ent_dyad *dy)
 		over(d->total_milli, coop) ||
 		over(d->total_milli + coop, conflict) ||
 		over(d->total_sum_milli, abs64(sum))) {
-		return ENT_ELIMIT;
+		return too_large_dyad(dy, err);
 	}
 	e = find(d, dy->source, dy->target);
 	if (e == NULL) {
-		return ENT_ENOMEM;
+		return ent__error_nomem(err);
 	}
 	d->total_events += count;
 	d->total_milli += coop + conflict;
@@ -270,23 +319,33 @@ ent_status ent_dyads_add_dyad(ent_dyads *d, const ent_dyad *dy)
 	return ENT_OK;
 }
 
-ent_status ent_dyads_merge(ent_dyads *into, const ent_dyads *from)
+ent_status ent_dyads_merge(ent_dyads *into, const ent_dyads *from,
+	ent_error *err)
 {
 	size_t i;
 
 	if (into == NULL || from == NULL) {
-		return ENT_EINVAL;
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_dyads_merge: NULL argument");
 	}
 	if (over(into->total_events, from->total_events) ||
 		over(into->total_milli, from->total_milli) ||
 		over(into->total_sum_milli, from->total_sum_milli)) {
-		return ENT_ELIMIT;
+		return ent__error_set(err, ENT_ELIMIT, NULL, 0, 0, "the merged "
+			"sums of events and Goldstein points would pass 2^53 "
+			"(ENT_MAX_SUM), the limit of exact arithmetic");
 	}
+	/* the totals first: after a failure half-way they still bound what
+	 * the table holds */
+	into->total_events += from->total_events;
+	into->total_milli += from->total_milli;
+	into->total_sum_milli += from->total_sum_milli;
 	for (i = 0; i < from->len; i++) {
 		const entry *s = &from->entries[i];
 		entry *e = find(into, s->source, s->target);
 		if (e == NULL) {
-			return ENT_ENOMEM;
+			into->dirty = 1;
+			return ent__error_nomem(err);
 		}
 		e->events += s->events;
 		e->coop_events += s->coop_events;
@@ -296,9 +355,6 @@ ent_status ent_dyads_merge(ent_dyads *into, const ent_dyads *from)
 		e->conflict_milli += s->conflict_milli;
 		widen_dates(e, s->first, s->last);
 	}
-	into->total_events += from->total_events;
-	into->total_milli += from->total_milli;
-	into->total_sum_milli += from->total_sum_milli;
 	into->dirty = 1;
 	return ENT_OK;
 }

@@ -176,7 +176,7 @@ static const struct {
 } known[ENT__JSON_N_KNOWN] = {{"id", 2}, {"date", 4}, {"date_added", 10},
 	{"source", 6}, {"target", 6}, {"code", 4}, {"goldstein", 9},
 	{"quad", 4}, {"count", 5}, {"root_event", 10}, {"mentions", 8},
-	{"sources", 7}, {"articles", 8}, {"source_text", 11},
+	{"sources", 7}, {"articles", 8}, {"tone", 4}, {"source_text", 11},
 	{"target_text", 11}, {"doc", 3}, {"sentence", 8}, {"span", 4},
 	{"text", 4}, {"flags", 5}};
 
@@ -243,11 +243,15 @@ static ent_status get_string(ent__jevent_ctx *c, const char *key,
 	return ENT_OK;
 }
 
+/* An actor: a state's code or name, or an actor code in capitals (see
+ * ent_actor_name_resolve; a group is not one actor). A name becomes its
+ * state's code ("Austria" -> AUT), never the code its letters begin with. */
 static ent_status get_actor(ent__jevent_ctx *c, const char *key,
 	char out[ENT_CODE_SIZE])
 {
 	const char *s;
-	size_t i, n;
+	ent_actor_name n;
+	ent_error e = {0};
 	ent_status st;
 
 	if ((st = get_string(c, key, &s)) != ENT_OK) {
@@ -256,21 +260,10 @@ static ent_status get_actor(ent__jevent_ctx *c, const char *key,
 	if (s == NULL) {
 		return ent__json_event_error(c, key, "missing \"%s\"", NULL);
 	}
-	n = strlen(s);
-	if (n == 0 || n >= ENT_CODE_SIZE) {
-		return ent__json_event_error(c, key,
-			"\"%s\" must be an actor code of 1 to 15 letters or digits",
-			NULL);
+	if (ent_actor_name_resolve(&n, s, strlen(s), 0, &e) != ENT_OK) {
+		return ent__json_event_error(c, key, "\"%s\": %s", e.message);
 	}
-	for (i = 0; i < n; i++) {
-		if (!isalnum((unsigned char)s[i])) {
-			return ent__json_event_error(c, key,
-				"\"%s\" must be an actor code of 1 to 15 letters or digits",
-				NULL);
-		}
-		out[i] = (char)toupper((unsigned char)s[i]);
-	}
-	out[n] = '\0';
+	memcpy(out, n.code, ENT_CODE_SIZE);
 	return ENT_OK;
 }
 
@@ -437,6 +430,16 @@ ent_status ent__json_event(ent__jevent_ctx *c, const cJSON *obj,
 		(st = get_int(c, "articles", 0, 1e15, &ev->articles,
 			"a whole number of at least 0")) != ENT_OK) {
 		return st;
+	}
+	item = member_of(c, "tone");
+	if (item != NULL && !cJSON_IsNull(item)) {
+		if (!cJSON_IsNumber(item) || !isfinite(item->valuedouble) ||
+			item->valuedouble < -100 || item->valuedouble > 100) {
+			return ent__json_event_error(c, "tone",
+				"\"%s\" must be a number between -100 and 100",
+				NULL);
+		}
+		ev->tone = item->valuedouble;
 	}
 	item = member_of(c, "root_event");
 	if (item != NULL && !cJSON_IsNull(item)) {

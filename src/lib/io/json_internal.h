@@ -80,7 +80,7 @@ ent_status ent__jscan_truncated(ent__jscan *sc, const char *what,
 /* -- reading one event ------------------------------------------------- */
 
 /* How many members the events format defines. */
-#define ENT__JSON_N_KNOWN 20
+#define ENT__JSON_N_KNOWN 21
 
 /* Where an event's text lies, for errors about its members, and its
  * known members (filled by ent__json_event). */

@@ -522,8 +522,8 @@ static ent_status read_list(ent_events **out, ent__source *src, int lines,
 	ent_events *events = NULL;
 	ent_status st;
 
-	if (ent_events_create(&events) != ENT_OK) {
-		return ent__error_nomem(err);
+	if ((st = ent_events_create(&events, err)) != ENT_OK) {
+		return st;
 	}
 	st = ent__json_stream(src, NULL, 0, lines, path, add_to_list, events,
 		err);

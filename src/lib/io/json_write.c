@@ -3,6 +3,7 @@
  * Writing events JSON (DESIGN.md "Events"): the document of `entente
  * extract` and report's events.json, one event per line.
  */
+#include <math.h>
 #include <string.h>
 
 #include "io/json_internal.h"
@@ -128,6 +129,9 @@ static int write_event(ent__buf *b, const ent_event *ev)
 	}
 	if (ev->articles) {
 		rc |= put_number_member(b, &first, "articles", (double)ev->articles);
+	}
+	if (!isnan(ev->tone)) {
+		rc |= put_number_member(b, &first, "tone", ev->tone);
 	}
 	rc |= put_string_member(b, &first, "source_text", ev->source_text);
 	rc |= put_string_member(b, &first, "target_text", ev->target_text);

@@ -542,10 +542,8 @@ static ent_status read_source(ent_dataset *ds, ent__source *src,
 		break;
 	}
 	if (st == ENT_OK) {
-		st = ent_dataset_add_input(ds, path, ent_format_name(format));
-		if (st != ENT_OK) {
-			ent__error_nomem(err);
-		}
+		st = ent_dataset_add_input(ds, path, ent_format_name(format),
+			err);
 	}
 done:
 	ent__buf_free(&all);

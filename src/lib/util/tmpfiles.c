@@ -9,8 +9,13 @@
  * its owner sees `removing` and leaves the path alone (it does not free
  * it): the process is dying of the signal anyway.
  */
+#define _GNU_SOURCE /* getdents64 (glibc 2.30) */
+#include <dirent.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stddef.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "util/tmpfiles.h"
@@ -42,6 +47,33 @@ int ent__tmp_unregister(int slot)
 	return !atomic_load(&removing);
 }
 
+/* Remove a folder of plain files (a report being written: any number of
+ * them, more than the table holds) with system calls only: getdents64
+ * reads the names into a buffer on the stack, where readdir would
+ * allocate. */
+static void remove_folder(const char *path)
+{
+	char buf[4096];
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+
+	if (fd >= 0) {
+		while ((n = getdents64(fd, buf, sizeof(buf))) > 0) {
+			ssize_t off = 0;
+			while (off < n) {
+				struct dirent64 *de = (struct dirent64 *)(buf + off);
+				if (strcmp(de->d_name, ".") != 0 &&
+					strcmp(de->d_name, "..") != 0) {
+					unlinkat(fd, de->d_name, 0);
+				}
+				off += de->d_reclen;
+			}
+		}
+		close(fd);
+	}
+	rmdir(path);
+}
+
 void ent__tmp_remove_all(void)
 {
 	int i;
@@ -54,11 +86,11 @@ void ent__tmp_remove_all(void)
 		}
 	}
 	/* folders after the files they hold, the last registered (the
-	 * deepest) first */
+	 * deepest) first, with what is left in them */
 	for (i = 2 * ENT__TMP_SLOTS - 1; i >= ENT__TMP_SLOTS; i--) {
 		const char *p = atomic_load(&paths[i]);
 		if (p != NULL) {
-			rmdir(p);
+			remove_folder(p);
 		}
 	}
 }

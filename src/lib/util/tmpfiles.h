@@ -19,9 +19,9 @@
 /* How many temporary files, and folders, can be registered at once. */
 #define ENT__TMP_SLOTS 64
 
-/* Register `path` (a file, or with is_dir a folder, removed after the
- * files); its slot, or -1 when the table is full (the path is then not
- * removed on a signal). */
+/* Register `path` (a file, or with is_dir a folder of plain files, removed
+ * with what it holds after the files); its slot, or -1 when the table is
+ * full (the path is then not removed on a signal). */
 int ent__tmp_register(const char *path, int is_dir);
 /*
  * Unregister a slot (-1 is ignored). Returns 1 when the caller may free
@@ -29,8 +29,8 @@ int ent__tmp_register(const char *path, int is_dir);
  * process is about to die of its signal and the path must stay.
  */
 int ent__tmp_unregister(int slot);
-/* Remove every registered path: files first, then folders, deepest
- * first. Async-signal-safe. */
+/* Remove every registered path: files first, then folders with the
+ * files in them, deepest first. Async-signal-safe. */
 void ent__tmp_remove_all(void);
 
 /*
