@@ -208,16 +208,13 @@ ent_status ent__signed_triangles(
 				e1 = s->adj_e[x];
 				e2 = s->adj_e[y];
 				e3 = mark[w];
-				if (count == cap) {
-					cap = cap ? 2 * cap : 64;
-					grown = realloc(
-						list, cap * sizeof(*list));
-					if (grown == NULL) {
-						st = ENT_ENOMEM;
-						goto done;
-					}
-					list = grown;
+				grown = ent__array_grow(
+					list, &cap, count + 1, sizeof(*list));
+				if (grown == NULL) {
+					st = ENT_ENOMEM;
+					goto done;
 				}
+				list = grown;
 				list[count].a = u;
 				list[count].b = v;
 				list[count].c = w;
