@@ -39,6 +39,9 @@ uint64_t ent__source_done(const ent__source *s);
 uint64_t ent__source_total(const ent__source *s);
 /* "gzip", "zip", ... or NULL for a plain input. */
 const char *ent__source_compression(const ent__source *s);
+/* 1 for uncompressed bytes in memory (ent__source_open_memory): the total
+ * is all there is, and cannot grow. */
+int ent__source_in_memory(const ent__source *s);
 void ent__source_close(ent__source *s);
 
 /* A read-only window of a mapped file. */
