@@ -741,6 +741,7 @@ void ent__row_broken(ent__record *rec, long column, const char *fmt, ...)
 #define CHUNK ((size_t)2 << 20)
 /* Records parsed per pass over a slot; bounds memory when lines are short. */
 #define REC_CAP 8192
+#define SMALL_REC_CAP 64
 #define MAX_WORKERS 4
 
 enum { SLOT_FREE, SLOT_FILLING, SLOT_FILLED, SLOT_PARSING, SLOT_PARSED };
@@ -1253,8 +1254,9 @@ static int slot_alloc(pipeline *pl, slot *s)
 	if (!pl->mapped) {
 		s->buf = malloc(pl->chunk + 1);
 	}
-	/* a line is one byte at least */
-	s->rec_cap = pl->chunk + 1 < REC_CAP ? pl->chunk + 1 : REC_CAP;
+	/* records are parsed in passes over a slot, so any number will do:
+	 * a few for an input in memory smaller than a chunk */
+	s->rec_cap = pl->chunk < CHUNK ? SMALL_REC_CAP : REC_CAP;
 	s->recs = malloc(s->rec_cap * sizeof(*s->recs));
 	return (pl->mapped || s->buf) && s->recs ? 0 : -1;
 }
