@@ -417,8 +417,8 @@ static ent_status start_decoding(ent__source *s, ent_error *err)
 	return st;
 }
 
-ent_status ent__source_open_memory(ent__source **out, const void *data,
-	size_t len, const char *name, ent_error *err)
+static ent_status open_memory(ent__source **out, const void *data,
+	size_t len, const char *name, int decode, ent_error *err)
 {
 	ent__source *s;
 	ent_status st;
@@ -433,12 +433,24 @@ ent_status ent__source_open_memory(ent__source **out, const void *data,
 	s->path = name;
 	s->total = len;
 	s->regular = len > 0;
-	if ((st = start_decoding(s, err)) != ENT_OK) {
+	if (decode && (st = start_decoding(s, err)) != ENT_OK) {
 		ent__source_close(s);
 		return st;
 	}
 	*out = s;
 	return ENT_OK;
+}
+
+ent_status ent__source_open_memory(ent__source **out, const void *data,
+	size_t len, const char *name, ent_error *err)
+{
+	return open_memory(out, data, len, name, 1, err);
+}
+
+ent_status ent__source_open_text(ent__source **out, const void *data,
+	size_t len, const char *name, ent_error *err)
+{
+	return open_memory(out, data, len, name, 0, err);
 }
 
 ent_status ent__source_read(ent__source *s, char *buf, size_t n, size_t *got,
