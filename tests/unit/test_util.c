@@ -210,6 +210,31 @@ static void test_tmpfiles(void)
 	}
 	ok(full == ENT__TMP_SLOTS, "registry: unregistered, each path may "
 		"be freed");
+	{
+		char ft[256], dt[256];
+		int fs, ds, fd, dd;
+
+		snprintf(ft, sizeof(ft), "%s/c.tmp.XXXXXX", dir);
+		snprintf(dt, sizeof(dt), "%s/e.tmp.XXXXXX", dir);
+		fd = ent__tmp_create(ft, 0, &fs);
+		dd = ent__tmp_create(dt, 1, &ds);
+		ok(fd > 0 && fs >= 0 && strstr(ft, "XXXXXX") == NULL &&
+				access(ft, W_OK) == 0,
+			"create: a file by a new name, registered: %s", ft);
+		ok(dd == 0 && ds >= ENT__TMP_SLOTS &&
+				strstr(dt, "XXXXXX") == NULL &&
+				access(dt, W_OK) == 0,
+			"create: a folder, registered as one: %s", dt);
+		close(fd);
+		ent__tmp_unregister(fs);
+		ent__tmp_unregister(ds);
+		unlink(ft);
+		rmdir(dt);
+		snprintf(dt, sizeof(dt), "%s/no-template", dir);
+		ok(ent__tmp_create(dt, 1, &ds) < 0 && errno == EINVAL &&
+				ds == -1 && access(dt, F_OK) != 0,
+			"create: a template without XXXXXX is refused");
+	}
 	a = ent__tmp_register(file_a, 0);
 	d = ent__tmp_register(folder, 1);
 	b = ent__tmp_register(file_b, 0);

@@ -67,23 +67,25 @@ static void set_tmp(ent_report_folder *f, char *path)
 	f->tmp_slot = path ? ent__tmp_register(path, 1) : -1;
 }
 
-/* Create a folder from the mkdtemp template `path` (owned) and make it the
- * temporary one, the signals that remove temporaries blocked in between;
- * the errno of a failure, the template then freed. */
+/* Create a folder from the template `path` (owned, ending in XXXXXX) and
+ * make it the temporary one, registered as it is made
+ * (ent__tmp_create); the errno of a failure, the template then freed. */
 static int make_tmp(ent_report_folder *f, char *path)
 {
-	sigset_t mask;
-	int e = 0;
+	int slot;
 
-	ent__tmp_block(&mask);
-	if (mkdtemp(path) == NULL) {
-		e = errno;
+	if (ent__tmp_create(path, 1, &slot) < 0) {
+		int e = errno;
 		free(path);
-	} else {
-		set_tmp(f, path);
+		return e;
 	}
-	ent__tmp_unblock(&mask);
-	return e;
+	/* the folder before is forgotten, the new one keeps its slot */
+	if (ent__tmp_unregister(f->tmp_slot)) {
+		free(f->tmp);
+	}
+	f->tmp = path;
+	f->tmp_slot = slot;
+	return 0;
 }
 
 int ent_report_file_name(const char *name)

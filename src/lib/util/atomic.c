@@ -161,7 +161,6 @@ static void copy_mode(int fd, const struct stat *old)
 static ent_status open_replacing(ent__atomic *o, const struct stat *old,
 	ent_error *err)
 {
-	sigset_t mask;
 	int fd, e;
 
 	o->tmp = malloc(strlen(o->path) + 16);
@@ -169,15 +168,9 @@ static ent_status open_replacing(ent__atomic *o, const struct stat *old,
 		return ent__error_nomem(err);
 	}
 	sprintf(o->tmp, "%s.tmp.XXXXXX", o->path);
-	/* created and registered with the signals that remove temporary
-	 * files blocked: none is left between the two */
-	ent__tmp_block(&mask);
-	fd = mkstemp(o->tmp);
+	/* registered as it is made: no signal finds it unregistered */
+	fd = ent__tmp_create(o->tmp, 0, &o->slot);
 	e = errno;
-	if (fd >= 0) {
-		o->slot = ent__tmp_register(o->tmp, 0);
-	}
-	ent__tmp_unblock(&mask);
 	if (fd < 0) {
 		free(o->tmp);
 		o->tmp = NULL;

@@ -11,11 +11,16 @@
  */
 #define _GNU_SOURCE /* getdents64 (glibc 2.30) */
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util/tmpfiles.h"
@@ -109,4 +114,64 @@ void ent__tmp_block(sigset_t *old)
 void ent__tmp_unblock(const sigset_t *old)
 {
 	pthread_sigmask(SIG_SETMASK, old, NULL);
+}
+
+/* Six letters or digits for the template's XXXXXX: the kernel's random
+ * bytes, or the clock and a counter when it has none to give. */
+static void fill_name(char *x)
+{
+	static const char chars[] = "abcdefghijklmnopqrstuvwxyz"
+				    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+	static atomic_uint counter;
+	unsigned char r[6];
+	struct timespec ts;
+	size_t i;
+
+	if (getrandom(r, sizeof(r), GRND_NONBLOCK) != (ssize_t)sizeof(r)) {
+		uint64_t v;
+
+		clock_gettime(CLOCK_REALTIME, &ts);
+		v = (uint64_t)ts.tv_nsec * 2654435761u ^ (uint64_t)getpid() << 20 ^
+			(uint64_t)atomic_fetch_add(&counter, 1) * 40503u;
+		for (i = 0; i < sizeof(r); i++, v >>= 8) {
+			r[i] = (unsigned char)v;
+		}
+	}
+	for (i = 0; i < 6; i++) {
+		x[i] = chars[r[i] % (sizeof(chars) - 1)];
+	}
+}
+
+int ent__tmp_create(char *tmpl, int is_dir, int *slot)
+{
+	size_t len = strlen(tmpl);
+	sigset_t mask;
+	int attempt, fd = -1, e = EEXIST;
+
+	*slot = -1;
+	if (len < 6 || strcmp(tmpl + len - 6, "XXXXXX") != 0) {
+		errno = EINVAL;
+		return -1;
+	}
+	ent__tmp_block(&mask);
+	for (attempt = 0; attempt < 100 && e == EEXIST; attempt++) {
+		fill_name(tmpl + len - 6);
+		/* registered first: a signal taken on another thread while
+		 * the path is made finds it in the table */
+		*slot = ent__tmp_register(tmpl, is_dir);
+		if (is_dir) {
+			fd = mkdir(tmpl, 0700) == 0 ? 0 : -1;
+		} else {
+			fd = open(tmpl, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC,
+				0600);
+		}
+		e = fd < 0 ? errno : 0;
+		if (fd < 0) {
+			ent__tmp_unregister(*slot);
+			*slot = -1;
+		}
+	}
+	ent__tmp_unblock(&mask);
+	errno = e;
+	return fd;
 }

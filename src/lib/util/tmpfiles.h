@@ -41,4 +41,16 @@ void ent__tmp_remove_all(void);
 void ent__tmp_block(sigset_t *old);
 void ent__tmp_unblock(const sigset_t *old);
 
+/*
+ * Make a temporary file (open for reading and writing, mode 0600) or, with
+ * is_dir, a folder (mode 0700) from `tmpl`, a path ending in XXXXXX that
+ * is rewritten with the name made, and register it in `*slot` (-1 when the
+ * table is full). The path is registered *before* it is made, so that a
+ * signal delivered to another thread of the process in between (a reader
+ * thread, a thread of a library) still finds it; mkstemp and mkdtemp make
+ * the name first. Returns the file's descriptor, 0 for a folder, or -1
+ * with errno set (nothing left registered).
+ */
+int ent__tmp_create(char *tmpl, int is_dir, int *slot);
+
 #endif
