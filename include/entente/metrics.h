@@ -225,18 +225,37 @@ typedef struct ent_tension {
 /** Measures of one graph. */
 typedef struct ent_metrics ent_metrics;
 
+/** How the blocs of a component are found (see the file comment). */
+typedef enum ent_bloc_method {
+	ENT_BLOCS_AUTO = 0,  /**< signed Louvain, spinglass on small components */
+	ENT_BLOCS_LOUVAIN,   /**< signed Louvain on every component */
+	ENT_BLOCS_SPINGLASS  /**< igraph's spinglass on every component */
+} ent_bloc_method;
+
+/** Parse "auto", "louvain", "spinglass".
+ * @return ENT_OK, or ENT_EINVAL for another name */
+ENT_API ent_status ent_bloc_method_parse(ent_bloc_method *out, const char *name);
+
 /** Options of the metrics. */
 typedef struct ent_metrics_options {
 	unsigned int version;
 	double damping;     /**< PageRank damping, default 0.85 */
-	unsigned long seed; /**< RNG seed of spinglass and the local search */
+	unsigned long seed; /**< seed of the bloc search and the local search */
 	int spins;          /**< spinglass: most blocs per component (25) */
+	ent_bloc_method blocs; /**< bloc search (ENT_BLOCS_AUTO) */
+	/** Betweenness and harmonic closeness are estimated from a sample of
+	 * sources when more than this many actors have a cooperation tie
+	 * (default 20000; 0 = always exact). */
+	size_t sample_above;
+	size_t samples;       /**< sources of the sample (default 2000) */
+	unsigned int threads; /**< threads for them (0 = one per CPU) */
 } ent_metrics_options;
 
-#define ENT_METRICS_OPTIONS_VERSION 1
+#define ENT_METRICS_OPTIONS_VERSION 2
 #define ENT_METRICS_OPTIONS_INIT                                               \
 	{                                                                      \
-		ENT_METRICS_OPTIONS_VERSION, 0.85, 42, 25                      \
+		ENT_METRICS_OPTIONS_VERSION, 0.85, 42, 25, ENT_BLOCS_AUTO,     \
+			20000, 2000, 0                                         \
 	}
 
 /**
@@ -275,6 +294,9 @@ ENT_API size_t ent_metrics_component_count(const ent_metrics *m);
 ENT_API const ent_balance *ent_metrics_balance(const ent_metrics *m);
 /** Tension (borrowed). */
 ENT_API const ent_tension *ent_metrics_tension(const ent_metrics *m);
+/** Sources of the sample betweenness and harmonic closeness were
+ * estimated from, or 0 when they are exact (every source). */
+ENT_API size_t ent_metrics_path_sources(const ent_metrics *m);
 /** Number of unbalanced triangles. */
 ENT_API size_t ent_metrics_unbalanced_count(const ent_metrics *m);
 /** The i-th unbalanced triangle, heaviest first (borrowed), NULL out of

@@ -23,7 +23,8 @@ enum {
 	CLI_REPORT = 1 << 3,   /* --format text|json|csv|md, --table, --top */
 	CLI_EXTRACT = 1 << 4,  /* --date --actor-dict --verb-dict */
 	CLI_RENDER = 1 << 5,   /* --layout --size --directed --top --min-weight ... */
-	CLI_READ = 1 << 6      /* --input-format --strict --quiet */
+	CLI_READ = 1 << 6,     /* --input-format --strict --quiet */
+	CLI_METRICS = 1 << 7   /* --blocs --threads ... */
 };
 
 typedef struct cli_opts {
@@ -41,6 +42,7 @@ typedef struct cli_opts {
 	ent_extract_options extract;
 	ent_dataset_options dataset;
 	ent_graph_options graph;
+	ent_metrics_options metrics;
 	/* filter lists, owned */
 	char **actors;
 	size_t n_actors;

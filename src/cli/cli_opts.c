@@ -19,7 +19,8 @@ enum {
 	OPT_QUAD, OPT_ROOT_ONLY, OPT_MIN_EVENTS, OPT_WEIGHT, OPT_LEVEL, OPT_BY,
 	OPT_INPUT_FORMAT, OPT_STRICT, OPT_QUIET, OPT_DATE, OPT_ACTOR_DICT,
 	OPT_VERB_DICT, OPT_LAYOUT, OPT_SIZE, OPT_TITLE, OPT_DIRECTED,
-	OPT_MIN_WEIGHT, OPT_SEED, OPT_TABLE, OPT_TOP, OPT_FORMAT
+	OPT_MIN_WEIGHT, OPT_SEED, OPT_TABLE, OPT_TOP, OPT_FORMAT, OPT_BLOCS, OPT_THREADS,
+	OPT_SAMPLE_ABOVE, OPT_SAMPLES
 };
 
 typedef struct opt_def {
@@ -55,6 +56,11 @@ static const opt_def defs[] = {
 	{{"directed", no_argument, NULL, OPT_DIRECTED}, CLI_RENDER},
 	{{"min-weight", required_argument, NULL, OPT_MIN_WEIGHT}, CLI_RENDER},
 	{{"seed", required_argument, NULL, OPT_SEED}, CLI_RENDER},
+	{{"blocs", required_argument, NULL, OPT_BLOCS}, CLI_METRICS},
+	{{"threads", required_argument, NULL, OPT_THREADS}, CLI_METRICS},
+	{{"sample-above", required_argument, NULL, OPT_SAMPLE_ABOVE},
+		CLI_METRICS},
+	{{"samples", required_argument, NULL, OPT_SAMPLES}, CLI_METRICS},
 	{{"help", no_argument, NULL, 'h'}, ~0u},
 };
 
@@ -106,6 +112,14 @@ static const char *group_help[] = {
 	"  --input-format F       json, text, gdelt2, gdelt1, icews or dyads (default: detect)\n"
 	"  --strict               a broken row is an error instead of being skipped\n"
 	"  --quiet                no progress line or skip reports\n",
+	/* CLI_METRICS */
+	"Measures:\n"
+	"  --blocs M              bloc search: auto (default), louvain or spinglass\n"
+	"  --sample-above N       estimate betweenness and harmonic closeness from\n"
+	"                         sampled sources above N actors (default 20000;\n"
+	"                         0 = always exact)\n"
+	"  --samples K            sources of that sample (default 2000)\n"
+	"  --threads N            threads for them (default: one per CPU)\n",
 };
 
 void cli_print_help(FILE *fp, const cli_command *cmd)
@@ -221,6 +235,7 @@ int cli_parse(cli_opts *o, const cli_command *cmd, int argc, char **argv)
 	ent_extract_options extract = ENT_EXTRACT_OPTIONS_INIT;
 	ent_dataset_options dataset = ENT_DATASET_OPTIONS_INIT;
 	ent_graph_options graph = ENT_GRAPH_OPTIONS_INIT;
+	ent_metrics_options metrics = ENT_METRICS_OPTIONS_INIT;
 	size_t i, n = 0;
 	int c, rc;
 
@@ -229,6 +244,7 @@ int cli_parse(cli_opts *o, const cli_command *cmd, int argc, char **argv)
 	o->extract = extract;
 	o->dataset = dataset;
 	o->graph = graph;
+	o->metrics = metrics;
 	o->seed = 1;
 	for (i = 0; i < N_DEFS; i++) {
 		if (defs[i].groups & cmd->groups) {
@@ -407,6 +423,35 @@ int cli_parse(cli_opts *o, const cli_command *cmd, int argc, char **argv)
 				return rc;
 			}
 			o->seed = (unsigned long)v;
+			break;
+		case OPT_BLOCS:
+			if (ent_bloc_method_parse(&o->metrics.blocs, optarg) !=
+				ENT_OK) {
+				return cli_usage_error("--blocs: \"%s\" is not auto, "
+					"louvain or spinglass", optarg);
+			}
+			break;
+		case OPT_THREADS:
+			if ((rc = parse_long(&v, "--threads", optarg, 1)) != 0) {
+				return rc;
+			}
+			if (v > 64) {
+				return cli_usage_error("--threads: at most 64");
+			}
+			o->metrics.threads = (unsigned int)v;
+			break;
+		case OPT_SAMPLE_ABOVE:
+			if ((rc = parse_long(&v, "--sample-above", optarg, 0)) !=
+				0) {
+				return rc;
+			}
+			o->metrics.sample_above = (size_t)v;
+			break;
+		case OPT_SAMPLES:
+			if ((rc = parse_long(&v, "--samples", optarg, 1)) != 0) {
+				return rc;
+			}
+			o->metrics.samples = (size_t)v;
 			break;
 		case ':':
 			return cli_usage_error("option %s needs a value",

@@ -47,7 +47,7 @@ int cmd_analyze(cli_opts *o)
 	}
 	if (ent_graph_build(&g, ent_dataset_dyads(ds), &o->graph, &err) !=
 			ENT_OK ||
-		ent_metrics_compute(&m, g, NULL, &err) != ENT_OK ||
+		ent_metrics_compute(&m, g, &o->metrics, &err) != ENT_OK ||
 		(o->dataset.by != ENT_PERIOD_NONE &&
 			ent_periods_compute(&p, ds, &o->graph, &err) !=
 				ENT_OK)) {

@@ -66,7 +66,7 @@ int cmd_render(cli_opts *o)
 	rc = CLI_EXIT_OK;
 	if (ent_graph_build(&g, ent_dataset_dyads(ds), &o->graph, &err) !=
 			ENT_OK ||
-		ent_metrics_compute(&m, g, NULL, &err) != ENT_OK ||
+		ent_metrics_compute(&m, g, &o->metrics, &err) != ENT_OK ||
 		ent_renderer_create(&r, &err) != ENT_OK ||
 		ent_output_open(&out, path, &err) != ENT_OK ||
 		ent_render_write(r, ent_output_stream(out), g, m, ds, &ropts,

@@ -120,7 +120,7 @@ int cmd_report(cli_opts *o)
 	}
 	if (ent_graph_build(&g, ent_dataset_dyads(ds), &o->graph, &err) !=
 			ENT_OK ||
-		ent_metrics_compute(&m, g, NULL, &err) != ENT_OK ||
+		ent_metrics_compute(&m, g, &o->metrics, &err) != ENT_OK ||
 		ent_renderer_create(&r, &err) != ENT_OK) {
 		rc = cli_fail(&err);
 		goto done;

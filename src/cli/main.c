@@ -19,19 +19,19 @@ const cli_command cli_commands[] = {
 		"Inputs are events JSON, news text, GDELT 1.0/2.0 exports, ICEWS\n"
 		"files or dyad tables, detected from their content.\n",
 		CLI_INPUTS | CLI_OUTPUT | CLI_FILTER | CLI_REPORT | CLI_EXTRACT |
-			CLI_READ, cmd_analyze},
+			CLI_READ | CLI_METRICS, cmd_analyze},
 	{"render", "Draw the relationship diagram with Graphviz.",
 		"[OPTIONS] [INPUT...] -o FILE",
 		"Writes DOT, SVG, PNG or PDF (from the extension of -o or --format),\n"
 		"or GraphML/GML for Gephi and Cytoscape.\n",
 		CLI_INPUTS | CLI_OUTPUT | CLI_FILTER | CLI_EXTRACT | CLI_READ |
-			CLI_RENDER, cmd_render},
+			CLI_RENDER | CLI_METRICS, cmd_render},
 	{"report", "All of it: events, tables, diagram and report.md in a folder.",
 		"[OPTIONS] [INPUT...] -o DIR",
 		"Writes DIR/events.json, DIR/report.md, DIR/report.json,\n"
 		"DIR/graph.svg and DIR/graph.dot.\n",
 		CLI_INPUTS | CLI_OUTPUT | CLI_FILTER | CLI_EXTRACT | CLI_READ |
-			CLI_RENDER, cmd_report},
+			CLI_RENDER | CLI_METRICS, cmd_report},
 	{"dyads", "Aggregate inputs into a directed dyad table (CSV).",
 		"[OPTIONS] [INPUT...] [-o dyads.csv]",
 		"The table can be read back by every command, and tables of\n"

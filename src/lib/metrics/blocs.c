@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Blocs: signed community detection with igraph's spinglass in its
- * negative-link mode, per connected component of the signed layer
- * (definitions in metrics.h).
+ * Blocs: signed community detection per connected component of the signed
+ * layer, by signed Louvain (louvain.c) or igraph's spinglass in its
+ * negative-link mode (definitions in metrics.h).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -11,6 +11,71 @@
 #include "internal.h"
 #include "graph/graph_internal.h"
 #include "metrics/metrics_internal.h"
+
+static const char *const method_names[] = {"auto", "louvain", "spinglass"};
+
+ent_status ent_bloc_method_parse(ent_bloc_method *out, const char *name)
+{
+	size_t i;
+
+	for (i = 0; name != NULL && i < 3; i++) {
+		if (strcmp(name, method_names[i]) == 0) {
+			*out = (ent_bloc_method)i;
+			return ENT_OK;
+		}
+	}
+	return ENT_EINVAL;
+}
+
+/* The signed ties of one component as an ent__wgraph on local indices,
+ * weights in units of their mean size (as spinglass sees them). */
+static ent_status component_graph(ent__wgraph *out, const ent__signed *s,
+	const size_t *verts, size_t nv, const size_t *local)
+{
+	size_t i, j, m = 0, k = 0;
+	double sum = 0, unit;
+
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < nv; i++) {
+		m += s->off[verts[i] + 1] - s->off[verts[i]];
+	}
+	out->n = nv;
+	out->off = malloc((nv + 1) * sizeof(*out->off));
+	out->adj = malloc((m ? m : 1) * sizeof(*out->adj));
+	out->w = malloc((m ? m : 1) * sizeof(*out->w));
+	out->kp = calloc(nv ? nv : 1, sizeof(*out->kp));
+	out->kn = calloc(nv ? nv : 1, sizeof(*out->kn));
+	if (!out->off || !out->adj || !out->w || !out->kp || !out->kn) {
+		ent__wgraph_finish(out);
+		return ENT_ENOMEM;
+	}
+	for (i = 0; i < nv; i++) {
+		size_t v = verts[i];
+		for (j = s->off[v]; j < s->off[v + 1]; j++) {
+			sum += s->weight[s->adj_e[j]];
+		}
+	}
+	unit = sum > 0 ? (double)m / sum : 1;
+	out->off[0] = 0;
+	for (i = 0; i < nv; i++) {
+		size_t v = verts[i];
+		for (j = s->off[v]; j < s->off[v + 1]; j++) {
+			size_t e = s->adj_e[j];
+			double w = s->weight[e] * unit;
+			out->adj[k] = local[s->adj_v[j]];
+			out->w[k++] = s->sign[e] > 0 ? w : -w;
+			if (s->sign[e] > 0) {
+				out->kp[i] += w;
+				out->wp2 += w;
+			} else {
+				out->kn[i] += w;
+				out->wn2 += w;
+			}
+		}
+		out->off[i + 1] = k;
+	}
+	return ENT_OK;
+}
 
 /* Spinglass on one connected component of three or more actors: `verts`
  * are its actors ascending, `local` maps an actor to its position in
@@ -81,6 +146,40 @@ static igraph_error_t spinglass_component(const ent__signed *s,
 	igraph_vector_int_destroy(&membership);
 	igraph_vector_int_destroy(&edges);
 	IGRAPH_FINALLY_CLEAN(5);
+	return IGRAPH_SUCCESS;
+}
+
+/* The blocs of one component of three or more actors, by the method of
+ * the options: a community number per position of `verts` in `label`. */
+static igraph_error_t component_blocs(const ent__signed *s,
+	const size_t *verts, size_t nv, const size_t *local,
+	igraph_integer_t *label, const ent_metrics_options *opts)
+{
+	ent__wgraph wg;
+	size_t *lab = NULL, count, i;
+	igraph_error_t rc = IGRAPH_SUCCESS;
+
+	if (opts->blocs == ENT_BLOCS_SPINGLASS) {
+		return spinglass_component(s, verts, nv, local, label, opts);
+	}
+	lab = malloc(nv * sizeof(*lab));
+	if (lab == NULL || component_graph(&wg, s, verts, nv, local) != ENT_OK) {
+		free(lab);
+		IGRAPH_ERROR("cannot find blocs", IGRAPH_ENOMEM);
+	}
+	/* Reseeded per component, like spinglass below. */
+	if (ent__louvain(&wg, (uint64_t)opts->seed, 0, lab, &count) != ENT_OK) {
+		rc = IGRAPH_ENOMEM;
+	} else {
+		for (i = 0; i < nv; i++) {
+			label[i] = (igraph_integer_t)lab[i];
+		}
+	}
+	ent__wgraph_finish(&wg);
+	free(lab);
+	if (rc != IGRAPH_SUCCESS) {
+		IGRAPH_ERROR("cannot find blocs", rc);
+	}
 	return IGRAPH_SUCCESS;
 }
 
@@ -237,21 +336,21 @@ igraph_error_t ent__metrics_blocs(ent_metrics *m, const ent_graph *g,
 			tmp[verts[0]] = count++;
 			tmp[verts[1]] = sign > 0 ? tmp[verts[0]] : count++;
 		} else {
-			rc = spinglass_component(
-				s, verts, nv, local, label, opts);
+			rc = component_blocs(s, verts, nv, local, label, opts);
 			if (rc != IGRAPH_SUCCESS) {
 				goto done;
 			}
-			/* spinglass may leave spins empty: renumber densely */
-			for (i = 0; i < n_seen; i++) {
-				seen[i] = (size_t)-1;
+			/* spinglass may leave spins empty: renumber densely
+			 * (labels < spins or < nv, so < n_seen; clamp anyway;
+			 * reset only the labels used, or many small components
+			 * would cost O(n) each) */
+			for (i = 0; i < nv; i++) {
+				size_t lab = (size_t)label[i];
+				label[i] = (igraph_integer_t)(lab < n_seen ? lab : n_seen - 1);
+				seen[label[i]] = (size_t)-1;
 			}
 			for (i = 0; i < nv; i++) {
-				/* labels < spins < n_seen; clamp anyway */
 				size_t lab = (size_t)label[i];
-				if (lab >= n_seen) {
-					lab = n_seen - 1;
-				}
 				if (seen[lab] == (size_t)-1) {
 					seen[lab] = count++;
 				}

@@ -3,6 +3,7 @@
  * ent_metrics_compute: the stages in order (centrality, PN index, blocs,
  * balance, tension) and the getters of the result.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,6 +38,19 @@ ent_status ent_metrics_compute(ent_metrics **out, const ent_graph *g,
 	*out = NULL;
 	if (opts == NULL) {
 		opts = &defaults;
+	} else if (opts->version == 1) {
+		/* a version-1 caller's struct ends after `spins` */
+		memcpy(&defaults, opts, offsetof(ent_metrics_options, blocs));
+		defaults.version = ENT_METRICS_OPTIONS_VERSION;
+		opts = &defaults;
+	} else if (opts->version != ENT_METRICS_OPTIONS_VERSION) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"metrics: options version %u is not %u", opts->version,
+			ENT_METRICS_OPTIONS_VERSION);
+	}
+	if ((unsigned)opts->blocs > ENT_BLOCS_SPINGLASS) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"unknown bloc method %d", (int)opts->blocs);
 	}
 	if (!(opts->damping > 0 && opts->damping < 1)) {
 		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
@@ -61,6 +75,10 @@ ent_status ent_metrics_compute(ent_metrics **out, const ent_graph *g,
 	rc = igraph_stages(m, g, &s, opts);
 	st = ent__igraph_leave(&guard, rc, err);
 	if (st != ENT_OK) {
+		goto done;
+	}
+	if ((st = ent__metrics_paths(m, g, opts)) != ENT_OK) {
+		st = ent__error_nomem(err);
 		goto done;
 	}
 	if (ent__metrics_pn(m, &s) != ENT_OK ||
@@ -118,6 +136,11 @@ const ent_balance *ent_metrics_balance(const ent_metrics *m)
 const ent_tension *ent_metrics_tension(const ent_metrics *m)
 {
 	return m ? &m->tension : NULL;
+}
+
+size_t ent_metrics_path_sources(const ent_metrics *m)
+{
+	return m ? m->path_sources : 0;
 }
 
 size_t ent_metrics_unbalanced_count(const ent_metrics *m)
