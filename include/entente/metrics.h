@@ -288,6 +288,9 @@ ENT_API const ent_actor_metrics *ent_metrics_actor(
 ENT_API size_t ent_metrics_bloc_count(const ent_metrics *m);
 /** Bloc k, counted from 0 (bloc number k + 1), borrowed; NULL out of range. */
 ENT_API const ent_bloc *ent_metrics_bloc(const ent_metrics *m, size_t k);
+/** Signed modularity of the blocs ([modularity], see the file comment);
+ * 0 without signed ties. */
+ENT_API double ent_metrics_modularity(const ent_metrics *m);
 /** Number of connected components of the signed layer. */
 ENT_API size_t ent_metrics_component_count(const ent_metrics *m);
 /** Structural balance (borrowed). */

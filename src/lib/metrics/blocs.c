@@ -168,7 +168,9 @@ static igraph_error_t component_blocs(const ent__signed *s,
 		IGRAPH_ERROR("cannot find blocs", IGRAPH_ENOMEM);
 	}
 	/* Reseeded per component, like spinglass below. */
-	if (ent__louvain(&wg, (uint64_t)opts->seed, 0, lab, &count) != ENT_OK) {
+	if (ent__louvain(&wg, (uint64_t)opts->seed,
+		    opts->blocs == ENT_BLOCS_AUTO ? ENT__LOUVAIN_ANNEAL : 0u, lab,
+		    &count) != ENT_OK) {
 		rc = IGRAPH_ENOMEM;
 	} else {
 		for (i = 0; i < nv; i++) {
@@ -272,6 +274,69 @@ done:
 	return st;
 }
 
+/* The signed modularity of the blocs, each component with its own null
+ * model (metrics.h, [modularity]). */
+static ent_status bloc_modularity(ent_metrics *m, const ent__signed *s)
+{
+	double *wp2 = NULL, *wn2 = NULL, *kp_b = NULL, *kn_b = NULL;
+	double *num = NULL, sum = 0, total = 0;
+	size_t *comp_of_bloc = NULL, k, c;
+
+	wp2 = calloc(m->n_components + 1, sizeof(*wp2));
+	wn2 = calloc(m->n_components + 1, sizeof(*wn2));
+	num = calloc(m->n_components + 1, sizeof(*num));
+	kp_b = calloc(m->n_blocs + 1, sizeof(*kp_b));
+	kn_b = calloc(m->n_blocs + 1, sizeof(*kn_b));
+	comp_of_bloc = calloc(m->n_blocs + 1, sizeof(*comp_of_bloc));
+	if (!wp2 || !wn2 || !num || !kp_b || !kn_b || !comp_of_bloc) {
+		free(wp2);
+		free(wn2);
+		free(num);
+		free(kp_b);
+		free(kn_b);
+		free(comp_of_bloc);
+		return ENT_ENOMEM;
+	}
+	for (k = 0; k < s->m; k++) {
+		const ent_actor_metrics *a = &m->actors[s->ea[k]];
+		const ent_actor_metrics *b = &m->actors[s->eb[k]];
+		double w = s->weight[k];
+		c = a->component - 1;
+		if (s->sign[k] > 0) {
+			wp2[c] += 2 * w;
+			kp_b[a->bloc - 1] += w;
+			kp_b[b->bloc - 1] += w;
+		} else {
+			wn2[c] += 2 * w;
+			kn_b[a->bloc - 1] += w;
+			kn_b[b->bloc - 1] += w;
+		}
+		if (a->bloc == b->bloc) {
+			num[c] += 2 * (s->sign[k] > 0 ? w : -w);
+		}
+	}
+	for (k = 0; k < m->n; k++) {
+		comp_of_bloc[m->actors[k].bloc - 1] = m->actors[k].component - 1;
+	}
+	for (k = 0; k < m->n_blocs; k++) {
+		c = comp_of_bloc[k];
+		num[c] -= wp2[c] > 0 ? kp_b[k] * kp_b[k] / wp2[c] : 0;
+		num[c] += wn2[c] > 0 ? kn_b[k] * kn_b[k] / wn2[c] : 0;
+	}
+	for (c = 0; c < m->n_components; c++) {
+		sum += num[c];
+		total += wp2[c] + wn2[c];
+	}
+	m->modularity = total > 0 ? sum / total : 0;
+	free(wp2);
+	free(wn2);
+	free(num);
+	free(kp_b);
+	free(kn_b);
+	free(comp_of_bloc);
+	return ENT_OK;
+}
+
 igraph_error_t ent__metrics_blocs(ent_metrics *m, const ent_graph *g,
 	const ent__signed *s, const ent_metrics_options *opts)
 {
@@ -358,7 +423,8 @@ igraph_error_t ent__metrics_blocs(ent_metrics *m, const ent_graph *g,
 			}
 		}
 	}
-	if (finish_blocs(m, g, s, tmp, count) != ENT_OK) {
+	if (finish_blocs(m, g, s, tmp, count) != ENT_OK ||
+		bloc_modularity(m, s) != ENT_OK) {
 		rc = IGRAPH_ENOMEM;
 	}
 done:

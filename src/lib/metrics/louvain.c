@@ -16,6 +16,7 @@
  *
  * Everything is plain C on arrays: no igraph, no global state.
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,12 @@
 /* A node weighs every community, not only its neighbours', while
  * (communities x nodes of the level) stays below this. */
 #define ALL_CANDIDATES_BUDGET ((size_t)1 << 22)
+/* Louvain runs from other seeds while nodes x runs stays below
+ * SEARCH_BUDGET, at most MAX_SEARCHES. */
+#ifndef SEARCH_BUDGET
+#define SEARCH_BUDGET 16384
+#endif
+#define MAX_SEARCHES 16
 /* Unfoldings repeated from their own result, at most. */
 #define MAX_PASSES 32
 
@@ -495,30 +502,273 @@ done:
 	return st;
 }
 
-ent_status ent__louvain(const ent__wgraph *g, uint64_t seed, int from_label,
-	size_t *label, size_t *count_out)
+/*
+ * Heat-bath annealing from the partition `label` (Reichardt & Bornholdt
+ * 2006; the update spinglass makes, with Traag & Bruggeman's negative
+ * links): each node, visited in a random order, goes to one of the
+ * non-empty communities or to a new one with probability proportional to
+ * exp(gain / T), T falling by ANNEAL_COOLING from ANNEAL_START to
+ * ANNEAL_STOP after ANNEAL_SWEEPS sweeps at each temperature (weights are
+ * in units of their mean size, so are gains and temperatures). Louvain's
+ * moves only ever raise the objective and stop at the first partition no
+ * single move improves; on graphs where most ties are tensions (enemies
+ * of enemies are spread over many groups) that can be well below what a
+ * few uphill moves reach. `label` gets the best partition seen (checked
+ * after every sweep), numbered densely.
+ */
+#ifndef ANNEAL_START
+#define ANNEAL_START 3.0
+#define ANNEAL_STOP 0.01
+#define ANNEAL_COOLING 0.9
+#define ANNEAL_SWEEPS 10
+#define ANNEAL_SPARE 4
+#endif
+#ifndef ANNEAL_HOT
+#define ANNEAL_HOT 0.8
+#endif
+
+static ent_status anneal(const ent__wgraph *g, size_t *label, uint64_t *rng)
 {
-	uint64_t rng = seed;
-	size_t v, pass, k = 0;
+	size_t n = g->n, tick = 0, n_empty = 0, n_active = 0, v, c, j, i, cap;
+	double cp_unit = g->wp2 > 0 ? 1.0 / g->wp2 : 0;
+	double cn_unit = g->wn2 > 0 ? 1.0 / g->wn2 : 0;
+	double total = g->wp2 + g->wn2, q = 0, best_q, t;
+	double *gain = NULL;
+	size_t *best = NULL;
+	workspace ws;
+	int sweep, hot = 1;
+
+	if (n < 2 || !(total > 0)) {
+		return ENT_OK;
+	}
+	if (workspace_init(&ws, n) != ENT_OK) {
+		return ENT_ENOMEM;
+	}
+	gain = malloc(n * sizeof(*gain));
+	best = malloc(n * sizeof(*best));
+	if (!gain || !best) {
+		free(gain);
+		free(best);
+		workspace_finish(&ws);
+		return ENT_ENOMEM;
+	}
+	for (c = 0; c < n; c++) {
+		ws.kp_c[c] = ws.kn_c[c] = 0;
+		ws.size_c[c] = 0;
+		ws.stamp[c] = 0;
+	}
+	for (v = 0; v < n; v++) {
+		ws.kp_c[label[v]] += g->kp[v];
+		ws.kn_c[label[v]] += g->kn[v];
+		ws.size_c[label[v]]++;
+		ws.queue[v] = v;
+	}
+	for (c = n; c-- > 0;) {
+		if (ws.size_c[c] == 0) {
+			ws.empty[n_empty++] = c;
+		}
+	}
+	for (c = 0; c < n; c++) {
+		if (ws.size_c[c] > 0) {
+			ws.pos[c] = n_active;
+			ws.active[n_active++] = c;
+		}
+	}
+	/* as spinglass has a fixed number of spins: a few communities more
+	 * than Louvain found, so the heat does not scatter the nodes */
+	cap = n_active + ANNEAL_SPARE;
+	best_q = 0; /* q and best_q are relative to the start */
+	memcpy(best, label, n * sizeof(*best));
+	for (t = ANNEAL_START; t > ANNEAL_STOP; t *= ANNEAL_COOLING) {
+		/* while most visits move the node, the partition is random
+		 * whatever the sweeps: two are enough */
+		int sweeps = hot ? 2 : ANNEAL_SWEEPS;
+		size_t moved = 0;
+#ifdef ANNEAL_TRACE
+		size_t moves_t = 0;
+		fprintf(stderr, "T %.4f q %.6f best %.6f active %zu\n", t, 2*q/total, 2*best_q/total, n_active);
+#endif
+		for (sweep = 0; sweep < sweeps; sweep++) {
+			for (v = n; v > 1; v--) {
+				size_t k = (size_t)(next_random(rng) % v);
+				size_t x = ws.queue[v - 1];
+				ws.queue[v - 1] = ws.queue[k];
+				ws.queue[k] = x;
+			}
+			for (i = 0; i < n; i++) {
+				size_t old, pick, fresh = (size_t)-1, nc;
+				double cp, cn, top, sum = 0, r, g_old;
+
+				v = ws.queue[i];
+				tick++;
+				for (j = g->off[v]; j < g->off[v + 1]; j++) {
+					c = label[g->adj[j]];
+					if (ws.stamp[c] != tick) {
+						ws.stamp[c] = tick;
+						ws.acc[c] = 0;
+					}
+					ws.acc[c] += g->w[j];
+				}
+				old = label[v];
+				cp = g->kp[v] * cp_unit;
+				cn = g->kn[v] * cn_unit;
+				ws.kp_c[old] -= g->kp[v];
+				ws.kn_c[old] -= g->kn[v];
+				ws.size_c[old]--;
+				/* candidates: the active communities (old among
+				 * them) and, unless v is alone, a new one */
+				nc = n_active;
+				if (ws.size_c[old] > 0 && n_empty > 0 &&
+					n_active < cap) {
+					fresh = ws.empty[n_empty - 1];
+					ws.touched[nc++] = fresh;
+				}
+				top = -HUGE_VAL;
+				for (j = 0; j < nc; j++) {
+					c = j < n_active ? ws.active[j] : fresh;
+					gain[j] = (ws.stamp[c] == tick ? ws.acc[c] : 0) -
+						cp * ws.kp_c[c] + cn * ws.kn_c[c];
+					top = gain[j] > top ? gain[j] : top;
+				}
+				g_old = (ws.stamp[old] == tick ? ws.acc[old] : 0) -
+					cp * ws.kp_c[old] + cn * ws.kn_c[old];
+				for (j = 0; j < nc; j++) {
+					double x = (gain[j] - top) / t;
+					/* e^-40 is below any draw's resolution */
+					gain[j] = x < -40 ? 0 : exp(x);
+					sum += gain[j];
+				}
+				r = (double)(next_random(rng) >> 11) * 0x1.0p-53 * sum;
+				pick = old;
+				for (j = 0; j < nc; j++) {
+					if (gain[j] > 0) {
+						pick = j < n_active ? ws.active[j] : fresh;
+						if (r < gain[j]) {
+							break;
+						}
+						r -= gain[j];
+					}
+				}
+				q += (ws.stamp[pick] == tick ? ws.acc[pick] : 0) -
+					cp * ws.kp_c[pick] + cn * ws.kn_c[pick] - g_old;
+				if (pick == fresh) {
+					n_empty--;
+					ws.pos[pick] = n_active;
+					ws.active[n_active++] = pick;
+				}
+				if (pick != old && ws.size_c[old] == 0) {
+					size_t last = ws.active[--n_active];
+					ws.active[ws.pos[old]] = last;
+					ws.pos[last] = ws.pos[old];
+					ws.empty[n_empty++] = old;
+				}
+				moved += pick != old;
+#ifdef ANNEAL_TRACE
+				moves_t += pick != old;
+#endif
+				label[v] = pick;
+				ws.kp_c[pick] += g->kp[v];
+				ws.kn_c[pick] += g->kn[v];
+				ws.size_c[pick]++;
+			}
+			if (q > best_q + GAIN_TOLERANCE) {
+				best_q = q;
+				memcpy(best, label, n * sizeof(*best));
+			}
+		}
+#ifdef ANNEAL_TRACE
+		fprintf(stderr, "   moves %zu\n", moves_t);
+#endif
+		hot = moved > ANNEAL_HOT * (double)sweeps * (double)n;
+	}
+	memcpy(label, best, n * sizeof(*best));
+	renumber(label, n, ws.touched);
+	free(gain);
+	free(best);
+	workspace_finish(&ws);
+	return ENT_OK;
+}
+
+/* Louvain from `label`: unfoldings until one changes nothing. */
+static ent_status louvain(const ent__wgraph *g, uint64_t *rng, size_t *label)
+{
+	size_t pass;
 	int changed = 1;
 	ent_status st = ENT_OK;
 
+	for (pass = 0; pass < MAX_PASSES && changed && st == ENT_OK; pass++) {
+		st = unfold(g, label, rng, &changed);
+	}
+	return st;
+}
+
+/* Keep `trial` in `best` when its objective beats *best_q. */
+static void keep_better(const ent__wgraph *g, size_t *best, double *best_q,
+	const size_t *trial)
+{
+	double q = ent__signed_modularity(g, trial);
+
+	if (q > *best_q + 1e-12) {
+		*best_q = q;
+		memcpy(best, trial, g->n * sizeof(*best));
+	}
+}
+
+ent_status ent__louvain(const ent__wgraph *g, uint64_t seed, unsigned flags,
+	size_t *label, size_t *count_out)
+{
+	uint64_t rng = seed;
+	size_t v, k = 0, r, runs, *trial = NULL;
+	double best_q;
+	ent_status st = ENT_OK;
+
+	*count_out = 0;
+	if (g->n == 0) {
+		return ENT_OK;
+	}
 	for (v = 0; v < g->n; v++) {
-		if (!from_label || label[v] >= g->n) {
+		if (!(flags & ENT__LOUVAIN_FROM_LABEL) || label[v] >= g->n) {
 			label[v] = v;
 		}
 	}
-	for (pass = 0; pass < MAX_PASSES && changed; pass++) {
-		st = unfold(g, label, &rng, &changed);
-		if (st != ENT_OK) {
-			return st;
+	if ((st = louvain(g, &rng, label)) != ENT_OK) {
+		return st;
+	}
+	if (flags & ENT__LOUVAIN_ANNEAL) {
+		trial = malloc(g->n * sizeof(*trial));
+		if (trial == NULL) {
+			return ENT_ENOMEM;
 		}
+		best_q = ent__signed_modularity(g, label);
+		/* Louvain from other seeds where it costs little: the best of
+		 * a few is less a matter of luck */
+		runs = SEARCH_BUDGET / g->n;
+		runs = runs < 1 ? 1 : runs > MAX_SEARCHES ? MAX_SEARCHES : runs;
+		for (r = 1; r < runs; r++) {
+			for (v = 0; v < g->n; v++) {
+				trial[v] = v;
+			}
+			if ((st = louvain(g, &rng, trial)) != ENT_OK) {
+				goto done;
+			}
+			keep_better(g, label, &best_q, trial);
+		}
+		/* then one annealing from the best, and Louvain again */
+		memcpy(trial, label, g->n * sizeof(*trial));
+		if ((st = anneal(g, trial, &rng)) != ENT_OK ||
+			(st = louvain(g, &rng, trial)) != ENT_OK) {
+			goto done;
+		}
+		keep_better(g, label, &best_q, trial);
+		renumber(label, g->n, trial);
 	}
 	for (v = 0; v < g->n; v++) {
 		k = label[v] + 1 > k ? label[v] + 1 : k;
 	}
 	*count_out = k;
-	return ENT_OK;
+done:
+	free(trial);
+	return st;
 }
 
 double ent__signed_modularity(const ent__wgraph *g, const size_t *label)
@@ -556,3 +806,4 @@ double ent__signed_modularity(const ent__wgraph *g, const size_t *label)
 		       (g->wn2 > 0 ? null_n / g->wn2 : 0)) /
 		total;
 }
+

@@ -138,6 +138,11 @@ const ent_tension *ent_metrics_tension(const ent_metrics *m)
 	return m ? &m->tension : NULL;
 }
 
+double ent_metrics_modularity(const ent_metrics *m)
+{
+	return m ? m->modularity : 0;
+}
+
 size_t ent_metrics_path_sources(const ent_metrics *m)
 {
 	return m ? m->path_sources : 0;

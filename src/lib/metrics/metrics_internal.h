@@ -25,6 +25,7 @@ struct ent_metrics {
 	ent_triangle *unbalanced;
 	int *side; /* best two-group partition */
 	size_t path_sources; /* sources of the betweenness sample, 0: exact */
+	double modularity;   /* signed modularity of the blocs */
 };
 
 /* The signed layer (metrics.h): one edge per relation with a sign, in
@@ -68,11 +69,14 @@ typedef struct ent__wgraph {
 void ent__wgraph_finish(ent__wgraph *g);
 
 /* Signed Louvain (louvain.c): a partition of g maximising the signed
- * modularity, deterministic for a seed, from every node alone or, with
- * from_label, from the partition in `label` (ids below n). label (n
- * entries) gets community numbers from 0 in order of their first node,
- * *count_out their number. */
-ent_status ent__louvain(const ent__wgraph *g, uint64_t seed, int from_label,
+ * modularity, deterministic for a seed. Starts from every node alone or,
+ * with ENT__LOUVAIN_FROM_LABEL, from the partition in `label` (ids below
+ * n); with ENT__LOUVAIN_ANNEAL, anneals from Louvain's result and runs
+ * Louvain again. label (n entries) gets community numbers from 0 in order
+ * of their first node, *count_out their number. */
+#define ENT__LOUVAIN_FROM_LABEL 1u
+#define ENT__LOUVAIN_ANNEAL 2u
+ent_status ent__louvain(const ent__wgraph *g, uint64_t seed, unsigned flags,
 	size_t *label, size_t *count_out);
 
 /* Signed modularity of the partition `label` of g (metrics.h, Blocs). */
