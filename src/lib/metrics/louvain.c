@@ -33,9 +33,7 @@
 #define ALL_CANDIDATES_BUDGET ((size_t)1 << 22)
 /* Louvain runs from other seeds while nodes x runs stays below
  * SEARCH_BUDGET, at most MAX_SEARCHES. */
-#ifndef SEARCH_BUDGET
 #define SEARCH_BUDGET 16384
-#endif
 #define MAX_SEARCHES 16
 /* Unfoldings repeated from their own result, at most. */
 #define MAX_PASSES 32
@@ -506,26 +504,28 @@ done:
  * Heat-bath annealing from the partition `label` (Reichardt & Bornholdt
  * 2006; the update spinglass makes, with Traag & Bruggeman's negative
  * links): each node, visited in a random order, goes to one of the
- * non-empty communities or to a new one with probability proportional to
- * exp(gain / T), T falling by ANNEAL_COOLING from ANNEAL_START to
- * ANNEAL_STOP after ANNEAL_SWEEPS sweeps at each temperature (weights are
- * in units of their mean size, so are gains and temperatures). Louvain's
- * moves only ever raise the objective and stop at the first partition no
- * single move improves; on graphs where most ties are tensions (enemies
- * of enemies are spread over many groups) that can be well below what a
- * few uphill moves reach. `label` gets the best partition seen (checked
+ * non-empty communities or to a new one (while there are fewer than
+ * Louvain's count + ANNEAL_SPARE, as spinglass has a fixed number of
+ * spins) with probability proportional to exp(gain / T). T falls by
+ * ANNEAL_COOLING from ANNEAL_START to ANNEAL_STOP, with ANNEAL_SWEEPS
+ * sweeps at each temperature, or two while more than ANNEAL_HOT of the
+ * visits move their node (the partition is random then, whatever the
+ * sweeps). Weights are in units of their mean size, so are gains and
+ * temperatures; at 3 nearly every visit moves: Louvain's partition is
+ * melted, and a start any cooler was measured to keep too much of it.
+ *
+ * Louvain's moves only ever raise the objective and stop at the first
+ * partition no single move improves; on graphs where tensions are many
+ * (enemies of enemies spread over several groups) that can be well below
+ * what annealing reaches. `label` gets the best partition seen (checked
  * after every sweep), numbered densely.
  */
-#ifndef ANNEAL_START
 #define ANNEAL_START 3.0
 #define ANNEAL_STOP 0.01
 #define ANNEAL_COOLING 0.9
 #define ANNEAL_SWEEPS 10
 #define ANNEAL_SPARE 4
-#endif
-#ifndef ANNEAL_HOT
 #define ANNEAL_HOT 0.8
-#endif
 
 static ent_status anneal(const ent__wgraph *g, size_t *label, uint64_t *rng)
 {
@@ -584,10 +584,6 @@ static ent_status anneal(const ent__wgraph *g, size_t *label, uint64_t *rng)
 		 * whatever the sweeps: two are enough */
 		int sweeps = hot ? 2 : ANNEAL_SWEEPS;
 		size_t moved = 0;
-#ifdef ANNEAL_TRACE
-		size_t moves_t = 0;
-		fprintf(stderr, "T %.4f q %.6f best %.6f active %zu\n", t, 2*q/total, 2*best_q/total, n_active);
-#endif
 		for (sweep = 0; sweep < sweeps; sweep++) {
 			for (v = n; v > 1; v--) {
 				size_t k = (size_t)(next_random(rng) % v);
@@ -663,9 +659,6 @@ static ent_status anneal(const ent__wgraph *g, size_t *label, uint64_t *rng)
 					ws.empty[n_empty++] = old;
 				}
 				moved += pick != old;
-#ifdef ANNEAL_TRACE
-				moves_t += pick != old;
-#endif
 				label[v] = pick;
 				ws.kp_c[pick] += g->kp[v];
 				ws.kn_c[pick] += g->kn[v];
@@ -676,9 +669,6 @@ static ent_status anneal(const ent__wgraph *g, size_t *label, uint64_t *rng)
 				memcpy(best, label, n * sizeof(*best));
 			}
 		}
-#ifdef ANNEAL_TRACE
-		fprintf(stderr, "   moves %zu\n", moves_t);
-#endif
 		hot = moved > ANNEAL_HOT * (double)sweeps * (double)n;
 	}
 	memcpy(label, best, n * sizeof(*best));
