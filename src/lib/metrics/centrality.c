@@ -276,37 +276,50 @@ static ent_status paths_graph(ent__paths_graph *pg, const ent_graph *g)
 	return ENT_OK;
 }
 
-ent_status ent__metrics_paths(ent_metrics *m, const ent_graph *g,
+ent_status ent__metrics_paths_start(ent__paths_job **out, const ent_graph *g,
 	const ent_metrics_options *opts)
 {
 	ent__paths_graph pg;
 	ent__paths_options po;
-	double *between = NULL, *harmonic = NULL;
-	size_t i;
-	ent_status st;
 
-	if (m->n == 0) {
+	*out = NULL;
+	if (ent_graph_actor_count(g) == 0) {
 		return ENT_OK;
 	}
-	between = malloc(m->n * sizeof(*between));
-	harmonic = malloc(m->n * sizeof(*harmonic));
-	if (!between || !harmonic || paths_graph(&pg, g) != ENT_OK) {
-		free(between);
-		free(harmonic);
+	if (paths_graph(&pg, g) != ENT_OK) {
 		return ENT_ENOMEM;
 	}
 	po.sample_above = opts->sample_above;
 	po.samples = opts->samples;
 	po.threads = opts->threads;
 	po.seed = opts->seed;
-	st = ent__paths_compute(&pg, &po, between, harmonic, &m->path_sources);
+	return ent__paths_start(out, &pg, &po);
+}
+
+ent_status ent__metrics_paths_finish(ent_metrics *m, ent__paths_job *job)
+{
+	double *between = NULL, *harmonic = NULL;
+	size_t i;
+	ent_status st;
+
+	if (job == NULL) {
+		return ENT_OK;
+	}
+	between = malloc(m->n * sizeof(*between));
+	harmonic = malloc(m->n * sizeof(*harmonic));
+	if (!between || !harmonic) {
+		ent__paths_finish(job, NULL, NULL, NULL);
+		st = ENT_ENOMEM;
+		goto done;
+	}
+	st = ent__paths_finish(job, between, harmonic, &m->path_sources);
 	if (st == ENT_OK) {
 		for (i = 0; i < m->n; i++) {
 			m->actors[i].betweenness = between[i];
 			m->actors[i].harmonic = harmonic[i];
 		}
 	}
-	ent__paths_graph_finish(&pg);
+done:
 	free(between);
 	free(harmonic);
 	return st;

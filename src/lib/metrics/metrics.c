@@ -27,6 +27,7 @@ ent_status ent_metrics_compute(ent_metrics **out, const ent_graph *g,
 	ent_metrics *m = NULL;
 	ent__signed s;
 	ent__igraph_guard guard;
+	ent__paths_job *paths = NULL;
 	igraph_error_t rc;
 	ent_status st = ENT_OK;
 
@@ -71,14 +72,15 @@ ent_status ent_metrics_compute(ent_metrics **out, const ent_graph *g,
 		st = ent__error_nomem(err);
 		goto done;
 	}
+	/* the path measures run on other threads meanwhile */
+	if (ent__metrics_paths_start(&paths, g, opts) != ENT_OK) {
+		st = ent__error_nomem(err);
+		goto done;
+	}
 	ent__igraph_enter(&guard);
 	rc = igraph_stages(m, g, &s, opts);
 	st = ent__igraph_leave(&guard, rc, err);
 	if (st != ENT_OK) {
-		goto done;
-	}
-	if ((st = ent__metrics_paths(m, g, opts)) != ENT_OK) {
-		st = ent__error_nomem(err);
 		goto done;
 	}
 	if (ent__metrics_pn(m, &s) != ENT_OK ||
@@ -87,9 +89,16 @@ ent_status ent_metrics_compute(ent_metrics **out, const ent_graph *g,
 		goto done;
 	}
 	ent__metrics_tension(m, g);
+	st = ent__metrics_paths_finish(m, paths);
+	paths = NULL;
+	if (st != ENT_OK) {
+		st = ent__error_nomem(err);
+		goto done;
+	}
 	*out = m;
 	m = NULL;
 done:
+	ent__paths_finish(paths, NULL, NULL, NULL);
 	ent__signed_finish(&s);
 	ent_metrics_destroy(m);
 	return st;

@@ -109,18 +109,26 @@ typedef struct ent__paths_options {
 unsigned int ent__paths_threads(unsigned int asked);
 
 /* Betweenness and harmonic closeness (metrics.h) of every vertex, exact
- * or estimated from a sample of sources (*sources_out = its size, 0 when
- * exact). The output does not depend on the number of threads. Calls no
- * igraph function. */
-ent_status ent__paths_compute(const ent__paths_graph *g,
-	const ent__paths_options *o, double *between, double *harmonic,
-	size_t *sources_out);
+ * or estimated from a sample of sources, on worker threads that call no
+ * igraph function. ent__paths_start takes `g` (left zeroed) and starts
+ * the threads but one; ent__paths_finish makes the calling thread the last
+ * worker, waits for the others and writes the results (*sources_out = the
+ * sample's size, 0 when exact), which do not depend on the number of
+ * threads. With between == NULL it only stops the work and frees it. */
+typedef struct ent__paths_job ent__paths_job;
+ent_status ent__paths_start(ent__paths_job **out, ent__paths_graph *g,
+	const ent__paths_options *o);
+ent_status ent__paths_finish(ent__paths_job *job, double *between,
+	double *harmonic, size_t *sources_out);
 
 /* Stages of ent_metrics_compute, in order. */
 igraph_error_t ent__metrics_centrality(ent_metrics *m, const ent_graph *g,
 	const ent__signed *s, const ent_metrics_options *opts);
-ent_status ent__metrics_paths(ent_metrics *m, const ent_graph *g,
+/* Betweenness and harmonic closeness: started first, so the other stages
+ * run on the calling thread meanwhile, finished last. */
+ent_status ent__metrics_paths_start(ent__paths_job **out, const ent_graph *g,
 	const ent_metrics_options *opts);
+ent_status ent__metrics_paths_finish(ent_metrics *m, ent__paths_job *job);
 ent_status ent__metrics_pn(ent_metrics *m, const ent__signed *s);
 igraph_error_t ent__metrics_blocs(ent_metrics *m, const ent_graph *g,
 	const ent__signed *s, const ent_metrics_options *opts);

@@ -229,22 +229,24 @@ static void from_source(const ent__paths_graph *g, walker *w, uint32_t s,
 }
 
 /* The work shared by the threads. */
-typedef struct job {
-	const ent__paths_graph *g;
-	const size_t *sources;
-	size_t n_sources;
+struct ent__paths_job {
+	ent__paths_graph g;
+	size_t *sources;
+	size_t n_sources, active;
 	int sampled;
 	double *chunk_between;  /* PATHS_CHUNKS x n */
 	double *chunk_harmonic; /* PATHS_CHUNKS x n when sampled */
 	double *harmonic;       /* per source when exact */
 	atomic_size_t next;     /* next chunk to take */
 	atomic_int failed;
-} job;
+	pthread_t tid[PATHS_MAX_THREADS];
+	unsigned int started;
+};
 
 static void *worker(void *arg)
 {
-	job *jb = arg;
-	const ent__paths_graph *g = jb->g;
+	ent__paths_job *jb = arg;
+	const ent__paths_graph *g = &jb->g;
 	walker w;
 	size_t c, i;
 
@@ -257,31 +259,12 @@ static void *worker(void *arg)
 		double *harmonic =
 			jb->sampled ? jb->chunk_harmonic + c * g->n : jb->harmonic;
 		for (i = c; i < jb->n_sources; i += PATHS_CHUNKS) {
-			from_source(g, &w, (uint32_t)jb->sources[i], between, harmonic,
-				jb->sampled);
+			from_source(g, &w, (uint32_t)jb->sources[i], between,
+				harmonic, jb->sampled);
 		}
 	}
 	walker_finish(&w);
 	return NULL;
-}
-
-/* Run the job on `threads` threads (the calling thread is one of them). */
-static int run_threads(job *jb, unsigned int threads)
-{
-	pthread_t tid[PATHS_MAX_THREADS];
-	unsigned int started = 0, t;
-
-	for (t = 1; t < threads; t++) {
-		if (pthread_create(&tid[started], NULL, worker, jb) != 0) {
-			break; /* fewer threads: same result, only slower */
-		}
-		started++;
-	}
-	worker(jb);
-	for (t = 0; t < started; t++) {
-		pthread_join(tid[t], NULL);
-	}
-	return atomic_load(&jb->failed) ? -1 : 0;
 }
 
 unsigned int ent__paths_threads(unsigned int asked)
@@ -341,68 +324,109 @@ static size_t pick_sources(const ent__paths_graph *g,
 	return k;
 }
 
-ent_status ent__paths_compute(const ent__paths_graph *g,
-	const ent__paths_options *o, double *between, double *harmonic,
-	size_t *sources_out)
+static void job_free(ent__paths_job *jb)
 {
-	job jb;
-	size_t n = g->n, active, c, v;
-	size_t *sources = NULL;
-	ent_status st = ENT_OK;
-	double scale;
+	ent__paths_graph_finish(&jb->g);
+	free(jb->sources);
+	free(jb->chunk_between);
+	free(jb->chunk_harmonic);
+	free(jb->harmonic);
+	free(jb);
+}
 
-	memset(&jb, 0, sizeof(jb));
-	*sources_out = 0;
-	for (v = 0; v < n; v++) {
-		between[v] = harmonic[v] = 0;
-	}
-	if (n == 0) {
-		return ENT_OK;
-	}
-	sources = malloc(n * sizeof(*sources));
-	if (sources == NULL) {
+ent_status ent__paths_start(ent__paths_job **out, ent__paths_graph *g,
+	const ent__paths_options *o)
+{
+	ent__paths_job *jb;
+	size_t n = g->n ? g->n : 1;
+	unsigned int t, threads;
+
+	*out = NULL;
+	jb = calloc(1, sizeof(*jb));
+	if (jb == NULL) {
+		ent__paths_graph_finish(g);
 		return ENT_ENOMEM;
 	}
-	jb.g = g;
-	jb.sources = sources;
-	jb.n_sources = pick_sources(g, o, sources, &active);
-	jb.sampled = jb.n_sources < active;
-	jb.harmonic = harmonic;
-	jb.chunk_between = calloc(PATHS_CHUNKS * n, sizeof(double));
-	if (jb.sampled) {
-		jb.chunk_harmonic = calloc(PATHS_CHUNKS * n, sizeof(double));
+	jb->g = *g;
+	memset(g, 0, sizeof(*g));
+	atomic_init(&jb->next, 0);
+	atomic_init(&jb->failed, 0);
+	jb->sources = malloc(n * sizeof(*jb->sources));
+	jb->harmonic = calloc(n, sizeof(*jb->harmonic));
+	jb->chunk_between = calloc(PATHS_CHUNKS * n, sizeof(double));
+	if (!jb->sources || !jb->harmonic || !jb->chunk_between) {
+		job_free(jb);
+		return ENT_ENOMEM;
 	}
-	if (jb.chunk_between == NULL ||
-		(jb.sampled && jb.chunk_harmonic == NULL)) {
-		st = ENT_ENOMEM;
-		goto done;
+	jb->n_sources = pick_sources(&jb->g, o, jb->sources, &jb->active);
+	jb->sampled = jb->n_sources < jb->active;
+	if (jb->sampled &&
+		!(jb->chunk_harmonic = calloc(PATHS_CHUNKS * n, sizeof(double)))) {
+		job_free(jb);
+		return ENT_ENOMEM;
 	}
-	atomic_init(&jb.next, 0);
-	atomic_init(&jb.failed, 0);
-	if (run_threads(&jb, ent__paths_threads(o->threads)) != 0) {
-		st = ENT_ENOMEM;
-		goto done;
+	/* the calling thread joins in ent__paths_finish */
+	threads = ent__paths_threads(o->threads);
+	for (t = 1; t < threads; t++) {
+		if (pthread_create(&jb->tid[jb->started], NULL, worker, jb) !=
+			0) {
+			break; /* fewer threads: same result, only later */
+		}
+		jb->started++;
+	}
+	*out = jb;
+	return ENT_OK;
+}
+
+ent_status ent__paths_finish(ent__paths_job *jb, double *between,
+	double *harmonic, size_t *sources_out)
+{
+	size_t n, c, v;
+	unsigned int t;
+	double scale;
+	ent_status st = ENT_OK;
+
+	if (jb == NULL) {
+		return ENT_OK;
+	}
+	if (between == NULL) {
+		/* abandoned: no more chunks; wait for the ones under way */
+		atomic_store(&jb->next, PATHS_CHUNKS);
+	}
+	worker(jb);
+	for (t = 0; t < jb->started; t++) {
+		pthread_join(jb->tid[t], NULL);
+	}
+	if (between == NULL) {
+		job_free(jb);
+		return ENT_OK;
+	}
+	if (atomic_load(&jb->failed)) {
+		job_free(jb);
+		return ENT_ENOMEM;
+	}
+	n = jb->g.n;
+	for (v = 0; v < n; v++) {
+		between[v] = 0;
+		harmonic[v] = jb->sampled ? 0 : jb->harmonic[v];
 	}
 	/* chunks in order; each pair was counted from both ends */
 	for (c = 0; c < PATHS_CHUNKS; c++) {
 		for (v = 0; v < n; v++) {
-			between[v] += jb.chunk_between[c * n + v];
-			if (jb.sampled) {
-				harmonic[v] += jb.chunk_harmonic[c * n + v];
+			between[v] += jb->chunk_between[c * n + v];
+			if (jb->sampled) {
+				harmonic[v] += jb->chunk_harmonic[c * n + v];
 			}
 		}
 	}
 	/* Brandes & Pich (2007): a uniform sample of k of the N sources,
 	 * scaled by N / k, estimates the sums without bias */
-	scale = jb.sampled ? (double)active / (double)jb.n_sources : 1;
+	scale = jb->sampled ? (double)jb->active / (double)jb->n_sources : 1;
 	for (v = 0; v < n; v++) {
 		between[v] *= scale / 2;
 		harmonic[v] *= scale;
 	}
-	*sources_out = jb.sampled ? jb.n_sources : 0;
-done:
-	free(jb.chunk_between);
-	free(jb.chunk_harmonic);
-	free(sources);
+	*sources_out = jb->sampled ? jb->n_sources : 0;
+	job_free(jb);
 	return st;
 }
