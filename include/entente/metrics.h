@@ -249,13 +249,16 @@ typedef struct ent_metrics_options {
 	size_t sample_above;
 	size_t samples;       /**< sources of the sample (default 2000) */
 	unsigned int threads; /**< threads for them (0 = one per CPU) */
+	/** Unbalanced triangles listed, the heaviest (default 1000; 0 = all);
+	 * the counts are always exact. */
+	size_t max_unbalanced;
 } ent_metrics_options;
 
 #define ENT_METRICS_OPTIONS_VERSION 2
 #define ENT_METRICS_OPTIONS_INIT                                               \
 	{                                                                      \
 		ENT_METRICS_OPTIONS_VERSION, 0.85, 42, 25, ENT_BLOCS_AUTO,     \
-			20000, 2000, 0                                         \
+			20000, 2000, 0, 1000                                   \
 	}
 
 /**
@@ -300,10 +303,11 @@ ENT_API const ent_tension *ent_metrics_tension(const ent_metrics *m);
 /** Sources of the sample betweenness and harmonic closeness were
  * estimated from, or 0 when they are exact (every source). */
 ENT_API size_t ent_metrics_path_sources(const ent_metrics *m);
-/** Number of unbalanced triangles. */
+/** Number of unbalanced triangles listed: all of them
+ * (ent_balance::unbalanced), or the heaviest `max_unbalanced` of them. */
 ENT_API size_t ent_metrics_unbalanced_count(const ent_metrics *m);
-/** The i-th unbalanced triangle, heaviest first (borrowed), NULL out of
- * range. */
+/** The i-th unbalanced triangle listed, heaviest first (borrowed), NULL
+ * out of range. */
 ENT_API const ent_triangle *ent_metrics_unbalanced(
 	const ent_metrics *m, size_t i);
 /**

@@ -20,7 +20,7 @@ enum {
 	OPT_INPUT_FORMAT, OPT_STRICT, OPT_QUIET, OPT_DATE, OPT_ACTOR_DICT,
 	OPT_VERB_DICT, OPT_LAYOUT, OPT_SIZE, OPT_TITLE, OPT_DIRECTED,
 	OPT_MIN_WEIGHT, OPT_SEED, OPT_TABLE, OPT_TOP, OPT_FORMAT, OPT_BLOCS, OPT_THREADS,
-	OPT_SAMPLE_ABOVE, OPT_SAMPLES
+	OPT_SAMPLE_ABOVE, OPT_SAMPLES, OPT_ALL_TRIANGLES
 };
 
 typedef struct opt_def {
@@ -61,6 +61,7 @@ static const opt_def defs[] = {
 	{{"sample-above", required_argument, NULL, OPT_SAMPLE_ABOVE},
 		CLI_METRICS},
 	{{"samples", required_argument, NULL, OPT_SAMPLES}, CLI_METRICS},
+	{{"all-triangles", no_argument, NULL, OPT_ALL_TRIANGLES}, CLI_METRICS},
 	{{"help", no_argument, NULL, 'h'}, ~0u},
 };
 
@@ -119,7 +120,9 @@ static const char *group_help[] = {
 	"                         sampled sources above N actors (default 20000;\n"
 	"                         0 = always exact)\n"
 	"  --samples K            sources of that sample (default 2000)\n"
-	"  --threads N            threads for them (default: one per CPU)\n",
+	"  --threads N            threads for them (default: one per CPU)\n"
+	"  --all-triangles        list every unbalanced triangle (default: the\n"
+	"                         1000 heaviest; the counts are always exact)\n",
 };
 
 void cli_print_help(FILE *fp, const cli_command *cmd)
@@ -446,6 +449,9 @@ int cli_parse(cli_opts *o, const cli_command *cmd, int argc, char **argv)
 				return rc;
 			}
 			o->metrics.sample_above = (size_t)v;
+			break;
+		case OPT_ALL_TRIANGLES:
+			o->metrics.max_unbalanced = 0;
 			break;
 		case OPT_SAMPLES:
 			if ((rc = parse_long(&v, "--samples", optarg, 1)) != 0) {

@@ -53,6 +53,13 @@ ent_status ent__signed_components(
 ent_status ent__signed_triangles(
 	const ent__signed *s, ent_triangle **out, size_t *count_out);
 
+/* Every triangle of the signed layer once (a < b < c), handed to fn in an
+ * order of the algorithm's, without keeping them. O(m^1.5) time, O(n + m)
+ * memory. */
+typedef void (*ent__triangle_fn)(const ent_triangle *t, void *payload);
+ent_status ent__signed_triangles_each(
+	const ent__signed *s, ent__triangle_fn fn, void *payload);
+
 /* An undirected graph with signed weights for the bloc search: CSR with
  * both directions of every edge, no self-loops; kp / kn are the positive
  * and negative strengths of each node (for an aggregated node, those of

@@ -1017,7 +1017,8 @@ static void text_balance(ctx *c, int md)
 	if (n == 0) {
 		return;
 	}
-	heading(c, md, "Heaviest unbalanced triangles (%zu of %zu)", k, n);
+	heading(c, md, "Heaviest unbalanced triangles (%zu of %lld)", k,
+		(long long)bal->unbalanced);
 	header(c, md, 3, h, w);
 	for (i = 0; i < k; i++) {
 		const ent_triangle *tr = ent_metrics_unbalanced(c->m, i);
