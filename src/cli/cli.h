@@ -55,6 +55,7 @@ typedef struct cli_opts {
 	int directed;
 	double min_weight;
 	unsigned long seed;
+	int all_relations;           /* --all-relations */
 } cli_opts;
 
 typedef struct cli_command {

@@ -20,7 +20,8 @@ enum {
 	OPT_INPUT_FORMAT, OPT_STRICT, OPT_QUIET, OPT_DATE, OPT_ACTOR_DICT,
 	OPT_VERB_DICT, OPT_LAYOUT, OPT_SIZE, OPT_TITLE, OPT_DIRECTED,
 	OPT_MIN_WEIGHT, OPT_SEED, OPT_TABLE, OPT_TOP, OPT_FORMAT, OPT_BLOCS, OPT_THREADS,
-	OPT_SAMPLE_ABOVE, OPT_SAMPLES, OPT_ALL_TRIANGLES
+	OPT_SAMPLE_ABOVE, OPT_SAMPLES, OPT_ALL_TRIANGLES,
+	OPT_ALL_RELATIONS
 };
 
 typedef struct opt_def {
@@ -56,6 +57,7 @@ static const opt_def defs[] = {
 	{{"directed", no_argument, NULL, OPT_DIRECTED}, CLI_RENDER},
 	{{"min-weight", required_argument, NULL, OPT_MIN_WEIGHT}, CLI_RENDER},
 	{{"seed", required_argument, NULL, OPT_SEED}, CLI_RENDER},
+	{{"all-relations", no_argument, NULL, OPT_ALL_RELATIONS}, CLI_RENDER},
 	{{"blocs", required_argument, NULL, OPT_BLOCS}, CLI_METRICS},
 	{{"threads", required_argument, NULL, OPT_THREADS}, CLI_METRICS},
 	{{"sample-above", required_argument, NULL, OPT_SAMPLE_ABOVE},
@@ -107,6 +109,8 @@ static const char *group_help[] = {
 	"  --directed             draw directed dyads with arrows\n"
 	"  --top N                keep the N strongest relations\n"
 	"  --min-weight W         leave out relations with |net| below W\n"
+	"  --all-relations        draw every relation of a graph over 100 actors\n"
+	"                         (by default its 100 strongest, as its title says)\n"
 	"  --seed N               layout seed (default 1)\n",
 	/* CLI_READ */
 	"Input:\n"
@@ -449,6 +453,9 @@ int cli_parse(cli_opts *o, const cli_command *cmd, int argc, char **argv)
 				return rc;
 			}
 			o->metrics.sample_above = (size_t)v;
+			break;
+		case OPT_ALL_RELATIONS:
+			o->all_relations = 1;
 			break;
 		case OPT_ALL_TRIANGLES:
 			o->metrics.max_unbalanced = 0;

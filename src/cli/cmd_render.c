@@ -14,6 +14,9 @@ int cli_render_options(ent_render_options *ropts, const cli_opts *o)
 	ropts->min_weight = o->min_weight;
 	ropts->title = o->title;
 	ropts->seed = o->seed;
+	if (o->all_relations) {
+		ropts->crowded_top = 0;
+	}
 	if (o->layout &&
 		ent_layout_parse(&ropts->layout, o->layout) != ENT_OK) {
 		return cli_usage_error(
