@@ -340,6 +340,11 @@ static void json_actors(ctx *c)
 {
 	size_t i, k, n = ent_graph_actor_count(c->g);
 
+	if (ent_metrics_path_sources(c->m) > 0) {
+		/* betweenness and harmonic are estimates (metrics.h) */
+		fprintf(c->fp, "  \"sampled_sources\": %zu,\n",
+			ent_metrics_path_sources(c->m));
+	}
 	fputs("  \"actors\": [", c->fp);
 	for (i = 0; i < n; i++) {
 		const ent_actor_metrics *am = ent_metrics_actor(c->m, i);
@@ -830,6 +835,11 @@ static ent_status text_actors(ctx *c, int md)
 		return ENT_ENOMEM;
 	}
 	heading(c, md, "Top actors by PageRank (%zu of %zu)", k, n);
+	if (ent_metrics_path_sources(c->m) > 0) {
+		fprintf(c->fp, "%sbetweenness and harmonic: estimates from %zu "
+			"sampled sources (Brandes & Pich 2007)\n\n",
+			md ? "" : "  ", ent_metrics_path_sources(c->m));
+	}
 	header(c, md, 10, h1, w1);
 	for (i = 0; i < k; i++) {
 		const ent_actor_metrics *am = ent_metrics_actor(c->m, r[i].idx);
