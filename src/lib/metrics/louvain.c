@@ -12,7 +12,9 @@
  * (2019), "From Louvain to Leiden", Sci. Rep. 9:5233 (only the neighbours
  * of a node that moved are visited again), and the whole unfolding is
  * repeated from its own result until it no longer changes, so single
- * nodes stuck in a community after aggregation get another chance.
+ * nodes stuck in a community after aggregation get another chance. The
+ * default search (ENT__LOUVAIN_ANNEAL) then anneals (anneal.c) and runs
+ * Louvain again; communities.h keeps the books of both.
  *
  * Everything is plain C on arrays: no igraph, no global state.
  */
@@ -22,7 +24,7 @@
 #include <string.h>
 
 #include "internal.h"
-#include "metrics/metrics_internal.h"
+#include "metrics/communities.h"
 
 /* A move must raise the objective by more than this (weights are in units
  * of their mean size, so gains are of order one): float noise never
@@ -51,63 +53,27 @@ void ent__wgraph_finish(ent__wgraph *g)
 	memset(g, 0, sizeof(*g));
 }
 
-/* splitmix64 (Steele, Lea & Flood 2014): a fixed seed, so runs repeat. */
-static uint64_t next_random(uint64_t *state)
-{
-	uint64_t z = (*state += 0x9E3779B97F4A7C15u);
-
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-	return z ^ (z >> 31);
-}
-
 /* Work arrays for one level, sized for its node count. */
 typedef struct workspace {
-	double *kp_c, *kn_c; /* strengths of each community */
-	size_t *size_c;      /* nodes of each community */
-	double *acc;         /* weight from the node to each community */
-	size_t *stamp;       /* acc[c] is valid when stamp[c] == the tick */
-	size_t *touched;     /* communities adjacent to the node */
-	size_t *queue;       /* ring of nodes to visit */
+	ent__comms c;
+	size_t *queue; /* ring of nodes to visit */
 	char *queued;
-	size_t *empty;       /* stack of empty community ids */
-	size_t *active, *pos; /* the non-empty communities, and where */
 } workspace;
 
 static void workspace_finish(workspace *ws)
 {
-	free(ws->kp_c);
-	free(ws->kn_c);
-	free(ws->size_c);
-	free(ws->acc);
-	free(ws->stamp);
-	free(ws->touched);
+	ent__comms_finish(&ws->c);
 	free(ws->queue);
 	free(ws->queued);
-	free(ws->empty);
-	free(ws->active);
-	free(ws->pos);
 	memset(ws, 0, sizeof(*ws));
 }
 
 static ent_status workspace_init(workspace *ws, size_t n)
 {
 	memset(ws, 0, sizeof(*ws));
-	n = n ? n : 1;
-	ws->kp_c = malloc(n * sizeof(*ws->kp_c));
-	ws->kn_c = malloc(n * sizeof(*ws->kn_c));
-	ws->size_c = malloc(n * sizeof(*ws->size_c));
-	ws->acc = malloc(n * sizeof(*ws->acc));
-	ws->stamp = calloc(n, sizeof(*ws->stamp));
-	ws->touched = malloc(n * sizeof(*ws->touched));
-	ws->queue = malloc(n * sizeof(*ws->queue));
-	ws->queued = malloc(n);
-	ws->empty = malloc(n * sizeof(*ws->empty));
-	ws->active = malloc(n * sizeof(*ws->active));
-	ws->pos = malloc(n * sizeof(*ws->pos));
-	if (!ws->kp_c || !ws->kn_c || !ws->size_c || !ws->acc || !ws->stamp ||
-		!ws->touched || !ws->queue || !ws->queued || !ws->empty ||
-		!ws->active || !ws->pos) {
+	ws->queue = malloc((n ? n : 1) * sizeof(*ws->queue));
+	ws->queued = malloc(n ? n : 1);
+	if (!ws->queue || !ws->queued || ent__comms_init(&ws->c, n) != ENT_OK) {
 		workspace_finish(ws);
 		return ENT_ENOMEM;
 	}
@@ -135,45 +101,21 @@ static ent_status workspace_init(workspace *ws, size_t n)
 static size_t local_move(const ent__wgraph *g, size_t *comm, workspace *ws,
 	uint64_t *rng)
 {
-	size_t n = g->n, head = 0, count = n, n_empty = 0, n_active = 0;
-	size_t moves = 0, tick = 0;
+	ent__comms *c = &ws->c;
+	size_t n = g->n, head = 0, count = n, moves = 0, v, j;
 	double cp_unit = g->wp2 > 0 ? 1.0 / g->wp2 : 0;
 	double cn_unit = g->wn2 > 0 ? 1.0 / g->wn2 : 0;
-	size_t v, c, j;
 
-	for (c = 0; c < n; c++) {
-		ws->kp_c[c] = ws->kn_c[c] = 0;
-		ws->size_c[c] = 0;
-		ws->stamp[c] = 0;
-	}
-	for (v = 0; v < n; v++) {
-		ws->kp_c[comm[v]] += g->kp[v];
-		ws->kn_c[comm[v]] += g->kn[v];
-		ws->size_c[comm[v]]++;
-	}
-	for (c = n; c-- > 0;) {
-		if (ws->size_c[c] == 0) {
-			ws->empty[n_empty++] = c;
-		}
-	}
-	for (c = 0; c < n; c++) {
-		if (ws->size_c[c] > 0) {
-			ws->pos[c] = n_active;
-			ws->active[n_active++] = c;
-		}
-	}
-	/* visit the nodes in a random order (Fisher-Yates) */
+	c->cap = n; /* the level's node ids are its community ids */
+	ent__comms_fill(c, g, comm);
+	/* visit the nodes in a random order */
 	for (v = 0; v < n; v++) {
 		ws->queue[v] = v;
 		ws->queued[v] = 1;
 	}
-	for (v = n; v > 1; v--) {
-		size_t k = (size_t)(next_random(rng) % v), t = ws->queue[v - 1];
-		ws->queue[v - 1] = ws->queue[k];
-		ws->queue[k] = t;
-	}
+	ent__comms_shuffle(ws->queue, n, rng);
 	while (count > 0) {
-		size_t old, best, nt = 0, n_cand;
+		size_t old, best, n_cand;
 		const size_t *cand;
 		double cp, cn, best_gain;
 
@@ -181,61 +123,37 @@ static size_t local_move(const ent__wgraph *g, size_t *comm, workspace *ws,
 		head = head + 1 == n ? 0 : head + 1;
 		count--;
 		ws->queued[v] = 0;
-		tick++; /* a node visited again must not see old sums */
-		for (j = g->off[v]; j < g->off[v + 1]; j++) {
-			c = comm[g->adj[j]];
-			if (ws->stamp[c] != tick) {
-				ws->stamp[c] = tick;
-				ws->acc[c] = 0;
-				ws->touched[nt++] = c;
-			}
-			ws->acc[c] += g->w[j];
-		}
+		ent__comms_weigh(c, g, comm, v);
 		old = comm[v];
 		cp = g->kp[v] * cp_unit;
 		cn = g->kn[v] * cn_unit;
-		ws->kp_c[old] -= g->kp[v];
-		ws->kn_c[old] -= g->kn[v];
-		ws->size_c[old]--;
+		ent__comms_take(c, g, v, old);
 		best = old;
-		best_gain = (ws->stamp[old] == tick ? ws->acc[old] : 0) -
-			cp * ws->kp_c[old] + cn * ws->kn_c[old];
-		if (n_active * n <= ALL_CANDIDATES_BUDGET) {
-			cand = ws->active;
-			n_cand = n_active;
+		best_gain = ent__comms_gain(c, old, cp, cn);
+		if (c->n_active * n <= ALL_CANDIDATES_BUDGET) {
+			cand = c->active;
+			n_cand = c->n_active;
 		} else {
-			cand = ws->touched;
-			n_cand = nt;
+			cand = c->touched;
+			n_cand = c->n_touched;
 		}
 		for (j = 0; j < n_cand; j++) {
 			double gain;
-			c = cand[j];
-			if (c == old) {
+			if (cand[j] == old) {
 				continue;
 			}
-			gain = (ws->stamp[c] == tick ? ws->acc[c] : 0) -
-				cp * ws->kp_c[c] + cn * ws->kn_c[c];
+			gain = ent__comms_gain(c, cand[j], cp, cn);
 			if (gain > best_gain + GAIN_TOLERANCE) {
-				best = c;
+				best = cand[j];
 				best_gain = gain;
 			}
 		}
-		if (best == old && ws->size_c[old] > 0 &&
-			best_gain < -GAIN_TOLERANCE && n_empty > 0) {
-			best = ws->empty[--n_empty]; /* alone is better */
-			ws->pos[best] = n_active;
-			ws->active[n_active++] = best;
+		if (best == old && c->size[old] > 0 &&
+			best_gain < -GAIN_TOLERANCE && c->n_empty > 0) {
+			best = ent__comms_fresh(c); /* alone is better */
 		}
-		if (best != old && ws->size_c[old] == 0) {
-			size_t last = ws->active[--n_active];
-			ws->active[ws->pos[old]] = last;
-			ws->pos[last] = ws->pos[old];
-			ws->empty[n_empty++] = old;
-		}
+		ent__comms_put(c, g, v, old, best);
 		comm[v] = best;
-		ws->kp_c[best] += g->kp[v];
-		ws->kn_c[best] += g->kn[v];
-		ws->size_c[best]++;
 		if (best == old) {
 			continue;
 		}
@@ -250,24 +168,6 @@ static size_t local_move(const ent__wgraph *g, size_t *comm, workspace *ws,
 		}
 	}
 	return moves;
-}
-
-/* Number the communities 0.. in order of their first node; returns the
- * count. `map` is scratch of n entries. */
-static size_t renumber(size_t *comm, size_t n, size_t *map)
-{
-	size_t v, k = 0;
-
-	for (v = 0; v < n; v++) {
-		map[v] = (size_t)-1;
-	}
-	for (v = 0; v < n; v++) {
-		if (map[comm[v]] == (size_t)-1) {
-			map[comm[v]] = k++;
-		}
-		comm[v] = map[comm[v]];
-	}
-	return k;
 }
 
 /* The graph of the k communities of g: strengths summed, the weights
@@ -314,7 +214,7 @@ static ent_status aggregate(ent__wgraph *out, const ent__wgraph *g,
 	}
 	start[0] = 0;
 	for (c = 0; c < k; c++) {
-		ws->stamp[c] = 0;
+		ws->c.stamp[c] = 0;
 	}
 	for (c = 0; c < k; c++) {
 		size_t nt = 0;
@@ -325,19 +225,19 @@ static ent_status aggregate(ent__wgraph *out, const ent__wgraph *g,
 				if (d == c) {
 					continue;
 				}
-				if (ws->stamp[d] != c + 1) {
-					ws->stamp[d] = c + 1;
-					ws->acc[d] = 0;
-					ws->touched[nt++] = d;
+				if (ws->c.stamp[d] != c + 1) {
+					ws->c.stamp[d] = c + 1;
+					ws->c.acc[d] = 0;
+					ws->c.touched[nt++] = d;
 				}
-				ws->acc[d] += g->w[j];
+				ws->c.acc[d] += g->w[j];
 			}
 		}
 		for (i = 0; i < nt; i++) {
-			size_t d = ws->touched[i];
-			if (ws->acc[d] != 0) {
+			size_t d = ws->c.touched[i];
+			if (ws->c.acc[d] != 0) {
 				out->adj[m] = d;
-				out->w[m++] = ws->acc[d];
+				out->w[m++] = ws->c.acc[d];
 			}
 		}
 		out->off[c + 1] = m;
@@ -362,66 +262,63 @@ done:
 static size_t refine(const ent__wgraph *g, const size_t *comm, size_t *sub,
 	workspace *ws, uint64_t *rng)
 {
-	size_t n = g->n, tick = 0, v, i, j, c;
+	ent__comms *c = &ws->c;
+	size_t n = g->n, v, i, j, id;
 	double cp_unit = g->wp2 > 0 ? 1.0 / g->wp2 : 0;
 	double cn_unit = g->wn2 > 0 ? 1.0 / g->wn2 : 0;
 
 	for (v = 0; v < n; v++) {
 		sub[v] = v;
-		ws->kp_c[v] = g->kp[v];
-		ws->kn_c[v] = g->kn[v];
-		ws->size_c[v] = 1;
-		ws->stamp[v] = 0;
+		c->kp[v] = g->kp[v];
+		c->kn[v] = g->kn[v];
+		c->size[v] = 1;
+		c->stamp[v] = 0;
 		ws->queue[v] = v;
 	}
-	for (v = n; v > 1; v--) {
-		size_t k = (size_t)(next_random(rng) % v), t = ws->queue[v - 1];
-		ws->queue[v - 1] = ws->queue[k];
-		ws->queue[k] = t;
-	}
+	c->tick = 0;
+	ent__comms_shuffle(ws->queue, n, rng);
 	for (i = 0; i < n; i++) {
-		size_t nt = 0, best = (size_t)-1;
+		size_t best = (size_t)-1;
 		double cp, cn, best_gain = GAIN_TOLERANCE;
 
 		v = ws->queue[i];
-		if (ws->size_c[sub[v]] != 1) {
+		if (c->size[sub[v]] != 1) {
 			continue; /* only nodes still alone move */
 		}
-		tick++;
+		c->tick++;
+		c->n_touched = 0;
 		for (j = g->off[v]; j < g->off[v + 1]; j++) {
 			size_t u = g->adj[j];
 			if (comm[u] != comm[v]) {
 				continue;
 			}
-			c = sub[u];
-			if (ws->stamp[c] != tick) {
-				ws->stamp[c] = tick;
-				ws->acc[c] = 0;
-				ws->touched[nt++] = c;
+			id = sub[u];
+			if (c->stamp[id] != c->tick) {
+				c->stamp[id] = c->tick;
+				c->acc[id] = 0;
+				c->touched[c->n_touched++] = id;
 			}
-			ws->acc[c] += g->w[j];
+			c->acc[id] += g->w[j];
 		}
 		cp = g->kp[v] * cp_unit;
 		cn = g->kn[v] * cn_unit;
-		for (j = 0; j < nt; j++) {
-			double gain;
-			c = ws->touched[j];
-			gain = ws->acc[c] - cp * ws->kp_c[c] + cn * ws->kn_c[c];
+		for (j = 0; j < c->n_touched; j++) {
+			double gain = ent__comms_gain(c, c->touched[j], cp, cn);
 			if (gain > best_gain) {
-				best = c;
+				best = c->touched[j];
 				best_gain = gain;
 			}
 		}
 		if (best == (size_t)-1) {
 			continue;
 		}
-		ws->size_c[sub[v]] = 0;
+		c->size[sub[v]] = 0;
 		sub[v] = best;
-		ws->kp_c[best] += g->kp[v];
-		ws->kn_c[best] += g->kn[v];
-		ws->size_c[best]++;
+		c->kp[best] += g->kp[v];
+		c->kn[best] += g->kn[v];
+		c->size[best]++;
 	}
-	return renumber(sub, n, ws->touched);
+	return ent__comms_renumber(sub, n, c->touched);
 }
 
 /*
@@ -459,7 +356,7 @@ static ent_status unfold(const ent__wgraph *g0, size_t *label,
 		if (local_move(g, comm, &ws, rng) > 0) {
 			*changed_out = 1;
 		}
-		k = renumber(comm, g->n, ws.touched);
+		k = ent__comms_renumber(comm, g->n, ws.c.touched);
 		if (k == g->n) {
 			break; /* every node alone: this is the last level */
 		}
@@ -490,7 +387,7 @@ static ent_status unfold(const ent__wgraph *g0, size_t *label,
 	for (v = 0; v < n0; v++) {
 		label[v] = comm[node[v]];
 	}
-	renumber(label, n0, sub);
+	ent__comms_renumber(label, n0, sub);
 done:
 	ent__wgraph_finish(&level);
 	workspace_finish(&ws);
@@ -498,185 +395,6 @@ done:
 	free(sub);
 	free(node);
 	return st;
-}
-
-/*
- * Heat-bath annealing from the partition `label` (Reichardt & Bornholdt
- * 2006; the update spinglass makes, with Traag & Bruggeman's negative
- * links): each node, visited in a random order, goes to one of the
- * non-empty communities or to a new one (while there are fewer than
- * Louvain's count + ANNEAL_SPARE, as spinglass has a fixed number of
- * spins) with probability proportional to exp(gain / T). T falls by
- * ANNEAL_COOLING from ANNEAL_START to ANNEAL_STOP, with ANNEAL_SWEEPS
- * sweeps at each temperature, or two while more than ANNEAL_HOT of the
- * visits move their node (the partition is random then, whatever the
- * sweeps). Weights are in units of their mean size, so are gains and
- * temperatures; at 3 nearly every visit moves: Louvain's partition is
- * melted, and a start any cooler was measured to keep too much of it.
- *
- * Louvain's moves only ever raise the objective and stop at the first
- * partition no single move improves; on graphs where tensions are many
- * (enemies of enemies spread over several groups) that can be well below
- * what annealing reaches. `label` gets the best partition seen (checked
- * after every sweep), numbered densely.
- */
-#define ANNEAL_START 3.0
-#define ANNEAL_STOP 0.01
-#define ANNEAL_COOLING 0.9
-#define ANNEAL_SWEEPS 10
-#define ANNEAL_SPARE 4
-#define ANNEAL_HOT 0.8
-
-static ent_status anneal(const ent__wgraph *g, size_t *label, uint64_t *rng)
-{
-	size_t n = g->n, tick = 0, n_empty = 0, n_active = 0, v, c, j, i, cap;
-	double cp_unit = g->wp2 > 0 ? 1.0 / g->wp2 : 0;
-	double cn_unit = g->wn2 > 0 ? 1.0 / g->wn2 : 0;
-	double total = g->wp2 + g->wn2, q = 0, best_q, t;
-	double *gain = NULL;
-	size_t *best = NULL;
-	workspace ws;
-	int sweep, hot = 1;
-
-	if (n < 2 || !(total > 0)) {
-		return ENT_OK;
-	}
-	if (workspace_init(&ws, n) != ENT_OK) {
-		return ENT_ENOMEM;
-	}
-	gain = malloc(n * sizeof(*gain));
-	best = malloc(n * sizeof(*best));
-	if (!gain || !best) {
-		free(gain);
-		free(best);
-		workspace_finish(&ws);
-		return ENT_ENOMEM;
-	}
-	for (c = 0; c < n; c++) {
-		ws.kp_c[c] = ws.kn_c[c] = 0;
-		ws.size_c[c] = 0;
-		ws.stamp[c] = 0;
-	}
-	for (v = 0; v < n; v++) {
-		ws.kp_c[label[v]] += g->kp[v];
-		ws.kn_c[label[v]] += g->kn[v];
-		ws.size_c[label[v]]++;
-		ws.queue[v] = v;
-	}
-	for (c = n; c-- > 0;) {
-		if (ws.size_c[c] == 0) {
-			ws.empty[n_empty++] = c;
-		}
-	}
-	for (c = 0; c < n; c++) {
-		if (ws.size_c[c] > 0) {
-			ws.pos[c] = n_active;
-			ws.active[n_active++] = c;
-		}
-	}
-	/* as spinglass has a fixed number of spins: a few communities more
-	 * than Louvain found, so the heat does not scatter the nodes */
-	cap = n_active + ANNEAL_SPARE;
-	best_q = 0; /* q and best_q are relative to the start */
-	memcpy(best, label, n * sizeof(*best));
-	for (t = ANNEAL_START; t > ANNEAL_STOP; t *= ANNEAL_COOLING) {
-		/* while most visits move the node, the partition is random
-		 * whatever the sweeps: two are enough */
-		int sweeps = hot ? 2 : ANNEAL_SWEEPS;
-		size_t moved = 0;
-		for (sweep = 0; sweep < sweeps; sweep++) {
-			for (v = n; v > 1; v--) {
-				size_t k = (size_t)(next_random(rng) % v);
-				size_t x = ws.queue[v - 1];
-				ws.queue[v - 1] = ws.queue[k];
-				ws.queue[k] = x;
-			}
-			for (i = 0; i < n; i++) {
-				size_t old, pick, fresh = (size_t)-1, nc;
-				double cp, cn, top, sum = 0, r, g_old;
-
-				v = ws.queue[i];
-				tick++;
-				for (j = g->off[v]; j < g->off[v + 1]; j++) {
-					c = label[g->adj[j]];
-					if (ws.stamp[c] != tick) {
-						ws.stamp[c] = tick;
-						ws.acc[c] = 0;
-					}
-					ws.acc[c] += g->w[j];
-				}
-				old = label[v];
-				cp = g->kp[v] * cp_unit;
-				cn = g->kn[v] * cn_unit;
-				ws.kp_c[old] -= g->kp[v];
-				ws.kn_c[old] -= g->kn[v];
-				ws.size_c[old]--;
-				/* candidates: the active communities (old among
-				 * them) and, unless v is alone, a new one */
-				nc = n_active;
-				if (ws.size_c[old] > 0 && n_empty > 0 &&
-					n_active < cap) {
-					fresh = ws.empty[n_empty - 1];
-					ws.touched[nc++] = fresh;
-				}
-				top = -HUGE_VAL;
-				for (j = 0; j < nc; j++) {
-					c = j < n_active ? ws.active[j] : fresh;
-					gain[j] = (ws.stamp[c] == tick ? ws.acc[c] : 0) -
-						cp * ws.kp_c[c] + cn * ws.kn_c[c];
-					top = gain[j] > top ? gain[j] : top;
-				}
-				g_old = (ws.stamp[old] == tick ? ws.acc[old] : 0) -
-					cp * ws.kp_c[old] + cn * ws.kn_c[old];
-				for (j = 0; j < nc; j++) {
-					double x = (gain[j] - top) / t;
-					/* e^-40 is below any draw's resolution */
-					gain[j] = x < -40 ? 0 : exp(x);
-					sum += gain[j];
-				}
-				r = (double)(next_random(rng) >> 11) * 0x1.0p-53 * sum;
-				pick = old;
-				for (j = 0; j < nc; j++) {
-					if (gain[j] > 0) {
-						pick = j < n_active ? ws.active[j] : fresh;
-						if (r < gain[j]) {
-							break;
-						}
-						r -= gain[j];
-					}
-				}
-				q += (ws.stamp[pick] == tick ? ws.acc[pick] : 0) -
-					cp * ws.kp_c[pick] + cn * ws.kn_c[pick] - g_old;
-				if (pick == fresh) {
-					n_empty--;
-					ws.pos[pick] = n_active;
-					ws.active[n_active++] = pick;
-				}
-				if (pick != old && ws.size_c[old] == 0) {
-					size_t last = ws.active[--n_active];
-					ws.active[ws.pos[old]] = last;
-					ws.pos[last] = ws.pos[old];
-					ws.empty[n_empty++] = old;
-				}
-				moved += pick != old;
-				label[v] = pick;
-				ws.kp_c[pick] += g->kp[v];
-				ws.kn_c[pick] += g->kn[v];
-				ws.size_c[pick]++;
-			}
-			if (q > best_q + GAIN_TOLERANCE) {
-				best_q = q;
-				memcpy(best, label, n * sizeof(*best));
-			}
-		}
-		hot = moved > ANNEAL_HOT * (double)sweeps * (double)n;
-	}
-	memcpy(label, best, n * sizeof(*best));
-	renumber(label, n, ws.touched);
-	free(gain);
-	free(best);
-	workspace_finish(&ws);
-	return ENT_OK;
 }
 
 /* Louvain from `label`: unfoldings until one changes nothing. */
@@ -745,12 +463,12 @@ ent_status ent__louvain(const ent__wgraph *g, uint64_t seed, unsigned flags,
 		}
 		/* then one annealing from the best, and Louvain again */
 		memcpy(trial, label, g->n * sizeof(*trial));
-		if ((st = anneal(g, trial, &rng)) != ENT_OK ||
+		if ((st = ent__anneal(g, trial, &rng)) != ENT_OK ||
 			(st = louvain(g, &rng, trial)) != ENT_OK) {
 			goto done;
 		}
 		keep_better(g, label, &best_q, trial);
-		renumber(label, g->n, trial);
+		ent__comms_renumber(label, g->n, trial);
 	}
 	for (v = 0; v < g->n; v++) {
 		k = label[v] + 1 > k ? label[v] + 1 : k;
