@@ -17,6 +17,9 @@ by the benchmarks (bench_blocs.py) and the cross-check.
   / (2W+ + 2W-), and the components' Q summed weighted by their 2W+ + 2W-.
 - nmi(): normalised mutual information of two partitions (arithmetic
   mean normalisation, as scikit-learn's default).
+- recovered(): the share of actors whose found bloc is, by majority, the
+  one of their planted bloc (each found bloc stands for the planted bloc
+  most of its members come from).
 """
 import math
 import random
@@ -116,3 +119,12 @@ def nmi(x, y):
              for (a, b), c in cxy.items())
     hx, hy = _entropy(cx, n), _entropy(cy, n)
     return 1.0 if hx + hy == 0 else 2 * mi / (hx + hy)
+
+
+def recovered(found, truth):
+    votes = defaultdict(Counter)
+    for k, b in found.items():
+        votes[b][truth[k]] += 1
+    stands_for = {b: c.most_common(1)[0][0] for b, c in votes.items()}
+    hits = sum(1 for k, b in found.items() if stands_for[b] == truth[k])
+    return hits / len(found)

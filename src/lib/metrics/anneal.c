@@ -9,13 +9,15 @@
  * random order, goes to one of the non-empty communities or to a new one
  * (while there are fewer than Louvain's count + ANNEAL_SPARE, as spinglass
  * has a fixed number of spins) with probability proportional to
- * exp(gain / T). T falls by ANNEAL_COOLING from ANNEAL_START to
- * ANNEAL_STOP, with ANNEAL_SWEEPS sweeps at each temperature, or two
- * while more than ANNEAL_HOT of the visits move their node (the partition
- * is random then, whatever the sweeps). Weights are in units of their
- * mean size, so are gains and temperatures; at 3 nearly every visit
- * moves: Louvain's partition is melted, and a start any cooler was
- * measured to keep too much of it.
+ * exp(gain / T). T falls by ANNEAL_COOLING from `start` to ANNEAL_STOP,
+ * with ANNEAL_SWEEPS sweeps at each temperature, or two while more than
+ * ANNEAL_HOT of the visits move their node (the partition is random then,
+ * whatever the sweeps). Weights are in units of their mean size, so are
+ * gains and temperatures. The search anneals twice from Louvain's best:
+ * from 3, where nearly every visit moves (Louvain's partition melted: on
+ * graphs of many tensions a cooler start was measured to keep too much
+ * of it), and from 0.3, which keeps its blocs and reworks their edges
+ * (on graphs of clear blocs the hot run never gets back to them).
  *
  * Louvain's moves only ever raise the objective and stop at the first
  * partition no single move improves; on graphs where tensions are many
@@ -29,7 +31,6 @@
 #include "internal.h"
 #include "metrics/communities.h"
 
-#define ANNEAL_START 3.0
 #define ANNEAL_STOP 0.01
 #define ANNEAL_COOLING 0.9
 #define ANNEAL_SWEEPS 10
@@ -97,7 +98,8 @@ static int visit(heat *h, size_t v, double t, uint64_t *rng)
 	return pick != old;
 }
 
-ent_status ent__anneal(const ent__wgraph *g, size_t *label, uint64_t *rng)
+ent_status ent__anneal(const ent__wgraph *g, size_t *label, double start,
+	uint64_t *rng)
 {
 	size_t n = g->n, v, i, moved, *order = NULL, *best = NULL;
 	double best_q = 0, t;
@@ -126,7 +128,7 @@ ent_status ent__anneal(const ent__wgraph *g, size_t *label, uint64_t *rng)
 		order[v] = v;
 	}
 	memcpy(best, label, n * sizeof(*best));
-	for (t = ANNEAL_START; t > ANNEAL_STOP; t *= ANNEAL_COOLING) {
+	for (t = start; t > ANNEAL_STOP; t *= ANNEAL_COOLING) {
 		sweeps = hot ? 2 : ANNEAL_SWEEPS;
 		moved = 0;
 		for (sweep = 0; sweep < sweeps; sweep++) {

@@ -81,8 +81,10 @@ void ent__comms_shuffle(size_t *a, size_t n, uint64_t *rng);
  * count. `map` is scratch of n entries. */
 size_t ent__comms_renumber(size_t *comm, size_t n, size_t *map);
 
-/* Heat-bath annealing from the partition `label` of g (anneal.c): `label`
- * gets the best partition seen, numbered densely. */
-ent_status ent__anneal(const ent__wgraph *g, size_t *label, uint64_t *rng);
+/* Heat-bath annealing from the partition `label` of g, starting at
+ * temperature `start` (anneal.c): `label` gets the best partition seen,
+ * numbered densely. */
+ent_status ent__anneal(const ent__wgraph *g, size_t *label, double start,
+	uint64_t *rng);
 
 #endif

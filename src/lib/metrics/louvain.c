@@ -37,6 +37,12 @@
  * SEARCH_BUDGET, at most MAX_SEARCHES. */
 #define SEARCH_BUDGET 16384
 #define MAX_SEARCHES 16
+/* Hot annealings while nodes x annealings stays below HOT_BUDGET, at most
+ * MAX_HOT. */
+#ifndef HOT_BUDGET
+#define HOT_BUDGET 8192
+#endif
+#define MAX_HOT 4
 /* Unfoldings repeated from their own result, at most. */
 #define MAX_PASSES 32
 
@@ -426,7 +432,7 @@ ent_status ent__louvain(const ent__wgraph *g, uint64_t seed, unsigned flags,
 	size_t *label, size_t *count_out)
 {
 	uint64_t rng = seed;
-	size_t v, k = 0, r, runs, *trial = NULL;
+	size_t v, k = 0, r, runs, hot_runs, *trial = NULL;
 	double best_q;
 	ent_status st = ENT_OK;
 
@@ -461,13 +467,20 @@ ent_status ent__louvain(const ent__wgraph *g, uint64_t seed, unsigned flags,
 			}
 			keep_better(g, label, &best_q, trial);
 		}
-		/* then one annealing from the best, and Louvain again */
-		memcpy(trial, label, g->n * sizeof(*trial));
-		if ((st = ent__anneal(g, trial, &rng)) != ENT_OK ||
-			(st = louvain(g, &rng, trial)) != ENT_OK) {
-			goto done;
+		/* then annealing from the best, hot (more than once on small
+		 * graphs) and cold, each followed by Louvain again (anneal.c) */
+		hot_runs = HOT_BUDGET / g->n;
+		hot_runs = hot_runs < 1 ? 1 : hot_runs > MAX_HOT ? MAX_HOT
+								 : hot_runs;
+		for (r = 0; r <= hot_runs; r++) {
+			memcpy(trial, label, g->n * sizeof(*trial));
+			st = ent__anneal(g, trial, r < hot_runs ? 3.0 : 0.3, &rng);
+			if (st != ENT_OK ||
+				(st = louvain(g, &rng, trial)) != ENT_OK) {
+				goto done;
+			}
+			keep_better(g, label, &best_q, trial);
 		}
-		keep_better(g, label, &best_q, trial);
 		ent__comms_renumber(label, g->n, trial);
 	}
 	for (v = 0; v < g->n; v++) {
