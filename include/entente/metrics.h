@@ -121,14 +121,16 @@
  *   only the neighbours', while communities x actors stays below 2^22,
  *   since a tension tie draws an actor towards its enemy's enemies),
  *   repeated from its own result until it changes nothing; run from
- *   min(16, 16384 / actors) seeds (at least one), the best kept; then one
+ *   min(16, 16384 / actors) seeds (at least one), the best kept; then
  *   heat-bath annealing from the best (the spinglass update, all
  *   communities and one new one as candidates, with at most four
- *   communities more than Louvain found; temperature 3 to 0.01 in units
- *   of the component's mean |net|, cooling 0.9, ten sweeps per
- *   temperature or two while most moves are taken) and Louvain again,
- *   kept when Q is higher. Time: O(m) per Louvain pass, O(n (k + d))
- *   per annealing sweep for k communities and mean degree d.
+ *   communities more than Louvain found; temperature in units of the
+ *   component's mean |net| falling by 0.9 to 0.01, ten sweeps per
+ *   temperature or two while most moves are taken): from 3, min(4,
+ *   8192 / actors) times (at least once), and from 0.3 once, each
+ *   followed by Louvain again; the partition with the highest Q is kept.
+ *   Time: O(m) per Louvain pass, O(n (k + d)) per annealing sweep for k
+ *   communities and mean degree d.
  * - ENT_BLOCS_LOUVAIN: signed Louvain only, from one seed.
  * - ENT_BLOCS_SPINGLASS: igraph_community_spinglass with
  *   IGRAPH_SPINCOMM_IMP_NEG on each component, edge weight = net divided
