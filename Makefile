@@ -23,7 +23,9 @@ demo: build
 	@echo
 	@cat demo-report/report.md | head -60
 	@echo
-	@echo "Full report in demo-report/ (report.md, graph.svg, events.json)"
+	@echo "Full report in demo-report/ (report.md, report.html, graph.svg, events.json)"
+	$(BUILD)/src/cli/entente report --quiet --by week examples/gdelt-may-june-2025.export.CSV -o demo-time
+	@echo "Relations over time (real GDELT rows, by week) in demo-time/: report.html, trend-*.svg, graph-2025-W*.svg"
 
 test: build
 	meson test -C $(BUILD) --print-errorlogs
@@ -42,4 +44,4 @@ gallery: build
 	bash graphs/regenerate.sh $(BUILD)/src/cli/entente
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) demo-report
+	rm -rf $(BUILD) $(ASAN_BUILD) demo-report demo-time

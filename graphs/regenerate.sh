@@ -39,14 +39,31 @@ for input in examples/*; do
 	esac
 	name=$(basename "$input")
 	name=${name%.*}
-	"$bin" report --quiet "$input" -o "$out/$name"
+	name=${name%.export}
+	case $name in
+	# real event data with time in it: by week, as the README shows it
+	gdelt-*) "$bin" report --quiet --by week "$input" -o "$out/$name" ;;
+	*) "$bin" report --quiet "$input" -o "$out/$name" ;;
+	esac
 	found=$((found + 1))
 done
 if [ "$found" -eq 0 ]; then
 	echo "$0: no example inputs in examples/" >&2
 	exit 1
 fi
-# The README's picture; binary, so only written into the real gallery.
+# The README's pictures; binary, so only written into the real gallery:
+# the diagram, a trend chart, and report.html as a browser shows it
+# (tests/browser/report_html.py takes the screenshot when chromium and
+# Selenium are installed).
 if [ "$out" = "$root/graphs" ] && [ -e examples/cyber-pact.txt ]; then
 	"$bin" render --quiet examples/cyber-pact.txt -o graphs/cyber-pact/graph.png
+fi
+gdelt=examples/gdelt-may-june-2025.export.CSV
+if [ "$out" = "$root/graphs" ] && [ -e "$gdelt" ]; then
+	mkdir -p graphs/readme
+	"$bin" plot --quiet --by week --relation IRN-ISR "$gdelt" \
+		-o graphs/readme/trend-IRN-ISR.png
+	/usr/bin/python3 tests/browser/report_html.py "$bin" "$root" \
+		graphs/readme/report-html.png >/dev/null ||
+		echo "$0: no screenshot of report.html (chromium, selenium?)" >&2
 fi

@@ -13,7 +13,9 @@
 #include <entente/extract.h>
 #include <entente/graph.h>
 #include <entente/metrics.h>
+#include <entente/plot.h>
 #include <entente/render.h>
 #include <entente/report.h>
+#include <entente/trend.h>
 
 #endif

@@ -108,6 +108,13 @@ ENT_API ent_status ent_read_into(ent_dataset *ds, const char *path,
 #define ENT_JSON_MAX_BYTES ((size_t)512 << 20)
 
 /**
+ * Limit of a news-text input, which the extractor reads whole (after
+ * decompression): a bigger one is refused with ENT_ELIMIT as soon as its
+ * limit + 1st byte arrives, never after reading it all.
+ */
+#define ENT_TEXT_MAX_BYTES ((size_t)512 << 20)
+
+/**
  * Parse an events JSON document (an object with an "events" array, or a
  * bare array). Strict: a wrong type, a missing required field, a bad date
  * or an unknown CAMEO code is an error naming source:line:column and the
@@ -149,7 +156,20 @@ ENT_API ent_status ent_output_commit(ent_output *o, ent_error *err);
 ENT_API void ent_output_abort(ent_output *o);
 
 /**
- * Read a whole file ("-" = standard input) into memory, NUL-terminated.
+ * Read a news-text input ("-" = standard input) whole, NUL-terminated,
+ * decompressing gzip, bzip2, xz and zip (one file) as every reader does.
+ * The head is checked first: a NUL byte or invalid UTF-8 in it is an
+ * ENT_EPARSE error with its line and column before the rest is read. More
+ * than ENT_TEXT_MAX_BYTES once decompressed is ENT_ELIMIT as the bytes
+ * arrive (at most the limit + 1 are read), so a decompression bomb or an
+ * endless standard input cannot fill memory. Free `*out` with ent_free.
+ */
+ENT_API ent_status ent_read_text(char **out, size_t *len_out,
+	const char *path, ent_error *err);
+
+/**
+ * Read a whole file ("-" = standard input) into memory, NUL-terminated,
+ * as it is (no decompression).
  * Refuses files larger than `limit` bytes (0 = no limit) with ENT_ELIMIT.
  */
 ENT_API ent_status ent_read_file(char **out, size_t *len_out, const char *path,

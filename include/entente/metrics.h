@@ -395,6 +395,17 @@ typedef struct ent_period_summary {
 	double triangle_index; /**< balanced / triangles, 1 without any */
 } ent_period_summary;
 
+/** One actor of one period: its measures in that period's graph alone
+ * (definitions above; bloc numbers are the period's own). */
+typedef struct ent_period_actor {
+	char code[ENT_CODE_SIZE];
+	int64_t events;        /**< events_out + events_in */
+	double cooperation;    /**< cooperation_out + cooperation_in */
+	double conflict;       /**< conflict_out + conflict_in */
+	double pagerank;
+	size_t bloc;           /**< from 1 */
+} ent_period_actor;
+
 /** The relations of every period of a dataset. */
 typedef struct ent_periods ent_periods;
 
@@ -403,7 +414,8 @@ typedef struct ent_periods ent_periods;
  * (ent_dataset_period_count() > 0), each period's dyads through
  * ent_graph_build() with `gopts`, so a relation's net weight can be
  * followed from period to period. A dataset without periods gives an
- * empty result.
+ * empty result. The periods' actors are measured on demand, by
+ * ent_periods_compute_actors().
  *
  * Time complexity: O(d log d) over the d dyads of all periods, plus
  * triangle listing per period.
@@ -415,6 +427,21 @@ typedef struct ent_periods ent_periods;
  */
 ENT_API ent_status ent_periods_compute(ent_periods **out, const ent_dataset *ds,
 	const ent_graph_options *gopts, ent_error *err);
+/**
+ * Measure the actors of every period: ent_metrics_compute() (default
+ * options) on each period's graph, built again from the dataset with
+ * `gopts`; the graphs and measures are kept (ent_periods_graph()). Until
+ * then every period has 0 actors.
+ *
+ * Time complexity: that of ent_metrics_compute() per period (spinglass
+ * dominates).
+ *
+ * @param p periods computed from `ds` with the same `gopts`
+ * @return ENT_OK, ENT_EINVAL (periods of another dataset), ENT_ENOMEM,
+ *         ENT_EMETRIC
+ */
+ENT_API ent_status ent_periods_compute_actors(ent_periods *p,
+	const ent_dataset *ds, const ent_graph_options *gopts, ent_error *err);
 /** Destroy. Accepts NULL. */
 ENT_API void ent_periods_destroy(ent_periods *p);
 /** The unit the periods were aggregated by. */
@@ -429,6 +456,16 @@ ENT_API size_t ent_periods_relation_count(const ent_periods *p, size_t i);
 /** Relation j of period i, in (a, b) code order (borrowed), NULL out of
  * range. */
 ENT_API const ent_period_relation *ent_periods_relation(
+	const ent_periods *p, size_t i, size_t j);
+/** The graph of period i and its measures, kept by
+ * ent_periods_compute_actors() (borrowed); NULL before it or out of
+ * range. */
+ENT_API const ent_graph *ent_periods_graph(const ent_periods *p, size_t i);
+ENT_API const ent_metrics *ent_periods_metrics(const ent_periods *p, size_t i);
+/** Number of actors of period i (0 out of range). */
+ENT_API size_t ent_periods_actor_count(const ent_periods *p, size_t i);
+/** Actor j of period i, in code order (borrowed), NULL out of range. */
+ENT_API const ent_period_actor *ent_periods_actor(
 	const ent_periods *p, size_t i, size_t j);
 
 ENT_END_DECLS

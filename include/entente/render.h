@@ -143,8 +143,19 @@ typedef struct ent_render_options {
 	 * well). An array of -1 draws no blocs.
 	 */
 	const int *blocs;
+	/**
+	 * A layout to draw on (ent_positions_compute()), borrowed; NULL to
+	 * lay out the graph. With it, each drawn actor is pinned where the
+	 * layout put the actor with its code (an actor the layout does not
+	 * hold is left out, with its ties), every other actor of the
+	 * layout is drawn faded with no tie ("no news" in this graph), and
+	 * ties are straight: diagrams of several periods drawn on one
+	 * layout line up, so a tie that appears or turns is seen, not
+	 * re-laid out. Only for the drawn formats (SVG, PNG, PDF).
+	 */
+	const struct ent_positions *positions;
 	/** Relations drawn when a diagram is crowded (see Selection; default
-	 * 100; 0 = never cut). */
+	 * 100; 0 = never cut). Version 2. */
 	size_t crowded_top;
 } ent_render_options;
 
@@ -155,7 +166,8 @@ typedef struct ent_render_options {
 #define ENT_RENDER_OPTIONS_INIT                                                \
 	{                                                                      \
 		ENT_RENDER_OPTIONS_VERSION, ENT_RENDER_DOT, ENT_LAYOUT_NEATO,  \
-			ENT_SIZE_PAGERANK, 0, 0, 0.0, NULL, 1, NULL, 100       \
+			ENT_SIZE_PAGERANK, 0, 0, 0.0, NULL, 1, NULL, NULL,     \
+			100                                                    \
 	}
 
 /**
@@ -199,6 +211,22 @@ ENT_API ent_status ent_render_write(ent_renderer *r, FILE *fp,
 ENT_API ent_status ent_render_data(char **out, size_t *len_out, ent_renderer *r,
 	const ent_graph *g, const ent_metrics *m, const ent_dataset *ds,
 	const ent_render_options *opts, ent_error *err);
+
+/**
+ * The places of the actors in one layout, by actor code: lay out the
+ * diagram `ent_render_write()` would draw of `g` with `opts` (its layout
+ * engine, seed, top, min_weight) and record where each drawn actor went,
+ * to draw other graphs on it (::ent_render_options positions).
+ * @return as ent_render_write()
+ */
+typedef struct ent_positions ent_positions;
+ENT_API ent_status ent_positions_compute(ent_positions **out,
+	ent_renderer *r, const ent_graph *g, const ent_metrics *m,
+	const ent_dataset *ds, const ent_render_options *opts, ent_error *err);
+/** Destroy. Accepts NULL. */
+ENT_API void ent_positions_destroy(ent_positions *p);
+/** Number of actors placed. */
+ENT_API size_t ent_positions_count(const ent_positions *p);
 
 ENT_END_DECLS
 

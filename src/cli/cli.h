@@ -24,7 +24,8 @@ enum {
 	CLI_EXTRACT = 1 << 4,  /* --date --actor-dict --verb-dict */
 	CLI_RENDER = 1 << 5,   /* --layout --size --directed --top --min-weight ... */
 	CLI_READ = 1 << 6,     /* --input-format --strict --quiet */
-	CLI_METRICS = 1 << 7   /* --blocs --threads ... */
+	CLI_PLOT = 1 << 7,     /* --relation --actor */
+	CLI_METRICS = 1 << 8   /* --blocs --threads ... */
 };
 
 typedef struct cli_opts {
@@ -56,6 +57,9 @@ typedef struct cli_opts {
 	double min_weight;
 	unsigned long seed;
 	int all_relations;           /* --all-relations */
+	/* plot */
+	const char *relation;        /* --relation A-B */
+	const char *actor;           /* --actor CODE */
 } cli_opts;
 
 typedef struct cli_command {
@@ -93,6 +97,7 @@ int cmd_validate(cli_opts *o);
 int cmd_render(cli_opts *o);
 int cmd_report(cli_opts *o);
 int cmd_dyads(cli_opts *o);
+int cmd_plot(cli_opts *o);
 
 extern const cli_command cli_commands[];
 extern const size_t cli_n_commands;

@@ -19,9 +19,9 @@ enum {
 	OPT_QUAD, OPT_ROOT_ONLY, OPT_MIN_EVENTS, OPT_WEIGHT, OPT_LEVEL, OPT_BY,
 	OPT_INPUT_FORMAT, OPT_STRICT, OPT_QUIET, OPT_DATE, OPT_ACTOR_DICT,
 	OPT_VERB_DICT, OPT_LAYOUT, OPT_SIZE, OPT_TITLE, OPT_DIRECTED,
-	OPT_MIN_WEIGHT, OPT_SEED, OPT_TABLE, OPT_TOP, OPT_FORMAT, OPT_BLOCS, OPT_THREADS,
-	OPT_SAMPLE_ABOVE, OPT_SAMPLES, OPT_ALL_TRIANGLES,
-	OPT_ALL_RELATIONS
+	OPT_MIN_WEIGHT, OPT_SEED, OPT_TABLE, OPT_TOP, OPT_FORMAT, OPT_RELATION,
+	OPT_ACTOR, OPT_BLOCS, OPT_THREADS, OPT_SAMPLE_ABOVE, OPT_SAMPLES,
+	OPT_ALL_TRIANGLES, OPT_ALL_RELATIONS
 };
 
 typedef struct opt_def {
@@ -31,7 +31,8 @@ typedef struct opt_def {
 
 static const opt_def defs[] = {
 	{{"output", required_argument, NULL, 'o'}, CLI_OUTPUT},
-	{{"format", required_argument, NULL, OPT_FORMAT}, CLI_REPORT | CLI_RENDER},
+	{{"format", required_argument, NULL, OPT_FORMAT},
+		CLI_REPORT | CLI_RENDER | CLI_PLOT},
 	{{"table", required_argument, NULL, OPT_TABLE}, CLI_REPORT},
 	{{"top", required_argument, NULL, OPT_TOP}, CLI_REPORT | CLI_RENDER},
 	{{"since", required_argument, NULL, OPT_SINCE}, CLI_FILTER},
@@ -57,6 +58,8 @@ static const opt_def defs[] = {
 	{{"directed", no_argument, NULL, OPT_DIRECTED}, CLI_RENDER},
 	{{"min-weight", required_argument, NULL, OPT_MIN_WEIGHT}, CLI_RENDER},
 	{{"seed", required_argument, NULL, OPT_SEED}, CLI_RENDER},
+	{{"relation", required_argument, NULL, OPT_RELATION}, CLI_PLOT},
+	{{"actor", required_argument, NULL, OPT_ACTOR}, CLI_PLOT},
 	{{"all-relations", no_argument, NULL, OPT_ALL_RELATIONS}, CLI_RENDER},
 	{{"blocs", required_argument, NULL, OPT_BLOCS}, CLI_METRICS},
 	{{"threads", required_argument, NULL, OPT_THREADS}, CLI_METRICS},
@@ -91,8 +94,9 @@ static const char *group_help[] = {
 	/* CLI_REPORT */
 	"Report:\n"
 	"  --format F             text (default), json, csv or md\n"
-	"  --table T              with csv: actors, dyads, relations, blocs or\n"
+	"  --table T              with csv: actors, dyads, relations, blocs,\n"
 	"                         periods (the default with --by, else actors)\n"
+	"                         or changes (with --by)\n"
 	"  --top N                rows in ranked tables (default 10)\n",
 	/* CLI_EXTRACT */
 	"Extraction (news text):\n"
@@ -117,6 +121,11 @@ static const char *group_help[] = {
 	"  --input-format F       json, text, gdelt2, gdelt1, icews or dyads (default: detect)\n"
 	"  --strict               a broken row is an error instead of being skipped\n"
 	"  --quiet                no progress line or skip reports\n",
+	/* CLI_PLOT */
+	"Chart:\n"
+	"  --relation A-B         the relation of actors A and B (RUS-TUR)\n"
+	"  --actor CODE           one actor with everyone (CHN)\n"
+	"  --format F             svg, png or pdf (default: from -o)\n",
 	/* CLI_METRICS */
 	"Measures:\n"
 	"  --blocs M              bloc search: auto (default), louvain or spinglass\n"
@@ -424,6 +433,12 @@ int cli_parse(cli_opts *o, const cli_command *cmd, int argc, char **argv)
 				return cli_usage_error("--min-weight: \"%s\" is not a "
 					"number of at least 0", optarg);
 			}
+			break;
+		case OPT_RELATION:
+			o->relation = optarg;
+			break;
+		case OPT_ACTOR:
+			o->actor = optarg;
 			break;
 		case OPT_SEED:
 			if ((rc = parse_long(&v, "--seed", optarg, 0)) != 0) {

@@ -29,16 +29,19 @@ int cmd_analyze(cli_opts *o)
 		strcmp(o->table, "dyads") != 0 &&
 		strcmp(o->table, "relations") != 0 &&
 		strcmp(o->table, "blocs") != 0 &&
-		strcmp(o->table, "periods") != 0) {
+		strcmp(o->table, "periods") != 0 &&
+		strcmp(o->table, "changes") != 0) {
 		return cli_usage_error("--table: \"%s\" is not actors, dyads, "
-				       "relations, blocs or periods",
+				       "relations, blocs, periods or changes",
 			o->table);
 	}
-	if (o->table && strcmp(o->table, "periods") == 0 &&
+	if (o->table &&
+		(strcmp(o->table, "periods") == 0 ||
+			strcmp(o->table, "changes") == 0) &&
 		o->dataset.by == ENT_PERIOD_NONE) {
-		return cli_usage_error(
-			"--table periods needs --by week, month, "
-			"quarter or year");
+		return cli_usage_error("--table %s needs --by week, month, "
+				       "quarter or year",
+			o->table);
 	}
 	ropts.top = o->top;
 	ropts.table = o->table;
@@ -50,6 +53,11 @@ int cmd_analyze(cli_opts *o)
 		ent_metrics_compute(&m, g, &o->metrics, &err) != ENT_OK ||
 		(o->dataset.by != ENT_PERIOD_NONE &&
 			ent_periods_compute(&p, ds, &o->graph, &err) !=
+				ENT_OK) ||
+		/* each period's actor measures (trend.h): every format
+		 * shows them */
+		(p != NULL &&
+			ent_periods_compute_actors(p, ds, &o->graph, &err) !=
 				ENT_OK)) {
 		rc = cli_fail(&err);
 		goto done;

@@ -38,7 +38,7 @@ int cmd_extract(cli_opts *o)
 		size_t len = 0;
 		ent_status st;
 
-		if ((st = ent_read_file(&text, &len, inputs[i], 0, &err)) ==
+		if ((st = ent_read_text(&text, &len, inputs[i], &err)) ==
 			ENT_OK) {
 			st = ent_extract_text(ex, text, len, inputs[i],
 				ent_events_add_cb, events, &err);

@@ -63,6 +63,11 @@ int cmd_render(cli_opts *o)
 	if ((rc = cli_render_options(&ropts, o)) != 0) {
 		return rc;
 	}
+	if (o->dataset.by != ENT_PERIOD_NONE) {
+		return cli_usage_error(
+			"--by: render draws one diagram; report --by draws one "
+			"per period, plot --by a chart over time");
+	}
 	if ((rc = cli_load(&ds, o, 0)) != 0) {
 		return rc;
 	}

@@ -5,56 +5,53 @@
  *   events.json  the kept events, with their provenance
  *   report.md    the analysis as Markdown, the diagram and the sources
  *   report.json  the analysis as JSON
+ *   report.html  one self-contained interactive page of all of it
  *   graph.svg    the diagram
  *   graph.dot    the diagram's graph, for Graphviz users
- * Every file is written to a temporary file first; the files are renamed
- * into place only once all of them were written.
+ * and with --by: periods.csv, graph-<period>.svg (each period on the
+ * layout of the whole graph), trend-A-B.svg and actors-pagerank.svg.
+ * The folder changes as a whole (ent_report_folder): the files are
+ * written into a sibling temporary folder swapped in at the end.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/types.h>
 
 #include "cli.h"
 
-enum { F_EVENTS, F_MD, F_JSON, F_SVG, F_DOT, N_FILES };
+#define MAX_CHARTS (ENT_REPORT_MAX_CHARTS + 1)
 
-static const char *const file_names[N_FILES] = {
-	"events.json",
-	"report.md",
-	"report.json",
-	"graph.svg",
-	"graph.dot",
-};
+/* The drawings, kept in memory for report.html after their files. */
+typedef struct drawings {
+	char *diagram;
+	size_t diagram_len;
+	char **periods;
+	size_t *period_lens;
+	size_t n_periods;
+	char *charts[MAX_CHARTS];
+	size_t chart_lens[MAX_CHARTS];
+	char titles[MAX_CHARTS][128];
+	const char *title_ptrs[MAX_CHARTS];
+	size_t n_charts;
+} drawings;
 
-/* mkdir -p */
-static int make_dir(const char *dir)
+static void drawings_free(drawings *d)
 {
-	char *path = strdup(dir);
-	char *p;
-	int rc = 0;
+	size_t i;
 
-	if (path == NULL) {
-		return -1;
+	free(d->diagram);
+	for (i = 0; i < d->n_periods; i++) {
+		free(d->periods[i]);
 	}
-	for (p = path + 1; *p && rc == 0; p++) {
-		if (*p == '/') {
-			*p = '\0';
-			if (mkdir(path, 0777) != 0 && errno != EEXIST) {
-				rc = -1;
-			}
-			*p = '/';
-		}
+	free(d->periods);
+	free(d->period_lens);
+	for (i = 0; i < d->n_charts; i++) {
+		free(d->charts[i]);
 	}
-	if (rc == 0 && mkdir(path, 0777) != 0 && errno != EEXIST) {
-		rc = -1;
-	}
-	free(path);
-	return rc;
 }
 
-static ent_status write_events(FILE *fp, const ent_dataset *ds, ent_error *err)
+static ent_status write_events(
+	FILE *fp, const ent_dataset *ds, const char *dir, ent_error *err)
 {
 	char *json = NULL;
 	ent_status st;
@@ -62,10 +59,144 @@ static ent_status write_events(FILE *fp, const ent_dataset *ds, ent_error *err)
 	st = ent_events_to_json(&json, ent_dataset_events(ds), err);
 	if (st == ENT_OK && fputs(json, fp) == EOF) {
 		snprintf(err->message, sizeof(err->message),
-			"writing events.json failed");
+			"cannot write events.json: %s", strerror(errno));
+		err->source = dir;
 		st = err->code = ENT_EIO;
 	}
 	ent_free(json);
+	return st;
+}
+
+/* Open one file of the folder, or keep the first error. */
+static FILE *file(ent_report_folder *f, const char *name, ent_error *err)
+{
+	FILE *fp = NULL;
+
+	return ent_report_folder_file(&fp, f, name, err) == ENT_OK ? fp : NULL;
+}
+
+/* Put bytes into a file of the folder. */
+static ent_status put(ent_report_folder *f, const char *name, const char *data,
+	size_t len, ent_error *err)
+{
+	FILE *fp = file(f, name, err);
+
+	if (fp == NULL) {
+		return err->code;
+	}
+	/* a short write shows at commit, which names the file */
+	(void)fwrite(data, 1, len, fp);
+	return ENT_OK;
+}
+
+/* A chart into memory: kind 0 a relation, 1 the actors' PageRank. */
+static ent_status chart(drawings *d, const ent_trends *t, int kind, size_t rel,
+	const size_t *act, size_t n_act, ent_error *err)
+{
+	ent_plot_options plot = ENT_PLOT_OPTIONS_INIT;
+	size_t k = d->n_charts;
+	FILE *mem = open_memstream(&d->charts[k], &d->chart_lens[k]);
+	ent_status st;
+
+	if (mem == NULL) {
+		err->code = ENT_ENOMEM;
+		snprintf(err->message, sizeof(err->message), "out of memory");
+		return ENT_ENOMEM;
+	}
+	st = kind == 0 ? ent_plot_relation(mem, t, rel, &plot, err)
+		       : ent_plot_centrality(mem, t, act, n_act, &plot, err);
+	if (fclose(mem) != 0 && st == ENT_OK) {
+		err->code = st = ENT_ENOMEM;
+		snprintf(err->message, sizeof(err->message), "out of memory");
+	}
+	d->n_charts++;
+	return st;
+}
+
+/* With --by: periods.csv, one diagram per period on the layout of the
+ * whole graph, and the trend charts (names in report.h). */
+static ent_status write_time(ent_report_folder *folder, drawings *d,
+	ent_renderer *r, const ent_dataset *ds, const ent_graph *g,
+	const ent_metrics *m, const ent_periods *p, const ent_trends *t,
+	const ent_render_options *ropts, ent_error *err)
+{
+	ent_report_options csv = ENT_REPORT_OPTIONS_INIT;
+	ent_render_options po = *ropts;
+	ent_positions *pos = NULL;
+	size_t rel[ENT_REPORT_MAX_CHARTS], act[6], i, n;
+	char name[64], title[128];
+	ent_status st;
+	FILE *fp;
+
+	csv.format = ENT_REPORT_CSV;
+	csv.table = "periods";
+	csv.periods = p;
+	csv.trends = t;
+	if ((fp = file(folder, "periods.csv", err)) == NULL) {
+		return err->code;
+	}
+	if ((st = ent_report_write(fp, ds, g, m, &csv, err)) != ENT_OK) {
+		return st;
+	}
+	po.format = ENT_RENDER_SVG;
+	if ((st = ent_positions_compute(&pos, r, g, m, ds, &po, err)) !=
+		ENT_OK) {
+		return st;
+	}
+	po.positions = pos;
+	n = ent_periods_count(p);
+	d->periods = calloc(n + 1, sizeof(*d->periods));
+	d->period_lens = calloc(n + 1, sizeof(*d->period_lens));
+	if (d->periods == NULL || d->period_lens == NULL) {
+		ent_positions_destroy(pos);
+		err->code = ENT_ENOMEM;
+		snprintf(err->message, sizeof(err->message), "out of memory");
+		return ENT_ENOMEM;
+	}
+	d->n_periods = n;
+	for (i = 0; i < n && st == ENT_OK; i++) {
+		snprintf(title, sizeof(title), "%s",
+			ent_periods_summary(p, i)->label);
+		po.title = ropts->title ? ropts->title : title;
+		ent_report_period_diagram_name(name, p, i);
+		st = ent_render_data(&d->periods[i], &d->period_lens[i], r,
+			ent_periods_graph(p, i), ent_periods_metrics(p, i),
+			NULL, &po, err);
+		if (st == ENT_OK) {
+			st = put(folder, name, d->periods[i], d->period_lens[i],
+				err);
+		}
+	}
+	ent_positions_destroy(pos);
+	n = ent_report_chart_relations(t, rel, ENT_REPORT_MAX_CHARTS);
+	for (i = 0; i < n && st == ENT_OK; i++) {
+		const ent_trend_relation *tr = ent_trends_relation(t, rel[i]);
+		ent_report_chart_name(name, tr);
+		snprintf(d->titles[d->n_charts], sizeof(d->titles[0]),
+			"%s - %s by %s", tr->a, tr->b,
+			ent_periods_unit(p) == ENT_PERIOD_WEEK ? "week"
+				: ent_periods_unit(p) == ENT_PERIOD_MONTH
+				? "month"
+				: ent_periods_unit(p) == ENT_PERIOD_QUARTER
+				? "quarter"
+				: "year");
+		st = chart(d, t, 0, rel[i], NULL, 0, err);
+		if (st == ENT_OK) {
+			st = put(folder, name, d->charts[d->n_charts - 1],
+				d->chart_lens[d->n_charts - 1], err);
+		}
+	}
+	n = ent_report_chart_actors(t, g, m, act, 6);
+	if (n > 0 && st == ENT_OK) {
+		snprintf(d->titles[d->n_charts], sizeof(d->titles[0]),
+			"PageRank per period of the leading actors");
+		st = chart(d, t, 1, 0, act, n, err);
+		if (st == ENT_OK) {
+			st = put(folder, ENT_REPORT_ACTORS_CHART,
+				d->charts[d->n_charts - 1],
+				d->chart_lens[d->n_charts - 1], err);
+		}
+	}
 	return st;
 }
 
@@ -74,16 +205,21 @@ int cmd_report(cli_opts *o)
 	ent_dataset *ds = NULL;
 	ent_graph *g = NULL;
 	ent_metrics *m = NULL;
+	ent_periods *p = NULL;
+	ent_trends *t = NULL;
 	ent_renderer *r = NULL;
-	ent_output *out[N_FILES] = {NULL};
+	ent_report_folder *folder = NULL;
 	ent_render_options ropts = ENT_RENDER_OPTIONS_INIT;
 	ent_report_options md = ENT_REPORT_OPTIONS_INIT;
 	ent_report_options json = ENT_REPORT_OPTIONS_INIT;
+	ent_report_html_parts parts = {0};
+	drawings d;
 	ent_error err = {0};
-	char *path = NULL;
 	size_t i;
+	FILE *fp;
 	int rc;
 
+	memset(&d, 0, sizeof(d));
 	if (o->output == NULL || strcmp(o->output, "-") == 0) {
 		return cli_usage_error(
 			"report needs -o DIR, the folder to write");
@@ -103,71 +239,82 @@ int cmd_report(cli_opts *o)
 	if ((rc = cli_load(&ds, o, 1)) != 0) {
 		return rc;
 	}
-	rc = CLI_EXIT_OK;
-	if (make_dir(o->output) != 0) {
-		snprintf(err.message, sizeof(err.message),
-			"%s: cannot create the folder: %s", o->output,
-			strerror(errno));
-		err.code = ENT_EIO;
-		rc = cli_fail(&err);
-		goto done;
-	}
-	path = malloc(strlen(o->output) + 32);
-	if (path == NULL) {
-		snprintf(err.message, sizeof(err.message), "out of memory");
-		rc = cli_fail(&err);
-		goto done;
-	}
 	if (ent_graph_build(&g, ent_dataset_dyads(ds), &o->graph, &err) !=
 			ENT_OK ||
 		ent_metrics_compute(&m, g, &o->metrics, &err) != ENT_OK ||
-		ent_renderer_create(&r, &err) != ENT_OK) {
-		rc = cli_fail(&err);
-		goto done;
+		(o->dataset.by != ENT_PERIOD_NONE &&
+			(ent_periods_compute(&p, ds, &o->graph, &err) !=
+					ENT_OK ||
+				ent_periods_compute_actors(
+					p, ds, &o->graph, &err) != ENT_OK ||
+				ent_trends_compute(&t, p, NULL, &err) !=
+					ENT_OK)) ||
+		ent_renderer_create(&r, &err) != ENT_OK ||
+		ent_report_folder_open(&folder, o->output, &err) != ENT_OK) {
+		goto fail;
 	}
-	for (i = 0; i < N_FILES; i++) {
-		sprintf(path, "%s/%s", o->output, file_names[i]);
-		if (ent_output_open(&out[i], path, &err) != ENT_OK) {
-			rc = cli_fail(&err);
-			goto done;
-		}
+	/* --by: the periods go into report.md and report.json, as in
+	 * analyze --by */
+	md.periods = p;
+	md.trends = t;
+	md.folder = 1;
+	json.periods = p;
+	json.trends = t;
+	if ((fp = file(folder, "events.json", &err)) == NULL ||
+		write_events(fp, ds, o->output, &err) != ENT_OK ||
+		(fp = file(folder, "report.md", &err)) == NULL ||
+		ent_report_write(fp, ds, g, m, &md, &err) != ENT_OK ||
+		ent_report_write_sources(fp, ds, g, &md, &err) != ENT_OK ||
+		(fp = file(folder, "report.json", &err)) == NULL ||
+		ent_report_write(fp, ds, g, m, &json, &err) != ENT_OK) {
+		goto fail;
 	}
 	ropts.format = ENT_RENDER_SVG;
-	if (write_events(ent_output_stream(out[F_EVENTS]), ds, &err) !=
-			ENT_OK ||
-		ent_report_write(ent_output_stream(out[F_MD]), ds, g, m, &md,
-			&err) != ENT_OK ||
-		ent_report_write_sources(ent_output_stream(out[F_MD]), ds, g,
-			&md, &err) != ENT_OK ||
-		ent_report_write(ent_output_stream(out[F_JSON]), ds, g, m,
-			&json, &err) != ENT_OK ||
-		ent_render_write(r, ent_output_stream(out[F_SVG]), g, m, ds,
-			&ropts, &err) != ENT_OK) {
-		rc = cli_fail(&err);
-		goto done;
+	if (ent_render_data(&d.diagram, &d.diagram_len, r, g, m, ds, &ropts,
+		    &err) != ENT_OK ||
+		put(folder, "graph.svg", d.diagram, d.diagram_len, &err) !=
+			ENT_OK) {
+		goto fail;
 	}
 	ropts.format = ENT_RENDER_DOT;
-	if (ent_render_write(r, ent_output_stream(out[F_DOT]), g, m, ds, &ropts,
-		    &err) != ENT_OK) {
-		rc = cli_fail(&err);
-		goto done;
+	if ((fp = file(folder, "graph.dot", &err)) == NULL ||
+		ent_render_write(r, fp, g, m, ds, &ropts, &err) != ENT_OK) {
+		goto fail;
 	}
-	/* everything is written: now rename the files into place */
-	for (i = 0; i < N_FILES; i++) {
-		ent_output *o_i = out[i];
-
-		out[i] = NULL;
-		if (ent_output_commit(o_i, &err) != ENT_OK) {
-			rc = cli_fail(&err);
-			goto done;
-		}
+	if (p != NULL &&
+		write_time(folder, &d, r, ds, g, m, p, t, &ropts, &err) !=
+			ENT_OK) {
+		goto fail;
 	}
+	parts.diagram = d.diagram;
+	parts.diagram_len = d.diagram_len;
+	parts.period_diagrams = (const char *const *)d.periods;
+	parts.period_diagram_lens = d.period_lens;
+	for (i = 0; i < d.n_charts; i++) {
+		d.title_ptrs[i] = d.titles[i];
+	}
+	parts.n_charts = d.n_charts;
+	parts.charts = (const char *const *)d.charts;
+	parts.chart_lens = d.chart_lens;
+	parts.chart_titles = d.title_ptrs;
+	if ((fp = file(folder, "report.html", &err)) == NULL ||
+		ent_report_write_html(fp, ds, g, m, &json, &parts, &err) !=
+			ENT_OK) {
+		goto fail;
+	}
+	/* everything is written: now swap the folder into place */
+	rc = ent_report_folder_commit(folder, &err) == ENT_OK ? CLI_EXIT_OK
+							      : cli_fail(&err);
+	folder = NULL;
+	goto done;
+fail:
+	rc = cli_fail(&err);
 done:
-	for (i = 0; i < N_FILES; i++) {
-		ent_output_abort(out[i]);
-	}
-	free(path);
+	ent_report_folder_abort(folder);
+	drawings_free(&d);
 	ent_renderer_destroy(r);
+	ent_trends_destroy(t);
+	ent_periods_destroy(p);
 	ent_metrics_destroy(m);
 	ent_graph_destroy(g);
 	ent_dataset_destroy(ds);

@@ -29,7 +29,8 @@ int cmd_validate(cli_opts *o)
 	if (o->n_inputs != 1) {
 		return cli_usage_error("validate takes one gold table (TSV)");
 	}
-	if (ent_read_file(&tsv, &len, o->inputs[0], 0, &err) != ENT_OK ||
+	if (ent_read_file(&tsv, &len, o->inputs[0],
+		    ENT_TEXT_MAX_BYTES, &err) != ENT_OK ||
 		ent_extractor_create(&ex, &o->extract, &err) != ENT_OK) {
 		rc = cli_fail(&err);
 		goto done;

@@ -32,6 +32,14 @@ const cli_command cli_commands[] = {
 		"DIR/graph.svg and DIR/graph.dot.\n",
 		CLI_INPUTS | CLI_OUTPUT | CLI_FILTER | CLI_EXTRACT | CLI_READ |
 			CLI_RENDER | CLI_METRICS, cmd_report},
+	{"plot", "Chart one relation or actor over time (SVG, PNG, PDF).",
+		"[OPTIONS] [INPUT...] --by UNIT (--relation A-B | --actor CODE) "
+		"-o FILE",
+		"Draws cooperation (bars up), conflict (hatched bars down) and\n"
+		"net (line) per period with PLplot; a period without events of\n"
+		"the relation or actor is no news: shaded, a gap in the line.\n",
+		CLI_INPUTS | CLI_OUTPUT | CLI_FILTER | CLI_EXTRACT | CLI_READ |
+			CLI_PLOT, cmd_plot},
 	{"dyads", "Aggregate inputs into a directed dyad table (CSV).",
 		"[OPTIONS] [INPUT...] [-o dyads.csv]",
 		"The table can be read back by every command, and tables of\n"

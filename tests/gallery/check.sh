@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # Fails when graphs/ is out of date: regenerates the gallery into a
 # temporary folder and compares every text file (DOT, SVG, Markdown,
-# JSON) with the committed one, both ways.
+# JSON, HTML, CSV) with the committed one, both ways.
 #
 #   tests/gallery/check.sh ENTENTE_BINARY SOURCE_ROOT
 set -eu
@@ -16,7 +16,8 @@ trap 'rm -rf "$tmp"' EXIT
 status=0
 for side in "$tmp/graphs" "$root/graphs"; do
 	(cd "$side" && find . -type f \( -name '*.dot' -o -name '*.svg' \
-		-o -name '*.md' -o -name '*.json' \) | sort)
+		-o -name '*.md' -o -name '*.json' -o -name '*.html' \
+		-o -name '*.csv' \) | sort)
 done | sort | uniq -c | while read -r n f; do
 	if [ "$n" -ne 2 ]; then
 		echo "graphs/${f#./}: only in one of the committed and the" \

@@ -165,6 +165,62 @@ int main(void)
 		ok(entries() == 2, "no temporary file left");
 	}
 
+	/* a symbolic link: the file it names is replaced, the link stays;
+	 * the replaced file keeps its mode */
+	{
+		struct stat sb;
+		char target[64];
+		ssize_t n;
+
+		put(at("real.txt"), "earlier\n");
+		chmod(at("real.txt"), 0600);
+		ok(symlink("real.txt", at("link.txt")) == 0, "make a link");
+		ok(ent_output_open(&o, at("link.txt"), &err) == ENT_OK &&
+				ent_output_commit((fputs("new\n",
+					ent_output_stream(o)), o), &err) ==
+					ENT_OK,
+			"write through the link");
+		n = readlink(at("link.txt"), target, sizeof(target) - 1);
+		target[n < 0 ? 0 : n] = '\0';
+		is_str(target, "real.txt", "the link is still a link");
+		is_str(get(at("real.txt")), "new\n",
+			"the file it names is replaced");
+		ok(stat(at("real.txt"), &sb) == 0 &&
+				(sb.st_mode & 07777) == 0600,
+			"the replaced file keeps its mode 0600");
+		unlink(at("link.txt"));
+		unlink(at("real.txt"));
+	}
+
+	/* a FIFO is written in place, not replaced */
+	{
+		struct stat sb;
+		FILE *rd;
+		char line[16] = "";
+		int before;
+
+
+		ok(mkfifo(at("fifo"), 0600) == 0, "make a FIFO");
+		before = entries();
+		/* a reader first, so that opening it for writing does not
+		 * wait */
+		rd = fopen(at("fifo"), "r+");
+		ok(ent_output_open(&o, at("fifo"), &err) == ENT_OK,
+			"open a FIFO");
+		ok(entries() == before, "no temporary file for a FIFO");
+		fputs("through\n", ent_output_stream(o));
+		ok(ent_output_commit(o, &err) == ENT_OK, "commit a FIFO");
+		ok(rd != NULL && fgets(line, sizeof(line), rd) != NULL,
+			"read from the FIFO");
+		is_str(line, "through\n", "the reader gets the output");
+		ok(stat(at("fifo"), &sb) == 0 && S_ISFIFO(sb.st_mode),
+			"the FIFO is still a FIFO");
+		if (rd) {
+			fclose(rd);
+		}
+		unlink(at("fifo"));
+	}
+
 	/* standard output */
 	ok(ent_output_open(&o, "-", &err) == ENT_OK &&
 			ent_output_stream(o) == stdout,

@@ -156,8 +156,10 @@ static void periods_sections(void)
 	ent_status st;
 	char *s = NULL, *csv = NULL, *txt = NULL;
 	cJSON *root = NULL, *p;
+	/* share: 3 of May's 7 events */
 	const char *want_csv = "period,a,b,events,cooperation,conflict,net,"
-			       "sign\r\n2015-05,CHN,RUS,3,23.4,0,23.4,1\r\n";
+			       "sign,share\r\n"
+			       "2015-05,CHN,RUS,3,23.4,0,23.4,1,0.428571429\r\n";
 
 	if (!ok(setup(&f, ENT_PERIOD_MONTH), "setup by month")) {
 		teardown(&f);
@@ -178,16 +180,13 @@ static void periods_sections(void)
 		"CSV: the periods table is the default with periods");
 	txt = render(&f, ENT_REPORT_TEXT, NULL, 1, &st, &err);
 	ok(txt && strstr(txt, "Periods by month (3)") != NULL &&
-			strstr(txt,
-				"Largest changes from one period to the "
-				"next") != NULL,
-		"text: periods and changes");
-	/* CHN-RUS +23.4 in May, absent in June: the largest change */
-	ok(txt &&
-			strstr(txt,
-				"1 CHN - RUS       2015-05  2015-06       +23.4"
-				"         -     -23.4") != NULL,
-		"text: the largest change first");
+			strstr(txt, "What changed (0 of 0)") != NULL,
+		"text: periods and what changed");
+	/* CHN-RUS +23.4 in May, no news in June: no news is not a change
+	 * (trend.h), nor is any change with fewer than 5 events a side */
+	ok(txt && strstr(txt, "(0 measured; usual change 0.0)") != NULL &&
+			strstr(txt, "1 CHN - RUS") == NULL,
+		"text: a relation that goes quiet is no change");
 	cJSON_Delete(root);
 	free(s);
 	free(csv);
@@ -229,7 +228,7 @@ static void tables_and_text(void)
 		"CSV: unknown table refused: %s", err.message);
 	s = render(&f, ENT_REPORT_TEXT, NULL, 0, &st, &err);
 	ok(s && strstr(s, "Top actors by PageRank (5 of 5)") &&
-			strstr(s, "Blocs (spinglass") &&
+			strstr(s, "Blocs (signed modularity") &&
 			strstr(s, "Structural balance") &&
 			strstr(s, "Strongest tensions (3 of 3)"),
 		"text: ranked sections");

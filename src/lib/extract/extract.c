@@ -25,6 +25,10 @@ static ent_status load_embedded(
 		: ex_load_actors(ex, (const char *)f->data, f->len, name, err);
 }
 
+/* A user dictionary bigger than this is not a dictionary: refused as it is
+ * read, before it fills memory. The built-in actor list is under 1 MiB. */
+#define USER_DICT_MAX_BYTES ((size_t)64 << 20)
+
 static ent_status load_user(
 	ent_extractor *ex, const char *path, int verbs, ent_error *err)
 {
@@ -32,7 +36,8 @@ static ent_status load_user(
 	size_t len = 0;
 	ent_status st;
 
-	if ((st = ent_read_file(&buf, &len, path, 0, err)) != ENT_OK) {
+	if ((st = ent_read_file(&buf, &len, path, USER_DICT_MAX_BYTES,
+		     err)) != ENT_OK) {
 		return st;
 	}
 	st = verbs ? ex_load_verbs(ex, buf, len, path, err)
@@ -481,7 +486,8 @@ ent_status ent_extract_score_table(ent_extract_score *out, ent_extractor *ex,
 			free(doc);
 			doc = NULL;
 			if ((st = ent_read_file(
-				     &doc, &dl, path.data, 0, err)) != ENT_OK) {
+				     &doc, &dl, path.data,
+				     ENT_TEXT_MAX_BYTES, err)) != ENT_OK) {
 				goto done;
 			}
 			st = ent_extract_text(

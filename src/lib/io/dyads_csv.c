@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "io/io_internal.h"
+#include "util/csv.h"
 
 #define HEADER "source,target,events,coop_events,conflict_events," \
 	"goldstein_sum,goldstein_mean,cooperation,conflict,first,last"
@@ -47,21 +48,6 @@ static void put_milli(FILE *fp, int64_t v)
 	fprintf(fp, "%s%" PRIu64 "%s", v < 0 ? "-" : "", a / 1000, dec);
 }
 
-static void put_field(FILE *fp, const char *s)
-{
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, fp);
-		return;
-	}
-	fputc('"', fp);
-	for (; *s; s++) {
-		if (*s == '"') {
-			fputc('"', fp);
-		}
-		fputc(*s, fp);
-	}
-	fputc('"', fp);
-}
 
 ent_status ent_dyads_write_csv(FILE *fp, const ent_dyads *dyads,
 	ent_error *err)
@@ -93,9 +79,9 @@ ent_status ent_dyads_write_csv(FILE *fp, const ent_dyads *dyads,
 		if (strcmp(mean, "-0") == 0) {
 			strcpy(mean, "0");
 		}
-		put_field(fp, d.source);
+		ent__csv_field(fp, d.source);
 		fputc(',', fp);
-		put_field(fp, d.target);
+		ent__csv_field(fp, d.target);
 		fprintf(fp, ",%" PRId64 ",%" PRId64 ",%" PRId64 ",", d.events,
 			d.coop_events, d.conflict_events);
 		put_milli(fp, ent__to_milli(d.goldstein_sum));
@@ -212,6 +198,9 @@ void ent__dyads_row(const void *state, char *line, size_t len,
 	}
 	memset(d, 0, sizeof(*d));
 	for (i = 0; i < 2; i++) {
+		/* a code the writer defused ('=1+1 for =1+1) reads back as
+		 * it was */
+		l[i] = ent__csv_undefuse(f[i], l[i]);
 		if (l[i] == 0 || l[i] >= ENT_CODE_SIZE ||
 			!ent__text_ok(f[i], l[i])) {
 			ent__row_broken(rec, (long)starts[i] + 1, "%s must be an "

@@ -747,7 +747,8 @@ ent_status ent_events_read_json(ent_events **out, const char *path,
 	if (out != NULL) {
 		*out = NULL;
 	}
-	if ((st = ent_read_file(&buf, &len, path, 0, err)) != ENT_OK) {
+	if ((st = ent_read_file(&buf, &len, path,
+		     ENT_JSON_MAX_BYTES, err)) != ENT_OK) {
 		return st;
 	}
 	st = ent_events_parse_json(out, buf, len, path, err);

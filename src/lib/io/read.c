@@ -181,33 +181,170 @@ ent_status ent__read_text_into(ent_dataset *ds, const char *buf, size_t len,
  * format, and the header. */
 #define HEAD_SIZE 65536
 
-/* Read the rest of a source after `head` into one buffer. */
-static ent_status read_all(ent__buf *b, ent__source *src, const char *head,
-	size_t len, ent_error *err)
+/* What a whole-document input is called in a size error, and the advice. */
+typedef struct whole_kind {
+	const char *name;
+	const char *advice;
+} whole_kind;
+
+static const whole_kind kind_json = {"events JSON",
+	" (use a GDELT or dyad table for bigger inputs)"};
+static const whole_kind kind_text = {"news text",
+	" (split it into documents of their own)"};
+
+static ent_status too_big(const ent__source *src, const whole_kind *kind,
+	size_t limit, const char *path, ent_error *err)
 {
-	size_t got;
+	const char *unpacked =
+		ent__source_compression(src) ? " once decompressed" : "";
+
+	if (limit % ((size_t)1 << 20) == 0) {
+		return ent__error_set(err, ENT_ELIMIT, path, 0, 0,
+			"%s larger than %zu MiB%s%s", kind->name, limit >> 20,
+			unpacked, kind->advice);
+	}
+	return ent__error_set(err, ENT_ELIMIT, path, 0, 0,
+		"%s larger than %zu bytes%s%s", kind->name, limit, unpacked,
+		kind->advice);
+}
+
+/*
+ * Read the rest of a source after `head` into one buffer, refusing more
+ * than `limit` bytes (0 = none). The limit is checked as the bytes arrive,
+ * never after: at most limit + 1 bytes are read and held, so a small
+ * compressed file that inflates to gigabytes (or an endless standard
+ * input) stops at the limit instead of filling memory first.
+ */
+static ent_status read_all(ent__buf *b, ent__source *src, const char *head,
+	size_t len, size_t limit, const whole_kind *kind, const char *path,
+	ent_error *err)
+{
+	size_t got, want;
 	ent_status st;
 
+	if (limit && len > limit) {
+		return too_big(src, kind, limit, path, err);
+	}
 	if (ent__buf_put(b, head, len) < 0) {
 		return ent__error_nomem(err);
 	}
 	for (;;) {
-		if (ent__buf_grow(b, HEAD_SIZE) < 0) {
+		want = HEAD_SIZE;
+		if (limit && want > limit + 1 - b->len) {
+			want = limit + 1 - b->len;
+		}
+		if (ent__buf_grow(b, want) < 0) {
 			return ent__error_nomem(err);
 		}
-		if ((st = ent__source_read(src, b->data + b->len, HEAD_SIZE,
-			     &got, err)) != ENT_OK) {
+		if ((st = ent__source_read(src, b->data + b->len, want, &got,
+			     err)) != ENT_OK) {
 			return st;
 		}
 		if (got == 0) {
 			break;
 		}
 		b->len += got;
+		if (limit && b->len > limit) {
+			return too_big(src, kind, limit, path, err);
+		}
 	}
 	if (ent__buf_grow(b, 1) < 0) {
 		return ent__error_nomem(err);
 	}
 	b->data[b->len] = '\0';
+	return ENT_OK;
+}
+
+/*
+ * News text is refused at its first NUL byte or invalid UTF-8 sequence, as
+ * the extractor would, but from the head, before the rest is read: binary
+ * data (or /dev/zero) fails at once instead of after half a gigabyte. The
+ * head's last three bytes may be a character cut in two, so they wait.
+ */
+static ent_status sniff_text(const char *head, size_t len, int eof,
+	const char *path, ent_error *err)
+{
+	size_t upto = eof || len < 3 ? len : len - 3;
+	size_t bad = ent__utf8_check(head, upto);
+	const char *nul = memchr(head, '\0', upto);
+	long line, column;
+
+	if (nul != NULL && (size_t)(nul - head) < bad) {
+		ent__offset_to_position(head, len, (size_t)(nul - head), &line,
+			&column);
+		return ent__error_set(err, ENT_EPARSE, path, line, column,
+			"a NUL byte: binary data, not text");
+	}
+	if (bad < upto) {
+		ent__offset_to_position(head, len, bad, &line, &column);
+		return ent__error_set(err, ENT_EPARSE, path, line, column,
+			"invalid UTF-8 (byte 0x%02X); convert the text to "
+			"UTF-8 first", (unsigned char)head[bad]);
+	}
+	return ENT_OK;
+}
+
+/* Fill `head` with up to HEAD_SIZE bytes; `*eof` when the input ended. */
+static ent_status read_head(ent__source *src, char *head, size_t *len,
+	int *eof, ent_error *err)
+{
+	size_t got;
+	ent_status st;
+
+	*len = 0;
+	*eof = 0;
+	while (*len < HEAD_SIZE) {
+		if ((st = ent__source_read(src, head + *len, HEAD_SIZE - *len,
+			     &got, err)) != ENT_OK) {
+			return st;
+		}
+		if (got == 0) {
+			*eof = 1;
+			break;
+		}
+		*len += got;
+	}
+	return ENT_OK;
+}
+
+ent_status ent_read_text(char **out, size_t *len_out, const char *path,
+	ent_error *err)
+{
+	ent__source *src = NULL;
+	ent__buf all = {0};
+	char *head = NULL;
+	size_t len = 0;
+	int eof = 0;
+	ent_status st;
+
+	if (out == NULL || path == NULL) {
+		return ent__error_set(err, ENT_EINVAL, path, 0, 0,
+			"ent_read_text: NULL argument");
+	}
+	*out = NULL;
+	if (len_out) {
+		*len_out = 0;
+	}
+	if ((st = ent__source_open(&src, path, err)) != ENT_OK) {
+		return st;
+	}
+	if ((head = malloc(HEAD_SIZE)) == NULL) {
+		st = ent__error_nomem(err);
+	} else if ((st = read_head(src, head, &len, &eof, err)) == ENT_OK &&
+		(st = sniff_text(head, len, eof, path, err)) == ENT_OK) {
+		st = read_all(&all, src, head, len, ENT_TEXT_MAX_BYTES,
+			&kind_text, path, err);
+	}
+	free(head);
+	ent__source_close(src);
+	if (st != ENT_OK) {
+		ent__buf_free(&all);
+		return st;
+	}
+	*out = all.data;
+	if (len_out) {
+		*len_out = all.len;
+	}
 	return ENT_OK;
 }
 
@@ -259,16 +396,8 @@ ent_status ent_read_into(ent_dataset *ds, const char *path,
 		st = ent__error_nomem(err);
 		goto done;
 	}
-	while (len < HEAD_SIZE) {
-		if ((st = ent__source_read(src, head + len, HEAD_SIZE - len,
-			     &got, err)) != ENT_OK) {
-			goto done;
-		}
-		if (got == 0) {
-			eof = 1;
-			break;
-		}
-		len += got;
+	if ((st = read_head(src, head, &len, &eof, err)) != ENT_OK) {
+		goto done;
 	}
 	format = opts->format;
 	if (format == ENT_FORMAT_AUTO) {
@@ -283,7 +412,15 @@ ent_status ent_read_into(ent_dataset *ds, const char *path,
 	switch (format) {
 	case ENT_FORMAT_JSON:
 	case ENT_FORMAT_TEXT:
-		if ((st = read_all(&all, src, head, len, err)) != ENT_OK) {
+		if (format == ENT_FORMAT_TEXT &&
+			(st = sniff_text(head, len, eof, path, err)) != ENT_OK) {
+			goto done;
+		}
+		if ((st = read_all(&all, src, head, len,
+			     format == ENT_FORMAT_JSON ? ENT_JSON_MAX_BYTES
+						       : ENT_TEXT_MAX_BYTES,
+			     format == ENT_FORMAT_JSON ? &kind_json : &kind_text,
+			     path, err)) != ENT_OK) {
 			goto done;
 		}
 		if (opts->progress != NULL) {

@@ -13,6 +13,10 @@ typedef struct period {
 	ent_period_summary summary;
 	size_t n_rel;
 	ent_period_relation *rel;
+	size_t n_act;
+	ent_period_actor *act;
+	ent_graph *g;   /* the period's graph and measures, kept by */
+	ent_metrics *m; /* ent_periods_compute_actors() */
 } period;
 
 struct ent_periods {
@@ -30,9 +34,47 @@ void ent_periods_destroy(ent_periods *p)
 	}
 	for (i = 0; i < p->count; i++) {
 		free(p->periods[i].rel);
+		free(p->periods[i].act);
+		ent_metrics_destroy(p->periods[i].m);
+		ent_graph_destroy(p->periods[i].g);
 	}
 	free(p->periods);
 	free(p);
+}
+
+/* The measures of a period's actors, from its own graph (kept, with the
+ * measures, in `out`). */
+static ent_status fill_actors(period *out, ent_graph *g, ent_error *err)
+{
+	ent_metrics *m = NULL;
+	size_t i, n = ent_graph_actor_count(g);
+	ent_status st;
+
+	st = ent_metrics_compute(&m, g, NULL, err);
+	if (st != ENT_OK) {
+		return st;
+	}
+	out->act = calloc(n + 1, sizeof(*out->act));
+	if (out->act == NULL) {
+		ent_metrics_destroy(m);
+		return ent__error_nomem(err);
+	}
+	/* a period's graph holds only actors with events in it */
+	for (i = 0; i < n; i++) {
+		const ent_actor_metrics *am = ent_metrics_actor(m, i);
+		ent_period_actor *pa = &out->act[i];
+		snprintf(pa->code, sizeof(pa->code), "%s",
+			ent_graph_actor(g, i)->code);
+		pa->events = am->events_out + am->events_in;
+		pa->cooperation = am->cooperation_out + am->cooperation_in;
+		pa->conflict = am->conflict_out + am->conflict_in;
+		pa->pagerank = am->pagerank;
+		pa->bloc = am->bloc;
+	}
+	out->n_act = n;
+	out->g = g;
+	out->m = m;
+	return ENT_OK;
 }
 
 /* Fill one period from its graph. */
@@ -142,16 +184,17 @@ ent_status ent_periods_compute(ent_periods **out, const ent_dataset *ds,
 		p->periods[i].summary.start = start;
 		ent_period_label(start, p->unit, p->periods[i].summary.label);
 		st = fill_period(&p->periods[i], g);
-		ent_graph_destroy(g);
-		g = NULL;
 		if (st != ENT_OK) {
 			st = ent__error_nomem(err);
 			goto done;
 		}
+		ent_graph_destroy(g);
+		g = NULL;
 	}
 	*out = p;
 	p = NULL;
 done:
+	ent_graph_destroy(g);
 	ent_periods_destroy(p);
 	return st;
 }
@@ -182,4 +225,62 @@ const ent_period_relation *ent_periods_relation(
 	return p && i < p->count && j < p->periods[i].n_rel
 		? &p->periods[i].rel[j]
 		: NULL;
+}
+
+size_t ent_periods_actor_count(const ent_periods *p, size_t i)
+{
+	return p && i < p->count ? p->periods[i].n_act : 0;
+}
+
+const ent_period_actor *ent_periods_actor(
+	const ent_periods *p, size_t i, size_t j)
+{
+	return p && i < p->count && j < p->periods[i].n_act
+		? &p->periods[i].act[j]
+		: NULL;
+}
+
+ent_status ent_periods_compute_actors(ent_periods *p, const ent_dataset *ds,
+	const ent_graph_options *gopts, ent_error *err)
+{
+	ent_graph *g = NULL;
+	size_t i;
+	ent_status st = ENT_OK;
+
+	if (p == NULL || ds == NULL ||
+		ent_dataset_period_count(ds) != p->count) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_periods_compute_actors: not the periods of this "
+			"dataset");
+	}
+	for (i = 0; i < p->count && st == ENT_OK; i++) {
+		const ent_dyads *dyads;
+		if (p->periods[i].act != NULL) {
+			continue; /* done before */
+		}
+		st = ent_dataset_period(ds, i, NULL, &dyads);
+		if (st != ENT_OK) {
+			return ent__error_set(
+				err, st, NULL, 0, 0, "period %zu not found", i);
+		}
+		st = ent_graph_build(&g, dyads, gopts, err);
+		if (st == ENT_OK) {
+			st = fill_actors(&p->periods[i], g, err);
+		}
+		if (st != ENT_OK) {
+			ent_graph_destroy(g);
+		}
+		g = NULL;
+	}
+	return st;
+}
+
+const ent_graph *ent_periods_graph(const ent_periods *p, size_t i)
+{
+	return p && i < p->count ? p->periods[i].g : NULL;
+}
+
+const ent_metrics *ent_periods_metrics(const ent_periods *p, size_t i)
+{
+	return p && i < p->count ? p->periods[i].m : NULL;
 }

@@ -194,9 +194,11 @@ static int build(Agraph_t **out, const ent__scene *s)
 	Agraph_t *g;
 	Agraph_t **subs = NULL;
 	Agnode_t **nodes = NULL;
-	const char *engine = ent_layout_name(s->layout);
-	int force = s->layout == ENT_LAYOUT_NEATO ||
-		s->layout == ENT_LAYOUT_FDP || s->layout == ENT_LAYOUT_SFDP;
+	/* pinned nodes: neato -n ("nop") keeps them where they are */
+	const char *engine = s->pinned ? "nop" : ent_layout_name(s->layout);
+	int force = !s->pinned &&
+		(s->layout == ENT_LAYOUT_NEATO || s->layout == ENT_LAYOUT_FDP ||
+			s->layout == ENT_LAYOUT_SFDP);
 	char buf[64];
 	size_t i;
 	int rc = 0;
@@ -219,6 +221,8 @@ static int build(Agraph_t **out, const ent__scene *s)
 		 */
 		rc |= set_attr(g, g, AGRAPH, "splines",
 			s->n_nodes <= 60 ? "true" : "false");
+	} else if (s->pinned) {
+		rc |= set_attr(g, g, AGRAPH, "splines", "false");
 	} else if (s->layout == ENT_LAYOUT_CIRCO) {
 		rc |= set_attr(g, g, AGRAPH, "mindist", "1.2");
 	} else {
@@ -303,6 +307,18 @@ static int build(Agraph_t **out, const ent__scene *s)
 		if (strcmp(nd->fill, "#e0e0e0") != 0) {
 			rc |= set_attr(
 				g, nodes[i], AGNODE, "fillcolor", nd->fill);
+		}
+		if (nd->pinned) {
+			snprintf(buf, sizeof(buf), "%.2f,%.2f!", nd->x, nd->y);
+			rc |= set_attr(g, nodes[i], AGNODE, "pos", buf);
+		}
+		if (nd->invisible) {
+			rc |= set_attr(g, nodes[i], AGNODE, "style", "invis");
+		}
+		if (nd->ghost) {
+			rc |= set_attr(g, nodes[i], AGNODE, "color", "#c8c8c8");
+			rc |= set_attr(
+				g, nodes[i], AGNODE, "fontcolor", "#9a9a9a");
 		}
 	}
 	for (i = 0; i < s->n_edges && rc == 0; i++) {
@@ -406,7 +422,8 @@ ent_status ent__gv_render(char **out, size_t *len_out, ent_renderer *r,
 		buf = NULL;
 		goto done;
 	}
-	if (gvLayout(r->gvc, g, ent_layout_name(s->layout)) != 0) {
+	if (gvLayout(r->gvc, g,
+		    s->pinned ? "nop" : ent_layout_name(s->layout)) != 0) {
 		status = gv_fail(err, "layout");
 		goto done;
 	}
@@ -435,6 +452,38 @@ done:
 	if (laid_out) {
 		gvFreeLayout(r->gvc, g);
 	}
+	if (g != NULL) {
+		agclose(g);
+	}
+	gv_leave(&guard);
+	return status;
+}
+
+ent_status ent__gv_positions(ent_renderer *r, const ent__scene *s, double *x,
+	double *y, ent_error *err)
+{
+	Agraph_t *g = NULL;
+	ent_status status = ENT_OK;
+	gv_guard guard;
+	size_t i;
+
+	gv_enter(&guard);
+	if (build(&g, s) != 0) {
+		status = cap.have_error ? gv_fail(err, "building the graph")
+					: ent__error_nomem(err);
+		goto done;
+	}
+	if (gvLayout(r->gvc, g, ent_layout_name(s->layout)) != 0) {
+		status = gv_fail(err, "layout");
+		goto done;
+	}
+	for (i = 0; i < s->n_nodes; i++) {
+		Agnode_t *n = agnode(g, S(s->nodes[i].id), 0);
+		x[i] = n ? ND_coord(n).x : 0;
+		y[i] = n ? ND_coord(n).y : 0;
+	}
+	gvFreeLayout(r->gvc, g);
+done:
 	if (g != NULL) {
 		agclose(g);
 	}

@@ -164,7 +164,7 @@ ent_status ent_render_data(char **out, size_t *len_out, ent_renderer *r,
 		return status;
 	}
 	if (opts->version == 1) {
-		/* a version-1 struct ends after `blocs`: the new defaults */
+		/* a version-1 struct ends after `positions`: new defaults */
 		v2 = defaults;
 		memcpy(&v2, opts, offsetof(ent_render_options, crowded_top));
 		v2.version = ENT_RENDER_OPTIONS_VERSION;
@@ -194,6 +194,12 @@ ent_status ent_render_data(char **out, size_t *len_out, ent_renderer *r,
 	}
 	if ((status = ent__scene_build(&scene, g, m, ds, opts, err)) !=
 		ENT_OK) {
+		return status;
+	}
+	if (opts->positions != NULL && opts->format != ENT_RENDER_DOT &&
+		(status = ent__scene_pin(&scene, g, opts->positions, err)) !=
+			ENT_OK) {
+		ent__scene_free(&scene);
 		return status;
 	}
 	status = ent__gv_render(out, len_out, r, &scene, opts->format, err);

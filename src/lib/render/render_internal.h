@@ -22,6 +22,10 @@ typedef struct ent__scene_node {
 	double width;     /* inches */
 	int bloc;         /* bloc number, -1 for none */
 	const char *fill; /* fill colour */
+	int pinned;       /* x, y hold its place (points) */
+	double x, y;
+	int ghost;        /* an actor of the layout without a tie here */
+	int invisible;    /* a corner that fixes the drawing's extent */
 } ent__scene_node;
 
 typedef struct ent__scene_edge {
@@ -44,6 +48,7 @@ typedef struct ent__scene {
 	size_t n_edges;
 	char *label; /* the graph's HTML-like label: title + legend */
 	size_t cut_kept, cut_of; /* crowded: relations drawn, of (0: not cut) */
+	int pinned;  /* every node is pinned: no layout, straight ties */
 } ent__scene;
 
 /* Decide the diagram. */
@@ -70,6 +75,15 @@ int ent__text_clean(ent__buf *b, const char *s);
  * layout). The bytes are malloc'd. */
 ent_status ent__gv_render(char **out, size_t *len_out, ent_renderer *r,
 	const ent__scene *s, ent_render_format format, ent_error *err);
+
+/* gv.c: lay the scene out with its engine and give each node's place
+ * (points), in scene order, into x[] and y[]. */
+ent_status ent__gv_positions(ent_renderer *r, const ent__scene *s, double *x,
+	double *y, ent_error *err);
+
+/* pinned.c: put the scene on a layout (see ent_render_options). */
+ent_status ent__scene_pin(ent__scene *s, const ent_graph *g,
+	const struct ent_positions *p, ent_error *err);
 
 /* export.c: GraphML / GML through igraph. */
 ent_status ent__export_write(FILE *fp, const ent_graph *g, const ent_metrics *m,

@@ -29,18 +29,6 @@ static int cmp_net(const void *a, const void *b)
 	return x < y ? -1 : (x > y);
 }
 
-/* The vertex of an event end, reduced as the dataset reduced it. */
-static size_t vertex_of(const ent_graph *g, ent_level level, const char *code)
-{
-	const ent_state *s;
-
-	if (level == ENT_LEVEL_ACTOR) {
-		return ent_graph_actor_index(g, code);
-	}
-	s = ent_state_of_actor(code);
-	return s ? ent_graph_actor_index(g, s->code) : (size_t)-1;
-}
-
 static int same_line(const ent_event *a, const ent_event *b)
 {
 	return a->sentence == b->sentence &&
@@ -80,9 +68,11 @@ static void write_event(FILE *fp, const ent_graph *g, const ent_event *ev,
 		/* a data set's row (GDELT, ICEWS): no sentence, but the
 		 * actors as the row names them */
 		fputs("no sentence; the row names \xe2\x80\x9c", fp);
-		ent__report_md_cell(fp, ev->source_text ? ev->source_text : "?");
+		ent__report_md_cell(
+			fp, ev->source_text ? ev->source_text : "?");
 		fputs("\xe2\x80\x9d \xe2\x86\x92 \xe2\x80\x9c", fp);
-		ent__report_md_cell(fp, ev->target_text ? ev->target_text : "?");
+		ent__report_md_cell(
+			fp, ev->target_text ? ev->target_text : "?");
 		fputs("\xe2\x80\x9d", fp);
 	} else {
 		fputs("(no sentence recorded)", fp);
@@ -133,8 +123,8 @@ static ent_status write_relation(FILE *fp, const ent_graph *g,
 	}
 	for (i = 0; i < n; i++) {
 		const ent_event *ev = ent_events_get(events, i);
-		size_t s = vertex_of(g, level, ev->source);
-		size_t t = vertex_of(g, level, ev->target);
+		size_t s = ent__report_vertex_of(g, level, ev->source);
+		size_t t = ent__report_vertex_of(g, level, ev->target);
 		int dup = 0;
 
 		if (!((s == rel->a && t == rel->b) ||

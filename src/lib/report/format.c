@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Number and string formatting shared by the report writers. Every number
+ * is formatted with a fixed precision so the same input gives
+ * byte-identical output.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+#include "report/report_internal.h"
+
+const char *ent__report_num(char buf[32], double v, int decimals)
+{
+	char *p;
+
+	if (!isfinite(v)) {
+		v = 0; /* never printed: measures are defined to be finite */
+	}
+	snprintf(buf, 32, "%.*f", decimals, v);
+	/* trim trailing zeros, and a bare point */
+	if (strchr(buf, '.') != NULL) {
+		p = buf + strlen(buf) - 1;
+		while (*p == '0') {
+			*p-- = '\0';
+		}
+		if (*p == '.') {
+			*p = '\0';
+		}
+	}
+	if (strcmp(buf, "-0") == 0) {
+		strcpy(buf, "0");
+	}
+	return buf;
+}
+
+void ent__report_json_string(FILE *fp, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+
+	fputc('"', fp);
+	for (; *p; p++) {
+		switch (*p) {
+		case '"':
+			fputs("\\\"", fp);
+			break;
+		case '\\':
+			fputs("\\\\", fp);
+			break;
+		case '\n':
+			fputs("\\n", fp);
+			break;
+		case '\r':
+			fputs("\\r", fp);
+			break;
+		case '\t':
+			fputs("\\t", fp);
+			break;
+		default:
+			if (*p < 0x20) {
+				fprintf(fp, "\\u%04x", *p);
+			} else {
+				fputc(*p, fp);
+			}
+		}
+	}
+	fputc('"', fp);
+}
+
+void ent__report_md_cell(FILE *fp, const char *s)
+{
+	const char *p;
+
+	for (p = s ? s : ""; *p; p++) {
+		if (strchr("|\\*_`<>[]", *p) != NULL) {
+			fputc('\\', fp);
+		}
+		fputc(*p == '\n' || *p == '\r' ? ' ' : *p, fp);
+	}
+}

@@ -1,0 +1,198 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Decompression bombs and endless standard input, through the tool.
+
+Events JSON and news text are read whole, so their size limit (512 MiB,
+ENT_JSON_MAX_BYTES and ENT_TEXT_MAX_BYTES) must hold while the bytes
+arrive: a small archive that inflates to more than the limit, or a pipe
+that never ends, is refused once the limit + 1st byte is read, with memory
+near the limit, never after filling memory. Binary data on standard input
+is refused from its first bytes.
+
+Each case checks the exit status, the one line on stderr and the peak
+resident memory of the process (os.wait4). Under AddressSanitizer
+(ASAN_OPTIONS set by `meson test --setup sanitize`), whose shadow memory and
+quarantine inflate the figure, the memory bound is not checked. Output is
+TAP.
+
+usage: bombs.py ENTENTE
+"""
+import lzma
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import zipfile
+import zlib
+
+MIB = 1 << 20
+LIMIT = 512 * MIB
+# inflated size of the zip bomb and of the endless input: past the limit by
+# a margin (the zip bomb is compressed here for real, so it stays small)
+INFLATED = LIMIT + 64 * MIB
+# peak memory allowed: the limit itself (the document is held whole up to
+# it) plus the program and its tables
+MAX_RSS = LIMIT + 96 * MIB
+SENTENCE = b'China and Russia held talks on trade with Poland. '
+
+
+def chunks(head, filler, total):
+    """`head`, then `filler` repeated, `total` bytes in all, in 1 MiB."""
+    yield head
+    left = total - len(head)
+    block = (filler * (MIB // len(filler) + 1))[:MIB]
+    while left > 0:
+        yield block[:min(left, MIB)]
+        left -= MIB
+
+
+# Bombs of gzip and xz are made of members: a head, then one compressed
+# block of filler written again and again. Both formats allow concatenated
+# members and every reader takes them as one stream, so a file of a few
+# hundred KiB inflates to BOMB bytes without compressing them all here.
+BOMB = 2048 * MIB
+FILLER = 16 * MIB
+
+
+def write_members(path, compress, head, filler):
+    block = compress((filler * (FILLER // len(filler) + 1))[:FILLER])
+    with open(path, 'wb') as f:
+        f.write(compress(head))
+        for _ in range(BOMB // FILLER):
+            f.write(block)
+
+
+def gzip_member(data):
+    z = zlib.compressobj(9, zlib.DEFLATED, 31)  # gzip framing
+    return z.compress(data) + z.flush()
+
+
+def xz_member(data):
+    return lzma.compress(data, preset=6)
+
+
+def write_zip(path, name, parts):
+    with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED,
+                         compresslevel=1) as zf:
+        with zf.open(name, 'w', force_zip64=True) as f:
+            for p in parts:
+                f.write(p)
+
+
+def run(cmd, feed=None):
+    """Run cmd; feed() writes its standard input. Returns (status, stderr,
+    peak RSS in bytes)."""
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE if feed else
+                            subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    out = {}
+
+    def drain(name, stream):
+        out[name] = stream.read()
+    threads = [threading.Thread(target=drain, args=(n, s)) for n, s in
+               (('out', proc.stdout), ('err', proc.stderr))]
+    for t in threads:
+        t.start()
+    if feed:
+        try:
+            feed(proc.stdin)
+        except BrokenPipeError:
+            pass  # the tool stopped reading: what a limit should do
+        try:
+            proc.stdin.close()
+        except BrokenPipeError:
+            pass
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    for t in threads:
+        t.join()
+    return proc.returncode, out['err'].decode('utf-8', 'replace'), \
+        usage.ru_maxrss * 1024, out['out']
+
+
+def main():
+    exe = os.path.abspath(sys.argv[1])
+    asan = 'ASAN_OPTIONS' in os.environ
+    n = 0
+    failed = 0
+
+    def check(cond, name, detail=''):
+        nonlocal n, failed
+        n += 1
+        print(('ok' if cond else 'not ok') + f' {n} - {name}')
+        if not cond:
+            failed += 1
+            for line in str(detail).splitlines():
+                print('# ' + line)
+
+    def case(name, cmd, want_err, feed=None):
+        nonlocal n
+        status, err, rss, out = run(cmd, feed)
+        check(status == 1, f'{name}: exit 1', f'status {status}\n{err}')
+        check(err == want_err + '\n', f'{name}: the one error line',
+              f'got:  {err!r}\nwant: {want_err!r}')
+        check(out == b'', f'{name}: nothing on standard output')
+        if asan:
+            print(f'ok {n + 1} - {name}: peak memory # SKIP '
+                  'AddressSanitizer build')
+            n += 1
+        else:
+            check(rss <= MAX_RSS, f'{name}: peak memory {rss // MIB} MiB '
+                  f'<= {MAX_RSS // MIB} MiB', f'{rss // MIB} MiB')
+
+    json_head = b'{"events": ['
+    with tempfile.TemporaryDirectory(prefix='entente-bombs-') as tmp:
+        p = os.path.join(tmp, 'bomb.json.gz')
+        write_members(p, gzip_member, json_head, b' ')
+        case('gzip JSON bomb (%d KiB)' % (os.path.getsize(p) // 1024),
+             [exe, 'analyze', p],
+             f'entente: {p}: events JSON larger than 512 MiB once '
+             'decompressed (use a GDELT or dyad table for bigger inputs)')
+        os.unlink(p)
+
+        p = os.path.join(tmp, 'bomb.json.xz')
+        write_members(p, xz_member, b'[', b'\n')
+        case('xz JSON bomb (%d KiB)' % (os.path.getsize(p) // 1024), [exe, 'dyads', p],
+             f'entente: {p}: events JSON larger than 512 MiB once '
+             'decompressed (use a GDELT or dyad table for bigger inputs)')
+        os.unlink(p)
+
+        p = os.path.join(tmp, 'bomb.zip')
+        write_zip(p, 'article.txt', chunks(b'', SENTENCE, INFLATED))
+        case('zip text bomb (%d KiB)' % (os.path.getsize(p) // 1024),
+             [exe, 'extract', p],
+             f'entente: {p}: news text larger than 512 MiB once '
+             'decompressed (split it into documents of their own)')
+        case('zip text bomb, analyzed', [exe, 'analyze', '--input-format',
+                                         'text', p],
+             f'entente: {p}: news text larger than 512 MiB once '
+             'decompressed (split it into documents of their own)')
+        os.unlink(p)
+
+
+    def endless_text(stdin):
+        block = (SENTENCE * (MIB // len(SENTENCE) + 1))[:MIB]
+        for _ in range(INFLATED // MIB):
+            stdin.write(block)
+
+    case('endless text on standard input', [exe, 'extract', '-'],
+         'entente: -: news text larger than 512 MiB (split it into '
+         'documents of their own)', endless_text)
+
+    def zeros(stdin):
+        block = bytes(MIB)
+        for _ in range(INFLATED // MIB):
+            stdin.write(block)
+
+    case('zeros on standard input', [exe, 'extract', '-'],
+         'entente: -:1:1: a NUL byte: binary data, not text', zeros)
+    case('zeros on standard input, analyzed', [exe, 'analyze',
+                                               '--input-format', 'text', '-'],
+         'entente: -:1:1: a NUL byte: binary data, not text', zeros)
+    print(f'1..{n}')
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
