@@ -3,8 +3,8 @@
 """Benchmark of the bloc search: signed Louvain against igraph's spinglass
 on planted-bloc graphs (planted.py), in the same run.
 
-    tests/bench/bench_blocs.py [ENTENTE] [SIZE...]
-        (default build/src/cli/entente; sizes 300 2000 10000)
+    tests/bench/bench_blocs.py [ENTENTE] [SIZE... | real]
+        (default build/src/cli/entente; 300 2000 10000 real)
 
 For each size n: k planted blocs (6 at 300 actors, 10 at 2,000, 20 at
 10,000; spinglass allows at most 25), 20 partners per actor on average
@@ -15,6 +15,11 @@ for each: the signed modularity of its blocs (computed here from the
 report, planted.py), the NMI against the planted blocs and the share of
 actors put with their planted bloc, the number of blocs, and the wall and CPU time of the whole command. Each method runs
 once per size (spinglass takes minutes at 10,000 actors).
+
+Then the same three searches on the real files of ../shared/data when
+present (size "real"): the GDELT sample at state and actor level, the
+month of GDELT at state and actor level, the ICEWS sample; there is no
+planted truth, only the modularity and the time.
 """
 import json
 import os
@@ -35,10 +40,10 @@ def children_cpu():
     return r.ru_utime + r.ru_stime
 
 
-def run(exe, path, method, out_path):
+def run(exe, path, method, out_path, level='actor'):
     c0, w0 = children_cpu(), time.perf_counter()
     with open(out_path, 'wb') as out:
-        subprocess.run([exe, 'analyze', '--level', 'actor', '--format',
+        subprocess.run([exe, 'analyze', '--level', level, '--format',
                         'json', '--blocs', method, path], stdout=out,
                        check=True)
     wall, cpu = time.perf_counter() - w0, children_cpu() - c0
@@ -46,10 +51,38 @@ def run(exe, path, method, out_path):
         return json.load(f), wall, cpu
 
 
+REAL = [('gdelt/20191024143000.export.CSV', 'state'),
+        ('gdelt/20191024143000.export.CSV', 'actor'),
+        ('gdelt/gdelt2_20250515-20250614_halfdaily.export.CSV', 'state'),
+        ('gdelt/gdelt2_20250515-20250614_halfdaily.export.CSV', 'actor'),
+        ('icews/events.2018.sample.tab', 'state')]
+
+
+def real(exe, tmp):
+    data = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..',
+                        '..', '..', 'shared', 'data')
+    for name, level in REAL:
+        path = os.path.join(data, name)
+        if not os.path.exists(path):
+            continue
+        print(f'{os.path.basename(name)}, {level} level:')
+        for method in ('louvain', 'spinglass', 'auto'):
+            rep, wall, cpu = run(exe, path, method,
+                                 os.path.join(tmp, 'report.json'), level)
+            print(f'  {method:9s}  Q {planted.signed_modularity(rep):.6f}  '
+                  f'{len(rep["actors"]):5d} actors  '
+                  f'{len(rep["blocs"]):3d} blocs  frustration '
+                  f'{rep["balance"]["bloc_frustration"]:6d}  '
+                  f'{wall:7.2f} s wall {cpu:7.2f} s CPU', flush=True)
+
+
 def main():
     exe = sys.argv[1] if len(sys.argv) > 1 else 'build/src/cli/entente'
-    sizes = [int(a) for a in sys.argv[2:]] or sorted(CASES)
+    args = sys.argv[2:] or [str(n) for n in sorted(CASES)] + ['real']
+    sizes = [int(a) for a in args if a != 'real']
     with tempfile.TemporaryDirectory(prefix='entente-blocs-') as tmp:
+        if 'real' in args:
+            real(exe, tmp)
         for n in sizes:
             k, degree = CASES.get(n, (max(2, min(20, n // 100)), 20))
             path = os.path.join(tmp, f'planted-{n}.csv')

@@ -230,7 +230,8 @@ static void from_source(const ent__paths_graph *g, walker *w, uint32_t s,
 
 /* The work shared by the threads. */
 struct ent__paths_job {
-	ent__paths_graph g;
+	ent__paths_graph g; /* relabelled: vertex perm[v] is the caller's v */
+	size_t *perm;
 	size_t *sources;
 	size_t n_sources, active;
 	int sampled;
@@ -324,9 +325,64 @@ static size_t pick_sources(const ent__paths_graph *g,
 	return k;
 }
 
+/*
+ * Relabel the vertices by degree, highest first (ties by index), into
+ * `out`, with perm[v] the new label of v: the hubs that most shortest
+ * paths run through then sit together in memory, and their distances
+ * stay in cache (about a tenth faster on a Zipf-like actor graph). Arcs
+ * keep their order. Returns 0, or -1 when out of memory.
+ */
+static int relabel(ent__paths_graph *out, size_t *perm,
+	const ent__paths_graph *g)
+{
+	size_t n = g->n, v, j, top = 0, *count = NULL, *old_of = NULL;
+
+	memset(out, 0, sizeof(*out));
+	for (v = 0; v < n; v++) {
+		size_t d = g->off[v + 1] - g->off[v];
+		top = d > top ? d : top;
+	}
+	count = calloc(top + 2, sizeof(*count));
+	old_of = malloc((n ? n : 1) * sizeof(*old_of));
+	out->off = malloc((n + 1) * sizeof(*out->off));
+	out->arc = malloc((g->off[n] ? g->off[n] : 1) * sizeof(*out->arc));
+	if (!count || !old_of || !out->off || !out->arc) {
+		free(count);
+		free(old_of);
+		ent__paths_graph_finish(out);
+		return -1;
+	}
+	out->n = n;
+	/* counting sort on top - degree: stable, so ties keep index order */
+	for (v = 0; v < n; v++) {
+		count[top - (g->off[v + 1] - g->off[v]) + 1]++;
+	}
+	for (j = 0; j <= top; j++) {
+		count[j + 1] += count[j];
+	}
+	for (v = 0; v < n; v++) {
+		size_t u = count[top - (g->off[v + 1] - g->off[v])]++;
+		perm[v] = u;
+		old_of[u] = v;
+	}
+	out->off[0] = 0;
+	for (v = 0; v < n; v++) {
+		size_t old = old_of[v], k = out->off[v];
+		for (j = g->off[old]; j < g->off[old + 1]; j++, k++) {
+			out->arc[k].len = g->arc[j].len;
+			out->arc[k].to = (uint32_t)perm[g->arc[j].to];
+		}
+		out->off[v + 1] = k;
+	}
+	free(count);
+	free(old_of);
+	return 0;
+}
+
 static void job_free(ent__paths_job *jb)
 {
 	ent__paths_graph_finish(&jb->g);
+	free(jb->perm);
 	free(jb->sources);
 	free(jb->chunk_between);
 	free(jb->chunk_harmonic);
@@ -360,6 +416,22 @@ ent_status ent__paths_start(ent__paths_job **out, ent__paths_graph *g,
 	}
 	jb->n_sources = pick_sources(&jb->g, o, jb->sources, &jb->active);
 	jb->sampled = jb->n_sources < jb->active;
+	{
+		ent__paths_graph relabelled;
+		size_t i;
+		jb->perm = malloc(n * sizeof(*jb->perm));
+		if (jb->perm == NULL ||
+			relabel(&relabelled, jb->perm, &jb->g) != 0) {
+			job_free(jb);
+			return ENT_ENOMEM;
+		}
+		ent__paths_graph_finish(&jb->g);
+		jb->g = relabelled;
+		/* the same sources in the same order: the same chunks */
+		for (i = 0; i < jb->n_sources; i++) {
+			jb->sources[i] = jb->perm[jb->sources[i]];
+		}
+	}
 	if (jb->sampled &&
 		!(jb->chunk_harmonic = calloc(PATHS_CHUNKS * n, sizeof(double)))) {
 		job_free(jb);
@@ -407,17 +479,17 @@ ent_status ent__paths_finish(ent__paths_job *jb, double *between,
 	}
 	n = jb->g.n;
 	for (v = 0; v < n; v++) {
-		between[v] = 0;
-		harmonic[v] = jb->sampled ? 0 : jb->harmonic[v];
-	}
-	/* chunks in order; each pair was counted from both ends */
-	for (c = 0; c < PATHS_CHUNKS; c++) {
-		for (v = 0; v < n; v++) {
-			between[v] += jb->chunk_between[c * n + v];
+		size_t u = jb->perm[v]; /* v's label in the job */
+		double b = 0, h = jb->sampled ? 0 : jb->harmonic[u];
+		/* chunks in order; each pair was counted from both ends */
+		for (c = 0; c < PATHS_CHUNKS; c++) {
+			b += jb->chunk_between[c * n + u];
 			if (jb->sampled) {
-				harmonic[v] += jb->chunk_harmonic[c * n + v];
+				h += jb->chunk_harmonic[c * n + u];
 			}
 		}
+		between[v] = b;
+		harmonic[v] = h;
 	}
 	/* Brandes & Pich (2007): a uniform sample of k of the N sources,
 	 * scaled by N / k, estimates the sums without bias */
