@@ -34,7 +34,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: %s EVENTS.json\n", argv[0]);
 		return 2;
 	}
-	if (ent_dataset_create(&ds, NULL) != ENT_OK ||
+	if (ent_dataset_create(&ds, NULL, &err) != ENT_OK ||
 		ent_read_into(ds, argv[1], NULL, &err) != ENT_OK ||
 		ent_graph_build(&g, ent_dataset_dyads(ds), NULL, &err) != ENT_OK) {
 		char line[512];

@@ -5,7 +5,10 @@ directed dyads computed here with the csv module, from the definitions in
 include/entente/graph.h and the actor rule of the README (country code
 column, else the first three letters of the actor code; reduced through the
 codes and alias codes of states.tsv; non-state ends and self-dyads left
-out), must equal `entente dyads SAMPLE` exactly.
+out), must equal `entente dyads SAMPLE` exactly; and so must the dyads
+with each noise control: --min-sources 2, --min-articles 3, --dedupe (one
+event per SOURCEURL, dyad, EventCode and SQLDATE) and --weight tone
+(AvgTone in place of GoldsteinScale, each event once).
 
 usage: gdelt_sample_dyads.py ENTENTE SOURCE_ROOT
 Skips (exit 77) when the shared data folder is absent; ENTENTE_DATA points
@@ -33,8 +36,18 @@ def states(root):
     return table
 
 
-def expected(sample, table):
+MODES = {
+    'plain': [],
+    'min-sources': ['--min-sources', '2'],
+    'min-articles': ['--min-articles', '3'],
+    'dedupe': ['--dedupe'],
+    'tone': ['--weight', 'tone'],
+}
+
+
+def expected(sample, table, mode='plain'):
     dyads = {}
+    seen = set()
     with open(sample, encoding='utf-8', newline='') as f:
         for row in csv.reader(f, delimiter='\t', quoting=csv.QUOTE_NONE):
             assert len(row) == 61, f'{len(row)} columns'
@@ -43,9 +56,21 @@ def expected(sample, table):
                 key = country.strip() or code.strip()[:3]
                 ends.append(table.get(key))
             s, t = ends
+            if mode == 'min-sources' and int(row[32] or 0) < 2:
+                continue
+            if mode == 'min-articles' and int(row[33] or 0) < 3:
+                continue
             if s is None or t is None or s == t:
                 continue
-            g = int((Decimal(row[30]) * 1000).to_integral_value())
+            if mode == 'tone' and row[34] == '':
+                continue
+            if mode == 'dedupe' and row[60]:
+                key = (row[60], s, t, row[26], row[1])
+                if key in seen:
+                    continue
+                seen.add(key)
+            weight = row[34] if mode == 'tone' else row[30]
+            g = int((Decimal(weight) * 1000).to_integral_value())
             quad, day = int(row[29]), int(row[1])
             d = dyads.setdefault((s, t), [0, 0, 0, 0, 0, 0, day, day])
             d[0] += 1
@@ -63,8 +88,8 @@ def milli(text):
     return int(Decimal(text) * 1000)
 
 
-def actual(entente, sample):
-    out = subprocess.run([entente, 'dyads', '--strict', sample],
+def actual(entente, sample, mode='plain'):
+    out = subprocess.run([entente, 'dyads', '--strict'] + MODES[mode] + [sample],
                          capture_output=True, check=True).stdout.decode()
     got = {}
     for r in csv.DictReader(io.StringIO(out)):
@@ -85,15 +110,18 @@ def main():
         print(f'SKIP: {sample} not found (set ENTENTE_DATA to the shared '
               'data folder)')
         sys.exit(77)
-    want = expected(sample, states(root))
-    got = actual(entente, sample)
-    bad = [k for k in sorted(set(want) | set(got))
-           if want.get(k) != got.get(k)]
-    for k in bad[:20]:
-        print(f'{k}: expected {want.get(k)}, entente {got.get(k)}')
-    events = sum(v[0] for v in want.values())
-    print(f'{len(want)} dyads, {events} events; {len(bad)} differ')
-    sys.exit(1 if bad or events != 422 else 0)
+    failed = 0
+    for mode in MODES:
+        want = expected(sample, states(root), mode)
+        got = actual(entente, sample, mode)
+        bad = [k for k in sorted(set(want) | set(got))
+               if want.get(k) != got.get(k)]
+        for k in bad[:20]:
+            print(f'{mode}: {k}: expected {want.get(k)}, entente {got.get(k)}')
+        events = sum(v[0] for v in want.values())
+        print(f'{mode}: {len(want)} dyads, {events} events; {len(bad)} differ')
+        failed += bool(bad) or (mode == 'plain' and events != 422)
+    sys.exit(1 if failed else 0)
 
 
 if __name__ == '__main__':

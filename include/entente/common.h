@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <entente/version.h>
+
 #if defined(_WIN32)
 #define ENT_API __declspec(dllexport)
 #elif defined(__GNUC__)
@@ -31,7 +33,11 @@ ENT_BEGIN_DECLS
  * codes are at most 15 characters: country, sector and role triples). */
 #define ENT_CODE_SIZE 16
 
-/** The library version, "MAJOR.MINOR.PATCH". Never NULL. */
+/**
+ * The version of the library in use at run time, "MAJOR.MINOR.PATCH".
+ * Never NULL. ::ENT_VERSION is the version of the headers the caller was
+ * compiled against.
+ */
 ENT_API const char *ent_version(void);
 
 /** Free memory that the library allocated for the caller (strings returned

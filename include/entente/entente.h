@@ -6,6 +6,7 @@
 #ifndef ENT_ENTENTE_H
 #define ENT_ENTENTE_H
 
+#include <entente/version.h>
 #include <entente/common.h>
 #include <entente/error.h>
 #include <entente/event.h>

@@ -12,7 +12,9 @@
 
 ENT_BEGIN_DECLS
 
-/** Event flags (DESIGN.md "Events"). */
+/** Event flags: how the sentence an event was read from qualifies it. A
+ * negated event is kept in events JSON (so a reader sees what was read)
+ * but left out of the graph. */
 typedef enum ent_event_flag {
 	ENT_FLAG_NEGATED = 1u << 0,    /**< "did not", "denied" */
 	ENT_FLAG_HEDGED = 1u << 1,     /**< "reportedly", "allegedly" */
@@ -47,6 +49,9 @@ typedef struct ent_event {
 	int64_t mentions;          /**< GDELT NumMentions, 0 if unknown */
 	int64_t sources;           /**< GDELT NumSources, 0 if unknown */
 	int64_t articles;          /**< GDELT NumArticles, 0 if unknown */
+	double tone;               /**< GDELT AvgTone, the average tone of the
+	                                documents that mention it (-100..+100,
+	                                mostly -10..+10); NAN when unknown */
 	const char *source_text;   /**< the source as written, or NULL */
 	const char *target_text;   /**< the target as written, or NULL */
 	const char *doc;           /**< document (file name or URL), or NULL */
@@ -68,8 +73,13 @@ typedef ent_status (*ent_event_cb)(const ent_event *ev, void *payload);
 /** A growable list of events that owns their strings. */
 typedef struct ent_events ent_events;
 
-/** Create an empty list. */
-ENT_API ent_status ent_events_create(ent_events **out);
+/**
+ * Create an empty list.
+ * @param[out] out the list (NULL on failure)
+ * @param err details of a failure (may be NULL)
+ * @return ENT_OK, ENT_ENOMEM, or ENT_EINVAL for a NULL `out`
+ */
+ENT_API ent_status ent_events_create(ent_events **out, ent_error *err);
 /** Destroy a list and the strings of its events. Accepts NULL. */
 ENT_API void ent_events_destroy(ent_events *events);
 /** Number of events in the list. */
@@ -143,6 +153,100 @@ ENT_API size_t ent_state_count(void);
 /** The i-th state in code order, NULL out of range. */
 ENT_API const ent_state *ent_state_at(size_t i);
 
+/* -- groups of states ---------------------------------------------------- */
+
+/**
+ * A group of states: an organisation or a club whose members change over
+ * time (the group table: EU, NATO, ASEAN, AU, G7, BRICS, CSTO, GCC, SCO,
+ * with their membership dates from the organisations' own records).
+ */
+typedef struct ent_group {
+	const char *code;        /**< "NATO" */
+	const char *name;        /**< "North Atlantic Treaty Organization" */
+	const char *other_names; /**< ';'-separated other names, or NULL */
+	const char *note;        /**< what the dates mean, in a sentence */
+} ent_group;
+
+/** One spell of membership: `state` was a member from `from` to `until`,
+ * both days included; `until` is 0 while the membership lasts. */
+typedef struct ent_membership {
+	const char *state;       /**< ISO code of the state */
+	ent_date from;
+	ent_date until;
+} ent_membership;
+
+/** Number of groups in the table. */
+ENT_API size_t ent_group_count(void);
+/** The i-th group in table order, NULL out of range. */
+ENT_API const ent_group *ent_group_at(size_t i);
+/** The group with this code or (other) name, in any case ("NATO",
+ * "nato", "African Union"), or NULL. */
+ENT_API const ent_group *ent_group_lookup(const char *name, size_t len);
+/** Number of membership spells of a group (0 for NULL). */
+ENT_API size_t ent_group_member_count(const ent_group *g);
+/** The i-th membership spell of a group, NULL out of range. */
+ENT_API const ent_membership *ent_group_member(const ent_group *g, size_t i);
+/**
+ * 1 when the state with ISO code `state` was a member of `g` at `date`,
+ * else 0. A date of a month or a year (20150500, 20150000) counts when a
+ * spell covers any day of it; an undated event (0) counts for the members
+ * of today (spells without an end).
+ */
+ENT_API int ent_group_has(const ent_group *g, const char *state, ent_date date);
+
+/* -- actors named by a user ---------------------------------------------- */
+
+/** What a name given for an actor stands for. */
+typedef enum ent_actor_kind {
+	ENT_ACTOR_STATE = 1, /**< a state of the state table */
+	ENT_ACTOR_CODE,      /**< an actor code written in capitals (RUSGOV) */
+	ENT_ACTOR_GROUP      /**< a group of the group table */
+} ent_actor_kind;
+
+/** A resolved actor name (see ::ent_actor_name_resolve). */
+typedef struct ent_actor_name {
+	ent_actor_kind kind;
+	/** the code to use: a state's code as written ("ROM") or, for a
+	 * name, its ISO code ("Romania" -> "ROU"); the actor code; or the
+	 * group's code */
+	char code[ENT_CODE_SIZE];
+	/** STATE: the state; CODE: the state its first three letters name
+	 * (what the state level reduces it to), or NULL */
+	const ent_state *state;
+	const ent_group *group; /**< GROUP: the group, else NULL */
+} ent_actor_name;
+
+/** ::ent_actor_name_resolve flag: a group name is allowed. */
+#define ENT_NAME_GROUPS 1u
+
+/**
+ * What a name given for an actor stands for (in a filter, in an events
+ * JSON file, in a user dictionary). The first rule that fits wins:
+ *
+ * 1. a state's code or alias code, in any case: "RUS", "rus", "ROM", "UK";
+ * 2. with ::ENT_NAME_GROUPS, a group's code or name, in any case: "NATO",
+ *    "eu", "African Union";
+ * 3. a state's name or other name, in any case: "Russia", "russian
+ *    federation", "AUSTRIA";
+ * 4. an actor code: 1 to 15 capital letters and digits, "RUSGOV",
+ *    "CHNMIL", "IGOUNO" (CAMEO style: at state level an actor counts for
+ *    the state its first three letters name).
+ *
+ * The three-letter prefix of rule 4 is never applied to a name: "Austria"
+ * is AUT by rule 3, and "Austira" is an error, not AUS (Australia).
+ *
+ * @param[out] out what the name stands for
+ * @param name the name as given (not NUL-terminated: `len` bytes); spaces
+ *   around it are ignored
+ * @param flags 0 or ::ENT_NAME_GROUPS
+ * @param err details of a failure (may be NULL)
+ * @return ENT_OK; ENT_ENOTFOUND when no rule fits, with a message that
+ *   names up to three nearest matches: unknown actor "Austira"; did you
+ *   mean AUT (Austria)?; ENT_EINVAL for a NULL argument
+ */
+ENT_API ent_status ent_actor_name_resolve(ent_actor_name *out,
+	const char *name, size_t len, unsigned int flags, ent_error *err);
+
 /**
  * Check that the compiled-in tables parsed (they are parsed on first use).
  * @return ENT_OK, or the error with the table name and line.
@@ -156,7 +260,13 @@ typedef enum ent_weight {
 	ENT_WEIGHT_EVENTS = 0,   /**< the event's count (1 per record) */
 	ENT_WEIGHT_MENTIONS,     /**< GDELT NumMentions */
 	ENT_WEIGHT_SOURCES,      /**< GDELT NumSources */
-	ENT_WEIGHT_ARTICLES      /**< GDELT NumArticles */
+	ENT_WEIGHT_ARTICLES,     /**< GDELT NumArticles */
+	ENT_WEIGHT_TONE          /**< each event counts once, and its signed
+	                              weight is GDELT's AvgTone in place of its
+	                              Goldstein weight (cooperation = sum of the
+	                              positive tones, conflict of the negative
+	                              ones); events without a tone are left out
+	                              (counted as filtered) */
 } ent_weight;
 
 /**
@@ -168,20 +278,44 @@ typedef struct ent_filter {
 	ent_date until;          /**< keep events dated on or before; a month or year
 	                              bound covers the whole month or year */
 	int use_date_added;      /**< compare date_added instead of date */
-	const char *const *actors; /**< state or actor codes; keep events whose
-	                              source AND target (after state reduction) are listed */
+	const char *const *actors; /**< actors by code, name or group (see
+	                              ::ent_actor_name_resolve, groups allowed);
+	                              keep events whose source AND target are
+	                              listed: a state keeps its actor codes
+	                              (RUS keeps RUSGOV), an actor code keeps
+	                              itself, a group its members at the
+	                              event's date */
 	size_t n_actors;
 	const char *const *codes;  /**< CAMEO codes or prefixes ("19", "057") */
 	size_t n_codes;
 	unsigned int quads;      /**< bit q set keeps quad class q (1..4); 0 keeps all */
 	int root_only;           /**< keep only GDELT root events */
+	int64_t min_sources;     /**< keep events with at least this many
+	                              sources (GDELT NumSources: distinct outlets
+	                              that reported it); 0 keeps all, and events
+	                              without the field are left out otherwise */
+	int64_t min_articles;    /**< the same for GDELT NumArticles (articles
+	                              that mention it) */
 } ent_filter;
 
 #define ENT_FILTER_VERSION 1
-#define ENT_FILTER_INIT {ENT_FILTER_VERSION, 0, 0, 0, NULL, 0, NULL, 0, 0, 0}
+#define ENT_FILTER_INIT {ENT_FILTER_VERSION, 0, 0, 0, NULL, 0, NULL, 0, 0, 0, \
+	0, 0}
 
-/** 1 when the event passes the filter, 0 when it does not. */
+/**
+ * 1 when the event passes the filter, 0 when it does not. The actor
+ * names are resolved on each call (a dataset resolves them once, when it
+ * is created); a name that resolves to nothing matches no event (see
+ * ::ent_filter_check).
+ */
 ENT_API int ent_filter_match(const ent_filter *filter, const ent_event *ev);
+
+/**
+ * Check the actor names of a filter.
+ * @return ENT_OK, or ENT_ENOTFOUND naming the first unknown name and its
+ *   nearest matches (see ::ent_actor_name_resolve)
+ */
+ENT_API ent_status ent_filter_check(const ent_filter *filter, ent_error *err);
 
 ENT_END_DECLS
 

@@ -4,7 +4,7 @@
  * @brief Aggregation of events into directed dyads, and the signed actor
  * graph built from them with igraph.
  *
- * Definitions (DESIGN.md "Dyads and the graph"). For the events e of a
+ * Definitions. For the events e of a
  * directed dyad source -> target, with weight w(e) (the event's count, or
  * its mentions/sources/articles, see ::ent_weight) and Goldstein weight g(e):
  *
@@ -60,24 +60,39 @@ typedef enum ent_level {
 /** A table of directed dyads keyed by (source, target). */
 typedef struct ent_dyads ent_dyads;
 
-/** Create an empty table. */
-ENT_API ent_status ent_dyads_create(ent_dyads **out);
+/**
+ * Create an empty table.
+ * @param[out] out the table (NULL on failure)
+ * @param err details of a failure (may be NULL)
+ * @return ENT_OK, ENT_ENOMEM, or ENT_EINVAL when `out` is NULL
+ */
+ENT_API ent_status ent_dyads_create(ent_dyads **out, ent_error *err);
 /** Destroy a table. Accepts NULL. */
 ENT_API void ent_dyads_destroy(ent_dyads *dyads);
 /**
  * Add one event with weight `weight` to the dyad (source, target) given
  * (codes already reduced by the caller). Self-dyads are allowed here; the
  * dataset leaves them out.
+ * @return ENT_OK, ENT_ENOMEM, or ENT_EINVAL for a NULL argument or a code
+ *   of ENT_CODE_SIZE characters or more
  */
 ENT_API ent_status ent_dyads_add_event(ent_dyads *dyads, const char *source,
-	const char *target, const ent_event *ev, int64_t weight);
+	const char *target, const ent_event *ev, int64_t weight,
+	ent_error *err);
 /**
  * Add an already aggregated dyad (from a dyad table) to the table. Values
  * are taken to the nearest thousandth.
+ * @return ENT_OK, ENT_ENOMEM, or ENT_EINVAL as ::ent_dyads_add_event
  */
-ENT_API ent_status ent_dyads_add_dyad(ent_dyads *dyads, const ent_dyad *dyad);
-/** Merge every dyad of `from` into `into`. */
-ENT_API ent_status ent_dyads_merge(ent_dyads *into, const ent_dyads *from);
+ENT_API ent_status ent_dyads_add_dyad(ent_dyads *dyads, const ent_dyad *dyad,
+	ent_error *err);
+/**
+ * Merge every dyad of `from` into `into`. On ENT_ENOMEM `into` holds the
+ * dyads merged before the failure.
+ * @return ENT_OK, ENT_ENOMEM, or ENT_EINVAL for a NULL argument
+ */
+ENT_API ent_status ent_dyads_merge(ent_dyads *into, const ent_dyads *from,
+	ent_error *err);
 /** Number of dyads. */
 ENT_API size_t ent_dyads_count(const ent_dyads *dyads);
 /**
@@ -114,11 +129,19 @@ typedef struct ent_dataset_options {
 	ent_period_unit by;     /**< also aggregate per period */
 	int keep_events;        /**< keep every kept event (for provenance and
 	                             events.json); memory then grows with events */
+	int dedupe;             /**< keep one event per document (source URL),
+	                             directed dyad (after reduction to the level),
+	                             CAMEO code and date: the later ones are
+	                             duplicates, left out and counted (among the
+	                             filtered, and in `duplicates`). Events
+	                             without a document are never duplicates.
+	                             Memory grows with the kept events (8 bytes
+	                             each). */
 } ent_dataset_options;
 
 #define ENT_DATASET_OPTIONS_VERSION 1
 #define ENT_DATASET_OPTIONS_INIT {ENT_DATASET_OPTIONS_VERSION, ENT_FILTER_INIT, \
-	ENT_LEVEL_STATE, ENT_WEIGHT_EVENTS, ENT_PERIOD_NONE, 0}
+	ENT_LEVEL_STATE, ENT_WEIGHT_EVENTS, ENT_PERIOD_NONE, 0, 0}
 
 /**
  * Most distinct actors a dataset aggregates (after reduction to the level).
@@ -139,6 +162,7 @@ typedef struct ent_dataset_stats {
 	int64_t skipped_rows;/**< broken rows skipped by readers */
 	ent_date first;      /**< earliest kept date */
 	ent_date last;       /**< latest kept date */
+	int64_t duplicates;  /**< left out by `dedupe` (also in `filtered`) */
 } ent_dataset_stats;
 
 /**
@@ -148,10 +172,16 @@ typedef struct ent_dataset_stats {
  */
 typedef struct ent_dataset ent_dataset;
 
-/** Create an empty dataset. `opts` may be NULL for the defaults; it is copied
- * (the filter's arrays are borrowed and must outlive the dataset). */
+/**
+ * Create an empty dataset.
+ * @param[out] out the dataset (NULL on failure)
+ * @param opts options, NULL for the defaults; copied (the filter's arrays
+ *   are borrowed and must outlive the dataset)
+ * @param err details of a failure (may be NULL)
+ * @return ENT_OK, ENT_ENOMEM, or ENT_EINVAL for a NULL `out`
+ */
 ENT_API ent_status ent_dataset_create(ent_dataset **out,
-	const ent_dataset_options *opts);
+	const ent_dataset_options *opts, ent_error *err);
 /** Destroy a dataset. Accepts NULL. */
 ENT_API void ent_dataset_destroy(ent_dataset *ds);
 /** Offer one event: filtered, reduced, aggregated (and kept if asked). */
@@ -163,9 +193,13 @@ ENT_API ent_status ent_dataset_add_cb(const ent_event *ev, void *payload);
  * and the level apply; date and code filters cannot). */
 ENT_API ent_status ent_dataset_add_dyad(ent_dataset *ds, const ent_dyad *dyad,
 	ent_error *err);
-/** Record the name of an input, for the report (copied). */
+/**
+ * Record the name of an input and its format name, for the report (both
+ * copied; `format` may be NULL).
+ * @return ENT_OK, ENT_ENOMEM, or ENT_EINVAL for a NULL `ds` or `name`
+ */
 ENT_API ent_status ent_dataset_add_input(ent_dataset *ds, const char *name,
-	const char *format);
+	const char *format, ent_error *err);
 /** Count broken rows a reader skipped. */
 ENT_API void ent_dataset_count_skipped(ent_dataset *ds, int64_t rows);
 /** The dyad table over all periods (borrowed). */

@@ -19,7 +19,9 @@ ENT_BEGIN_DECLS
 /** Input formats. */
 typedef enum ent_format {
 	ENT_FORMAT_AUTO = 0, /**< detect from the extension, then the content */
-	ENT_FORMAT_JSON,     /**< events JSON (DESIGN.md), object or bare array */
+	ENT_FORMAT_JSON,     /**< events JSON: {"entente": "events/1",
+	                          "events": [...]} or a bare array of events
+	                          (see ::ent_events_parse_json) */
 	ENT_FORMAT_TEXT,     /**< news text, extracted on the way */
 	ENT_FORMAT_GDELT2,   /**< GDELT 2.0 export, 61 columns */
 	ENT_FORMAT_GDELT1,   /**< GDELT 1.0, 57 or 58 columns */
@@ -128,7 +130,15 @@ ENT_API ent_status ent_events_parse_json(ent_events **out, const char *buf,
 ENT_API ent_status ent_events_read_json(ent_events **out, const char *path,
 	ent_error *err);
 
-/** Serialise events as the events JSON of DESIGN.md (malloc'd, free with ent_free). */
+/**
+ * Serialise events as events JSON: {"entente": "events/1", "events":
+ * [...]}, one object per event with the members of ::ent_event under
+ * their names (absent values left out, flags as an array of names,
+ * unknown members of read events written back). The JSON Schema
+ * schema/events-1.schema.json (installed in share/entente/schema)
+ * describes it member by member.
+ * @param[out] out the text, NUL-terminated (free with ent_free)
+ */
 ENT_API ent_status ent_events_to_json(char **out, const ent_events *events,
 	ent_error *err);
 

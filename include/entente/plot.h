@@ -11,13 +11,15 @@
  * **no news**: it is shaded light grey and the lines have a gap there,
  * never a zero.
  *
- * - Relation chart (ent_plot_relation()), and actor chart
+ * - Relation chart (ent_plot_relation(), or ent_plot_trend() for a
+ *   summed trend such as a group's relation), and actor chart
  *   (ent_plot_actor(), the actor's strengths): per period, cooperation as
  *   a solid blue bar above zero (#2166ac), conflict as a hatched orange
  *   bar below zero (#d95f02, drawn as -conflict), and net = cooperation
  *   - conflict as a black line with round markers. Units: Goldstein
- *   points. The title names the relation and the unit, the subtitle the
- *   events and the share of the periods' events (trend.h).
+ *   points. The title names the relation and the unit, the subtitle its
+ *   events and how many of the calendar periods hold them ("289 events in
+ *   5 of 5 weeks; grey: no news").
  * - Centrality chart (ent_plot_centrality()): the PageRank of each given
  *   actor per period (metrics.h, on that period's graph), one line per
  *   actor, each with its own colour, dash pattern and marker, so the lines
@@ -82,6 +84,17 @@ typedef struct ent_plot_options {
  */
 ENT_API ent_status ent_plot_relation(FILE *fp, const ent_trends *t,
 	size_t relation, const ent_plot_options *opts, ent_error *err);
+
+/**
+ * Draw a trend over the periods of `t`: one of ent_trends_relation(), or
+ * a sum from ent_trends_sum() (a group's relation, an actor with
+ * everyone). Titled "A - B" (an en dash), or "A with everyone" when
+ * `r->b` is empty. Same returns as ent_plot_relation() (ENT_EINVAL also
+ * for a point outside the periods of `t`).
+ */
+ENT_API ent_status ent_plot_trend(FILE *fp, const ent_trends *t,
+	const ent_trend_relation *r, const ent_plot_options *opts,
+	ent_error *err);
 
 /** Draw the cooperation, conflict and net of actor `actor` (an index of
  * ent_trends_actor()) per period. Same returns as ent_plot_relation(). */

@@ -2,9 +2,10 @@
 /**
  * @file render.h
  * @brief Diagrams of the actor graph through Graphviz (cgraph + gvc), and
- * GraphML/GML exports through igraph.
+ * exports of the graph: GraphML and GEXF (libxml2's xmlwriter), GML and
+ * the signed relation list (CSV).
  *
- * The diagram encodes (DESIGN.md "Diagrams"):
+ * The diagram encodes:
  *
  * - one edge per relation {a, b} (or, with `directed`, one arrow per
  *   directed dyad); an alliance tie (net > 0) is drawn solid in blue
@@ -83,11 +84,19 @@ typedef enum ent_render_format {
 	ENT_RENDER_SVG,     /**< laid out and drawn by Graphviz */
 	ENT_RENDER_PNG,     /**< 96 dpi raster (cairo) */
 	ENT_RENDER_PDF,     /**< vector (cairo) */
-	ENT_RENDER_GRAPHML, /**< GraphML through igraph, with attributes */
-	ENT_RENDER_GML      /**< GML through igraph, with attributes */
+	ENT_RENDER_GRAPHML, /**< GraphML: the directed dyad graph, nodes
+				 identified by actor code, typed attributes */
+	ENT_RENDER_GML,     /**< GML: the same graph (integer ids, the code
+				 as label) */
+	ENT_RENDER_GEXF,    /**< GEXF 1.3: the relations, with the dataset's
+				 periods as time intervals (Gephi's
+				 timeline) */
+	ENT_RENDER_CSV      /**< the signed relation list:
+				 a,b,sign,weight,events,cooperation,conflict,net */
 } ent_render_format;
 
-/** Parse "dot" (or "gv"), "svg", "png", "pdf", "graphml", "gml".
+/** Parse "dot" (or "gv"), "svg", "png", "pdf", "graphml", "gml", "gexf",
+ * "csv".
  * @return ENT_OK, or ENT_EINVAL for another name */
 ENT_API ent_status ent_render_format_parse(
 	ent_render_format *out, const char *name);
@@ -151,7 +160,8 @@ typedef struct ent_render_options {
 	 * layout is drawn faded with no tie ("no news" in this graph), and
 	 * ties are straight: diagrams of several periods drawn on one
 	 * layout line up, so a tie that appears or turns is seen, not
-	 * re-laid out. Only for the drawn formats (SVG, PNG, PDF).
+	 * re-laid out. Only for the drawn formats (SVG, PNG, PDF); DOT and
+	 * the exports ignore it.
 	 */
 	const struct ent_positions *positions;
 	/** Relations drawn when a diagram is crowded (see Selection; default

@@ -163,6 +163,42 @@ ENT_API const ent_trend_actor *ent_trends_actor(const ent_trends *t, size_t i);
 /** Index of the actor with this code, or (size_t)-1. */
 ENT_API size_t ent_trends_find_actor(const ent_trends *t, const char *code);
 
+/**
+ * The trend of the relation between two actors as a user names them
+ * (ent_actor_name_resolve(): a state, an actor code or a group such as
+ * NATO), or of one actor with everyone: per period, the sum of the
+ * relations that join them.
+ *
+ * A code x of the trends stands for a name in period t when x is the
+ * name's code or an actor code of its state (at actor level RUSGOV stands
+ * for RUS), or, for a group, when x's state was a member of the group on
+ * some day of t (the filter's `actors` keeps a group's members at each
+ * event's date; a trend has the period's dates only). The point of t sums
+ * every relation {x, y} of t where x stands for `a` and y for `b`, or y
+ * for `a` and x for `b`; with `b` NULL, every relation where one end
+ * stands for `a` and the other does not (the relations among a group's
+ * members are not its relations with others). Each relation counts once;
+ * events, cooperation, conflict, net and share are sums (Goldstein points
+ * summed as exact thousandths). A period where no relation counts is no
+ * news: it has no point. For two states it is their relation's own
+ * ::ent_trend_relation, point for point.
+ *
+ * Time complexity: O(P + G) for the P (relation, period) pairs, G the
+ * groups' membership spells checked per pair.
+ *
+ * @param[out] out the trend: `a` and `b` hold the names' codes (a state's
+ *   ISO code; `b` empty for everyone), `points` the periods with a point,
+ *   all in one block: free it with ent_free(); NULL on failure
+ * @param t the trends
+ * @param a a resolved name
+ * @param b a resolved name, or NULL for everyone
+ * @return ENT_OK (also when no period has a point: n_points 0),
+ *   ENT_EINVAL (NULL `out`, `t` or `a`), ENT_ENOMEM
+ */
+ENT_API ent_status ent_trends_sum(ent_trend_relation **out,
+	const ent_trends *t, const ent_actor_name *a, const ent_actor_name *b,
+	ent_error *err);
+
 /** Number of changes measured (every change, listed or not). */
 ENT_API size_t ent_trends_change_count(const ent_trends *t);
 /** Number of changes listed as "what changed" (|score| >= min_score). */

@@ -1,166 +1,372 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Option parsing shared by every command, and the input loader.
+ * The options several commands share, and the two things every option
+ * table drives: parsing a command's arguments and printing its help.
+ *
+ * Parsing is exact: a long option is matched by its whole name (no
+ * abbreviations), "--name=value" and "--name value" are the same, a short
+ * option takes its value attached or as the next argument, "--" ends the
+ * options and "-" alone is an input (standard input).
  */
 #include <errno.h>
-#include <getopt.h>
-#include <signal.h>
-#include <stdatomic.h>
+#include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "cli.h"
 
-enum {
-	OPT_SINCE = 256, OPT_UNTIL, OPT_DATE_ADDED, OPT_ACTORS, OPT_CODES,
-	OPT_QUAD, OPT_ROOT_ONLY, OPT_MIN_EVENTS, OPT_WEIGHT, OPT_LEVEL, OPT_BY,
-	OPT_INPUT_FORMAT, OPT_STRICT, OPT_QUIET, OPT_DATE, OPT_ACTOR_DICT,
-	OPT_VERB_DICT, OPT_LAYOUT, OPT_SIZE, OPT_TITLE, OPT_DIRECTED,
-	OPT_MIN_WEIGHT, OPT_SEED, OPT_TABLE, OPT_TOP, OPT_FORMAT, OPT_RELATION,
-	OPT_ACTOR, OPT_BLOCS, OPT_THREADS, OPT_SAMPLE_ABOVE, OPT_SAMPLES,
-	OPT_ALL_TRIANGLES, OPT_ALL_RELATIONS
-};
+#define OFF(field) offsetof(cli_opts, field)
 
-typedef struct opt_def {
-	struct option opt;
-	unsigned int groups;
-} opt_def;
+/* -- value parsers of the custom options --------------------------------- */
 
-static const opt_def defs[] = {
-	{{"output", required_argument, NULL, 'o'}, CLI_OUTPUT},
-	{{"format", required_argument, NULL, OPT_FORMAT},
-		CLI_REPORT | CLI_RENDER | CLI_PLOT},
-	{{"table", required_argument, NULL, OPT_TABLE}, CLI_REPORT},
-	{{"top", required_argument, NULL, OPT_TOP}, CLI_REPORT | CLI_RENDER},
-	{{"since", required_argument, NULL, OPT_SINCE}, CLI_FILTER},
-	{{"until", required_argument, NULL, OPT_UNTIL}, CLI_FILTER},
-	{{"date-added", no_argument, NULL, OPT_DATE_ADDED}, CLI_FILTER},
-	{{"actors", required_argument, NULL, OPT_ACTORS}, CLI_FILTER},
-	{{"codes", required_argument, NULL, OPT_CODES}, CLI_FILTER},
-	{{"quad", required_argument, NULL, OPT_QUAD}, CLI_FILTER},
-	{{"root-only", no_argument, NULL, OPT_ROOT_ONLY}, CLI_FILTER},
-	{{"min-events", required_argument, NULL, OPT_MIN_EVENTS}, CLI_FILTER},
-	{{"weight", required_argument, NULL, OPT_WEIGHT}, CLI_FILTER},
-	{{"level", required_argument, NULL, OPT_LEVEL}, CLI_FILTER},
-	{{"by", required_argument, NULL, OPT_BY}, CLI_FILTER},
-	{{"input-format", required_argument, NULL, OPT_INPUT_FORMAT}, CLI_READ},
-	{{"strict", no_argument, NULL, OPT_STRICT}, CLI_READ},
-	{{"quiet", no_argument, NULL, OPT_QUIET}, CLI_READ},
-	{{"date", required_argument, NULL, OPT_DATE}, CLI_EXTRACT},
-	{{"actor-dict", required_argument, NULL, OPT_ACTOR_DICT}, CLI_EXTRACT},
-	{{"verb-dict", required_argument, NULL, OPT_VERB_DICT}, CLI_EXTRACT},
-	{{"layout", required_argument, NULL, OPT_LAYOUT}, CLI_RENDER},
-	{{"size", required_argument, NULL, OPT_SIZE}, CLI_RENDER},
-	{{"title", required_argument, NULL, OPT_TITLE}, CLI_RENDER},
-	{{"directed", no_argument, NULL, OPT_DIRECTED}, CLI_RENDER},
-	{{"min-weight", required_argument, NULL, OPT_MIN_WEIGHT}, CLI_RENDER},
-	{{"seed", required_argument, NULL, OPT_SEED}, CLI_RENDER},
-	{{"relation", required_argument, NULL, OPT_RELATION}, CLI_PLOT},
-	{{"actor", required_argument, NULL, OPT_ACTOR}, CLI_PLOT},
-	{{"all-relations", no_argument, NULL, OPT_ALL_RELATIONS}, CLI_RENDER},
-	{{"blocs", required_argument, NULL, OPT_BLOCS}, CLI_METRICS},
-	{{"threads", required_argument, NULL, OPT_THREADS}, CLI_METRICS},
-	{{"sample-above", required_argument, NULL, OPT_SAMPLE_ABOVE},
-		CLI_METRICS},
-	{{"samples", required_argument, NULL, OPT_SAMPLES}, CLI_METRICS},
-	{{"all-triangles", no_argument, NULL, OPT_ALL_TRIANGLES}, CLI_METRICS},
-	{{"help", no_argument, NULL, 'h'}, ~0u},
-};
+/* Append the items of a comma list to an owned string list. */
+static int append_list(char ***list, size_t *n, const char *arg)
+{
+	const char *p = arg;
 
-#define N_DEFS (sizeof(defs) / sizeof(defs[0]))
+	while (*p) {
+		const char *end = strchr(p, ',');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
 
-static const char *group_help[] = {
-	/* CLI_INPUTS */ NULL,
-	/* CLI_OUTPUT */
-	"  -o, --output FILE      write to FILE (atomically) instead of standard output\n",
-	/* CLI_FILTER */
-	"Filters:\n"
-	"  --since DATE           keep events on or after DATE (YYYY[-MM[-DD]])\n"
-	"  --until DATE           keep events on or before DATE (a month or year is inclusive)\n"
-	"  --date-added           compare GDELT's DATEADDED instead of the event date\n"
-	"  --actors LIST          keep events between the listed actors (CHN,RUS,USA)\n"
-	"  --codes LIST           keep CAMEO codes or roots (19,057)\n"
-	"  --quad LIST            keep quad classes (1 verbal coop, 2 material coop,\n"
-	"                         3 verbal conflict, 4 material conflict), e.g. 3,4\n"
-	"  --root-only            keep GDELT root events only (IsRootEvent = 1)\n"
-	"  --min-events N         leave out directed dyads with fewer than N events\n"
-	"  --weight W             what an event counts for: events (default),\n"
-	"                         mentions, sources, articles\n"
-	"  --level L              state (default: RUSGOV counts as RUS) or actor\n"
-	"  --by UNIT              also aggregate per week, month, quarter or year\n",
-	/* CLI_REPORT */
-	"Report:\n"
-	"  --format F             text (default), json, csv or md\n"
-	"  --table T              with csv: actors, dyads, relations, blocs,\n"
-	"                         periods (the default with --by, else actors)\n"
-	"                         or changes (with --by)\n"
-	"  --top N                rows in ranked tables (default 10)\n",
-	/* CLI_EXTRACT */
-	"Extraction (news text):\n"
-	"  --date DATE            date of events when the text has no date line or\n"
-	"                         dateline (and the year of a dateline without one)\n"
-	"  --actor-dict FILE      extra actor dictionary (see README)\n"
-	"  --verb-dict FILE       extra event-phrase dictionary (see README)\n",
-	/* CLI_RENDER */
-	"Diagram:\n"
-	"  --format F             dot, svg, png, pdf, graphml or gml (default: from -o)\n"
-	"  --layout L             neato (default), fdp, sfdp, circo or dot\n"
-	"  --size M               node size by pagerank (default), betweenness, degree, events\n"
-	"  --title TEXT           diagram title (default: inputs and date range)\n"
-	"  --directed             draw directed dyads with arrows\n"
-	"  --top N                keep the N strongest relations\n"
-	"  --min-weight W         leave out relations with |net| below W\n"
-	"  --all-relations        draw every relation of a graph over 100 actors\n"
-	"                         (by default its 100 strongest, as its title says)\n"
-	"  --seed N               layout seed (default 1)\n",
-	/* CLI_READ */
-	"Input:\n"
-	"  --input-format F       json, text, gdelt2, gdelt1, icews or dyads (default: detect)\n"
-	"  --strict               a broken row is an error instead of being skipped\n"
-	"  --quiet                no progress line or skip reports\n",
-	/* CLI_PLOT */
-	"Chart:\n"
-	"  --relation A-B         the relation of actors A and B (RUS-TUR)\n"
-	"  --actor CODE           one actor with everyone (CHN)\n"
-	"  --format F             svg, png or pdf (default: from -o)\n",
-	/* CLI_METRICS */
-	"Measures:\n"
-	"  --blocs M              bloc search: auto (default), louvain or spinglass\n"
-	"  --sample-above N       estimate betweenness and harmonic closeness from\n"
-	"                         sampled sources above N actors (default 20000;\n"
-	"                         0 = always exact)\n"
-	"  --samples K            sources of that sample (default 2000)\n"
-	"  --threads N            threads for them (default: one per CPU)\n"
-	"  --all-triangles        list every unbalanced triangle (default: the\n"
-	"                         1000 heaviest; the counts are always exact)\n",
-};
+		if (len > 0) {
+			char **items = realloc(*list, (*n + 1) * sizeof(*items));
+			if (items == NULL) {
+				return -1;
+			}
+			*list = items;
+			if ((items[*n] = malloc(len + 1)) == NULL) {
+				return -1;
+			}
+			memcpy(items[*n], p, len);
+			items[(*n)++][len] = '\0';
+		}
+		if (end == NULL) {
+			break;
+		}
+		p = end + 1;
+	}
+	return 0;
+}
+
+/* --actors: each name must stand for something (a code, a state's name, a
+ * group); an unknown one is a usage error naming the nearest matches. */
+static int parse_actors(cli_opts *o, const char *arg)
+{
+	size_t i = o->n_actors;
+
+	if (append_list(&o->actors, &o->n_actors, arg) < 0) {
+		return cli_usage_error("out of memory");
+	}
+	for (; i < o->n_actors; i++) {
+		ent_actor_name n;
+		ent_error err = {0};
+
+		if (ent_actor_name_resolve(&n, o->actors[i],
+			    strlen(o->actors[i]), ENT_NAME_GROUPS, &err) !=
+			ENT_OK) {
+			return cli_usage_error("--actors: %s", err.message);
+		}
+	}
+	return 0;
+}
+
+static int parse_codes(cli_opts *o, const char *arg)
+{
+	size_t i = o->n_codes;
+
+	if (append_list(&o->codes, &o->n_codes, arg) < 0) {
+		return cli_usage_error("out of memory");
+	}
+	for (; i < o->n_codes; i++) {
+		const char *c = o->codes[i];
+		size_t k, len = strlen(c);
+
+		for (k = 0; k < len && c[k] >= '0' && c[k] <= '9'; k++) {
+		}
+		if (k != len || len < 2 || len > 4 ||
+			ent_cameo_lookup(c) == NULL) {
+			return cli_usage_error("--codes: \"%s\" is not a CAMEO "
+				"code", c);
+		}
+	}
+	return 0;
+}
+
+static int parse_quad(cli_opts *o, const char *arg)
+{
+	const char *p;
+
+	for (p = arg; *p; p++) {
+		if (*p >= '1' && *p <= '4') {
+			o->quads |= 1u << (*p - '0');
+		} else if (*p != ',') {
+			return cli_usage_error("--quad: \"%s\" is not a list of "
+				"1, 2, 3, 4", arg);
+		}
+	}
+	return 0;
+}
+
+/* -- the shared options -------------------------------------------------- */
+
+const cli_opt cli_opt_help = {CLI_OPT_HELP, "help", 'h', NULL, 0, NULL, 0,
+	NULL, "show this help"};
+const cli_opt cli_opt_output_file = {CLI_OPT_STRING, "output", 'o', "FILE",
+	OFF(output), NULL, 0, NULL,
+	"write to FILE (atomically), not to standard output"};
+const cli_opt cli_opt_quiet = {CLI_OPT_FLAG, "quiet", 0, NULL, OFF(quiet),
+	NULL, 0, NULL, "no progress line, no warnings"};
+
+const cli_opt cli_section_filters = {CLI_OPT_SECTION, "Filters (an event "
+	"must pass all of them)", 0, NULL, 0, NULL, 0, NULL, NULL};
+const cli_opt cli_opt_since = {CLI_OPT_DATE, "since", 0, "DATE", OFF(since),
+	NULL, 0, NULL, "keep events on or after DATE (YYYY[-MM[-DD]])"};
+const cli_opt cli_opt_until = {CLI_OPT_DATE, "until", 0, "DATE", OFF(until),
+	NULL, 0, NULL,
+	"keep events on or before DATE (a month or a year\n"
+	"counts whole)"};
+const cli_opt cli_opt_date_added = {CLI_OPT_FLAG, "date-added", 0, NULL,
+	OFF(date_added), NULL, 0, NULL,
+	"compare GDELT's DATEADDED instead of the event date"};
+const cli_opt cli_opt_actors = {CLI_OPT_CUSTOM, "actors", 0, "LIST", 0, NULL,
+	0, parse_actors,
+	"keep events between the listed actors: codes, names\n"
+	"or groups (RUS,China,\"United States\" or NATO,BRICS)"};
+const cli_opt cli_opt_codes = {CLI_OPT_CUSTOM, "codes", 0, "LIST", 0, NULL, 0,
+	parse_codes, "keep CAMEO codes or roots, as prefixes (19,057)"};
+const cli_opt cli_opt_quad = {CLI_OPT_CUSTOM, "quad", 0, "LIST", 0, NULL, 0,
+	parse_quad,
+	"keep quad classes (1 verbal coop, 2 material coop,\n"
+	"3 verbal conflict, 4 material conflict), e.g. 3,4"};
+const cli_opt cli_opt_root_only = {CLI_OPT_FLAG, "root-only", 0, NULL,
+	OFF(root_only), NULL, 0, NULL,
+	"keep GDELT root events only (IsRootEvent = 1)"};
+const cli_opt cli_opt_min_sources = {CLI_OPT_COUNT, "min-sources", 0, "N",
+	OFF(min_sources), NULL, 0, NULL,
+	"keep GDELT events reported by N sources or more\n"
+	"(NumSources; events without it are left out)"};
+const cli_opt cli_opt_min_articles = {CLI_OPT_COUNT, "min-articles", 0, "N",
+	OFF(min_articles), NULL, 0, NULL,
+	"keep GDELT events in N articles or more (NumArticles)"};
+const cli_opt cli_opt_dedupe = {CLI_OPT_FLAG, "dedupe", 0, NULL, OFF(dedupe),
+	NULL, 0, NULL,
+	"one event per source URL, directed dyad, CAMEO code\n"
+	"and day (GDELT codes one article many times)"};
+
+static const cli_choice level_choices[] = {
+	{"state", ENT_LEVEL_STATE}, {"actor", ENT_LEVEL_ACTOR}, {NULL, 0}};
+static const cli_choice weight_choices[] = {
+	{"events", ENT_WEIGHT_EVENTS}, {"mentions", ENT_WEIGHT_MENTIONS},
+	{"sources", ENT_WEIGHT_SOURCES}, {"articles", ENT_WEIGHT_ARTICLES},
+	{"tone", ENT_WEIGHT_TONE}, {NULL, 0}};
+const cli_choice cli_by_choices[] = {
+	{"week", ENT_PERIOD_WEEK}, {"month", ENT_PERIOD_MONTH},
+	{"quarter", ENT_PERIOD_QUARTER}, {"year", ENT_PERIOD_YEAR},
+	{NULL, 0}};
+
+const cli_opt cli_section_aggregation = {CLI_OPT_SECTION, "Aggregation", 0,
+	NULL, 0, NULL, 0, NULL, NULL};
+const cli_opt cli_opt_level = {CLI_OPT_CHOICE, "level", 0, "L", OFF(level),
+	level_choices, 0, NULL,
+	"state (default: RUSGOV counts as RUS, non-state\n"
+	"actors are left out) or actor (codes as they are)"};
+const cli_opt cli_opt_weight = {CLI_OPT_CHOICE, "weight", 0, "W",
+	OFF(weight), weight_choices, 0, NULL,
+	"what an event counts for (default events: its count;\n"
+	"tone: once, with GDELT's AvgTone for its Goldstein)"};
+const cli_opt cli_opt_min_events = {CLI_OPT_COUNT, "min-events", 0, "N",
+	OFF(min_events), NULL, 0, NULL,
+	"leave out directed dyads with fewer than N events"};
+const cli_opt cli_opt_by = {CLI_OPT_CHOICE, "by", 0, "UNIT", OFF(by),
+	cli_by_choices, 0, NULL, "also aggregate per period"};
+
+static const cli_choice input_format_choices[] = {
+	{"json", ENT_FORMAT_JSON}, {"text", ENT_FORMAT_TEXT},
+	{"gdelt2", ENT_FORMAT_GDELT2}, {"gdelt1", ENT_FORMAT_GDELT1},
+	{"icews", ENT_FORMAT_ICEWS}, {"dyads", ENT_FORMAT_DYADS}, {NULL, 0}};
+
+const cli_opt cli_section_input = {CLI_OPT_SECTION, "Input", 0, NULL, 0, NULL,
+	0, NULL, NULL};
+const cli_opt cli_opt_input_format = {CLI_OPT_CHOICE, "input-format", 0, "F",
+	OFF(input_format), input_format_choices, 0, NULL,
+	"read every input as F (default: detect)"};
+const cli_opt cli_opt_strict = {CLI_OPT_FLAG, "strict", 0, NULL, OFF(strict),
+	NULL, 0, NULL, "a broken row is an error instead of being skipped"};
+
+const cli_opt cli_section_text = {CLI_OPT_SECTION, "News text", 0, NULL, 0,
+	NULL, 0, NULL, NULL};
+const cli_opt cli_opt_date = {CLI_OPT_DATE, "date", 0, "DATE", OFF(date),
+	NULL, 0, NULL,
+	"date of the events when a text has no date line or\n"
+	"dateline (and the year of a dateline without one)"};
+const cli_opt cli_opt_actor_dict = {CLI_OPT_STRING, "actor-dict", 0, "FILE",
+	OFF(actor_dict), NULL, 0, NULL,
+	"extra actor dictionary (see README)"};
+const cli_opt cli_opt_verb_dict = {CLI_OPT_STRING, "verb-dict", 0, "FILE",
+	OFF(verb_dict), NULL, 0, NULL,
+	"extra event-phrase dictionary (see README)"};
+
+static const cli_choice layout_choices[] = {
+	{"neato", ENT_LAYOUT_NEATO}, {"fdp", ENT_LAYOUT_FDP},
+	{"sfdp", ENT_LAYOUT_SFDP}, {"circo", ENT_LAYOUT_CIRCO},
+	{"dot", ENT_LAYOUT_DOT}, {NULL, 0}};
+static const cli_choice size_choices[] = {
+	{"pagerank", ENT_SIZE_PAGERANK}, {"betweenness", ENT_SIZE_BETWEENNESS},
+	{"degree", ENT_SIZE_DEGREE}, {"events", ENT_SIZE_EVENTS}, {NULL, 0}};
+
+const cli_opt cli_section_diagram = {CLI_OPT_SECTION, "Diagram", 0, NULL, 0,
+	NULL, 0, NULL, NULL};
+const cli_opt cli_opt_layout = {CLI_OPT_CHOICE, "layout", 0, "L",
+	OFF(layout), layout_choices, 0, NULL,
+	"Graphviz layout engine (default neato)"};
+const cli_opt cli_opt_size = {CLI_OPT_CHOICE, "size", 0, "M", OFF(size_by),
+	size_choices, 0, NULL, "what sets node size (default pagerank)"};
+const cli_opt cli_opt_title = {CLI_OPT_STRING, "title", 0, "TEXT",
+	OFF(title), NULL, 0, NULL,
+	"diagram title (default: the inputs and date range)"};
+const cli_opt cli_opt_directed = {CLI_OPT_FLAG, "directed", 0, NULL,
+	OFF(directed), NULL, 0, NULL,
+	"draw directed dyads with arrows, not relations"};
+const cli_opt cli_opt_top_relations = {CLI_OPT_COUNT, "top", 0, "N",
+	OFF(top), NULL, 1, NULL,
+	"draw the N strongest relations (default: all)"};
+const cli_opt cli_opt_min_weight = {CLI_OPT_NUMBER, "min-weight", 0, "W",
+	OFF(min_weight), NULL, 0, NULL,
+	"leave out relations with |net| below W"};
+const cli_opt cli_opt_seed = {CLI_OPT_COUNT, "seed", 0, "N", OFF(seed), NULL,
+	0, NULL, "layout seed (default 1)"};
+
+const cli_opt cli_opt_all_relations = {CLI_OPT_FLAG, "all-relations", 0,
+	NULL, OFF(all_relations), NULL, 0, NULL,
+	"draw every relation of a graph over 100 actors\n"
+	"(by default its 100 strongest, as its title says)"};
+
+/* --threads: the per-thread sums are added in a fixed order, so any count
+ * gives the same bytes; more than 64 is a mistake, not a machine. */
+static int parse_threads(cli_opts *o, const char *arg)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(arg, &end, 10);
+	if (errno || end == arg || *end || v < 1 || v > 64) {
+		return cli_usage_error("--threads: \"%s\" is not a whole number "
+			"from 1 to 64", arg);
+	}
+	o->threads = v;
+	return 0;
+}
+
+static const cli_choice blocs_choices[] = {
+	{"auto", ENT_BLOCS_AUTO}, {"louvain", ENT_BLOCS_LOUVAIN},
+	{"spinglass", ENT_BLOCS_SPINGLASS}, {NULL, 0}};
+
+const cli_opt cli_section_measures = {CLI_OPT_SECTION, "Measures", 0, NULL,
+	0, NULL, 0, NULL, NULL};
+const cli_opt cli_opt_blocs = {CLI_OPT_CHOICE, "blocs", 0, "M", OFF(blocs),
+	blocs_choices, 0, NULL,
+	"bloc search (default auto: signed Louvain, annealed;\n"
+	"spinglass: igraph's, slow above a few thousand actors)"};
+const cli_opt cli_opt_sample_above = {CLI_OPT_COUNT, "sample-above", 0, "N",
+	OFF(sample_above), NULL, 0, NULL,
+	"estimate betweenness and harmonic closeness from\n"
+	"sampled sources above N actors (default 20000;\n"
+	"0 = always exact)"};
+const cli_opt cli_opt_samples = {CLI_OPT_COUNT, "samples", 0, "N",
+	OFF(samples), NULL, 1, NULL, "sources of that sample (default 2000)"};
+const cli_opt cli_opt_threads = {CLI_OPT_CUSTOM, "threads", 0, "N", 0, NULL,
+	0, parse_threads,
+	"threads for betweenness and harmonic closeness\n"
+	"(default: one per CPU; the output is the same\n"
+	"whatever the count)"};
+const cli_opt cli_opt_all_triangles = {CLI_OPT_FLAG, "all-triangles", 0, NULL,
+	OFF(all_triangles), NULL, 0, NULL,
+	"list every unbalanced triangle (default: the 1000\n"
+	"heaviest; the counts are always exact)"};
+
+/* -- help ---------------------------------------------------------------- */
+
+/* Width of the option column, as git and curl align them. */
+#define HELP_COLUMN 25
+
+static void print_opt(FILE *fp, const cli_opt *opt)
+{
+	char head[64];
+	const char *h = opt->help ? opt->help : "";
+	int n;
+
+	if (opt->alias) {
+		n = snprintf(head, sizeof(head), "  -%c, --%s%s%s", opt->alias,
+			opt->name, opt->value_name ? " " : "",
+			opt->value_name ? opt->value_name : "");
+	} else {
+		n = snprintf(head, sizeof(head), "  --%s%s%s", opt->name,
+			opt->value_name ? " " : "",
+			opt->value_name ? opt->value_name : "");
+	}
+	fputs(head, fp);
+	if (n >= HELP_COLUMN - 1) {
+		fprintf(fp, "\n%*s", HELP_COLUMN, "");
+	} else {
+		fprintf(fp, "%*s", HELP_COLUMN - n, "");
+	}
+	/* continuation lines of the help are indented to the column */
+	for (; *h; h++) {
+		fputc(*h, fp);
+		if (*h == '\n') {
+			fprintf(fp, "%*s", HELP_COLUMN, "");
+		}
+	}
+	fputc('\n', fp);
+	if (opt->choices != NULL) {
+		const cli_choice *c;
+
+		fprintf(fp, "%*s%s: ", HELP_COLUMN, "", opt->value_name);
+		for (c = opt->choices; c->name; c++) {
+			fprintf(fp, "%s%s", c->name, c[1].name ? ", " : "\n");
+		}
+	}
+}
 
 void cli_print_help(FILE *fp, const cli_command *cmd)
 {
-	size_t i;
+	const cli_opt *const *p;
+	const cli_example *ex;
 
 	fprintf(fp, "usage: entente %s %s\n\n%s\n", cmd->name, cmd->usage,
 		cmd->summary);
-	if (cmd->help && cmd->help[0]) {
-		fprintf(fp, "\n%s", cmd->help);
+	if (cmd->description && cmd->description[0]) {
+		fprintf(fp, "\n%s", cmd->description);
 	}
-	fputs("\nOptions:\n  -h, --help             show this help\n", fp);
-	if (cmd->groups & CLI_OUTPUT) {
-		fputs(group_help[1], fp);
-	}
-	for (i = 2; i < sizeof(group_help) / sizeof(*group_help); i++) {
-		if ((cmd->groups & (1u << i)) && group_help[i]) {
-			/* report and render share --format and --top; render wins */
-			if (i == 3 && (cmd->groups & CLI_RENDER)) {
-				continue;
-			}
-			fputc('\n', fp);
-			fputs(group_help[i], fp);
+	fputs("\nOptions:\n", fp);
+	for (p = cmd->opts; *p; p++) {
+		if ((*p)->kind == CLI_OPT_SECTION) {
+			fprintf(fp, "\n%s:\n", (*p)->name);
+		} else {
+			print_opt(fp, *p);
 		}
 	}
+	if (cmd->examples && cmd->examples[0].command) {
+		fputs("\nExamples:\n", fp);
+		for (ex = cmd->examples; ex->command; ex++) {
+			fprintf(fp, "  %s\n      %s\n", ex->command, ex->what);
+		}
+	}
+}
+
+const cli_command *cli_find_command(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < cli_n_commands; i++) {
+		if (strcmp(cli_commands[i]->name, name) == 0) {
+			return cli_commands[i];
+		}
+	}
+	return NULL;
 }
 
 int cli_usage_error(const char *fmt, ...)
@@ -184,321 +390,267 @@ int cli_fail(const ent_error *err)
 	return CLI_EXIT_FAILURE;
 }
 
-/* Split a comma list into owned, upper-cased items. */
-static int split_list(char ***out, size_t *n, const char *arg, int upper)
+/* -- parsing ------------------------------------------------------------- */
+
+const char *cli_choices_text(char *buf, size_t size, const cli_opt *opt,
+	const char *last)
 {
-	const char *p = arg;
+	const cli_choice *c;
+	size_t n = 0;
 
-	while (*p) {
-		const char *end = strchr(p, ',');
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-		char **items;
-		char *item;
-		size_t i;
+	buf[0] = '\0';
+	for (c = opt->choices; c && c->name && n < size; c++) {
+		n += (size_t)snprintf(buf + n, size - n, "%s%s", c->name,
+			!c[1].name ? "" : c[2].name && strcmp(last, "|") != 0
+				? ", " : last);
+	}
+	return buf;
+}
 
-		if (len > 0) {
-			items = realloc(*out, (*n + 1) * sizeof(*items));
-			if (items == NULL) {
-				return -1;
-			}
-			*out = items;
-			item = malloc(len + 1);
-			if (item == NULL) {
-				return -1;
-			}
-			for (i = 0; i < len; i++) {
-				item[i] = upper && p[i] >= 'a' && p[i] <= 'z'
-					? (char)(p[i] - 32) : p[i];
-			}
-			item[len] = '\0';
-			items[(*n)++] = item;
+/* Store the value of one option; 0 or CLI_EXIT_USAGE. */
+static int set_value(cli_opts *o, const cli_opt *opt, const char *arg)
+{
+	char *field = (char *)o + opt->offset, *end;
+	const cli_choice *c;
+	long long v;
+	double d;
+
+	switch (opt->kind) {
+	case CLI_OPT_FLAG:
+		*(int *)field = 1;
+		return 0;
+	case CLI_OPT_STRING:
+		*(const char **)field = arg;
+		return 0;
+	case CLI_OPT_DATE:
+		if (ent_date_parse((ent_date *)field, arg, strlen(arg)) !=
+			ENT_OK) {
+			return cli_usage_error("--%s: \"%s\" is not a date "
+				"YYYY-MM-DD, YYYY-MM or YYYY", opt->name, arg);
 		}
-		if (end == NULL) {
-			break;
+		return 0;
+	case CLI_OPT_COUNT:
+		errno = 0;
+		v = strtoll(arg, &end, 10);
+		if (errno || end == arg || *end || v < opt->min) {
+			return cli_usage_error("--%s: \"%s\" is not a whole number "
+				"of at least %lld", opt->name, arg,
+				(long long)opt->min);
 		}
-		p = end + 1;
+		*(int64_t *)field = v;
+		return 0;
+	case CLI_OPT_NUMBER:
+		errno = 0;
+		d = strtod(arg, &end);
+		if (errno || end == arg || *end || !(d >= 0) || isinf(d)) {
+			return cli_usage_error("--%s: \"%s\" is not a number of "
+				"at least 0", opt->name, arg);
+		}
+		*(double *)field = d;
+		return 0;
+	case CLI_OPT_CHOICE:
+	case CLI_OPT_KEYWORD:
+		for (c = opt->choices; c->name; c++) {
+			if (strcmp(c->name, arg) == 0) {
+				if (opt->kind == CLI_OPT_CHOICE) {
+					*(int *)field = c->value;
+				} else {
+					*(const char **)field = c->name;
+				}
+				return 0;
+			}
+		}
+		{
+			char list[256];
+			return cli_usage_error("--%s: \"%s\" is not %s",
+				opt->name, arg,
+				cli_choices_text(list, sizeof(list), opt, " or "));
+		}
+	case CLI_OPT_CUSTOM:
+		return opt->parse(o, arg);
+	default:
+		return 0;
 	}
-	return 0;
 }
 
-static int parse_date_arg(ent_date *out, const char *name, const char *arg)
+static const cli_opt *find_long(const cli_command *cmd, const char *name,
+	size_t len)
 {
-	if (ent_date_parse(out, arg, strlen(arg)) != ENT_OK) {
-		return cli_usage_error("%s: \"%s\" is not a date YYYY-MM-DD, "
-			"YYYY-MM or YYYY", name, arg);
+	const cli_opt *const *p;
+
+	for (p = cmd->opts; *p; p++) {
+		if ((*p)->kind != CLI_OPT_SECTION && strlen((*p)->name) == len &&
+			strncmp((*p)->name, name, len) == 0) {
+			return *p;
+		}
 	}
-	return 0;
+	return NULL;
 }
 
-static int parse_long(long long *out, const char *name, const char *arg,
-	long long min)
+static const cli_opt *find_short(const cli_command *cmd, char alias)
 {
-	char *end;
+	const cli_opt *const *p;
 
-	errno = 0;
-	*out = strtoll(arg, &end, 10);
-	if (errno || end == arg || *end || *out < min) {
-		return cli_usage_error("%s: \"%s\" is not a whole number of at "
-			"least %lld", name, arg, min);
+	for (p = cmd->opts; *p; p++) {
+		if ((*p)->kind != CLI_OPT_SECTION && (*p)->alias == alias) {
+			return *p;
+		}
 	}
-	return 0;
+	return NULL;
 }
 
-int cli_parse(cli_opts *o, const cli_command *cmd, int argc, char **argv)
+static void set_defaults(cli_opts *o)
 {
-	struct option longopts[N_DEFS + 1];
 	ent_read_options read = ENT_READ_OPTIONS_INIT;
 	ent_extract_options extract = ENT_EXTRACT_OPTIONS_INIT;
 	ent_dataset_options dataset = ENT_DATASET_OPTIONS_INIT;
 	ent_graph_options graph = ENT_GRAPH_OPTIONS_INIT;
 	ent_metrics_options metrics = ENT_METRICS_OPTIONS_INIT;
-	size_t i, n = 0;
-	int c, rc;
 
 	memset(o, 0, sizeof(*o));
+	o->format = -1;
+	o->input_format = ENT_FORMAT_AUTO;
+	o->weight = ENT_WEIGHT_EVENTS;
+	o->level = ENT_LEVEL_STATE;
+	o->by = ENT_PERIOD_NONE;
+	o->layout = ENT_LAYOUT_NEATO;
+	o->size_by = ENT_SIZE_PAGERANK;
+	o->seed = 1;
 	o->read = read;
 	o->extract = extract;
 	o->dataset = dataset;
 	o->graph = graph;
 	o->metrics = metrics;
-	o->seed = 1;
-	for (i = 0; i < N_DEFS; i++) {
-		if (defs[i].groups & cmd->groups) {
-			longopts[n++] = defs[i].opt;
-		}
-	}
-	memset(&longopts[n], 0, sizeof(longopts[n]));
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv,
-			(cmd->groups & CLI_OUTPUT) ? ":ho:" : ":h", longopts,
-			NULL)) != -1) {
-		long long v;
-		char *end;
+	o->blocs = (int)metrics.blocs;
+	o->sample_above = -1;
+}
 
-		switch (c) {
-		case 'h':
+/* Fill the library's option structures from the parsed values. */
+static void fill_library_options(cli_opts *o)
+{
+	ent_filter *f = &o->dataset.filter;
+
+	o->read.format = (ent_format)o->input_format;
+	o->read.strict = o->strict;
+	o->read.extract = &o->extract;
+	o->extract.default_date = o->date;
+	o->extract.actor_dict = o->actor_dict;
+	o->extract.verb_dict = o->verb_dict;
+	f->since = o->since;
+	f->until = o->until;
+	f->use_date_added = o->date_added;
+	f->actors = (const char *const *)o->actors;
+	f->n_actors = o->n_actors;
+	f->codes = (const char *const *)o->codes;
+	f->n_codes = o->n_codes;
+	f->quads = o->quads;
+	f->root_only = o->root_only;
+	f->min_sources = o->min_sources;
+	f->min_articles = o->min_articles;
+	o->dataset.dedupe = o->dedupe;
+	o->dataset.level = (ent_level)o->level;
+	o->dataset.weight = (ent_weight)o->weight;
+	o->dataset.by = (ent_period_unit)o->by;
+	o->graph.min_events = o->min_events;
+	o->metrics.blocs = (ent_bloc_method)o->blocs;
+	o->metrics.threads = (unsigned int)o->threads;
+	if (o->sample_above >= 0) {
+		o->metrics.sample_above = (size_t)o->sample_above;
+	}
+	if (o->samples > 0) {
+		o->metrics.samples = (size_t)o->samples;
+	}
+	if (o->all_triangles) {
+		o->metrics.max_unbalanced = 0;
+	}
+}
+
+/* Keep a positional argument (argv outlives the options). */
+static int add_input(cli_opts *o, char *arg)
+{
+	char **inputs = realloc(o->inputs, (o->n_inputs + 1) * sizeof(*inputs));
+
+	if (inputs == NULL) {
+		return cli_usage_error("out of memory");
+	}
+	o->inputs = inputs;
+	o->inputs[o->n_inputs++] = arg;
+	return 0;
+}
+
+int cli_parse(cli_opts *o, const cli_command *cmd, int argc, char **argv)
+{
+	int i, rc, only_inputs = 0;
+
+	set_defaults(o);
+	for (i = 1; i < argc; i++) {
+		char *arg = argv[i];
+		const cli_opt *opt;
+		const char *value = NULL;
+
+		if (only_inputs || arg[0] != '-' || arg[1] == '\0') {
+			if ((rc = add_input(o, arg)) != 0) {
+				return rc;
+			}
+			continue;
+		}
+		if (strcmp(arg, "--") == 0) {
+			only_inputs = 1;
+			continue;
+		}
+		if (arg[1] == '-') {
+			const char *eq = strchr(arg + 2, '=');
+			size_t len = eq ? (size_t)(eq - arg - 2) : strlen(arg + 2);
+
+			opt = find_long(cmd, arg + 2, len);
+			if (opt == NULL) {
+				return cli_usage_error("unknown option --%.*s for "
+					"'%s'", (int)len, arg + 2, cmd->name);
+			}
+			if (eq != NULL) {
+				if (opt->value_name == NULL) {
+					return cli_usage_error("--%s takes no value",
+						opt->name);
+				}
+				value = eq + 1;
+			}
+		} else {
+			opt = find_short(cmd, arg[1]);
+			if (opt == NULL) {
+				return cli_usage_error("unknown option -%c for "
+					"'%s'", arg[1], cmd->name);
+			}
+			if (arg[2] != '\0') {
+				if (opt->value_name == NULL) {
+					return cli_usage_error("-%c takes no value "
+						"(\"%s\")", arg[1], arg);
+				}
+				value = arg + 2;
+			}
+		}
+		if (opt->kind == CLI_OPT_HELP) {
 			cli_print_help(stdout, cmd);
 			return -1;
-		case 'o':
-			o->output = optarg;
-			break;
-		case OPT_FORMAT:
-			o->format = optarg;
-			break;
-		case OPT_TABLE:
-			o->table = optarg;
-			break;
-		case OPT_TOP:
-			if ((rc = parse_long(&v, "--top", optarg, 1)) != 0) {
-				return rc;
-			}
-			o->top = (size_t)v;
-			break;
-		case OPT_SINCE:
-			if ((rc = parse_date_arg(&o->dataset.filter.since, "--since",
-				     optarg)) != 0) {
-				return rc;
-			}
-			break;
-		case OPT_UNTIL:
-			if ((rc = parse_date_arg(&o->dataset.filter.until, "--until",
-				     optarg)) != 0) {
-				return rc;
-			}
-			break;
-		case OPT_DATE_ADDED:
-			o->dataset.filter.use_date_added = 1;
-			break;
-		case OPT_ACTORS:
-			if (split_list(&o->actors, &o->n_actors, optarg, 1) < 0) {
-				return cli_usage_error("out of memory");
-			}
-			break;
-		case OPT_CODES:
-			if (split_list(&o->codes, &o->n_codes, optarg, 0) < 0) {
-				return cli_usage_error("out of memory");
-			}
-			for (i = 0; i < o->n_codes; i++) {
-				size_t k, len = strlen(o->codes[i]);
-				for (k = 0; k < len && o->codes[i][k] >= '0' &&
-					o->codes[i][k] <= '9'; k++) {
-				}
-				if (k != len || len < 2 || len > 4 ||
-					ent_cameo_lookup(o->codes[i]) == NULL) {
-					return cli_usage_error("--codes: \"%s\" is not "
-						"a CAMEO code", o->codes[i]);
-				}
-			}
-			break;
-		case OPT_QUAD: {
-			const char *p = optarg;
-			for (; *p; p++) {
-				if (*p >= '1' && *p <= '4') {
-					o->dataset.filter.quads |= 1u << (*p - '0');
-				} else if (*p != ',') {
-					return cli_usage_error("--quad: \"%s\" is not "
-						"a list of 1, 2, 3, 4", optarg);
-				}
-			}
-			break;
 		}
-		case OPT_ROOT_ONLY:
-			o->dataset.filter.root_only = 1;
-			break;
-		case OPT_MIN_EVENTS:
-			if ((rc = parse_long(&v, "--min-events", optarg, 0)) != 0) {
-				return rc;
+		if (opt->value_name != NULL && value == NULL) {
+			if (i + 1 >= argc) {
+				return cli_usage_error("--%s needs a value (%s)",
+					opt->name, opt->value_name);
 			}
-			o->graph.min_events = v;
-			break;
-		case OPT_WEIGHT:
-			if (strcmp(optarg, "events") == 0) {
-				o->dataset.weight = ENT_WEIGHT_EVENTS;
-			} else if (strcmp(optarg, "mentions") == 0) {
-				o->dataset.weight = ENT_WEIGHT_MENTIONS;
-			} else if (strcmp(optarg, "sources") == 0) {
-				o->dataset.weight = ENT_WEIGHT_SOURCES;
-			} else if (strcmp(optarg, "articles") == 0) {
-				o->dataset.weight = ENT_WEIGHT_ARTICLES;
-			} else {
-				return cli_usage_error("--weight: \"%s\" is not events, "
-					"mentions, sources or articles", optarg);
-			}
-			break;
-		case OPT_LEVEL:
-			if (strcmp(optarg, "state") == 0) {
-				o->dataset.level = ENT_LEVEL_STATE;
-			} else if (strcmp(optarg, "actor") == 0) {
-				o->dataset.level = ENT_LEVEL_ACTOR;
-			} else {
-				return cli_usage_error("--level: \"%s\" is not state "
-					"or actor", optarg);
-			}
-			break;
-		case OPT_BY:
-			if (strcmp(optarg, "week") == 0) {
-				o->dataset.by = ENT_PERIOD_WEEK;
-			} else if (strcmp(optarg, "month") == 0) {
-				o->dataset.by = ENT_PERIOD_MONTH;
-			} else if (strcmp(optarg, "quarter") == 0) {
-				o->dataset.by = ENT_PERIOD_QUARTER;
-			} else if (strcmp(optarg, "year") == 0) {
-				o->dataset.by = ENT_PERIOD_YEAR;
-			} else {
-				return cli_usage_error("--by: \"%s\" is not week, "
-					"month, quarter or year", optarg);
-			}
-			break;
-		case OPT_INPUT_FORMAT:
-			if (ent_format_parse(&o->read.format, optarg) != ENT_OK) {
-				return cli_usage_error("--input-format: unknown format "
-					"\"%s\"", optarg);
-			}
-			break;
-		case OPT_STRICT:
-			o->read.strict = 1;
-			break;
-		case OPT_QUIET:
-			o->quiet = 1;
-			break;
-		case OPT_DATE:
-			if ((rc = parse_date_arg(&o->extract.default_date, "--date",
-				     optarg)) != 0) {
-				return rc;
-			}
-			break;
-		case OPT_ACTOR_DICT:
-			o->extract.actor_dict = optarg;
-			break;
-		case OPT_VERB_DICT:
-			o->extract.verb_dict = optarg;
-			break;
-		case OPT_LAYOUT:
-			o->layout = optarg;
-			break;
-		case OPT_SIZE:
-			o->size_by = optarg;
-			break;
-		case OPT_TITLE:
-			o->title = optarg;
-			break;
-		case OPT_DIRECTED:
-			o->directed = 1;
-			break;
-		case OPT_MIN_WEIGHT:
-			errno = 0;
-			o->min_weight = strtod(optarg, &end);
-			if (errno || end == optarg || *end || !(o->min_weight >= 0)) {
-				return cli_usage_error("--min-weight: \"%s\" is not a "
-					"number of at least 0", optarg);
-			}
-			break;
-		case OPT_RELATION:
-			o->relation = optarg;
-			break;
-		case OPT_ACTOR:
-			o->actor = optarg;
-			break;
-		case OPT_SEED:
-			if ((rc = parse_long(&v, "--seed", optarg, 0)) != 0) {
-				return rc;
-			}
-			o->seed = (unsigned long)v;
-			break;
-		case OPT_BLOCS:
-			if (ent_bloc_method_parse(&o->metrics.blocs, optarg) !=
-				ENT_OK) {
-				return cli_usage_error("--blocs: \"%s\" is not auto, "
-					"louvain or spinglass", optarg);
-			}
-			break;
-		case OPT_THREADS:
-			if ((rc = parse_long(&v, "--threads", optarg, 1)) != 0) {
-				return rc;
-			}
-			if (v > 64) {
-				return cli_usage_error("--threads: at most 64");
-			}
-			o->metrics.threads = (unsigned int)v;
-			break;
-		case OPT_SAMPLE_ABOVE:
-			if ((rc = parse_long(&v, "--sample-above", optarg, 0)) !=
-				0) {
-				return rc;
-			}
-			o->metrics.sample_above = (size_t)v;
-			break;
-		case OPT_ALL_RELATIONS:
-			o->all_relations = 1;
-			break;
-		case OPT_ALL_TRIANGLES:
-			o->metrics.max_unbalanced = 0;
-			break;
-		case OPT_SAMPLES:
-			if ((rc = parse_long(&v, "--samples", optarg, 1)) != 0) {
-				return rc;
-			}
-			o->metrics.samples = (size_t)v;
-			break;
-		case ':':
-			return cli_usage_error("option %s needs a value",
-				argv[optind - 1]);
-		default:
-			return cli_usage_error("unknown option %s for '%s'",
-				argv[optind - 1], cmd->name);
+			value = argv[++i];
+		}
+		if ((rc = set_value(o, opt, value)) != 0) {
+			return rc;
 		}
 	}
-	o->dataset.filter.actors = (const char *const *)o->actors;
-	o->dataset.filter.n_actors = o->n_actors;
-	o->dataset.filter.codes = (const char *const *)o->codes;
-	o->dataset.filter.n_codes = o->n_codes;
-	o->read.extract = &o->extract;
-	o->inputs = argv + optind;
-	o->n_inputs = (size_t)(argc - optind);
-	if (!(cmd->groups & CLI_INPUTS) && o->n_inputs > 0) {
-		return cli_usage_error("'%s' takes no inputs", cmd->name);
+	if (o->n_inputs > cmd->max_inputs) {
+		return cmd->max_inputs == 0
+			? cli_usage_error("'%s' takes no inputs", cmd->name)
+			: cli_usage_error("'%s' takes at most %zu input%s",
+				cmd->name, cmd->max_inputs,
+				cmd->max_inputs == 1 ? "" : "s");
 	}
+	fill_library_options(o);
 	return 0;
 }
 
@@ -514,206 +666,7 @@ void cli_opts_free(cli_opts *o)
 		free(o->codes[i]);
 	}
 	free(o->codes);
-	o->actors = o->codes = NULL;
-	o->n_actors = o->n_codes = 0;
-}
-
-/* -- loading ------------------------------------------------------------- */
-
-/* A progress line is on the terminal (the SIGBUS handler clears it). */
-static volatile sig_atomic_t progress_on_screen;
-
-typedef struct progress {
-	const char *name;
-	struct timespec start;
-	struct timespec last;
-	int shown;
-} progress;
-
-static double seconds_since(const struct timespec *t)
-{
-	struct timespec now;
-
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (double)(now.tv_sec - t->tv_sec) +
-		(double)(now.tv_nsec - t->tv_nsec) / 1e9;
-}
-
-/* A progress line for long inputs, only on a terminal: bytes, rate, and
- * time left when the total is known. Redrawn at most every 0.2 s. */
-static void show_progress(uint64_t done, uint64_t total, void *payload)
-{
-	progress *p = payload;
-	double elapsed = seconds_since(&p->start), rate;
-
-	if (elapsed < 1.0 || seconds_since(&p->last) < 0.2) {
-		return;
-	}
-	clock_gettime(CLOCK_MONOTONIC, &p->last);
-	rate = (double)done / elapsed / 1e6;
-	if (total > 0 && done <= total) {
-		double left = rate > 0 ? (double)(total - done) / 1e6 / rate : 0;
-		fprintf(stderr, "\r%s: %.0f / %.0f MB, %.1f MB/s, %.0f s left   ",
-			p->name, (double)done / 1e6, (double)total / 1e6, rate,
-			left);
-	} else {
-		fprintf(stderr, "\r%s: %.0f MB, %.1f MB/s   ", p->name,
-			(double)done / 1e6, rate);
-	}
-	p->shown = 1;
-	progress_on_screen = 1;
-}
-
-typedef struct skips {
-	const char *name;
-	long long count;
-} skips;
-
-/* Report the first few broken rows; the total goes in the report. */
-static void report_skip(const ent_error *row_error, void *payload)
-{
-	skips *s = payload;
-
-	if (++s->count <= 5) {
-		char line[ENT_ERROR_SIZE + 512];
-		ent_error_format(row_error, line, sizeof(line));
-		fprintf(stderr, "entente: warning: skipped %s\n", line);
-	}
-}
-
-/*
- * A plain input cut short while it is read. The library reads plain files
- * through memory maps, and when another program cuts the file short, the
- * next touch of a lost page raises SIGBUS (BUS_ADRERR) in whichever thread
- * touches it. While an input is being read, the handler below turns that
- * into the tool's one-line error and exit status 1 instead of a death by
- * signal. No output file is open yet (outputs are created after the
- * inputs are read), so nothing is left behind. Any other SIGBUS (a
- * signal sent by kill, or outside the reading) keeps its default action.
- * Only async-signal-safe calls in the handler.
- */
-static _Atomic(const char *) reading_input;
-static atomic_flag sigbus_taken = ATOMIC_FLAG_INIT;
-static struct sigaction sigbus_before;
-
-static void on_sigbus(int sig, siginfo_t *info, void *context)
-{
-	static const char clear[] = "\r\033[K", pre[] = "entente: ",
-		post[] = ": the file was cut short while it was being read; "
-		"nothing was written\n";
-	const char *name = atomic_load(&reading_input);
-	ssize_t r;
-
-	(void)context;
-	if (name == NULL || info == NULL || info->si_code != BUS_ADRERR) {
-		/* not ours: the action from before, on return or when the
-		 * signal is unblocked */
-		sigaction(SIGBUS, &sigbus_before, NULL);
-		if (info == NULL || info->si_code <= 0) {
-			raise(sig);
-		}
-		return;
-	}
-	if (atomic_flag_test_and_set(&sigbus_taken)) {
-		for (;;) {
-			pause(); /* another thread is reporting it */
-		}
-	}
-	if (progress_on_screen) {
-		r = write(STDERR_FILENO, clear, sizeof(clear) - 1);
-	}
-	r = write(STDERR_FILENO, pre, sizeof(pre) - 1);
-	r = write(STDERR_FILENO, name, strlen(name));
-	r = write(STDERR_FILENO, post, sizeof(post) - 1);
-	(void)r;
-	_exit(1);
-}
-
-/* Read one input with the SIGBUS handler in place. */
-static ent_status read_guarded(ent_dataset *ds, const char *input,
-	const ent_read_options *ropts, ent_error *err)
-{
-	struct sigaction sa;
-	ent_status st;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = on_sigbus;
-	sa.sa_flags = SA_SIGINFO;
-	sigemptyset(&sa.sa_mask);
-	atomic_store(&reading_input, input);
-	sigaction(SIGBUS, &sa, &sigbus_before);
-	st = ent_read_into(ds, input, ropts, err);
-	sigaction(SIGBUS, &sigbus_before, NULL);
-	atomic_store(&reading_input, NULL);
-	return st;
-}
-
-int cli_load(ent_dataset **out, cli_opts *o, int keep_events)
-{
-	ent_dataset *ds = NULL;
-	ent_extractor *ex = NULL;
-	ent_dataset_options dopts = o->dataset;
-	ent_error err = {0};
-	size_t i;
-	char *stdin_input[] = {"-"};
-	char **inputs = o->inputs;
-	size_t n_inputs = o->n_inputs;
-
-	*out = NULL;
-	if (n_inputs == 0) {
-		if (isatty(STDIN_FILENO)) {
-			return cli_usage_error("no input given (a file, or - for "
-				"standard input)");
-		}
-		inputs = stdin_input;
-		n_inputs = 1;
-	}
-	dopts.keep_events = keep_events;
-	/* one extractor for every text input: its dictionaries are built once
-	 * (a user dictionary given with a non-text input is still checked) */
-	if (ent_extractor_create(&ex, &o->extract, &err) != ENT_OK) {
-		return cli_fail(&err);
-	}
-	if (ent_dataset_create(&ds, &dopts) != ENT_OK) {
-		ent_extractor_destroy(ex);
-		err.code = ENT_ENOMEM;
-		snprintf(err.message, sizeof(err.message), "out of memory");
-		return cli_fail(&err);
-	}
-	for (i = 0; i < n_inputs; i++) {
-		ent_read_options ropts = o->read;
-		progress prog = {0};
-		skips sk = {inputs[i], 0};
-		ent_status st;
-
-		prog.name = inputs[i];
-		clock_gettime(CLOCK_MONOTONIC, &prog.start);
-		prog.last = prog.start;
-		if (!o->quiet && isatty(STDERR_FILENO)) {
-			ropts.progress = show_progress;
-			ropts.progress_payload = &prog;
-		}
-		if (!o->quiet) {
-			ropts.on_skip = report_skip;
-			ropts.skip_payload = &sk;
-		}
-		ropts.extractor = ex;
-		st = read_guarded(ds, inputs[i], &ropts, &err);
-		if (prog.shown) {
-			fputs("\r\033[K", stderr);
-			progress_on_screen = 0;
-		}
-		if (sk.count > 5) {
-			fprintf(stderr, "entente: warning: %s: %lld broken rows "
-				"skipped in all\n", inputs[i], sk.count);
-		}
-		if (st != ENT_OK) {
-			ent_extractor_destroy(ex);
-			ent_dataset_destroy(ds);
-			return cli_fail(&err);
-		}
-	}
-	ent_extractor_destroy(ex);
-	*out = ds;
-	return 0;
+	free(o->inputs);
+	o->actors = o->codes = o->inputs = NULL;
+	o->n_actors = o->n_codes = o->n_inputs = 0;
 }

@@ -3,11 +3,59 @@
  * entente analyze: read inputs, build the graph, measure it (and each
  * period with --by), report.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "cli.h"
 
-int cmd_analyze(cli_opts *o)
+static const cli_choice format_choices[] = {
+	{"text", ENT_REPORT_TEXT}, {"json", ENT_REPORT_JSON},
+	{"csv", ENT_REPORT_CSV}, {"md", ENT_REPORT_MARKDOWN}, {NULL, 0}};
+static const cli_choice table_choices[] = {
+	{"actors", 0}, {"dyads", 0}, {"relations", 0}, {"blocs", 0},
+	{"periods", 0}, {"changes", 0}, {NULL, 0}};
+
+static const cli_opt opt_format = {CLI_OPT_CHOICE, "format", 0, "F",
+	offsetof(cli_opts, format), format_choices, 0, NULL,
+	"the report's format (default text)"};
+static const cli_opt opt_table = {CLI_OPT_KEYWORD, "table", 0, "T",
+	offsetof(cli_opts, table), table_choices, 0, NULL,
+	"with --format csv: which table (default periods\n"
+	"with --by, else actors; changes needs --by)"};
+static const cli_opt opt_top = {CLI_OPT_COUNT, "top", 0, "N",
+	offsetof(cli_opts, top), NULL, 1, NULL,
+	"rows in ranked tables (default 10)"};
+
+static const cli_opt *const options[] = {
+	&cli_opt_help, &cli_opt_output_file, &opt_format, &opt_table,
+	&opt_top, &cli_opt_quiet,
+	&cli_section_filters, &cli_opt_since, &cli_opt_until,
+	&cli_opt_date_added, &cli_opt_actors, &cli_opt_codes, &cli_opt_quad,
+	&cli_opt_root_only, &cli_opt_min_sources, &cli_opt_min_articles,
+	&cli_opt_dedupe,
+	&cli_section_aggregation, &cli_opt_level, &cli_opt_weight,
+	&cli_opt_min_events, &cli_opt_by,
+	&cli_section_input, &cli_opt_input_format, &cli_opt_strict,
+	&cli_section_text, &cli_opt_date, &cli_opt_actor_dict,
+	&cli_opt_verb_dict,
+	&cli_section_measures, &cli_opt_blocs, &cli_opt_threads,
+	&cli_opt_sample_above, &cli_opt_samples, &cli_opt_all_triangles,
+	NULL,
+};
+
+static const cli_example examples[] = {
+	{"entente analyze examples/baltic-black-sea.json",
+		"the report of an event list, as tables for the terminal"},
+	{"entente analyze --by month --format json -o report.json "
+		"examples/baltic-black-sea.json",
+		"the report as JSON (report/1), with a section per month"},
+	{"entente analyze --format csv --table relations --actors RUS,UKR,POL "
+		"examples/baltic-black-sea.json",
+		"the signed relations among three states, as CSV"},
+	{NULL, NULL},
+};
+
+static int run(cli_opts *o)
 {
 	ent_dataset *ds = NULL;
 	ent_graph *g = NULL;
@@ -18,32 +66,17 @@ int cmd_analyze(cli_opts *o)
 	ent_error err = {0};
 	int rc;
 
-	if (o->format &&
-		ent_report_format_parse(&ropts.format, o->format) != ENT_OK) {
-		return cli_usage_error(
-			"--format: \"%s\" is not text, json, csv "
-			"or md",
-			o->format);
-	}
-	if (o->table && strcmp(o->table, "actors") != 0 &&
-		strcmp(o->table, "dyads") != 0 &&
-		strcmp(o->table, "relations") != 0 &&
-		strcmp(o->table, "blocs") != 0 &&
-		strcmp(o->table, "periods") != 0 &&
-		strcmp(o->table, "changes") != 0) {
-		return cli_usage_error("--table: \"%s\" is not actors, dyads, "
-				       "relations, blocs, periods or changes",
-			o->table);
+	if (o->format >= 0) {
+		ropts.format = (ent_report_format)o->format;
 	}
 	if (o->table &&
 		(strcmp(o->table, "periods") == 0 ||
 			strcmp(o->table, "changes") == 0) &&
 		o->dataset.by == ENT_PERIOD_NONE) {
 		return cli_usage_error("--table %s needs --by week, month, "
-				       "quarter or year",
-			o->table);
+			"quarter or year", o->table);
 	}
-	ropts.top = o->top;
+	ropts.top = (size_t)o->top;
 	ropts.table = o->table;
 	if ((rc = cli_load(&ds, o, 0)) != 0) {
 		return rc;
@@ -81,3 +114,13 @@ done:
 	ent_dataset_destroy(ds);
 	return rc;
 }
+
+const cli_command cli_cmd_analyze = {
+	"analyze", "Centrality, alliances, tensions and balance of the actor graph.",
+	"[OPTIONS] [INPUT...]",
+	"Reads events JSON, news text, GDELT 1.0/2.0 exports, ICEWS files or\n"
+	"dyad tables (detected from their content; - is standard input),\n"
+	"builds the signed graph of the actors and reports who is central,\n"
+	"the blocs, the strongest alliances and tensions and the balance.\n",
+	options, examples, SIZE_MAX, run,
+};

@@ -4,9 +4,36 @@
  * which every command reads back and which merges exactly with the tables
  * of other runs.
  */
+#include <stdint.h>
+
 #include "cli.h"
 
-int cmd_dyads(cli_opts *o)
+static const cli_opt *const options[] = {
+	&cli_opt_help, &cli_opt_output_file, &cli_opt_quiet,
+	&cli_section_filters, &cli_opt_since, &cli_opt_until,
+	&cli_opt_date_added, &cli_opt_actors, &cli_opt_codes, &cli_opt_quad,
+	&cli_opt_root_only, &cli_opt_min_sources, &cli_opt_min_articles,
+	&cli_opt_dedupe,
+	&cli_section_aggregation, &cli_opt_level, &cli_opt_weight,
+	&cli_opt_min_events,
+	&cli_section_input, &cli_opt_input_format, &cli_opt_strict,
+	&cli_section_text, &cli_opt_date, &cli_opt_actor_dict,
+	&cli_opt_verb_dict,
+	NULL,
+};
+
+static const cli_example examples[] = {
+	{"entente dyads examples/baltic-black-sea.json -o baltic.csv",
+		"the directed dyads of an event list, as CSV"},
+	{"entente dyads --codes 19 examples/baltic-black-sea.json "
+		"examples/cyber-pact.txt -o fights.csv",
+		"the fighting (CAMEO root 19) of two inputs in one table"},
+	{"entente analyze baltic.csv fights.csv",
+		"analyse tables made earlier: they merge exactly"},
+	{NULL, NULL},
+};
+
+static int run(cli_opts *o)
 {
 	ent_dataset *ds = NULL;
 	ent_dyads *kept = NULL;
@@ -17,30 +44,20 @@ int cmd_dyads(cli_opts *o)
 	size_t i;
 	int rc;
 
-	if (o->dataset.by != ENT_PERIOD_NONE) {
-		return cli_usage_error("--by: a dyad table has no periods "
-			"(analyze --by gives them)");
-	}
 	if ((rc = cli_load(&ds, o, 0)) != 0) {
 		return rc;
 	}
 	table = ent_dataset_dyads(ds);
 	if (o->graph.min_events > 0) {
 		/* --min-events: the same dyads the graph would keep */
-		if (ent_dyads_create(&kept) != ENT_OK) {
-			err.code = ENT_ENOMEM;
-			snprintf(err.message, sizeof(err.message),
-				"out of memory");
+		if (ent_dyads_create(&kept, &err) != ENT_OK) {
 			rc = cli_fail(&err);
 			goto done;
 		}
 		for (i = 0; i < ent_dyads_count(table); i++) {
-			if (ent_dyads_get(&d, table, i) != ENT_OK ||
-				(d.events >= o->graph.min_events &&
-					ent_dyads_add_dyad(kept, &d) != ENT_OK)) {
-				err.code = ENT_ENOMEM;
-				snprintf(err.message, sizeof(err.message),
-					"out of memory");
+			if (ent_dyads_get(&d, table, i) == ENT_OK &&
+				d.events >= o->graph.min_events &&
+				ent_dyads_add_dyad(kept, &d, &err) != ENT_OK) {
 				rc = cli_fail(&err);
 				goto done;
 			}
@@ -66,3 +83,12 @@ done:
 	ent_dataset_destroy(ds);
 	return rc;
 }
+
+const cli_command cli_cmd_dyads = {
+	"dyads", "Aggregate inputs into a directed dyad table (CSV).",
+	"[OPTIONS] [INPUT...] [-o dyads.csv]",
+	"Every command reads the table back as an input, and the tables of\n"
+	"separate runs merge exactly, so a large data set can be aggregated\n"
+	"once, piece by piece, and analysed later.\n",
+	options, examples, SIZE_MAX, run,
+};

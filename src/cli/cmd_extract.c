@@ -1,13 +1,29 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * entente extract: news text in, the events JSON of DESIGN.md out.
+ * entente extract: news text in, events JSON ("events/1") out.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "cli.h"
 
-int cmd_extract(cli_opts *o)
+static const cli_opt *const options[] = {
+	&cli_opt_help, &cli_opt_output_file,
+	&cli_section_text, &cli_opt_date, &cli_opt_actor_dict,
+	&cli_opt_verb_dict,
+	NULL,
+};
+
+static const cli_example examples[] = {
+	{"entente extract examples/cyber-pact.txt -o cyber-pact.json",
+		"the events read from an article, as events JSON (events/1)"},
+	{"entente extract --date 2015-05-08 - < examples/cyber-pact.txt",
+		"an article on standard input, dated when it gives no date"},
+	{NULL, NULL},
+};
+
+static int run(cli_opts *o)
 {
 	ent_extractor *ex = NULL;
 	ent_events *events = NULL;
@@ -24,12 +40,7 @@ int cmd_extract(cli_opts *o)
 				       "standard input)");
 	}
 	if (ent_extractor_create(&ex, &o->extract, &err) != ENT_OK ||
-		ent_events_create(&events) != ENT_OK) {
-		if (err.code == ENT_OK) {
-			err.code = ENT_ENOMEM;
-			snprintf(err.message, sizeof(err.message),
-				"out of memory");
-		}
+		ent_events_create(&events, &err) != ENT_OK) {
 		rc = cli_fail(&err);
 		goto done;
 	}
@@ -65,3 +76,12 @@ done:
 	ent_extractor_destroy(ex);
 	return rc;
 }
+
+const cli_command cli_cmd_extract = {
+	"extract", "Extract events from news text into events JSON.",
+	"[OPTIONS] [FILE...]",
+	"Reads plain-text articles in English (- for standard input) and\n"
+	"writes the events JSON of who did what to whom, with CAMEO codes,\n"
+	"Goldstein weights and the sentence each event came from.\n",
+	options, examples, SIZE_MAX, run,
+};

@@ -3,37 +3,72 @@
  * entente render: read inputs, build and measure the graph, draw it with
  * Graphviz (DOT, SVG, PNG, PDF) or export it (GraphML, GML).
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "cli.h"
 
-int cli_render_options(ent_render_options *ropts, const cli_opts *o)
+static const cli_choice format_choices[] = {
+	{"dot", ENT_RENDER_DOT}, {"svg", ENT_RENDER_SVG},
+	{"png", ENT_RENDER_PNG}, {"pdf", ENT_RENDER_PDF},
+	{"graphml", ENT_RENDER_GRAPHML}, {"gml", ENT_RENDER_GML},
+	{"gexf", ENT_RENDER_GEXF}, {"csv", ENT_RENDER_CSV}, {NULL, 0}};
+
+static const cli_opt opt_format = {CLI_OPT_CHOICE, "format", 0, "F",
+	offsetof(cli_opts, format), format_choices, 0, NULL,
+	"the output's format (default: from the extension of -o)"};
+
+static const cli_opt opt_by = {CLI_OPT_CHOICE, "by", 0, "UNIT",
+	offsetof(cli_opts, by), cli_by_choices, 0, NULL,
+	"with GEXF: the periods, as time intervals for Gephi's\n"
+	"timeline (the other formats have no periods)"};
+
+static const cli_opt *const options[] = {
+	&cli_opt_help, &cli_opt_output_file, &opt_format, &cli_opt_quiet,
+	&cli_section_diagram, &cli_opt_layout, &cli_opt_size, &cli_opt_title,
+	&cli_opt_directed, &cli_opt_top_relations, &cli_opt_min_weight,
+	&cli_opt_seed, &cli_opt_all_relations,
+	&cli_section_filters, &cli_opt_since, &cli_opt_until,
+	&cli_opt_date_added, &cli_opt_actors, &cli_opt_codes, &cli_opt_quad,
+	&cli_opt_root_only, &cli_opt_min_sources, &cli_opt_min_articles,
+	&cli_opt_dedupe,
+	&cli_section_aggregation, &cli_opt_level, &cli_opt_weight,
+	&cli_opt_min_events, &opt_by,
+	&cli_section_input, &cli_opt_input_format, &cli_opt_strict,
+	&cli_section_text, &cli_opt_date, &cli_opt_actor_dict,
+	&cli_opt_verb_dict,
+	&cli_section_measures, &cli_opt_blocs, &cli_opt_threads,
+	&cli_opt_sample_above, &cli_opt_samples, &cli_opt_all_triangles,
+	NULL,
+};
+
+static const cli_example examples[] = {
+	{"entente render examples/baltic-black-sea.json -o baltic.svg",
+		"the diagram of an event list, as SVG"},
+	{"entente render --layout fdp --top 20 --title \"Black Sea\" "
+		"examples/baltic-black-sea.json -o baltic.png",
+		"the 20 strongest relations, blocs as clusters, as PNG"},
+	{"entente render --by month examples/baltic-black-sea.json "
+		"-o baltic.gexf",
+		"the relations month by month, for Gephi's timeline"},
+	{NULL, NULL},
+};
+
+void cli_render_options(ent_render_options *ropts, const cli_opts *o)
 {
 	ropts->directed = o->directed;
-	ropts->top = o->top;
+	ropts->top = (size_t)o->top;
 	ropts->min_weight = o->min_weight;
 	ropts->title = o->title;
-	ropts->seed = o->seed;
+	ropts->seed = (unsigned long)o->seed;
+	ropts->layout = (ent_layout)o->layout;
+	ropts->size_by = (ent_size_by)o->size_by;
 	if (o->all_relations) {
 		ropts->crowded_top = 0;
 	}
-	if (o->layout &&
-		ent_layout_parse(&ropts->layout, o->layout) != ENT_OK) {
-		return cli_usage_error(
-			"--layout: \"%s\" is not neato, fdp, sfdp, "
-			"circo or dot",
-			o->layout);
-	}
-	if (o->size_by &&
-		ent_size_by_parse(&ropts->size_by, o->size_by) != ENT_OK) {
-		return cli_usage_error("--size: \"%s\" is not pagerank, "
-				       "betweenness, degree or events",
-			o->size_by);
-	}
-	return 0;
 }
 
-int cmd_render(cli_opts *o)
+static int run(cli_opts *o)
 {
 	ent_dataset *ds = NULL;
 	ent_graph *g = NULL;
@@ -45,29 +80,22 @@ int cmd_render(cli_opts *o)
 	const char *path = o->output ? o->output : "-";
 	int rc;
 
-	if (o->format) {
-		if (ent_render_format_parse(&ropts.format, o->format) !=
-			ENT_OK) {
-			return cli_usage_error(
-				"--format: \"%s\" is not dot, svg, png, "
-				"pdf, graphml or gml",
-				o->format);
-		}
+	if (o->format >= 0) {
+		ropts.format = (ent_render_format)o->format;
 	} else if (strcmp(path, "-") != 0 &&
 		ent_render_format_from_path(&ropts.format, path) != ENT_OK) {
-		return cli_usage_error(
-			"-o %s: cannot tell the format from the "
-			"extension; use --format dot|svg|png|pdf|graphml|gml",
-			path);
+		char list[128];
+		return cli_usage_error("-o %s: cannot tell the format from the "
+			"extension; use --format %s", path,
+			cli_choices_text(list, sizeof(list), &opt_format, "|"));
 	}
-	if ((rc = cli_render_options(&ropts, o)) != 0) {
-		return rc;
+	/* only GEXF holds periods (as time intervals) */
+	if (o->dataset.by != ENT_PERIOD_NONE && ropts.format != ENT_RENDER_GEXF) {
+		return cli_usage_error("--by: only the GEXF export has periods "
+			"(-o FILE.gexf); report --by draws one diagram per "
+			"period, plot --by a chart over time");
 	}
-	if (o->dataset.by != ENT_PERIOD_NONE) {
-		return cli_usage_error(
-			"--by: render draws one diagram; report --by draws one "
-			"per period, plot --by a chart over time");
-	}
+	cli_render_options(&ropts, o);
 	if ((rc = cli_load(&ds, o, 0)) != 0) {
 		return rc;
 	}
@@ -93,3 +121,15 @@ done:
 	ent_dataset_destroy(ds);
 	return rc;
 }
+
+const cli_command cli_cmd_render = {
+	"render", "Draw the relationship diagram, or export the graph.",
+	"[OPTIONS] [INPUT...] -o FILE",
+	"Writes the diagram as DOT, SVG, PNG or PDF (Graphviz); the graph\n"
+	"as GraphML or GML (directed dyads, actor codes as ids, typed\n"
+	"attributes), GEXF 1.3 (relations, with --by periods as time\n"
+	"intervals) or CSV (the signed relation list a,b,sign,weight,...)\n"
+	"for Gephi, Cytoscape, NetworkX or R. The format comes from the\n"
+	"extension of -o, or --format.\n",
+	options, examples, SIZE_MAX, run,
+};

@@ -21,6 +21,51 @@
 
 #define MAX_CHARTS (ENT_REPORT_MAX_CHARTS + 1)
 
+static const cli_opt opt_output_dir = {CLI_OPT_STRING, "output", 'o', "DIR",
+	offsetof(cli_opts, output), NULL, 0, NULL,
+	"the folder to write (made when missing; required)"};
+static const cli_opt opt_top = {CLI_OPT_COUNT, "top", 0, "N",
+	offsetof(cli_opts, top), NULL, 1, NULL,
+	"rows in ranked tables and relations drawn\n"
+	"(default: 10 rows, every relation)"};
+
+static const cli_opt opt_by = {CLI_OPT_CHOICE, "by", 0, "UNIT",
+	offsetof(cli_opts, by), cli_by_choices, 0, NULL,
+	"also report per period: the periods and what changed\n"
+	"in report.md/.json/.html, periods.csv, one diagram per\n"
+	"period on one layout, trend charts"};
+
+static const cli_opt *const options[] = {
+	&cli_opt_help, &opt_output_dir, &opt_top, &cli_opt_quiet,
+	&cli_section_diagram, &cli_opt_layout, &cli_opt_size, &cli_opt_title,
+	&cli_opt_directed, &cli_opt_min_weight, &cli_opt_seed,
+	&cli_opt_all_relations,
+	&cli_section_filters, &cli_opt_since, &cli_opt_until,
+	&cli_opt_date_added, &cli_opt_actors, &cli_opt_codes, &cli_opt_quad,
+	&cli_opt_root_only, &cli_opt_min_sources, &cli_opt_min_articles,
+	&cli_opt_dedupe,
+	&cli_section_aggregation, &cli_opt_level, &cli_opt_weight,
+	&cli_opt_min_events, &opt_by,
+	&cli_section_input, &cli_opt_input_format, &cli_opt_strict,
+	&cli_section_text, &cli_opt_date, &cli_opt_actor_dict,
+	&cli_opt_verb_dict,
+	&cli_section_measures, &cli_opt_blocs, &cli_opt_threads,
+	&cli_opt_sample_above, &cli_opt_samples, &cli_opt_all_triangles,
+	NULL,
+};
+
+static const cli_example examples[] = {
+	{"entente report examples/cyber-pact.txt -o cyber-pact",
+		"read a news article and write its whole report"},
+	{"entente report --since 2022-02 --actors RUS,UKR,POL,USA "
+		"examples/baltic-black-sea.json -o baltic",
+		"the report of four states' events since February 2022"},
+	{"entente report --by week examples/gdelt-may-june-2025.export.CSV "
+		"-o gdelt-weeks",
+		"a GDELT cut by week: what changed, a diagram per week"},
+	{NULL, NULL},
+};
+
 /* The drawings, kept in memory for report.html after their files. */
 typedef struct drawings {
 	char *diagram;
@@ -200,7 +245,7 @@ static ent_status write_time(ent_report_folder *folder, drawings *d,
 	return st;
 }
 
-int cmd_report(cli_opts *o)
+static int run(cli_opts *o)
 {
 	ent_dataset *ds = NULL;
 	ent_graph *g = NULL;
@@ -224,18 +269,12 @@ int cmd_report(cli_opts *o)
 		return cli_usage_error(
 			"report needs -o DIR, the folder to write");
 	}
-	if (o->format) {
-		return cli_usage_error("--format: report writes every format; "
-				       "use render or analyze for one");
-	}
-	if ((rc = cli_render_options(&ropts, o)) != 0) {
-		return rc;
-	}
+	cli_render_options(&ropts, o);
 	md.format = ENT_REPORT_MARKDOWN;
-	md.top = o->top;
+	md.top = (size_t)o->top;
 	md.diagram = "graph.svg";
 	json.format = ENT_REPORT_JSON;
-	json.top = o->top;
+	json.top = (size_t)o->top;
 	if ((rc = cli_load(&ds, o, 1)) != 0) {
 		return rc;
 	}
@@ -320,3 +359,16 @@ done:
 	ent_dataset_destroy(ds);
 	return rc;
 }
+
+const cli_command cli_cmd_report = {
+	"report",
+	"All of it in a folder: events, tables, diagrams, report.md/.html.",
+	"[OPTIONS] [INPUT...] -o DIR",
+	"Writes DIR/events.json (the kept events with their sources),\n"
+	"DIR/report.md (the analysis, the diagram and the sentences behind\n"
+	"the strongest relations), DIR/report.json, DIR/report.html (one\n"
+	"self-contained page of all of it), DIR/graph.svg and DIR/graph.dot;\n"
+	"with --by also periods.csv, graph-PERIOD.svg and trend charts. The\n"
+	"folder is replaced as a whole or not at all.\n",
+	options, examples, SIZE_MAX, run,
+};

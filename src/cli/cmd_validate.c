@@ -9,6 +9,25 @@
 
 #include "cli.h"
 
+static const cli_opt opt_quiet = {CLI_OPT_FLAG, "quiet", 0, NULL,
+	offsetof(cli_opts, quiet), NULL, 0, NULL,
+	"only the scores, not the sentences that differ"};
+
+static const cli_opt *const options[] = {
+	&cli_opt_help, &opt_quiet,
+	&cli_section_text, &cli_opt_actor_dict, &cli_opt_verb_dict,
+	NULL,
+};
+
+static const cli_example examples[] = {
+	{"entente validate tests/data/extract/gold.tsv",
+		"score the extractor on the project's own gold sentences"},
+	{"entente validate --quiet --actor-dict "
+		"tests/data/extract/user-actors.tsv tests/data/extract/mini.tsv",
+		"the scores only, with an actor dictionary of your own"},
+	{NULL, NULL},
+};
+
 static void print_row(
 	const char *id, const char *missed, const char *extra, void *payload)
 {
@@ -17,7 +36,7 @@ static void print_row(
 	fprintf(fp, "%s\tmissed: %s\textra: %s\n", id, missed, extra);
 }
 
-int cmd_validate(cli_opts *o)
+static int run(cli_opts *o)
 {
 	ent_extractor *ex = NULL;
 	ent_extract_score sc;
@@ -64,3 +83,12 @@ done:
 	ent_extractor_destroy(ex);
 	return rc;
 }
+
+const cli_command cli_cmd_validate = {
+	"validate", "Score the extractor against a gold table.",
+	"[OPTIONS] GOLD.tsv",
+	"The gold table has the columns id, sentence, required, optional\n"
+	"(see README). Prints every sentence whose events differ, then\n"
+	"precision, recall, F1 and sign errors.\n",
+	options, examples, 1, run,
+};

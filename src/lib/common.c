@@ -9,13 +9,11 @@
 
 #include "internal.h"
 
-#ifndef ENT_VERSION_STRING
-#define ENT_VERSION_STRING "0.0.0"
-#endif
-
+/* The headers' version, compiled into the library: what a program gets
+ * at run time, whatever version its own headers had. */
 const char *ent_version(void)
 {
-	return ENT_VERSION_STRING;
+	return ENT_VERSION;
 }
 
 void ent_free(void *ptr)

@@ -2,6 +2,7 @@
 /*
  * Events: the owning event list, packed dates and event filters.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@ void ent_event_init(ent_event *ev)
 	ev->root_event = -1;
 	ev->span_start = -1;
 	ev->span_end = -1;
+	ev->tone = NAN;
 }
 
 struct ent_events {
@@ -23,13 +25,14 @@ struct ent_events {
 	size_t cap;
 };
 
-ent_status ent_events_create(ent_events **out)
+ent_status ent_events_create(ent_events **out, ent_error *err)
 {
 	if (out == NULL) {
-		return ENT_EINVAL;
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_events_create: NULL argument");
 	}
 	*out = calloc(1, sizeof(**out));
-	return *out ? ENT_OK : ENT_ENOMEM;
+	return *out ? ENT_OK : ent__error_nomem(err);
 }
 
 static void event_free_strings(ent_event *ev)
@@ -249,37 +252,60 @@ void ent_date_format(ent_date date, char buf[11])
 
 /* -- filters ------------------------------------------------------------- */
 
-/* An actor passes the actor list when its code is listed (RUSGOV) or the
- * state it belongs to is, by its code or an alias code (RUS keeps RUSGOV
- * and RUSMIL; ROM keeps ROU). */
-static int actor_listed(const ent_filter *f, const char *actor)
+/* An actor passes the actor list when one of the names stands for it
+ * (see ent_actor_name_resolve): its code, its state, or a group its state
+ * belonged to on the event's date. */
+static int actor_listed(const ent_filter *f, const ent_actor_name *names,
+	const char *actor, ent_date date)
 {
-	const ent_state *s = NULL;
 	size_t i;
 
 	for (i = 0; i < f->n_actors; i++) {
-		if (strcmp(f->actors[i], actor) == 0) {
-			return 1;
-		}
-		if (s == NULL) {
-			s = ent_state_of_actor(actor);
-			if (s == NULL) {
-				break;
+		ent_actor_name n;
+
+		if (names == NULL) {
+			if (ent_actor_name_resolve(&n, f->actors[i],
+				    strlen(f->actors[i]), ENT_NAME_GROUPS,
+				    NULL) != ENT_OK) {
+				continue;
 			}
+		} else {
+			n = names[i];
 		}
-		if (ent_state_lookup(f->actors[i]) == s) {
-			return 1;
-		}
-	}
-	for (; i < f->n_actors; i++) {
-		if (strcmp(f->actors[i], actor) == 0) {
+		if (ent__actor_name_match(&n, actor, date, date)) {
 			return 1;
 		}
 	}
 	return 0;
 }
 
+ent_status ent_filter_check(const ent_filter *f, ent_error *err)
+{
+	size_t i;
+	ent_actor_name n;
+	ent_status st;
+
+	for (i = 0; f != NULL && i < f->n_actors; i++) {
+		if (f->actors[i] == NULL) {
+			return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+				"ent_filter_check: actor %zu is NULL", i);
+		}
+		if ((st = ent_actor_name_resolve(&n, f->actors[i],
+			     strlen(f->actors[i]), ENT_NAME_GROUPS, err)) !=
+			ENT_OK) {
+			return st;
+		}
+	}
+	return ENT_OK;
+}
+
 int ent_filter_match(const ent_filter *f, const ent_event *ev)
+{
+	return ent__filter_match(f, NULL, ev);
+}
+
+int ent__filter_match(const ent_filter *f, const ent_actor_name *names,
+	const ent_event *ev)
 {
 	ent_date date;
 
@@ -310,6 +336,10 @@ int ent_filter_match(const ent_filter *f, const ent_event *ev)
 	if (f->root_only && ev->root_event != 1) {
 		return 0;
 	}
+	if ((f->min_sources > 0 && ev->sources < f->min_sources) ||
+		(f->min_articles > 0 && ev->articles < f->min_articles)) {
+		return 0;
+	}
 	if (f->n_codes > 0) {
 		size_t i;
 		int hit = 0;
@@ -321,8 +351,10 @@ int ent_filter_match(const ent_filter *f, const ent_event *ev)
 			return 0;
 		}
 	}
-	if (f->n_actors > 0 && (!actor_listed(f, ev->source) ||
-		!actor_listed(f, ev->target))) {
+	/* a group's members at the event's own date, whichever date the
+	 * date filters compare */
+	if (f->n_actors > 0 && (!actor_listed(f, names, ev->source, ev->date) ||
+		!actor_listed(f, names, ev->target, ev->date))) {
 		return 0;
 	}
 	return 1;

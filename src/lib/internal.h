@@ -76,4 +76,22 @@ typedef struct ent__lexicon_file {
 /* The embedded file with this name, or NULL. */
 const ent__lexicon_file *ent__lexicon_find(const char *name);
 
+/* The group table parsed (names.c); ENT_OK or its error. */
+ent_status ent__groups_check(ent_error *err);
+/* 1 when `state` was a member of `g` on some day of [from, to] (packed
+ * full dates); from = 0: a member today. */
+int ent__group_has_during(const ent_group *g, const char *state,
+	ent_date from, ent_date to);
+/* 1 when the actor code `actor` is what the resolved name stands for: the
+ * code itself, an actor of the state, or a state that was a member of the
+ * group on some day between the dates `from` and `to` (packed, a month or
+ * a year covers all of it; `to` 0 = `from`; `from` 0 = undated: today's
+ * members). */
+int ent__actor_name_match(const ent_actor_name *n, const char *actor,
+	ent_date from, ent_date to);
+/* ent_filter_match with the filter's actor names already resolved into
+ * `names` (n_actors of them), or resolved on the way when NULL. */
+int ent__filter_match(const ent_filter *f, const ent_actor_name *names,
+	const ent_event *ev);
+
 #endif

@@ -53,7 +53,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			"the position of an error lies within the dictionary");
 		goto done;
 	}
-	FUZZ_CHECK(ent_events_create(&events) == ENT_OK, "list created");
+	FUZZ_CHECK(ent_events_create(&events, NULL) == ENT_OK, "list created");
 	st = ent_extract_text(ex, sample, sizeof(sample) - 1, "sample.txt",
 		ent_events_add_cb, events, &err);
 	if (st != ENT_OK) {

@@ -18,7 +18,7 @@ static void aggregate(const ent_events *events, ent_level level)
 
 	opts.level = level;
 	opts.by = ENT_PERIOD_WEEK;
-	FUZZ_CHECK(ent_dataset_create(&ds, &opts) == ENT_OK, "dataset created");
+	FUZZ_CHECK(ent_dataset_create(&ds, &opts, NULL) == ENT_OK, "dataset created");
 	for (i = 0; i < ent_events_count(events); i++) {
 		ent_status st = ent_dataset_add_event(
 			ds, ent_events_get(events, i), &err);

@@ -58,7 +58,7 @@ static long read_as(const char *path, ent_format format, int strict,
 	/* the mapped path copies the kept events' strings out of the map */
 	dopts.keep_events = !no_mmap;
 	FUZZ_CHECK(
-		ent_dataset_create(&ds, &dopts) == ENT_OK, "dataset created");
+		ent_dataset_create(&ds, &dopts, NULL) == ENT_OK, "dataset created");
 	st = ent_read_into(ds, path, &opts, &err);
 	if (st != ENT_OK) {
 		fuzz_check_error(st, &err);

@@ -26,7 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			ent_extractor_create(&extractor, NULL, &err) == ENT_OK,
 			"extractor created");
 	}
-	FUZZ_CHECK(ent_events_create(&events) == ENT_OK, "list created");
+	FUZZ_CHECK(ent_events_create(&events, NULL) == ENT_OK, "list created");
 	st = ent_extract_text(extractor, buf, size, "fuzz.txt",
 		ent_events_add_cb, events, &err);
 	if (st != ENT_OK) {

@@ -108,7 +108,7 @@ int main(void)
 		ev.goldstein = 8;
 		ev.quad = 1;
 		ev.text = "bad \xff byte, cut \xe2\x82";
-		ok(ent_events_create(&events) == ENT_OK &&
+		ok(ent_events_create(&events, NULL) == ENT_OK &&
 				ent_events_add(events, &ev, &err) == ENT_OK,
 			"an event with invalid UTF-8 in its text");
 		ok(ent_events_to_json(&json, events, &err) == ENT_OK &&
@@ -131,7 +131,7 @@ int main(void)
 		ent_event ev;
 		int i;
 		opts.level = ENT_LEVEL_ACTOR;
-		ent_dataset_create(&ds, &opts);
+		ent_dataset_create(&ds, &opts, NULL);
 		ent_event_init(&ev);
 		strcpy(ev.target, "ZZZ");
 		strcpy(ev.code, "057");

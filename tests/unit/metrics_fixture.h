@@ -25,7 +25,7 @@ static inline void fx_add(
 	dy.conflict = confl;
 	dy.goldstein_sum = coop - confl;
 	dy.goldstein_mean = coop - confl;
-	ent_dyads_add_dyad(d, &dy);
+	ent_dyads_add_dyad(d, &dy, NULL);
 }
 
 /* Build graph and metrics; both NULL on failure (message printed). */

@@ -23,7 +23,7 @@ static void hostile_blocs(void)
 	const ent_balance *b;
 	size_t i, j;
 
-	ent_dyads_create(&d);
+	ent_dyads_create(&d, NULL);
 	for (i = 0; i < 3; i++) {
 		for (j = i + 1; j < 3; j++) {
 			fx_add(d, x[i], x[j], 5, 0);
@@ -71,7 +71,7 @@ static void negative_triangle(void)
 	const ent_balance *b;
 	const ent_triangle *t;
 
-	ent_dyads_create(&d);
+	ent_dyads_create(&d, NULL);
 	fx_add(d, "X", "Y", 0, 1);
 	fx_add(d, "Y", "Z", 0, 2);
 	fx_add(d, "X", "Z", 0, 3);
@@ -121,7 +121,7 @@ static void mixed_k4(void)
 	const ent_balance *b;
 	const ent_triangle *t0, *t1;
 
-	ent_dyads_create(&d);
+	ent_dyads_create(&d, NULL);
 	fx_add(d, "A", "B", 2, 0);
 	fx_add(d, "B", "C", 3, 0);
 	fx_add(d, "C", "D", 1, 0);
@@ -168,7 +168,7 @@ static void pair(void)
 	ent_graph *g = NULL;
 	ent_metrics *m = NULL;
 
-	ent_dyads_create(&d);
+	ent_dyads_create(&d, NULL);
 	fx_add(d, "P", "Q", 0, 6);
 	if (ok(fx_build(d, &g, &m), "pair: build and measure")) {
 		is_num(fx_actor(g, m, "P")->pn, 2.0 / 3, 1e-9, "pair: PN 2/3");
@@ -199,7 +199,7 @@ static void against_exhaustive(void)
 		int64_t best = INT64_MAX, f;
 		unsigned mask;
 
-		ent_dyads_create(&d);
+		ent_dyads_create(&d, NULL);
 		for (i = 0; i < 10; i++) {
 			for (j = i + 1; j < 10; j++) {
 				rng = rng * 1103515245u + 12345u;
@@ -282,7 +282,7 @@ static void capped_list(void)
 	char a[4], b[4];
 	int head = 1;
 
-	ent_dyads_create(&d);
+	ent_dyads_create(&d, NULL);
 	for (i = 0; i < 40; i++) {
 		for (j = i + 1; j < 40; j++) {
 			rng = rng * 1103515245u + 12345u;

@@ -38,7 +38,7 @@ static void hostile_blocs(void)
 	const ent_bloc *b;
 	const ent_tension *t;
 
-	ent_dyads_create(&d);
+	ent_dyads_create(&d, NULL);
 	add_hostile_blocs(d);
 	if (!ok(fx_build(d, &g, &m), "hostile blocs: build and measure")) {
 		ent_dyads_destroy(d);
@@ -95,7 +95,7 @@ static void repeatable(void)
 	size_t i;
 	int same = 1;
 
-	ent_dyads_create(&d);
+	ent_dyads_create(&d, NULL);
 	add_hostile_blocs(d);
 	fx_add(d, "G", "A", 1, 0);
 	fx_add(d, "G", "D", 0, 1);
@@ -132,7 +132,7 @@ static void components(void)
 	ent_metrics *m = NULL;
 	const ent_tension *t;
 
-	ent_dyads_create(&d);
+	ent_dyads_create(&d, NULL);
 	fx_add(d, "A", "B", 4, 0);
 	fx_add(d, "C", "D", 3, 0);
 	fx_add(d, "D", "E", 0, 2);
@@ -174,7 +174,7 @@ static void consistency(void)
 	ent_metrics *m = NULL;
 	size_t k, total = 0;
 
-	ent_dyads_create(&d);
+	ent_dyads_create(&d, NULL);
 	fx_add(d, "A", "B", 10, 0);
 	fx_add(d, "B", "C", 10, 0);
 	fx_add(d, "A", "C", 1, 2);
@@ -205,7 +205,7 @@ static int tangled_blocs(double scale, size_t bloc[40])
 	char a[8], b[8];
 	size_t i, j;
 
-	ent_dyads_create(&d);
+	ent_dyads_create(&d, NULL);
 	for (i = 0; i < 40; i++) {
 		for (j = i + 1; j < 40; j++) {
 			x = (x * 1103515245ul + 12345ul) & 0x7FFFFFFFul;
@@ -333,7 +333,7 @@ static void exhaustive(void)
 		ent_metrics *m = NULL;
 		char a[4], b[4];
 
-		ent_dyads_create(&d);
+		ent_dyads_create(&d, NULL);
 		for (i = 0; i < BF_N; i++) {
 			for (j = i + 1; j < BF_N; j++) {
 				double v;
@@ -389,7 +389,7 @@ static void planted(ent_bloc_method method, const char *name)
 	size_t i, j, same = 0, pairs = 0;
 	char a[8], b[8];
 
-	ent_dyads_create(&d);
+	ent_dyads_create(&d, NULL);
 	for (i = 0; i < 90; i++) {
 		for (j = i + 1; j < 90; j++) {
 			int inside = i % 3 == j % 3, friendly;
@@ -446,7 +446,7 @@ static void options(void)
 			method == ENT_BLOCS_AUTO &&
 			ent_bloc_method_parse(&method, "leiden") == ENT_EINVAL,
 		"bloc methods parse");
-	ent_dyads_create(&d);
+	ent_dyads_create(&d, NULL);
 	add_hostile_blocs(d);
 	ent_graph_build(&g, d, NULL, &err);
 	o.blocs = (ent_bloc_method)7;

@@ -12,82 +12,18 @@
 #include <entente/entente.h>
 
 #include "tap.h"
+#include "helpers.h"
 
 #define DATA ENT_SOURCE_ROOT "/tests/data/"
 
-static char tmpdir[] = "/tmp/entente-dyads-XXXXXX";
-
-static char *tmp_path(const char *name)
+/* Dataset options at one level. */
+static const ent_dataset_options *at_level(ent_level level)
 {
-	static char buf[8][256];
-	static int k;
-	char *p = buf[k++ % 8];
+	static ent_dataset_options o[2] = {ENT_DATASET_OPTIONS_INIT,
+		ENT_DATASET_OPTIONS_INIT};
 
-	snprintf(p, 256, "%s/%s", tmpdir, name);
-	return p;
-}
-
-static void write_file(const char *path, const char *text)
-{
-	FILE *fp = fopen(path, "wb");
-
-	if (fp) {
-		fputs(text, fp);
-		fclose(fp);
-	}
-}
-
-static char *slurp(const char *path)
-{
-	char *buf = NULL;
-	size_t len = 0;
-
-	if (ent_read_file(&buf, &len, path, 0, NULL) != ENT_OK) {
-		return NULL;
-	}
-	return buf;
-}
-
-typedef struct skips {
-	int n;
-	long line[8], column[8];
-	char message[8][ENT_ERROR_SIZE];
-} skips;
-
-static void on_skip(const ent_error *e, void *payload)
-{
-	skips *s = payload;
-
-	if (s->n < 8) {
-		s->line[s->n] = e->line;
-		s->column[s->n] = e->column;
-		snprintf(s->message[s->n], ENT_ERROR_SIZE, "%s", e->message);
-	}
-	s->n++;
-}
-
-/* Read inputs into one dataset (level given); NULL on error. */
-static ent_dataset *load(const char *const *paths, size_t n, ent_level level,
-	skips *sk, ent_error *err)
-{
-	ent_dataset_options dopts = ENT_DATASET_OPTIONS_INIT;
-	ent_read_options ropts = ENT_READ_OPTIONS_INIT;
-	ent_dataset *ds = NULL;
-	size_t i;
-
-	dopts.level = level;
-	ropts.on_skip = on_skip;
-	ropts.skip_payload = sk;
-	if (ent_dataset_create(&ds, &dopts) != ENT_OK) {
-		return NULL;
-	}
-	for (i = 0; i < n; i++) {
-		if (ent_read_into(ds, paths[i], &ropts, err) != ENT_OK) {
-			ent_dataset_destroy(ds);
-			return NULL;
-		}
-	}
-	return ds;
+	o[1].level = ENT_LEVEL_ACTOR;
+	return &o[level == ENT_LEVEL_ACTOR];
 }
 
 static int save(const ent_dataset *ds, const char *path)
@@ -108,12 +44,13 @@ static void test_write_values(void)
 	const char *in[] = {DATA "gdelt/small.export.CSV"};
 	skips sk = {0};
 	ent_error err = {0};
-	ent_dataset *ds = load(in, 1, ENT_LEVEL_STATE, &sk, &err);
+	ent_dataset *ds = NULL;
 	char *text;
 
+	load(&ds, in, 1, at_level(ENT_LEVEL_STATE), NULL, &sk, &err);
 	ok(ds != NULL, "fixture loads (%s)", err.message);
 	ok(save(ds, tmp_path("a.csv")) == 0, "table written");
-	text = slurp(tmp_path("a.csv"));
+	text = slurp(tmp_path("a.csv"), NULL);
 	/* hand-computed from the fixture rows (see test_gdelt.c) */
 	is_str(text,
 		"source,target,events,coop_events,conflict_events,goldstein_sum,"
@@ -142,9 +79,9 @@ static void test_round_trip_and_merge(void)
 
 	tables[0] = tmp_path("g.csv");
 	tables[1] = tmp_path("i.csv");
-	a = load(gdelt, 1, ENT_LEVEL_STATE, &sk, &err);
-	b = load(icews, 1, ENT_LEVEL_STATE, &sk, &err);
-	all = load(both, 2, ENT_LEVEL_STATE, &sk, &err);
+	load(&a, gdelt, 1, at_level(ENT_LEVEL_STATE), NULL, &sk, &err);
+	load(&b, icews, 1, at_level(ENT_LEVEL_STATE), NULL, &sk, &err);
+	load(&all, both, 2, at_level(ENT_LEVEL_STATE), NULL, &sk, &err);
 	ok(a && b && all, "inputs load");
 	if (!(a && b && all)) {
 		return;
@@ -152,23 +89,23 @@ static void test_round_trip_and_merge(void)
 	save(a, tables[0]);
 	save(b, tables[1]);
 	save(all, tmp_path("all.csv"));
-	merged = load(tables, 2, ENT_LEVEL_STATE, &sk, &err);
+	load(&merged, tables, 2, at_level(ENT_LEVEL_STATE), NULL, &sk, &err);
 	ok(merged != NULL, "two tables read back (%s)", err.message);
 	is_str(ent_dataset_input_format(merged, 0), "dyads",
 		"detected as a dyad table");
 	is_num(ent_dataset_stats_get(merged)->dyad_rows, 4 + 5, 0,
 		"9 dyad rows read");
 	save(merged, tmp_path("merged.csv"));
-	t_all = slurp(tmp_path("all.csv"));
-	t_merged = slurp(tmp_path("merged.csv"));
+	t_all = slurp(tmp_path("all.csv"), NULL);
+	t_merged = slurp(tmp_path("merged.csv"), NULL);
 	ok(t_all && t_merged && strcmp(t_all, t_merged) == 0,
 		"merging the tables of two runs = one run over both inputs");
 	/* reading a table back gives the same table */
 	back[0] = tables[0];
-	again = load(back, 1, ENT_LEVEL_STATE, &sk, &err);
+	load(&again, back, 1, at_level(ENT_LEVEL_STATE), NULL, &sk, &err);
 	save(again, tmp_path("again.csv"));
-	t_a = slurp(tables[0]);
-	t_again = slurp(tmp_path("again.csv"));
+	t_a = slurp(tables[0], NULL);
+	t_again = slurp(tmp_path("again.csv"), NULL);
 	ok(t_a && t_again && strcmp(t_a, t_again) == 0, "round trip is exact");
 	free(t_all);
 	free(t_merged);
@@ -195,14 +132,14 @@ static void test_thousandths(void)
 	char *text;
 	ent_dyad out;
 
-	ent_dyads_create(&d);
-	ent_dyads_add_dyad(d, &in);
-	ent_dyads_add_dyad(d, &q);
+	ent_dyads_create(&d, NULL);
+	ent_dyads_add_dyad(d, &in, NULL);
+	ent_dyads_add_dyad(d, &q, NULL);
 	paths[0] = tmp_path("milli.csv");
 	fp = fopen(paths[0], "wb");
 	ent_dyads_write_csv(fp, d, NULL);
 	fclose(fp);
-	text = slurp(paths[0]);
+	text = slurp(paths[0], NULL);
 	ok(text && strstr(text, "\r\n\"A,\"\"B\"\"\",RUS,1,1,0,0.001,0.001,"
 		"0.001,0,,\r\n") != NULL, "a code with a comma and quotes is "
 		"quoted; no dates are empty fields");
@@ -210,7 +147,7 @@ static void test_thousandths(void)
 		"2015-05-08,2015-06-01\r\n") != NULL,
 		"thousandths written exactly, mean to 6 decimals");
 	free(text);
-	ds = load(paths, 1, ENT_LEVEL_ACTOR, &sk, &err);
+	load(&ds, paths, 1, at_level(ENT_LEVEL_ACTOR), NULL, &sk, &err);
 	ok(ds != NULL && ent_dyads_count(ent_dataset_dyads(ds)) == 2,
 		"read back at actor level");
 	if (ds) {
@@ -248,7 +185,7 @@ static void test_broken(void)
 		",ROU,1,1,0,6,6,6,0,,\n"                          /* 9 code */
 		"\n"
 		"ROU,POL,1,0,1,-2,-2,0,2,2020-03-01,2020-03-01\n"); /* 11 */
-	ds = load(paths, 1, ENT_LEVEL_STATE, &sk, &err);
+	load(&ds, paths, 1, at_level(ENT_LEVEL_STATE), NULL, &sk, &err);
 	ok(ds != NULL, "a table with broken rows reads");
 	is_num(sk.n, 7, 0, "7 broken rows");
 	ok(sk.line[0] == 3 && strstr(sk.message[0], "cooperation - conflict"),
@@ -271,7 +208,7 @@ static void test_broken(void)
 	/* forced as a dyad table without the header */
 	write_file(paths[0], "POL,ROU,2,2,0,6,3,6,0,2020-01-01,2020-02-01\n");
 	ropts.format = ENT_FORMAT_DYADS;
-	ent_dataset_create(&ds, &dopts);
+	ent_dataset_create(&ds, &dopts, NULL);
 	ok(ent_read_into(ds, paths[0], &ropts, &err) == ENT_EPARSE &&
 		err.line == 1 && strstr(err.message, "header"),
 		"no header: error on line 1 (%s)", err.message);
@@ -280,7 +217,7 @@ static void test_broken(void)
 
 int main(void)
 {
-	if (mkdtemp(tmpdir) == NULL) {
+	if (tmp_dir() == NULL) {
 		printf("1..0 # SKIP cannot create a temporary folder\n");
 		return 0;
 	}
@@ -288,14 +225,5 @@ int main(void)
 	test_round_trip_and_merge();
 	test_thousandths();
 	test_broken();
-	{
-		const char *names[] = {"a.csv", "g.csv", "i.csv", "all.csv",
-			"merged.csv", "again.csv", "milli.csv", "broken.csv"};
-		size_t i;
-		for (i = 0; i < sizeof(names) / sizeof(*names); i++) {
-			remove(tmp_path(names[i]));
-		}
-		rmdir(tmpdir);
-	}
 	return done_testing();
 }

@@ -44,7 +44,7 @@ int main(void)
 	is_str(buf, "", "format no date");
 
 	/* list: deep copies */
-	ok(ent_events_create(&list) == ENT_OK, "create a list");
+	ok(ent_events_create(&list, NULL) == ENT_OK, "create a list");
 	ent_event_init(&ev);
 	strcpy(ev.source, "RUSGOV");
 	strcpy(ev.target, "CHN");
@@ -116,6 +116,25 @@ int main(void)
 		is_str(label, "2015-W01", "the week of 2014-12-29 is 2015-W01");
 		ent_period_label(20150401, ENT_PERIOD_QUARTER, label);
 		is_str(label, "2015-Q2", "quarter label");
+	}
+	/* the version: the headers' macros and the library agree */
+	{
+		char want[32];
+		snprintf(want, sizeof(want), "%d.%d.%d", ENT_VERSION_MAJOR,
+			ENT_VERSION_MINOR, ENT_VERSION_PATCH);
+		is_str(ent_version(), want, "ent_version() is MAJOR.MINOR.PATCH");
+		is_str(ENT_VERSION, want, "ENT_VERSION is MAJOR.MINOR.PATCH");
+		ok(ENT_VERSION_NUMBER == ENT_VERSION_MAJOR * 10000 +
+			ENT_VERSION_MINOR * 100 + ENT_VERSION_PATCH,
+			"ENT_VERSION_NUMBER");
+	}
+	/* create functions report through ent_error like the rest */
+	{
+		ent_error err = {0};
+		ok(ent_events_create(NULL, &err) == ENT_EINVAL &&
+			err.code == ENT_EINVAL && err.message[0] != '\0',
+			"ent_events_create(NULL): EINVAL with a message (%s)",
+			err.message);
 	}
 	return done_testing();
 }

@@ -24,7 +24,7 @@ static ent_events *run(const char *text)
 	ent_events *evs = NULL;
 	ent_error err = {0};
 
-	if (ent_events_create(&evs) != ENT_OK) {
+	if (ent_events_create(&evs, NULL) != ENT_OK) {
 		return NULL;
 	}
 	if (ent_extract_text(ex, text, strlen(text), "doc.txt",
@@ -249,7 +249,7 @@ static void test_options(void)
 	ent_date_parse(&o.default_date, "2015-05-08", 10);
 	ok(ent_extractor_create(&x, &o, &err) == ENT_OK,
 		"create with user dictionaries");
-	ent_events_create(&evs);
+	ent_events_create(&evs, NULL);
 	ok(ent_extract_text(x, text, strlen(text), "u", ent_events_add_cb, evs,
 		   &err) == ENT_OK &&
 			ent_events_count(evs) == 4,
@@ -470,7 +470,7 @@ static void test_document_date(void)
 
 		o.default_date = 20230601;
 		ent_extractor_create(&x, &o, &err);
-		ent_events_create(&evs);
+		ent_events_create(&evs, NULL);
 		ok(x && ent_extract_text(x, text, strlen(text), "d",
 				ent_events_add_cb, evs, &err) == ENT_OK &&
 				ent_events_count(evs) == 2 &&
@@ -479,7 +479,7 @@ static void test_document_date(void)
 			"every event of the document has the dateline's date");
 		ent_events_destroy(evs);
 		evs = NULL;
-		ent_events_create(&evs);
+		ent_events_create(&evs, NULL);
 		ok(x && ent_extract_text(x, "Poland criticised Belarus.", 26,
 				"d", ent_events_add_cb, evs, &err) == ENT_OK &&
 				ent_events_count(evs) == 1 &&

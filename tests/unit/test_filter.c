@@ -5,6 +5,7 @@
  * CAMEO codes and roots, quad classes, root events; and the filters and
  * weights applied by a dataset reading a GDELT file.
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -86,6 +87,135 @@ static void test_actors(void)
 		"listed");
 }
 
+/* Actors by name and by group: a group keeps the states that were
+ * members on the event's date. */
+static void test_names_and_groups(void)
+{
+	const char *names[] = {"Russia", "united states"};
+	const char *nato[] = {"NATO"};
+	const char *nato_rus[] = {"nato", "RUS"};
+	const char *bad[] = {"USA", "Austira"};
+	ent_filter f = ENT_FILTER_INIT;
+	ent_event rus_usa = make("RUSGOV", "USA", "111", 3, 20220224, 0, 1);
+	ent_event fin_swe = make("FINGOV", "SWE", "057", 1, 20230410, 0, 1);
+	ent_event fin_swe_early = make("FIN", "SWE", "057", 1, 20230310, 0, 1);
+	ent_event fin_usa_may = make("FIN", "USA", "057", 1, 20230500, 0, 1);
+	ent_event pol_usa_undated = make("POL", "USA", "057", 1, 0, 0, 1);
+	ent_event swe_usa_undated = make("SWE", "USA", "057", 1, 0, 0, 1);
+	ent_event rus_pol = make("RUS", "POL", "111", 3, 19980101, 0, 1);
+	ent_event rus_pol_later = make("RUS", "POL", "111", 3, 19990312, 0, 1);
+	ent_error err = {0};
+
+	f.actors = names;
+	f.n_actors = 2;
+	ok(ent_filter_match(&f, &rus_usa), "names: Russia and united states "
+		"keep RUSGOV -> USA");
+	ok(ent_filter_check(&f, &err) == ENT_OK, "names check");
+	f.actors = nato;
+	f.n_actors = 1;
+	ok(ent_filter_match(&f, &fin_swe) == 0,
+		"NATO on 2023-04-10: Finland a member (2023-04-04), Sweden not "
+		"yet (2024-03-07)");
+	ok(!ent_filter_match(&f, &fin_swe_early), "NATO in March 2023: neither");
+	ok(ent_filter_match(&f, &fin_usa_may),
+		"a month date: Finland a member during May 2023");
+	ok(ent_filter_match(&f, &pol_usa_undated),
+		"undated: today's members (POL, USA)");
+	ok(ent_filter_match(&f, &swe_usa_undated), "undated: SWE is a member "
+		"today");
+	f.actors = nato_rus;
+	f.n_actors = 2;
+	ok(!ent_filter_match(&f, &rus_pol),
+		"Poland was not in NATO on 1998-01-01");
+	ok(ent_filter_match(&f, &rus_pol_later),
+		"Poland in NATO from 1999-03-12 (RUS listed by code)");
+	f.actors = bad;
+	ok(ent_filter_check(&f, &err) == ENT_ENOTFOUND &&
+		strstr(err.message, "did you mean AUT (Austria)"),
+		"an unknown name: ENT_ENOTFOUND with the nearest (%s)",
+		err.message);
+	ok(!ent_filter_match(&f, &rus_usa), "an unknown name matches nothing");
+}
+
+/* GDELT's noise controls: sources and articles, one event per document,
+ * dyad, code and day, and the tone as the signed weight. */
+static void test_noise_controls(void)
+{
+	ent_filter f = ENT_FILTER_INIT;
+	ent_dataset_options o = ENT_DATASET_OPTIONS_INIT;
+	ent_dataset *ds = NULL;
+	ent_event ev = make("RUSGOV", "UKR", "190", 4, 20220224, 0, 1);
+	ent_dyad d;
+	ent_error err = {0};
+
+	ev.sources = 2;
+	ev.articles = 5;
+	f.min_sources = 2;
+	ok(ent_filter_match(&f, &ev), "2 sources pass --min-sources 2");
+	f.min_sources = 3;
+	ok(!ent_filter_match(&f, &ev), "2 sources fail --min-sources 3");
+	f.min_sources = 0;
+	f.min_articles = 5;
+	ok(ent_filter_match(&f, &ev), "5 articles pass --min-articles 5");
+	ev.articles = 0;
+	ok(!ent_filter_match(&f, &ev), "no article count: left out");
+
+	/* dedupe at state level: RUSGOV and RUS are one dyad */
+	o.dedupe = 1;
+	ok(ent_dataset_create(&ds, &o, &err) == ENT_OK, "dedupe dataset");
+	ev = make("RUSGOV", "UKR", "190", 4, 20220224, 0, 1);
+	ev.doc = "https://example.org/a";
+	ent_dataset_add_event(ds, &ev, &err);
+	snprintf(ev.source, sizeof(ev.source), "RUS");
+	ent_dataset_add_event(ds, &ev, &err);     /* same URL, dyad, code, day */
+	ev.date = 20220225;
+	ent_dataset_add_event(ds, &ev, &err);     /* another day */
+	ev.doc = "https://example.org/b";
+	ent_dataset_add_event(ds, &ev, &err);     /* another document */
+	snprintf(ev.code, sizeof(ev.code), "193");
+	ent_dataset_add_event(ds, &ev, &err);     /* another code */
+	ev.doc = NULL;
+	ent_dataset_add_event(ds, &ev, &err);     /* no document: never a */
+	ent_dataset_add_event(ds, &ev, &err);     /* duplicate */
+	ok(ent_dataset_stats_get(ds)->kept == 6 &&
+		ent_dataset_stats_get(ds)->duplicates == 1 &&
+		ent_dataset_stats_get(ds)->filtered == 1,
+		"dedupe: 1 duplicate of 7 (kept %lld)",
+		(long long)ent_dataset_stats_get(ds)->kept);
+	ent_dataset_destroy(ds);
+	o.level = ENT_LEVEL_ACTOR;
+	ent_dataset_create(&ds, &o, &err);
+	ev = make("RUSGOV", "UKR", "190", 4, 20220224, 0, 1);
+	ev.doc = "https://example.org/a";
+	ent_dataset_add_event(ds, &ev, &err);
+	snprintf(ev.source, sizeof(ev.source), "RUS");
+	ent_dataset_add_event(ds, &ev, &err);
+	ok(ent_dataset_stats_get(ds)->duplicates == 0,
+		"at actor level RUSGOV and RUS are two dyads");
+	ent_dataset_destroy(ds);
+
+	/* tone: once per event, AvgTone in place of Goldstein */
+	o = (ent_dataset_options)ENT_DATASET_OPTIONS_INIT;
+	o.weight = ENT_WEIGHT_TONE;
+	ent_dataset_create(&ds, &o, &err);
+	ev = make("USA", "CHN", "057", 1, 20220224, 0, 1);
+	ev.count = 5;
+	ev.tone = 2.5;
+	ent_dataset_add_event(ds, &ev, &err);
+	ev.tone = -4.25;
+	ent_dataset_add_event(ds, &ev, &err);
+	ev.tone = NAN;
+	ent_dataset_add_event(ds, &ev, &err);
+	ok(ent_dyads_get(&d, ent_dataset_dyads(ds), 0) == ENT_OK &&
+		d.events == 2 && d.coop_events == 2 && d.cooperation == 2.5 &&
+		d.conflict == 4.25 && d.goldstein_sum == -1.75,
+		"tone: 2 events, cooperation 2.5, conflict 4.25, net -1.75 "
+		"(a 057 of negative tone counts as conflict weight)");
+	ok(ent_dataset_stats_get(ds)->filtered == 1,
+		"an event without a tone is left out");
+	ent_dataset_destroy(ds);
+}
+
 static void test_codes_quads_roots(void)
 {
 	const char *roots[] = {"19"};
@@ -128,7 +258,7 @@ static void test_dataset(void)
 
 	o.filter.codes = codes;
 	o.filter.n_codes = 1;
-	ent_dataset_create(&ds, &o);
+	ent_dataset_create(&ds, &o, NULL);
 	ok(ent_read_into(ds, ENT_SOURCE_ROOT "/tests/data/gdelt/small.export.CSV",
 		&r, NULL) == ENT_OK, "fixture read with --codes 19");
 	ok(ent_dyads_count(ent_dataset_dyads(ds)) == 1 &&
@@ -141,7 +271,7 @@ static void test_dataset(void)
 	/* --weight mentions: RUS->UKR 10 + 5 mentions, USA->POL 4 + 2 */
 	o = (ent_dataset_options)ENT_DATASET_OPTIONS_INIT;
 	o.weight = ENT_WEIGHT_MENTIONS;
-	ent_dataset_create(&ds, &o);
+	ent_dataset_create(&ds, &o, NULL);
 	ent_read_into(ds, ENT_SOURCE_ROOT "/tests/data/gdelt/small.export.CSV",
 		&r, NULL);
 	ent_dyads_get(&d, ent_dataset_dyads(ds), 1);
@@ -157,7 +287,7 @@ static void test_dataset(void)
 	o.filter.since = 20220300;
 	o.filter.use_date_added = 1;
 	o.filter.root_only = 1;
-	ent_dataset_create(&ds, &o);
+	ent_dataset_create(&ds, &o, NULL);
 	ent_read_into(ds, ENT_SOURCE_ROOT "/tests/data/gdelt/small.export.CSV",
 		&r, NULL);
 	/* added in or after March and root: 1003 (USA->CHN), 1004, 1005
@@ -172,6 +302,8 @@ int main(void)
 {
 	test_dates();
 	test_actors();
+	test_names_and_groups();
+	test_noise_controls();
 	test_codes_quads_roots();
 	test_dataset();
 	return done_testing();

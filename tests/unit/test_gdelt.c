@@ -13,51 +13,24 @@
 #include <entente/entente.h>
 
 #include "tap.h"
+#include "helpers.h"
 
 #define FIXTURES ENT_SOURCE_ROOT "/tests/data/gdelt/"
 
-typedef struct skips {
-	int n;
-	long line[8];
-	long column[8];
-	char message[8][ENT_ERROR_SIZE];
-} skips;
-
-static void on_skip(const ent_error *e, void *payload)
-{
-	skips *s = payload;
-
-	if (s->n < 8) {
-		s->line[s->n] = e->line;
-		s->column[s->n] = e->column;
-		snprintf(s->message[s->n], ENT_ERROR_SIZE, "%s", e->message);
-	}
-	s->n++;
-}
-
-/* Read one input into a new dataset. */
-static ent_status load(ent_dataset **out, const char *path, ent_format format,
-	ent_level level, int strict, skips *sk, ent_error *err)
+/* Read one input (events kept) with the format, level and strictness
+ * given, through the shared ::load1. */
+static ent_status read_one(ent_dataset **out, const char *path,
+	ent_format format, ent_level level, int strict, skips *sk,
+	ent_error *err)
 {
 	ent_dataset_options dopts = ENT_DATASET_OPTIONS_INIT;
 	ent_read_options ropts = ENT_READ_OPTIONS_INIT;
-	ent_status st;
 
 	dopts.level = level;
 	dopts.keep_events = 1;
 	ropts.format = format;
 	ropts.strict = strict;
-	ropts.on_skip = on_skip;
-	ropts.skip_payload = sk;
-	if ((st = ent_dataset_create(out, &dopts)) != ENT_OK) {
-		return st;
-	}
-	st = ent_read_into(*out, path, &ropts, err);
-	if (st != ENT_OK) {
-		ent_dataset_destroy(*out);
-		*out = NULL;
-	}
-	return st;
+	return load1(out, path, &dopts, &ropts, sk, err);
 }
 
 static const ent_dyad *find_dyad(const ent_dataset *ds, const char *s,
@@ -99,7 +72,7 @@ static void test_v2_fixture(void)
 	ent_dyad d;
 	ent_status rc;
 
-	rc = load(&ds, FIXTURES "small.export.CSV", ENT_FORMAT_AUTO,
+	rc = read_one(&ds, FIXTURES "small.export.CSV", ENT_FORMAT_AUTO,
 		ENT_LEVEL_STATE, 0, &sk, &err);
 	ok(rc == ENT_OK, "2.0 fixture reads (%s)", err.message);
 	if (rc != ENT_OK) {
@@ -165,7 +138,7 @@ static void test_v2_fixture(void)
 
 	/* actor level keeps the codes */
 	memset(&sk, 0, sizeof(sk));
-	rc = load(&ds, FIXTURES "small.export.CSV", ENT_FORMAT_GDELT2,
+	rc = read_one(&ds, FIXTURES "small.export.CSV", ENT_FORMAT_GDELT2,
 		ENT_LEVEL_ACTOR, 0, &sk, &err);
 	ok(rc == ENT_OK && find_dyad(ds, "RUSMIL", "UKR", &d) != NULL &&
 		find_dyad(ds, "IGOEUREEC", "RUS", &d) == NULL &&
@@ -175,7 +148,7 @@ static void test_v2_fixture(void)
 
 	/* strict: the first broken row is the error */
 	memset(&sk, 0, sizeof(sk));
-	rc = load(&ds, FIXTURES "small.export.CSV", ENT_FORMAT_AUTO,
+	rc = read_one(&ds, FIXTURES "small.export.CSV", ENT_FORMAT_AUTO,
 		ENT_LEVEL_STATE, 1, &sk, &err);
 	ok(rc == ENT_EPARSE && ds == NULL, "strict: broken row is an error");
 	is_num(err.line, 8, 0, "strict error line");
@@ -186,7 +159,7 @@ static void test_v2_fixture(void)
 
 	/* a 1.0 file forced as 2.0: every row is broken, none crashes */
 	memset(&sk, 0, sizeof(sk));
-	rc = load(&ds, FIXTURES "mixed.v1.tsv", ENT_FORMAT_GDELT2,
+	rc = read_one(&ds, FIXTURES "mixed.v1.tsv", ENT_FORMAT_GDELT2,
 		ENT_LEVEL_STATE, 0, &sk, &err);
 	ok(rc == ENT_OK && sk.n == 5 && ent_dataset_stats_get(ds)->records == 0,
 		"1.0 rows read as 2.0: 5 broken rows, no events");
@@ -202,7 +175,7 @@ static void test_v1_fixture(void)
 	ent_dyad d;
 	ent_status rc;
 
-	rc = load(&ds, FIXTURES "mixed.v1.tsv", ENT_FORMAT_AUTO,
+	rc = read_one(&ds, FIXTURES "mixed.v1.tsv", ENT_FORMAT_AUTO,
 		ENT_LEVEL_STATE, 0, &sk, &err);
 	ok(rc == ENT_OK, "1.0 fixture reads (%s)", err.message);
 	if (rc != ENT_OK) {
@@ -277,7 +250,7 @@ static void test_not_text(void)
 	fputs(p + 6, fp);
 	fputc('\n', fp);
 	fclose(fp);
-	if (load(&ds, path, ENT_FORMAT_GDELT2, ENT_LEVEL_ACTOR, 0, &sk,
+	if (read_one(&ds, path, ENT_FORMAT_GDELT2, ENT_LEVEL_ACTOR, 0, &sk,
 		&err) != ENT_OK) {
 		ok(0, "read (%s)", err.message);
 		goto done;
@@ -357,7 +330,7 @@ static void test_dates(void)
 		fputc('\n', fp);
 	}
 	fclose(fp);
-	if (load(&ds, path, ENT_FORMAT_GDELT2, ENT_LEVEL_ACTOR, 0, &sk,
+	if (read_one(&ds, path, ENT_FORMAT_GDELT2, ENT_LEVEL_ACTOR, 0, &sk,
 		&err) != ENT_OK) {
 		ok(0, "read (%s)", err.message);
 		goto done;
@@ -403,7 +376,7 @@ static char *read_as_text(const char *path, int version, long *events)
 	ropts.format = version == 2 ? ENT_FORMAT_GDELT2 : ENT_FORMAT_GDELT1;
 	ropts.on_skip = skip_to_file;
 	ropts.skip_payload = fp;
-	if (fp == NULL || ent_dataset_create(&ds, &dopts) != ENT_OK ||
+	if (fp == NULL || ent_dataset_create(&ds, &dopts, NULL) != ENT_OK ||
 		ent_read_into(ds, path, &ropts, &err) != ENT_OK ||
 		ent_events_to_json(&json, ent_dataset_events(ds), &err) !=
 		ENT_OK) {
@@ -475,9 +448,10 @@ static void test_splitters(void)
 				if (r >= 97) {
 					fputs(odd[r % 6], fp);
 				}
-			} else if (k >= 25 && k <= 33 && r < 97) {
-				fputs(k == 26 ? "190" : k == 30 ? "-2.5" : "1",
-					fp);
+			} else if (k >= 25 && k <= 34 && r < 97) {
+				/* AvgTone (34) is a number too */
+				fputs(k == 26 ? "190" : k == 30 ? "-2.5" :
+					k == 34 ? "-3.75" : "1", fp);
 			} else {
 				int at = -1;
 				len = r < 40 && k != 6 && k != 16 &&
@@ -552,7 +526,7 @@ static void test_real(void)
 		return;
 	}
 	fclose(fp);
-	rc = load(&ds, path, ENT_FORMAT_AUTO, ENT_LEVEL_STATE, 1, &sk, &err);
+	rc = read_one(&ds, path, ENT_FORMAT_AUTO, ENT_LEVEL_STATE, 1, &sk, &err);
 	ok(rc == ENT_OK, "real 2.0 export reads strictly (%s)", err.message);
 	if (rc == ENT_OK) {
 		st = ent_dataset_stats_get(ds);
@@ -567,7 +541,7 @@ static void test_real(void)
 
 	snprintf(path, sizeof(path), "%s/gdelt/gdelt1_mixed_57_58.tsv",
 		data_dir());
-	rc = load(&ds, path, ENT_FORMAT_AUTO, ENT_LEVEL_STATE, 1, &sk, &err);
+	rc = read_one(&ds, path, ENT_FORMAT_AUTO, ENT_LEVEL_STATE, 1, &sk, &err);
 	ok(rc == ENT_OK, "mixed 1.0 file reads strictly (%s)", err.message);
 	if (rc == ENT_OK) {
 		is_str(ent_dataset_input_format(ds, 0), "gdelt1", "as gdelt1");

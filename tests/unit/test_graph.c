@@ -8,6 +8,7 @@
 #include <entente/entente.h>
 
 #include "tap.h"
+#include "helpers.h"
 
 static const ent_dyad *find(const ent_graph *g, const char *s, const char *t)
 {
@@ -22,13 +23,14 @@ static const ent_dyad *find(const ent_graph *g, const char *s, const char *t)
 	return NULL;
 }
 
-static ent_dataset *load(const char *path, const ent_dataset_options *o)
+/* The example's dataset with the options given (NULL: defaults). */
+static ent_dataset *example(const ent_dataset_options *o)
 {
 	ent_dataset *ds = NULL;
 	ent_error err = {0};
 
-	if (ent_dataset_create(&ds, o) != ENT_OK ||
-		ent_read_into(ds, path, NULL, &err) != ENT_OK) {
+	if (load1(&ds, "examples/baltic-black-sea.json", o, NULL, NULL, &err) !=
+		ENT_OK) {
 		printf("# %s\n", err.message);
 	}
 	return ds;
@@ -36,7 +38,7 @@ static ent_dataset *load(const char *path, const ent_dataset_options *o)
 
 int main(void)
 {
-	ent_dataset *ds = load("examples/baltic-black-sea.json", NULL);
+	ent_dataset *ds = example(NULL);
 	ent_graph *g = NULL;
 	ent_error err = {0};
 	const ent_dyad *d;
@@ -92,13 +94,13 @@ int main(void)
 		const ent_dyads *all = ent_dataset_dyads(ds);
 		ent_dyad x, y;
 		int same = 1;
-		ent_dyads_create(&a);
-		ent_dyads_create(&b);
+		ent_dyads_create(&a, NULL);
+		ent_dyads_create(&b, NULL);
 		for (i = 0; i < ent_dyads_count(all); i++) {
 			ent_dyads_get(&x, all, i);
-			ent_dyads_add_dyad(i % 2 ? a : b, &x);
+			ent_dyads_add_dyad(i % 2 ? a : b, &x, NULL);
 		}
-		ent_dyads_merge(b, a);
+		ent_dyads_merge(b, a, NULL);
 		same = ent_dyads_count(b) == ent_dyads_count(all);
 		for (i = 0; same && i < ent_dyads_count(all); i++) {
 			ent_dyads_get(&x, all, i);
@@ -116,14 +118,14 @@ int main(void)
 		ent_dataset_options o = ENT_DATASET_OPTIONS_INIT;
 		const ent_dataset_stats *st;
 		o.filter.since = 20150601;
-		ds = load("examples/baltic-black-sea.json", &o);
+		ds = example(&o);
 		st = ent_dataset_stats_get(ds);
 		ok(st->kept == 4 && st->filtered == 8, "--since 2015-06-01 keeps 4 (the month-only date 2015-06 sorts before it)");
 		ent_dataset_destroy(ds);
 
 		o.filter.since = 0;
 		o.level = ENT_LEVEL_ACTOR;
-		ds = load("examples/baltic-black-sea.json", &o);
+		ds = example(&o);
 		ok(ent_graph_build(&g, ent_dataset_dyads(ds), NULL, &err) == ENT_OK &&
 			ent_graph_actor_index(g, "RUSMIL") != (size_t)-1,
 			"actor level keeps sector codes");
@@ -132,7 +134,7 @@ int main(void)
 
 		o.level = ENT_LEVEL_STATE;
 		o.by = ENT_PERIOD_MONTH;
-		ds = load("examples/baltic-black-sea.json", &o);
+		ds = example(&o);
 		ok(ent_dataset_period_count(ds) == 3, "three months: May, June, July");
 		ent_dataset_destroy(ds);
 	}
@@ -141,7 +143,7 @@ int main(void)
 	{
 		ent_graph_options go = ENT_GRAPH_OPTIONS_INIT;
 		go.min_events = 2;
-		ds = load("examples/baltic-black-sea.json", NULL);
+		ds = example(NULL);
 		ok(ent_graph_build(&g, ent_dataset_dyads(ds), &go, &err) == ENT_OK &&
 			ent_graph_dyad_count(g) == 2, "--min-events 2 keeps RUS->CHN and POL->RUS");
 		ent_graph_destroy(g);
@@ -152,7 +154,7 @@ int main(void)
 	{
 		ent_dyads *empty = NULL;
 		ent_metrics *m = NULL;
-		ent_dyads_create(&empty);
+		ent_dyads_create(&empty, NULL);
 		ok(ent_graph_build(&g, empty, NULL, &err) == ENT_OK &&
 			ent_graph_actor_count(g) == 0 &&
 			ent_metrics_compute(&m, g, NULL, &err) == ENT_OK,
@@ -160,6 +162,52 @@ int main(void)
 		ent_metrics_destroy(m);
 		ent_graph_destroy(g);
 		ent_dyads_destroy(empty);
+	}
+	/* the create and add functions report through ent_error */
+	{
+		ent_dyads *dy = NULL, *dy2 = NULL;
+		ent_dataset *ds2 = NULL;
+		ent_event ev;
+		ent_dyad row;
+
+		ent_event_init(&ev);
+		ent_error_clear(&err);
+		ok(ent_dataset_create(NULL, NULL, &err) == ENT_EINVAL &&
+			err.code == ENT_EINVAL && err.message[0],
+			"ent_dataset_create(NULL): EINVAL, \"%s\"", err.message);
+		ok(ent_dataset_create(&ds2, NULL, &err) == ENT_OK,
+			"ent_dataset_create");
+		ent_error_clear(&err);
+		ok(ent_dataset_add_input(ds2, NULL, "json", &err) ==
+			ENT_EINVAL && err.message[0],
+			"ent_dataset_add_input(NULL name): EINVAL, \"%s\"",
+			err.message);
+		ok(ent_dataset_add_input(ds2, "a.json", NULL, &err) == ENT_OK &&
+			ent_dataset_input_count(ds2) == 1,
+			"ent_dataset_add_input");
+		ok(ent_dyads_create(&dy, &err) == ENT_OK &&
+			ent_dyads_create(&dy2, &err) == ENT_OK, "ent_dyads_create");
+		ent_error_clear(&err);
+		ok(ent_dyads_add_event(dy, "ABCDEFGHIJKLMNOPQ", "RUS", &ev, 1,
+			&err) == ENT_EINVAL && strstr(err.message, "longer"),
+			"a code too long for ENT_CODE_SIZE: EINVAL, \"%s\"",
+			err.message);
+		ok(ent_dyads_add_event(dy, "RUS", "UKR", &ev, 1, &err) ==
+			ENT_OK, "ent_dyads_add_event");
+		memset(&row, 0, sizeof(row));
+		strcpy(row.source, "UKR");
+		strcpy(row.target, "RUS");
+		row.events = 2;
+		ok(ent_dyads_add_dyad(dy2, &row, &err) == ENT_OK,
+			"ent_dyads_add_dyad");
+		ent_error_clear(&err);
+		ok(ent_dyads_merge(dy, NULL, &err) == ENT_EINVAL &&
+			err.message[0], "ent_dyads_merge(NULL): EINVAL");
+		ok(ent_dyads_merge(dy, dy2, &err) == ENT_OK &&
+			ent_dyads_count(dy) == 2, "ent_dyads_merge");
+		ent_dyads_destroy(dy);
+		ent_dyads_destroy(dy2);
+		ent_dataset_destroy(ds2);
 	}
 	return done_testing();
 }

@@ -11,46 +11,20 @@
 #include <entente/entente.h>
 
 #include "tap.h"
+#include "helpers.h"
 
 #define FIXTURE ENT_SOURCE_ROOT "/tests/data/icews/small.tab"
 
-typedef struct skips {
-	int n;
-	long line[8];
-	char message[8][ENT_ERROR_SIZE];
-} skips;
-
-static void on_skip(const ent_error *e, void *payload)
-{
-	skips *s = payload;
-
-	if (s->n < 8) {
-		s->line[s->n] = e->line;
-		snprintf(s->message[s->n], ENT_ERROR_SIZE, "%s", e->message);
-	}
-	s->n++;
-}
-
-static ent_status load(ent_dataset **out, const char *path, int strict,
+/* Read one input (events kept), strict or not, through ::load1. */
+static ent_status read_one(ent_dataset **out, const char *path, int strict,
 	skips *sk, ent_error *err)
 {
 	ent_dataset_options dopts = ENT_DATASET_OPTIONS_INIT;
 	ent_read_options ropts = ENT_READ_OPTIONS_INIT;
-	ent_status st;
 
 	dopts.keep_events = 1;
 	ropts.strict = strict;
-	ropts.on_skip = on_skip;
-	ropts.skip_payload = sk;
-	if ((st = ent_dataset_create(out, &dopts)) != ENT_OK) {
-		return st;
-	}
-	st = ent_read_into(*out, path, &ropts, err);
-	if (st != ENT_OK) {
-		ent_dataset_destroy(*out);
-		*out = NULL;
-	}
-	return st;
+	return load1(out, path, &dopts, &ropts, sk, err);
 }
 
 static int has_dyad(const ent_dataset *ds, const char *s, const char *t,
@@ -78,7 +52,7 @@ static void test_fixture(void)
 	ent_dyad d;
 	ent_status rc;
 
-	rc = load(&ds, FIXTURE, 0, &sk, &err);
+	rc = read_one(&ds, FIXTURE, 0, &sk, &err);
 	ok(rc == ENT_OK, "ICEWS fixture reads (%s)", err.message);
 	if (rc != ENT_OK) {
 		return;
@@ -111,7 +85,7 @@ static void test_fixture(void)
 		"event fields: id, date, code, quad, source name");
 	ent_dataset_destroy(ds);
 
-	rc = load(&ds, FIXTURE, 1, &sk, &err);
+	rc = read_one(&ds, FIXTURE, 1, &sk, &err);
 	ok(rc == ENT_EPARSE && err.line == 7 && err.column > 0,
 		"strict: line 7 is an error (%ld:%ld %s)", err.line, err.column,
 		err.message);
@@ -146,7 +120,7 @@ static void test_bad_header(void)
 		return;
 	}
 	ropts.format = ENT_FORMAT_ICEWS;
-	ent_dataset_create(&ds, &dopts);
+	ent_dataset_create(&ds, &dopts, NULL);
 	ok(ent_read_into(ds, path, &ropts, &err) == ENT_EPARSE &&
 		err.line == 1 && strstr(err.message, "Intensity"),
 		"forced ICEWS without Intensity: header error (%s)", err.message);
@@ -172,7 +146,7 @@ static void test_congo(void)
 			"-10\tCongo\n"), "temporary file")) {
 		return;
 	}
-	ent_dataset_create(&ds, &dopts);
+	ent_dataset_create(&ds, &dopts, NULL);
 	ok(ent_read_into(ds, path, &ropts, &err) == ENT_OK, "Congos read (%s)",
 		err.message);
 	ok(has_dyad(ds, "COG", "FRA", &d), "\"Congo\" is COG");
@@ -263,7 +237,7 @@ static void test_real(void)
 	}
 	ok(n_unmapped == 0, "every country name of the sample maps, besides "
 		"NA (%d do not)", n_unmapped);
-	rc = load(&ds, path, 1, &sk, &err);
+	rc = read_one(&ds, path, 1, &sk, &err);
 	ok(rc == ENT_OK, "real ICEWS sample reads strictly (%s)", err.message);
 	if (rc == ENT_OK) {
 		const ent_dataset_stats *st = ent_dataset_stats_get(ds);

@@ -36,11 +36,12 @@ int main(void)
 	char *text = NULL, *text2 = NULL;
 
 	/* defaults from the CAMEO table; sector codes kept; bare array */
-	ok(parse(&events, "[{\"source\": \"rusgov\", \"target\": \"CHN\", "
+	ok(parse(&events, "[{\"source\": \"RUSGOV\", \"target\": \"chn\", "
 		"\"code\": \"057\", \"date\": \"2015-05-08\"}]", &err) == ENT_OK,
 		"a bare array parses");
 	e = ent_events_get(events, 0);
-	ok(e && strcmp(e->source, "RUSGOV") == 0, "codes are upper-cased and kept whole");
+	ok(e && strcmp(e->source, "RUSGOV") == 0, "actor codes are kept whole");
+	ok(e && strcmp(e->target, "CHN") == 0, "a state's code in any case");
 	ok(e && e->goldstein == 8.0 && e->quad == 1 && e->count == 1,
 		"goldstein and quad default from the code");
 	ok(e && e->date == 20150508, "date");
@@ -59,6 +60,24 @@ int main(void)
 		&err) == ENT_OK, "explicit goldstein and quad");
 	e = ent_events_get(events, 0);
 	ok(e && e->goldstein == -3 && e->quad == 4, "explicit values win over the table");
+	ent_events_destroy(events);
+
+	/* actors by name: the state's code, never the code a name begins
+	 * with (Austria is not AUS, Australia) */
+	ok(parse(&events, "[{\"source\": \"Austria\", \"target\": "
+		"\"russian federation\", \"code\": \"057\"}, {\"source\": "
+		"\"AUSTRALIA\", \"target\": \"Germany\", \"code\": \"057\"}, "
+		"{\"source\": \"ROM\", \"target\": \"Romania\", \"code\": "
+		"\"057\"}]", &err) == ENT_OK, "names parse: %s", err.message);
+	e = ent_events_get(events, 0);
+	ok(e && strcmp(e->source, "AUT") == 0 && strcmp(e->target, "RUS") == 0,
+		"Austria is AUT, russian federation RUS");
+	e = ent_events_get(events, 1);
+	ok(e && strcmp(e->source, "AUS") == 0 && strcmp(e->target, "DEU") == 0,
+		"AUSTRALIA is AUS, Germany DEU");
+	e = ent_events_get(events, 2);
+	ok(e && strcmp(e->source, "ROM") == 0 && strcmp(e->target, "ROU") == 0,
+		"an alias code is kept as written, a name gives the ISO code");
 	ent_events_destroy(events);
 
 	/* round trip keeps every known and unknown member */
@@ -101,7 +120,16 @@ int main(void)
 	fails("[{\"source\": \"CHN\", \"target\": \"RUS\", \"goldstein\": 1, "
 		"\"flags\": [\"maybe\"]}]", 1, 62, "unknown flag \"maybe\" in \"flags\"");
 	fails("[{\"source\": \"C N\", \"target\": \"RUS\", \"goldstein\": 1}]", 1, 13,
-		"\"source\" must be an actor code of 1 to 15 letters or digits");
+		"\"source\": unknown actor \"C N\"; did you mean CAN (Canada) or "
+		"CHN (China)?");
+	fails("[{\"source\": \"CHN\", \"target\": \"Austira\", \"goldstein\": 1}]",
+		1, 30, "\"target\": unknown actor \"Austira\"; did you mean AUT "
+		"(Austria)?");
+	fails("[{\"source\": \"rusgov\", \"target\": \"CHN\", \"goldstein\": 1}]",
+		1, 13, "\"source\": unknown actor \"rusgov\"; did you mean RUSGOV "
+		"(codes are written in capitals)?");
+	fails("[{\"source\": \"\", \"target\": \"CHN\", \"goldstein\": 1}]",
+		1, 13, "\"source\": an empty actor name");
 	fails("[1]", 1, 2, "an event must be an object");
 	fails("{\"events\": 3}", 1, 12, "\"events\" must be an array");
 	fails("{\"data\": []}", 1, 1, "missing \"events\" array");

@@ -58,7 +58,7 @@ static void star(void)
 	const ent_actor_metrics *s, *l;
 	double ps = 0.2 / 1.17;
 
-	ent_dyads_create(&d);
+	ent_dyads_create(&d, NULL);
 	fx_add(d, "S", "L1", 2, 0);
 	fx_add(d, "S", "L2", 2, 0);
 	fx_add(d, "S", "L3", 2, 0);
@@ -125,7 +125,7 @@ static void disconnected(void)
 	ent_metrics *m = NULL;
 	const ent_actor_metrics *a, *c, *dd, *e, *z;
 
-	ent_dyads_create(&d);
+	ent_dyads_create(&d, NULL);
 	fx_add(d, "A", "B", 2, 0);
 	fx_add(d, "B", "A", 2, 0);
 	fx_add(d, "C", "D", 3, 0);
@@ -181,7 +181,7 @@ static void empty_and_errors(void)
 	ent_metrics_options o = ENT_METRICS_OPTIONS_INIT;
 	ent_error err = {0};
 
-	ent_dyads_create(&d);
+	ent_dyads_create(&d, NULL);
 	ok(fx_build(d, &g, &m), "empty graph: measured");
 	ok(ent_metrics_bloc_count(m) == 0 &&
 			ent_metrics_balance(m)->triangle_index == 1 &&
@@ -219,7 +219,7 @@ static void example(void)
 	double sum = 0;
 	size_t i;
 
-	if (ent_dataset_create(&ds, NULL) != ENT_OK ||
+	if (ent_dataset_create(&ds, NULL, NULL) != ENT_OK ||
 		ent_read_into(ds, "examples/baltic-black-sea.json", NULL,
 			&err) != ENT_OK ||
 		ent_graph_build(&g, ent_dataset_dyads(ds), NULL, &err) !=
@@ -289,7 +289,7 @@ static void equal_lengths(void)
 	size_t i;
 	int all = 1;
 
-	ent_dyads_create(&d);
+	ent_dyads_create(&d, NULL);
 	fx_add(d, "S", "X1", 1, 0);
 	fx_add(d, "X1", "X2", 1, 0);
 	fx_add(d, "X2", "T", 3, 0);
@@ -324,7 +324,7 @@ static ent_graph *tangled(void)
 	char a[8], b[8];
 	size_t i, j;
 
-	ent_dyads_create(&d);
+	ent_dyads_create(&d, NULL);
 	for (i = 0; i < 300; i++) {
 		for (j = i + 1; j < 300; j++) {
 			x = (x * 1103515245ul + 12345ul) & 0x7FFFFFFFul;
@@ -414,7 +414,7 @@ static void sampled_complete(void)
 	char a[4], b[4];
 	size_t i, j, n15 = 0, n20 = 0, n18 = 0, zero = 0;
 
-	ent_dyads_create(&d);
+	ent_dyads_create(&d, NULL);
 	for (i = 0; i < 10; i++) {
 		for (j = i + 1; j < 10; j++) {
 			snprintf(a, sizeof(a), "K%zu", i);

@@ -34,7 +34,7 @@ static ent_periods *periods_by(ent_period_unit unit)
 	o.by = unit;
 	if (ent_events_parse_json(&evs, events_json, sizeof(events_json) - 1,
 		    "periods.json", &err) != ENT_OK ||
-		ent_dataset_create(&ds, &o) != ENT_OK) {
+		ent_dataset_create(&ds, &o, NULL) != ENT_OK) {
 		printf("# %s\n", err.message);
 		goto done;
 	}

@@ -2,15 +2,16 @@
 /*
  * Trend charts (plot.h): each chart and format is written, the SVG is
  * well-formed, the same trends give the same bytes, the PDF carries no
- * clock time, and bad arguments are refused with a message.
+ * clock time, a summed trend (a group's relation) is drawn, and bad
+ * arguments are refused with a message.
  */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <entente/entente.h>
 
 #include "tap.h"
+#include "helpers.h"
 
 /* The fixture of test_trend: by month 2020, May without events. */
 static ent_periods *periods(void)
@@ -18,13 +19,11 @@ static ent_periods *periods(void)
 	ent_dataset_options o = ENT_DATASET_OPTIONS_INIT;
 	ent_dataset *ds = NULL;
 	ent_periods *p = NULL;
-	ent_read_options ro = ENT_READ_OPTIONS_INIT;
 	ent_error err = {0};
 
 	o.by = ENT_PERIOD_MONTH;
-	if (ent_dataset_create(&ds, &o) != ENT_OK ||
-		ent_read_into(ds, ENT_SOURCE_ROOT "/tests/data/trend/months.json",
-			&ro, &err) != ENT_OK ||
+	if (load1(&ds, ENT_SOURCE_ROOT "/tests/data/trend/months.json", &o,
+		    NULL, NULL, &err) != ENT_OK ||
 		ent_periods_compute(&p, ds, NULL, &err) != ENT_OK ||
 		ent_periods_compute_actors(p, ds, NULL, &err) != ENT_OK) {
 		printf("# %s\n", err.message);
@@ -52,20 +51,17 @@ static char *draw(int kind, const ent_trends *t, ent_plot_format format,
 
 static int well_formed_svg(const char *svg, size_t len)
 {
-	char path[] = "/tmp/entente-plot-XXXXXX";
-	int fd = mkstemp(path), rc;
-	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
-	char cmd[128];
+	const char *path = tmp_path("chart.svg");
+	FILE *fp = path ? fopen(path, "w") : NULL;
+	char cmd[600];
 
 	if (fp == NULL) {
 		return 0;
 	}
 	fwrite(svg, 1, len, fp);
 	fclose(fp);
-	snprintf(cmd, sizeof(cmd), "xmllint --noout %s 2>/dev/null", path);
-	rc = system(cmd);
-	unlink(path);
-	return rc == 0;
+	snprintf(cmd, sizeof(cmd), "xmllint --noout '%s' 2>/dev/null", path);
+	return system(cmd) == 0;
 }
 
 int main(void)
@@ -108,6 +104,37 @@ int main(void)
 	free(a);
 	free(b);
 
+	{
+		ent_actor_name nato;
+		ent_trend_relation *sum = NULL, bad;
+		char *c = NULL;
+		size_t clen = 0;
+		FILE *fp = open_memstream(&c, &clen);
+
+		ok(ent_actor_name_resolve(&nato, "NATO", 4, ENT_NAME_GROUPS,
+			   &err) == ENT_OK &&
+				ent_trends_sum(&sum, t, &nato, NULL, &err) ==
+					ENT_OK &&
+				sum->n_points == 5,
+			"NATO with everyone: five months (USA and POL are "
+			"members)");
+		st = ent_plot_trend(fp, t, sum, NULL, &err);
+		fclose(fp);
+		ok(st == ENT_OK && clen > 1000 && well_formed_svg(c, clen),
+			"a summed trend is drawn (SVG, xmllint accepts it)");
+		free(c);
+		if (sum != NULL) {
+			bad = *sum;
+			bad.n_points = 1;
+			((ent_trend_point *)sum->points)[0].period = 99;
+			err.message[0] = '\0';
+			ok(ent_plot_trend(stdout, t, &bad, NULL, &err) ==
+						ENT_EINVAL &&
+					err.message[0],
+				"a point outside the periods: refused");
+		}
+		ent_free(sum);
+	}
 	ok(ent_plot_format_from_path(&(ent_plot_format){0}, "t.SVG") ==
 			ENT_OK &&
 			ent_plot_format_from_path(

@@ -28,7 +28,7 @@ static ent_graph *graph_of(const tie *ties, size_t n, ent_dyads **dyads_out)
 	ent_graph *g = NULL;
 	size_t i;
 
-	if (ent_dyads_create(&d) != ENT_OK) {
+	if (ent_dyads_create(&d, NULL) != ENT_OK) {
 		return NULL;
 	}
 	for (i = 0; i < n; i++) {
@@ -39,7 +39,7 @@ static ent_graph *graph_of(const tie *ties, size_t n, ent_dyads **dyads_out)
 		ev.quad = ties[i].quad;
 		ev.count = ties[i].count;
 		ent_dyads_add_event(
-			d, ties[i].source, ties[i].target, &ev, ties[i].count);
+			d, ties[i].source, ties[i].target, &ev, ties[i].count, NULL);
 	}
 	if (ent_graph_build(&g, d, NULL, NULL) != ENT_OK) {
 		g = NULL;
@@ -353,10 +353,36 @@ static void test_formats(ent_renderer *r)
 	free(a);
 	o.format = ENT_RENDER_GML;
 	a = render(NULL, g, m, &o, &la);
-	ok(a && strncmp(a, "Creator \"entente\"\n", 18) == 0 &&
-			count(a, "  edge\n") == 6 &&
-			strstr(a, "conflictEvents"),
-		"GML with attributes and no timestamp");
+	ok(a && strncmp(a, "Creator \"entente ", 17) == 0 &&
+			count(a, "  edge [\n") == 6 &&
+			strstr(a, "conflictEvents") &&
+			strstr(a, "    label \"RUS\"\n    name \"Russia\"\n"),
+		"GML: the code as label, the name, attributes, no timestamp");
+	free(a);
+	o.format = ENT_RENDER_GRAPHML;
+	a = render(NULL, g, m, &o, &la);
+	ok(a && strstr(a, "<node id=\"RUS\">") &&
+			strstr(a, "attr.name=\"degree\" attr.type=\"long\"") &&
+			strstr(a, "attr.name=\"sign\" attr.type=\"long\""),
+		"GraphML: actor codes as node ids, integers typed long");
+	free(a);
+	o.format = ENT_RENDER_CSV;
+	a = render(NULL, g, m, &o, &la);
+	ok(a && strncmp(a, "a,b,sign,weight,events,cooperation,conflict,"
+			"net\r\n", 48) == 0 &&
+			count(a, "\r\n") == 1 + ent_graph_relation_count(g),
+		"CSV: the signed relation list, a header and one row per "
+		"relation");
+	free(a);
+	o.format = ENT_RENDER_GEXF;
+	a = render(NULL, g, m, &o, &la);
+	ok(a && strstr(a, "<gexf xmlns=\"http://gexf.net/1.3\" "
+			"version=\"1.3\">") && strstr(a, "mode=\"static\"") &&
+			count(a, "<edge ") == ent_graph_relation_count(g) &&
+			!strstr(a, "<spells>"),
+		"GEXF without periods: static, one edge per relation");
+	x = a ? xml_ok(a, la) : 0;
+	ok(x != 0, "GEXF is well-formed%s", x < 0 ? " # SKIP no xmllint" : "");
 	free(a);
 
 	/* bad options */
@@ -447,7 +473,7 @@ static void test_hostile(ent_renderer *r)
 	/* a graph with no relation still draws its title */
 	ent_graph_destroy(g);
 	ent_dyads_destroy(d);
-	ent_dyads_create(&d);
+	ent_dyads_create(&d, NULL);
 	ent_graph_build(&g, d, NULL, &err);
 	o.format = ENT_RENDER_SVG;
 	o.title = NULL;
@@ -582,7 +608,7 @@ static void test_sources(void)
 	FILE *fp;
 
 	dopts.keep_events = 1;
-	ok(ent_dataset_create(&ds, &dopts) == ENT_OK &&
+	ok(ent_dataset_create(&ds, &dopts, NULL) == ENT_OK &&
 			ent_events_parse_json(&evs, json, strlen(json),
 				"t.json", &err) == ENT_OK,
 		"sources fixture");

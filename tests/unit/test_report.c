@@ -23,7 +23,7 @@ static int setup(fixture *f, ent_period_unit by)
 
 	memset(f, 0, sizeof(*f));
 	o.by = by;
-	if (ent_dataset_create(&f->ds, &o) != ENT_OK ||
+	if (ent_dataset_create(&f->ds, &o, NULL) != ENT_OK ||
 		ent_read_into(f->ds, "examples/baltic-black-sea.json", NULL,
 			&err) != ENT_OK ||
 		ent_graph_build(&f->g, ent_dataset_dyads(f->ds), NULL, &err) !=

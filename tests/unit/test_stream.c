@@ -27,37 +27,9 @@
 #include <entente/entente.h>
 
 #include "tap.h"
+#include "helpers.h"
 
 #define FIXTURE ENT_SOURCE_ROOT "/tests/data/gdelt/small.export.CSV"
-
-static char tmpdir[] = "/tmp/entente-stream-XXXXXX";
-
-static const char *tmp_path(const char *name)
-{
-	static char buf[16][256];
-	static int k;
-	char *p = buf[k++ % 16];
-
-	snprintf(p, 256, "%s/%s", tmpdir, name);
-	return p;
-}
-
-typedef struct skips {
-	long n;
-	long line[8];
-	char message[8][ENT_ERROR_SIZE];
-} skips;
-
-static void on_skip(const ent_error *e, void *payload)
-{
-	skips *s = payload;
-
-	if (s->n < 8) {
-		s->line[s->n] = e->line;
-		snprintf(s->message[s->n], ENT_ERROR_SIZE, "%s", e->message);
-	}
-	s->n++;
-}
 
 typedef struct progress {
 	int calls;
@@ -77,7 +49,6 @@ static void on_progress(uint64_t done, uint64_t total, void *payload)
 static char *table_of(const char *path, ent_format format, int strict,
 	skips *sk, progress *pr, ent_dataset_stats *stats, ent_error *err)
 {
-	ent_dataset_options dopts = ENT_DATASET_OPTIONS_INIT;
 	ent_read_options ropts = ENT_READ_OPTIONS_INIT;
 	ent_dataset *ds = NULL;
 	char *text = NULL;
@@ -86,14 +57,9 @@ static char *table_of(const char *path, ent_format format, int strict,
 
 	ropts.format = format;
 	ropts.strict = strict;
-	ropts.on_skip = on_skip;
-	ropts.skip_payload = sk;
 	ropts.progress = pr ? on_progress : NULL;
 	ropts.progress_payload = pr;
-	if (ent_dataset_create(&ds, &dopts) != ENT_OK) {
-		return NULL;
-	}
-	if (ent_read_into(ds, path, &ropts, err) == ENT_OK) {
+	if (load1(&ds, path, NULL, &ropts, sk, err) == ENT_OK) {
 		fp = open_memstream(&text, &len);
 		ent_dyads_write_csv(fp, ent_dataset_dyads(ds), NULL);
 		fclose(fp);
@@ -103,16 +69,6 @@ static char *table_of(const char *path, ent_format format, int strict,
 	}
 	ent_dataset_destroy(ds);
 	return text;
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-	char *buf = NULL;
-
-	if (ent_read_file(&buf, len, path, 0, NULL) != ENT_OK) {
-		return NULL;
-	}
-	return buf;
 }
 
 /* Write `n` bytes as one file through a libarchive filter and format. */
@@ -520,7 +476,7 @@ static void read_one(run *r, const char *path, ent_format format,
 	ropts.progress = run_progress;
 	ropts.progress_payload = r;
 	r->skip_fp = open_memstream(&r->skips, &len);
-	if (r->skip_fp == NULL || ent_dataset_create(&ds, &dopts) != ENT_OK) {
+	if (r->skip_fp == NULL || ent_dataset_create(&ds, &dopts, NULL) != ENT_OK) {
 		r->st = ENT_ENOMEM;
 		goto done;
 	}
@@ -950,7 +906,7 @@ static void test_map_shrink(void)
 
 int main(void)
 {
-	if (mkdtemp(tmpdir) == NULL) {
+	if (tmp_dir() == NULL) {
 		printf("1..0 # SKIP cannot create a temporary folder\n");
 		return 0;
 	}
@@ -965,6 +921,5 @@ int main(void)
 	test_map_short_rows();
 	test_map_fails();
 	test_map_shrink();
-	rmdir(tmpdir);
 	return done_testing();
 }

@@ -47,7 +47,7 @@ static const char events_json[] =
 	" \"code\": \"112\", \"count\": 5}\n"
 	"]}\n";
 
-static ent_periods *periods(void)
+static ent_periods *periods(const char *json, size_t len, int actors)
 {
 	ent_dataset_options o = ENT_DATASET_OPTIONS_INIT;
 	ent_events *evs = NULL;
@@ -57,9 +57,9 @@ static ent_periods *periods(void)
 	size_t i;
 
 	o.by = ENT_PERIOD_MONTH;
-	if (ent_events_parse_json(&evs, events_json, sizeof(events_json) - 1,
-		    "trend.json", &err) != ENT_OK ||
-		ent_dataset_create(&ds, &o) != ENT_OK) {
+	if (ent_events_parse_json(&evs, json, len, "trend.json", &err) !=
+			ENT_OK ||
+		ent_dataset_create(&ds, &o, &err) != ENT_OK) {
 		printf("# %s\n", err.message);
 		goto done;
 	}
@@ -71,7 +71,9 @@ static ent_periods *periods(void)
 		}
 	}
 	if (ent_periods_compute(&p, ds, NULL, &err) != ENT_OK ||
-		ent_periods_compute_actors(p, ds, NULL, &err) != ENT_OK) {
+		(actors &&
+			ent_periods_compute_actors(p, ds, NULL, &err) !=
+				ENT_OK)) {
 		printf("# %s\n", err.message);
 	}
 done:
@@ -172,9 +174,145 @@ static void changes(const ent_trends *t)
 	ok(c && c->change == 0 && c->score == 0, "a zero change scores 0");
 }
 
+/*
+ * Named actors and groups (ent_trends_sum). Finland joined NATO on
+ * 2023-04-04 and has been in the EU since 1995; by month, 2023:
+ *
+ *   FIN-RUS  Mar 1 x 112 (-2)  Apr 2 x 112 (-4)  May 1 x 036 (+4)
+ *   RUS-USA  Mar 1 x 036 (+4)                    May 1 x 163 (-8)
+ *   FIN-USA  Mar 1 x 057 (+8)                    May 1 x 057 (+8)
+ *   CHN-RUS                    Apr 1 x 057 (+8)
+ *
+ * Events of every relation: March 3, April 3, May 3.
+ * NATO-RUS: March USA-RUS only (Finland joins in April): 1 event, net +4,
+ * share 1/3; April FIN-RUS (a member on some day of April): 2 events,
+ * conflict 4, share 2/3; May FIN-RUS + RUS-USA: 2 events, cooperation 4,
+ * conflict 8, net -4, share 2/3.
+ * NATO with everyone: March RUS-USA + FIN-USA (Finland outside): 2
+ * events, net +12; April FIN-RUS; May FIN-RUS + RUS-USA (FIN-USA is
+ * inside NATO now): 2 events, net -4.
+ * EU-NATO: FIN-USA in March and May (Finland in the EU, the US in NATO),
+ * nothing else.
+ */
+static const char group_json[] =
+	"[{\"date\": \"2023-03-10\", \"source\": \"FIN\", \"target\": \"RUS\","
+	" \"code\": \"112\"},\n"
+	" {\"date\": \"2023-04-20\", \"source\": \"RUS\", \"target\": \"FIN\","
+	" \"code\": \"112\", \"count\": 2},\n"
+	" {\"date\": \"2023-05-10\", \"source\": \"FIN\", \"target\": \"RUS\","
+	" \"code\": \"036\"},\n"
+	" {\"date\": \"2023-03-11\", \"source\": \"USA\", \"target\": \"RUS\","
+	" \"code\": \"036\"},\n"
+	" {\"date\": \"2023-05-11\", \"source\": \"USA\", \"target\": \"RUS\","
+	" \"code\": \"163\"},\n"
+	" {\"date\": \"2023-03-12\", \"source\": \"USA\", \"target\": \"FIN\","
+	" \"code\": \"057\"},\n"
+	" {\"date\": \"2023-05-12\", \"source\": \"FIN\", \"target\": \"USA\","
+	" \"code\": \"057\"},\n"
+	" {\"date\": \"2023-04-13\", \"source\": \"CHN\", \"target\": \"RUS\","
+	" \"code\": \"057\"}]\n";
+
+static ent_actor_name named(const char *name)
+{
+	ent_actor_name n;
+	ent_error err = {0};
+
+	memset(&n, 0, sizeof(n));
+	if (ent_actor_name_resolve(&n, name, strlen(name), ENT_NAME_GROUPS,
+		    &err) != ENT_OK) {
+		printf("# %s\n", err.message);
+	}
+	return n;
+}
+
+static void sums(void)
+{
+	ent_periods *p = periods(group_json, sizeof(group_json) - 1, 0);
+	ent_trends *t = NULL;
+	ent_trend_relation *r = NULL;
+	ent_actor_name nato = named("NATO"), rus = named("russia"),
+		eu = named("European Union"), fin = named("Finland");
+	ent_error err = {0};
+	const ent_trend_relation *own;
+
+	if (!ok(p != NULL && ent_periods_count(p) == 3 &&
+			    ent_trends_compute(&t, p, NULL, &err) == ENT_OK,
+		    "group fixture: three months")) {
+		ent_periods_destroy(p);
+		return;
+	}
+	ok(ent_trends_sum(&r, t, &nato, &rus, &err) == ENT_OK && r != NULL,
+		"NATO-Russia summed");
+	if (r != NULL) {
+		ok(strcmp(r->a, "NATO") == 0 && strcmp(r->b, "RUS") == 0,
+			"named NATO and RUS (the name's ISO code)");
+		ok(r->n_points == 3 && r->events == 5,
+			"three months, 5 events");
+		ok(r->points[0].events == 1, "March: US-Russia only, Finland "
+					     "not yet a member");
+		is_num(r->points[0].net, 4, 1e-12, "March net +4");
+		is_num(r->points[0].share, 1.0 / 3.0, 1e-12,
+			"March share 1/3");
+		ok(r->points[1].events == 2,
+			"April: Finland counts (a member from 4 April)");
+		is_num(r->points[1].conflict, 4, 1e-12, "April conflict 4");
+		is_num(r->points[1].share, 2.0 / 3.0, 1e-12,
+			"April share 2/3");
+		is_num(r->points[2].cooperation, 4, 1e-12,
+			"May cooperation 4");
+		is_num(r->points[2].conflict, 8, 1e-12, "May conflict 8");
+		is_num(r->points[2].net, -4, 1e-12, "May net -4");
+		is_num(r->points[2].share, 2.0 / 3.0, 1e-12, "May share 2/3");
+	}
+	ent_free(r);
+	r = NULL;
+	ok(ent_trends_sum(&r, t, &rus, &nato, &err) == ENT_OK && r &&
+			r->events == 5 && strcmp(r->a, "RUS") == 0,
+		"Russia-NATO is the same relation, named in that order");
+	ent_free(r);
+	r = NULL;
+	ok(ent_trends_sum(&r, t, &nato, NULL, &err) == ENT_OK && r &&
+			r->n_points == 3 && r->b[0] == '\0',
+		"NATO with everyone summed");
+	if (r != NULL && r->n_points == 3) {
+		ok(r->points[0].events == 2, "March: US-Russia and US-Finland "
+					     "(Finland outside)");
+		is_num(r->points[0].net, 12, 1e-12, "March net +12");
+		ok(r->points[2].events == 2,
+			"May: US-Finland is inside NATO, left out");
+		is_num(r->points[2].net, -4, 1e-12, "May net -4");
+	}
+	ent_free(r);
+	r = NULL;
+	ok(ent_trends_sum(&r, t, &eu, &nato, &err) == ENT_OK && r &&
+			r->n_points == 2 && r->events == 2 &&
+			r->points[0].period == 0 && r->points[1].period == 2,
+		"EU-NATO: Finland-US in March and May");
+	ent_free(r);
+	r = NULL;
+	own = ent_trends_relation(t, ent_trends_find_relation(t, "FIN", "RUS"));
+	ok(ent_trends_sum(&r, t, &fin, &rus, &err) == ENT_OK && r && own &&
+			r->n_points == own->n_points &&
+			memcmp(r->points, own->points,
+				own->n_points * sizeof(*own->points)) == 0,
+		"two states: their relation's own trend, point for point");
+	ent_free(r);
+	r = NULL;
+	ok(ent_trends_sum(&r, t, &fin, &eu, &err) == ENT_OK && r &&
+			r->n_points == 0,
+		"Finland with the EU: no relation (Finland is in it, alone)");
+	ent_free(r);
+	r = NULL;
+	ok(ent_trends_sum(&r, t, NULL, &eu, &err) == ENT_EINVAL &&
+			r == NULL && err.message[0] != '\0',
+		"a NULL name is refused with a message");
+	ent_trends_destroy(t);
+	ent_periods_destroy(p);
+}
+
 int main(void)
 {
-	ent_periods *p = periods();
+	ent_periods *p = periods(events_json, sizeof(events_json) - 1, 1);
 	ent_trends *t = NULL, *t2 = NULL;
 	ent_trend_options o = ENT_TREND_OPTIONS_INIT;
 	ent_error err = {0};
@@ -206,5 +344,6 @@ int main(void)
 		"min_events 0 is refused with a message");
 	ent_trends_destroy(t);
 	ent_periods_destroy(p);
+	sums();
 	return done_testing();
 }

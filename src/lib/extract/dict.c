@@ -655,18 +655,25 @@ ent_status ex_load_actors(ent_extractor *ex, const char *buf, size_t len,
 				"unknown actor type (state, surname, adj, block, "
 				"head, orgword, ref-one, ref-many, ref-pair)");
 		}
-		if (fe[1] - fs[1] >= ENT_CODE_SIZE || fe[1] == fs[1]) {
+		if (fe[1] == fs[1]) {
 			return line_error(err, ENT_EPARSE, source, line,
 				fs[1] - s, "bad actor code");
 		}
-		memcpy(code, buf + fs[1], fe[1] - fs[1]);
-		code[fe[1] - fs[1]] = '\0';
-		if (strcmp(code, "-") == 0) {
-			code[0] = '\0';
-		}
 		if (actor_types[ty].type == EXA_STATE ||
 			actor_types[ty].type == EXA_ADJ) {
-			const ent_state *sta = ent_state_of_actor(code);
+			/* a state by its code or its name ("Russia"), or an
+			 * actor code in capitals (ent_actor_name_resolve) */
+			ent_actor_name an;
+			ent_error ae = {0};
+			const ent_state *sta;
+
+			if (ent_actor_name_resolve(&an, buf + fs[1],
+				    fe[1] - fs[1], 0, &ae) != ENT_OK) {
+				return line_error(err, ENT_EPARSE, source, line,
+					fs[1] - s, ae.message);
+			}
+			memcpy(code, an.code, sizeof(code));
+			sta = ent_state_of_actor(code);
 
 			if (sta == NULL) {
 				return line_error(err, ENT_EPARSE, source, line,
@@ -686,6 +693,15 @@ ent_status ex_load_actors(ent_extractor *ex, const char *buf, size_t len,
 				snprintf(iso, sizeof(iso), "%.3s%s", sta->code,
 					strlen(code) > skip ? code + skip : "");
 				memcpy(code, iso, sizeof(code));
+			}
+		} else if (fe[1] - fs[1] >= ENT_CODE_SIZE) {
+			return line_error(err, ENT_EPARSE, source, line,
+				fs[1] - s, "bad actor code");
+		} else {
+			memcpy(code, buf + fs[1], fe[1] - fs[1]);
+			code[fe[1] - fs[1]] = '\0';
+			if (strcmp(code, "-") == 0) {
+				code[0] = '\0';
 			}
 		}
 		if (actor_types[ty].type == EXA_ORGWORD) {

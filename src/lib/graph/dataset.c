@@ -4,6 +4,7 @@
  * actor level and aggregated into dyads (overall and per period). Memory
  * grows with actors and dyads, not with events, unless keep_events is set.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,30 +26,73 @@ struct ent_dataset {
 	char **input_names;
 	char **input_formats;
 	size_t n_inputs;
+	/* the filter's actor names, resolved once */
+	ent_actor_name *actor_names;
+	/* --dedupe: keys of the events kept so far (open addressing, at most
+	 * half full, 0 = empty) */
+	uint64_t *seen;
+	size_t n_seen, cap_seen;
 	/* distinct actors aggregated so far, for ENT_MAX_ACTORS: an open
 	 * addressing set of codes, at most half full */
 	char (*actors)[ENT_CODE_SIZE];
 	size_t n_actors, cap_actors;
 };
 
-ent_status ent_dataset_create(ent_dataset **out, const ent_dataset_options *opts)
+/* Resolve the filter's actor names (codes, names, groups) once. */
+static ent_status resolve_actors(ent_dataset *ds, ent_error *err)
+{
+	const ent_filter *f = &ds->opts.filter;
+	size_t i;
+	ent_status st;
+
+	if (f->n_actors == 0) {
+		return ENT_OK;
+	}
+	if (f->actors == NULL) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_dataset_create: filter.actors is NULL");
+	}
+	ds->actor_names = calloc(f->n_actors, sizeof(*ds->actor_names));
+	if (ds->actor_names == NULL) {
+		return ent__error_nomem(err);
+	}
+	for (i = 0; i < f->n_actors; i++) {
+		if (f->actors[i] == NULL) {
+			return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+				"ent_dataset_create: actor %zu is NULL", i);
+		}
+		if ((st = ent_actor_name_resolve(&ds->actor_names[i],
+			     f->actors[i], strlen(f->actors[i]),
+			     ENT_NAME_GROUPS, err)) != ENT_OK) {
+			return st;
+		}
+	}
+	return ENT_OK;
+}
+
+ent_status ent_dataset_create(ent_dataset **out, const ent_dataset_options *opts,
+	ent_error *err)
 {
 	ent_dataset_options defaults = ENT_DATASET_OPTIONS_INIT;
 	ent_dataset *ds;
+	ent_status st;
 
 	if (out == NULL) {
-		return ENT_EINVAL;
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_dataset_create: NULL argument");
 	}
 	*out = NULL;
 	ds = calloc(1, sizeof(*ds));
 	if (ds == NULL) {
-		return ENT_ENOMEM;
+		return ent__error_nomem(err);
 	}
 	ds->opts = opts ? *opts : defaults;
-	if (ent_dyads_create(&ds->dyads) != ENT_OK ||
-		(ds->opts.keep_events && ent_events_create(&ds->events) != ENT_OK)) {
+	if ((st = resolve_actors(ds, err)) != ENT_OK ||
+		(st = ent_dyads_create(&ds->dyads, err)) != ENT_OK ||
+		(ds->opts.keep_events &&
+			(st = ent_events_create(&ds->events, err)) != ENT_OK)) {
 		ent_dataset_destroy(ds);
-		return ENT_ENOMEM;
+		return st;
 	}
 	*out = ds;
 	return ENT_OK;
@@ -74,6 +118,8 @@ void ent_dataset_destroy(ent_dataset *ds)
 	free(ds->input_names);
 	free(ds->input_formats);
 	free(ds->actors);
+	free(ds->actor_names);
+	free(ds->seen);
 	free(ds);
 }
 
@@ -165,7 +211,7 @@ static ent_dyads *period_dyads(ent_dataset *ds, ent_date start)
 	memmove(&ds->periods[lo + 1], &ds->periods[lo],
 		(ds->n_periods - lo) * sizeof(*ds->periods));
 	ds->periods[lo].start = start;
-	if (ent_dyads_create(&ds->periods[lo].dyads) != ENT_OK) {
+	if (ent_dyads_create(&ds->periods[lo].dyads, NULL) != ENT_OK) {
 		memmove(&ds->periods[lo], &ds->periods[lo + 1],
 			(ds->n_periods - lo) * sizeof(*ds->periods));
 		return NULL;
@@ -200,10 +246,65 @@ static void widen(ent_dataset_stats *st, ent_date date)
 	}
 }
 
+/* The key of an event for dedupe: its document, directed dyad (reduced),
+ * CAMEO code and date. Two events share a key by chance with odds of
+ * about n^2 / 2^65 for n events: negligible. Never 0. */
+static uint64_t dedupe_key(const ent_event *ev, const char *source,
+	const char *target)
+{
+	uint64_t h = ENT__FNV_INIT;
+	ent_date d = ev->date;
+
+	h = ent__fnv(h, ev->doc, strlen(ev->doc) + 1);
+	h = ent__fnv(h, source, strlen(source) + 1);
+	h = ent__fnv(h, target, strlen(target) + 1);
+	h = ent__fnv(h, ev->code, strlen(ev->code) + 1);
+	h = ent__fnv(h, &d, sizeof(d));
+	return h ? h : 1;
+}
+
+/* 1 when the key was seen before, 0 when it is new (now recorded), -1
+ * out of memory. */
+static int seen_before(ent_dataset *ds, uint64_t key)
+{
+	size_t i, mask;
+
+	if (ds->n_seen * 2 >= ds->cap_seen) {
+		size_t cap = ds->cap_seen ? ds->cap_seen * 2 : 1024, k;
+		uint64_t *set = calloc(cap, sizeof(*set));
+		if (set == NULL) {
+			return -1;
+		}
+		for (k = 0; k < ds->cap_seen; k++) {
+			if (ds->seen[k] != 0) {
+				i = (size_t)ds->seen[k] & (cap - 1);
+				while (set[i] != 0) {
+					i = (i + 1) & (cap - 1);
+				}
+				set[i] = ds->seen[k];
+			}
+		}
+		free(ds->seen);
+		ds->seen = set;
+		ds->cap_seen = cap;
+	}
+	mask = ds->cap_seen - 1;
+	for (i = (size_t)key & mask; ds->seen[i] != 0; i = (i + 1) & mask) {
+		if (ds->seen[i] == key) {
+			return 1;
+		}
+	}
+	ds->seen[i] = key;
+	ds->n_seen++;
+	return 0;
+}
+
 ent_status ent_dataset_add_event(ent_dataset *ds, const ent_event *ev,
 	ent_error *err)
 {
 	const char *source, *target;
+	const ent_event *ev_for_dyads;
+	ent_event tone_ev;
 	int64_t weight;
 	ent_status st;
 
@@ -211,8 +312,9 @@ ent_status ent_dataset_add_event(ent_dataset *ds, const ent_event *ev,
 		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
 			"ent_dataset_add_event: NULL argument");
 	}
+	ev_for_dyads = ev;
 	ds->stats.records++;
-	if (!ent_filter_match(&ds->opts.filter, ev)) {
+	if (!ent__filter_match(&ds->opts.filter, ds->actor_names, ev)) {
 		ds->stats.filtered++;
 		return ENT_OK;
 	}
@@ -226,6 +328,21 @@ ent_status ent_dataset_add_event(ent_dataset *ds, const ent_event *ev,
 		ds->stats.self++;
 		return ENT_OK;
 	}
+	if (ds->opts.weight == ENT_WEIGHT_TONE && isnan(ev->tone)) {
+		ds->stats.filtered++;
+		return ENT_OK;
+	}
+	if (ds->opts.dedupe && ev->doc != NULL) {
+		int dup = seen_before(ds, dedupe_key(ev, source, target));
+		if (dup < 0) {
+			return ent__error_nomem(err);
+		}
+		if (dup) {
+			ds->stats.duplicates++;
+			ds->stats.filtered++;
+			return ENT_OK;
+		}
+	}
 	if ((st = count_actors(ds, source, target, err)) != ENT_OK) {
 		return st;
 	}
@@ -233,20 +350,29 @@ ent_status ent_dataset_add_event(ent_dataset *ds, const ent_event *ev,
 	case ENT_WEIGHT_MENTIONS: weight = ev->mentions; break;
 	case ENT_WEIGHT_SOURCES: weight = ev->sources; break;
 	case ENT_WEIGHT_ARTICLES: weight = ev->articles; break;
+	case ENT_WEIGHT_TONE:
+		/* the tone stands in for the Goldstein weight, once */
+		tone_ev = *ev;
+		tone_ev.goldstein = ev->tone;
+		ev_for_dyads = &tone_ev;
+		weight = 1;
+		break;
 	default: weight = ev->count; break;
 	}
-	if ((st = ent_dyads_add_event(ds->dyads, source, target, ev, weight)) !=
-		ENT_OK) {
-		return ent__error_nomem(err);
+	if ((st = ent_dyads_add_event(ds->dyads, source, target, ev_for_dyads,
+		     weight, err)) != ENT_OK) {
+		return st;
 	}
 	if (ds->opts.by != ENT_PERIOD_NONE) {
 		ent_date start = ent_period_of(ev->date, ds->opts.by);
 		if (start != 0) {
 			ent_dyads *pd = period_dyads(ds, start);
-			if (pd == NULL ||
-				ent_dyads_add_event(pd, source, target, ev,
-					weight) != ENT_OK) {
+			if (pd == NULL) {
 				return ent__error_nomem(err);
+			}
+			if ((st = ent_dyads_add_event(pd, source, target,
+				     ev_for_dyads, weight, err)) != ENT_OK) {
+				return st;
 			}
 		}
 	}
@@ -264,12 +390,17 @@ ent_status ent_dataset_add_cb(const ent_event *ev, void *payload)
 	return ent_dataset_add_event(payload, ev, NULL);
 }
 
-static int actor_listed(const ent_filter *f, const char *code)
+/* A dyad table row passes the actor list when both ends are listed; a
+ * group counts the states that were members at some time between the
+ * row's first and last dates (a row has no finer dates). */
+static int dyad_end_listed(const ent_dataset *ds, const char *code,
+	const ent_dyad *dyad)
 {
 	size_t i;
 
-	for (i = 0; i < f->n_actors; i++) {
-		if (strcmp(f->actors[i], code) == 0) {
+	for (i = 0; i < ds->opts.filter.n_actors; i++) {
+		if (ent__actor_name_match(&ds->actor_names[i], code, dyad->first,
+			    dyad->last)) {
 			return 1;
 		}
 	}
@@ -300,8 +431,8 @@ ent_status ent_dataset_add_dyad(ent_dataset *ds, const ent_dyad *dyad,
 		return ENT_OK;
 	}
 	if (ds->opts.filter.n_actors > 0 &&
-		(!actor_listed(&ds->opts.filter, source) ||
-			!actor_listed(&ds->opts.filter, target))) {
+		(!dyad_end_listed(ds, source, dyad) ||
+			!dyad_end_listed(ds, target, dyad))) {
 		ds->stats.filtered++;
 		return ENT_OK;
 	}
@@ -310,8 +441,8 @@ ent_status ent_dataset_add_dyad(ent_dataset *ds, const ent_dyad *dyad,
 	}
 	strcpy(d.source, source);
 	strcpy(d.target, target);
-	if (ent_dyads_add_dyad(ds->dyads, &d) != ENT_OK) {
-		return ent__error_nomem(err);
+	if ((st = ent_dyads_add_dyad(ds->dyads, &d, err)) != ENT_OK) {
+		return st;
 	}
 	widen(&ds->stats, d.first);
 	widen(&ds->stats, d.last);
@@ -319,21 +450,22 @@ ent_status ent_dataset_add_dyad(ent_dataset *ds, const ent_dyad *dyad,
 }
 
 ent_status ent_dataset_add_input(ent_dataset *ds, const char *name,
-	const char *format)
+	const char *format, ent_error *err)
 {
 	char **names, **formats;
 
 	if (ds == NULL || name == NULL) {
-		return ENT_EINVAL;
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_dataset_add_input: NULL argument");
 	}
 	names = realloc(ds->input_names, (ds->n_inputs + 1) * sizeof(*names));
 	if (names == NULL) {
-		return ENT_ENOMEM;
+		return ent__error_nomem(err);
 	}
 	ds->input_names = names;
 	formats = realloc(ds->input_formats, (ds->n_inputs + 1) * sizeof(*formats));
 	if (formats == NULL) {
-		return ENT_ENOMEM;
+		return ent__error_nomem(err);
 	}
 	ds->input_formats = formats;
 	names[ds->n_inputs] = ent__strdup(name);
@@ -341,7 +473,7 @@ ent_status ent_dataset_add_input(ent_dataset *ds, const char *name,
 	if (names[ds->n_inputs] == NULL || formats[ds->n_inputs] == NULL) {
 		free(names[ds->n_inputs]);
 		free(formats[ds->n_inputs]);
-		return ENT_ENOMEM;
+		return ent__error_nomem(err);
 	}
 	ds->n_inputs++;
 	return ENT_OK;

@@ -30,23 +30,24 @@ struct ent_dyads {
 	int dirty;
 };
 
-ent_status ent_dyads_create(ent_dyads **out)
+ent_status ent_dyads_create(ent_dyads **out, ent_error *err)
 {
 	ent_dyads *d;
 
 	if (out == NULL) {
-		return ENT_EINVAL;
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_dyads_create: NULL argument");
 	}
 	*out = NULL;
 	d = calloc(1, sizeof(*d));
 	if (d == NULL) {
-		return ENT_ENOMEM;
+		return ent__error_nomem(err);
 	}
 	d->n_slots = 256;
 	d->slots = calloc(d->n_slots, sizeof(*d->slots));
 	if (d->slots == NULL) {
 		free(d);
-		return ENT_ENOMEM;
+		return ent__error_nomem(err);
 	}
 	d->dirty = 1;
 	*out = d;
@@ -141,6 +142,21 @@ static entry *find(ent_dyads *d, const char *source, const char *target)
 	return &d->entries[d->len - 1];
 }
 
+/* 1 when both codes fit ENT_CODE_SIZE, else 0 with the error set. */
+static int codes_fit(const char *source, const char *target, ent_error *err)
+{
+	const char *bad = strlen(source) >= ENT_CODE_SIZE ? source
+		: strlen(target) >= ENT_CODE_SIZE ? target : NULL;
+
+	if (bad != NULL) {
+		ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"actor code \"%.20s...\" is longer than %d characters",
+			bad, ENT_CODE_SIZE - 1);
+		return 0;
+	}
+	return 1;
+}
+
 static void widen_dates(entry *e, ent_date first, ent_date last)
 {
 	if (first != 0 && (e->first == 0 || first < e->first)) {
@@ -152,17 +168,21 @@ static void widen_dates(entry *e, ent_date first, ent_date last)
 }
 
 ent_status ent_dyads_add_event(ent_dyads *d, const char *source,
-	const char *target, const ent_event *ev, int64_t weight)
+	const char *target, const ent_event *ev, int64_t weight, ent_error *err)
 {
 	entry *e;
 	int64_t g;
 
 	if (d == NULL || source == NULL || target == NULL || ev == NULL) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_dyads_add_event: NULL argument");
+	}
+	if (!codes_fit(source, target, err)) {
 		return ENT_EINVAL;
 	}
 	e = find(d, source, target);
 	if (e == NULL) {
-		return ENT_ENOMEM;
+		return ent__error_nomem(err);
 	}
 	g = ent__to_milli(ev->goldstein);
 	e->events += weight;
@@ -182,16 +202,21 @@ ent_status ent_dyads_add_event(ent_dyads *d, const char *source,
 	return ENT_OK;
 }
 
-ent_status ent_dyads_add_dyad(ent_dyads *d, const ent_dyad *dy)
+ent_status ent_dyads_add_dyad(ent_dyads *d, const ent_dyad *dy,
+	ent_error *err)
 {
 	entry *e;
 
 	if (d == NULL || dy == NULL) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_dyads_add_dyad: NULL argument");
+	}
+	if (!codes_fit(dy->source, dy->target, err)) {
 		return ENT_EINVAL;
 	}
 	e = find(d, dy->source, dy->target);
 	if (e == NULL) {
-		return ENT_ENOMEM;
+		return ent__error_nomem(err);
 	}
 	e->events += dy->events;
 	e->coop_events += dy->coop_events;
@@ -204,18 +229,21 @@ ent_status ent_dyads_add_dyad(ent_dyads *d, const ent_dyad *dy)
 	return ENT_OK;
 }
 
-ent_status ent_dyads_merge(ent_dyads *into, const ent_dyads *from)
+ent_status ent_dyads_merge(ent_dyads *into, const ent_dyads *from,
+	ent_error *err)
 {
 	size_t i;
 
 	if (into == NULL || from == NULL) {
-		return ENT_EINVAL;
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_dyads_merge: NULL argument");
 	}
 	for (i = 0; i < from->len; i++) {
 		const entry *s = &from->entries[i];
 		entry *e = find(into, s->source, s->target);
 		if (e == NULL) {
-			return ENT_ENOMEM;
+			into->dirty = 1;
+			return ent__error_nomem(err);
 		}
 		e->events += s->events;
 		e->coop_events += s->coop_events;

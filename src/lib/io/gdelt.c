@@ -8,7 +8,7 @@
  * GLOBALEVENTID 0, SQLDATE 1, Actor1Code 5, Actor1Name 6,
  * Actor1CountryCode 7, Actor2Code 15, Actor2Name 16, Actor2CountryCode 17,
  * IsRootEvent 25, EventCode 26, QuadClass 29, GoldsteinScale 30,
- * NumMentions 31, NumSources 32, NumArticles 33; DATEADDED 59 and
+ * NumMentions 31, NumSources 32, NumArticles 33, AvgTone 34; DATEADDED 59 and
  * SOURCEURL 60 in 2.0, DATEADDED 56 and (58-column rows) SOURCEURL 57 in
  * 1.0.
  */
@@ -221,8 +221,8 @@ static unsigned int popcount16(unsigned int m)
 	return (m + (m >> 8)) & 0x1Fu;
 }
 
-/* Fields read from the front of a row (up to NumArticles, 33). */
-#define HEAD_COLS 34
+/* Fields read from the front of a row (up to AvgTone, 34). */
+#define HEAD_COLS 35
 
 /* Offset of the last tab in line[0..end), which has one: SSE2 looks at
  * 16 bytes at a time from the end (the URL is the longest field). */
@@ -554,6 +554,12 @@ void ent__gdelt_row(const void *state, const char *line, size_t len,
 		} else {
 			ev->articles = v;
 		}
+	}
+	if (L(34) != 0 && (ent__parse_double(F(34), L(34), &ev->tone) < 0 ||
+		!(ev->tone >= -100 && ev->tone <= 100))) {
+		ent__row_broken(rec, COL(34), "AvgTone \"%.*s\" is not a number "
+			"from -100 to 100", (int)(L(34) < 20 ? L(34) : 20), F(34));
+		return;
 	}
 	if (L(c_added) != 0) {
 		size_t want = gs->version == 2 ? 14 : 8;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The events JSON format (DESIGN.md "Events"), read and written with cJSON.
+ * The events JSON format ("entente": "events/1"; schema/events-1.schema.json
+ * describes it), read and written with cJSON.
  *
  * cJSON keeps no positions, so when a parsed value is wrong a small scanner
  * walks the raw text along the same path (events array, element, member) to
@@ -283,7 +284,8 @@ static ent_status field_error(parse_ctx *c, const char *key, const char *fmt,
 /* The known members of an event, in the order they are written. */
 static const char *const known[] = {"id", "date", "date_added", "source",
 	"target", "code", "goldstein", "quad", "count", "root_event",
-	"mentions", "sources", "articles", "source_text", "target_text", "doc",
+	"mentions", "sources", "articles", "tone", "source_text",
+	"target_text", "doc",
 	"sentence", "span", "text", "flags", NULL};
 
 static int is_known(const char *key)
@@ -333,11 +335,15 @@ static ent_status get_string(parse_ctx *c, const cJSON *obj, const char *key,
 	return ENT_OK;
 }
 
+/* An actor: a state's code or name, or an actor code in capitals (see
+ * ent_actor_name_resolve; a group is not one actor). A name becomes its
+ * state's code ("Austria" -> AUT), never the code its letters begin with. */
 static ent_status get_actor(parse_ctx *c, const cJSON *obj, const char *key,
 	char out[ENT_CODE_SIZE])
 {
 	const char *s;
-	size_t i, n;
+	ent_actor_name n;
+	ent_error e = {0};
 	ent_status st;
 
 	if ((st = get_string(c, obj, key, &s)) != ENT_OK) {
@@ -346,21 +352,10 @@ static ent_status get_actor(parse_ctx *c, const cJSON *obj, const char *key,
 	if (s == NULL) {
 		return field_error(c, key, "missing \"%s\"", NULL);
 	}
-	n = strlen(s);
-	if (n == 0 || n >= ENT_CODE_SIZE) {
-		return field_error(c, key,
-			"\"%s\" must be an actor code of 1 to 15 letters or digits",
-			NULL);
+	if (ent_actor_name_resolve(&n, s, strlen(s), 0, &e) != ENT_OK) {
+		return field_error(c, key, "\"%s\": %s", e.message);
 	}
-	for (i = 0; i < n; i++) {
-		if (!isalnum((unsigned char)s[i])) {
-			return field_error(c, key,
-				"\"%s\" must be an actor code of 1 to 15 letters or digits",
-				NULL);
-		}
-		out[i] = (char)toupper((unsigned char)s[i]);
-	}
-	out[n] = '\0';
+	memcpy(out, n.code, ENT_CODE_SIZE);
 	return ENT_OK;
 }
 
@@ -474,6 +469,16 @@ static ent_status parse_event(parse_ctx *c, const cJSON *obj, ent_event *ev,
 		(st = get_int(c, obj, "articles", 0, 1e15, &ev->articles,
 			"a whole number of at least 0")) != ENT_OK) {
 		return st;
+	}
+	item = cJSON_GetObjectItemCaseSensitive(obj, "tone");
+	if (item != NULL && !cJSON_IsNull(item)) {
+		if (!cJSON_IsNumber(item) || !isfinite(item->valuedouble) ||
+			item->valuedouble < -100 || item->valuedouble > 100) {
+			return field_error(c, "tone",
+				"\"%s\" must be a number between -100 and 100",
+				NULL);
+		}
+		ev->tone = item->valuedouble;
 	}
 	item = cJSON_GetObjectItemCaseSensitive(obj, "root_event");
 	if (item != NULL && !cJSON_IsNull(item)) {
@@ -698,8 +703,7 @@ ent_status ent_events_parse_json(ent_events **out, const char *buf, size_t len,
 			NULL);
 		goto done;
 	}
-	if ((st = ent_events_create(&events)) != ENT_OK) {
-		ent__error_nomem(err);
+	if ((st = ent_events_create(&events, err)) != ENT_OK) {
 		goto done;
 	}
 	c.index = 0;
@@ -837,6 +841,9 @@ static cJSON *event_to_json(const ent_event *ev)
 	}
 	if (ok && ev->articles) {
 		ok = cJSON_AddNumberToObject(o, "articles", (double)ev->articles) != NULL;
+	}
+	if (ok && !isnan(ev->tone)) {
+		ok = cJSON_AddNumberToObject(o, "tone", ev->tone) != NULL;
 	}
 	ok = ok && add_string(o, "source_text", ev->source_text);
 	ok = ok && add_string(o, "target_text", ev->target_text);
@@ -1053,6 +1060,9 @@ static int write_event(ent__buf *b, const ent_event *ev)
 	}
 	if (ev->articles) {
 		rc |= put_number_member(b, &first, "articles", (double)ev->articles);
+	}
+	if (!isnan(ev->tone)) {
+		rc |= put_number_member(b, &first, "tone", ev->tone);
 	}
 	rc |= put_string_member(b, &first, "source_text", ev->source_text);
 	rc |= put_string_member(b, &first, "target_text", ev->target_text);

@@ -476,10 +476,8 @@ ent_status ent_read_into(ent_dataset *ds, const char *path,
 		break;
 	}
 	if (st == ENT_OK) {
-		st = ent_dataset_add_input(ds, path, ent_format_name(format));
-		if (st != ENT_OK) {
-			ent__error_nomem(err);
-		}
+		st = ent_dataset_add_input(ds, path, ent_format_name(format),
+			err);
 	}
 done:
 	ent__buf_free(&all);

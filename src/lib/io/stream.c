@@ -521,7 +521,7 @@ typedef struct pipeline {
 	int eof;
 	uint64_t next_fill, next_consume;
 	long line_base;       /* line number of the next chunk's first line */
-	int need_text;        /* the dataset keeps events and their strings */
+	int need_text;        /* the dataset needs the events' strings */
 	ent__buf text;        /* the strings of one event (need_text) */
 	/* threads */
 	pthread_t threads[MAX_WORKERS];
@@ -1020,8 +1020,11 @@ ent_status ent__rows_run(ent_dataset *ds, ent__source *src, const char *head,
 	pl->opts = opts;
 	pl->ds = ds;
 	pl->line_base = first_line;
+	/* the strings are copied only for a dataset that keeps events, or
+	 * that dedupes them by document */
 	pl->need_text = fmt->row_const != NULL &&
-		ent_dataset_events(ds) != NULL;
+		(ent_dataset_events(ds) != NULL ||
+			ent_dataset_options_get(ds)->dedupe);
 	/* A format that does not write into its lines can parse them in a
 	 * mapping of a plain file, without a copy. `head`, the bytes just
 	 * read, is then read again where it lies in the file. */

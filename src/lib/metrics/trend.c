@@ -4,6 +4,7 @@
  * (definitions in trend.h).
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -446,4 +447,134 @@ const ent_change *ent_trends_change(const ent_trends *t, size_t i)
 double ent_trends_usual_change(const ent_trends *t)
 {
 	return t ? t->usual : 0;
+}
+
+/* -- the relation of two named actors ------------------------------------- */
+
+/* The last day of the calendar period starting at `start`. */
+static ent_date period_last_day(ent_date start, ent_period_unit unit)
+{
+	ent_date next = ent_period_next(start, unit);
+	int y = next / 10000, m = next / 100 % 100, d = next % 100;
+
+	ent__civil_from_days(ent__days_from_civil(y, m, d) - 1, &y, &m, &d);
+	return y * 10000 + m * 100 + d;
+}
+
+/* The code a summed trend shows for a name: a state's ISO code (ROU for
+ * "ROM" or "Romania"), else the name's code (RUSGOV, NATO). */
+static void name_code(char out[ENT_CODE_SIZE], const ent_actor_name *n)
+{
+	const char *code = n->kind == ENT_ACTOR_STATE && n->state != NULL
+		? n->state->code
+		: n->code;
+
+	snprintf(out, ENT_CODE_SIZE, "%s", code);
+}
+
+/* Whether relation {x, y} joins a and b in [first, last] (b NULL: one end
+ * stands for a, the other does not). */
+static int joins(const ent_actor_name *a, const ent_actor_name *b,
+	const char *x, const char *y, ent_date first, ent_date last)
+{
+	int xa = ent__actor_name_match(a, x, first, last);
+	int ya = ent__actor_name_match(a, y, first, last);
+
+	if (b == NULL) {
+		return xa != ya;
+	}
+	return (xa && ent__actor_name_match(b, y, first, last)) ||
+		(ya && ent__actor_name_match(b, x, first, last));
+}
+
+ent_status ent_trends_sum(ent_trend_relation **out, const ent_trends *t,
+	const ent_actor_name *a, const ent_actor_name *b, ent_error *err)
+{
+	size_t np, i, k, n = 0;
+	int64_t *events = NULL, *coop = NULL, *confl = NULL, *net = NULL;
+	double *share = NULL;
+	ent_date *first = NULL, *last = NULL;
+	char *has = NULL;
+	ent_trend_relation *r = NULL;
+	ent_trend_point *pt;
+	ent_status st = ENT_OK;
+
+	if (out == NULL || t == NULL || a == NULL) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_trends_sum: NULL argument");
+	}
+	*out = NULL;
+	np = ent_periods_count(t->p);
+	events = calloc(np + 1, sizeof(*events));
+	coop = calloc(np + 1, sizeof(*coop));
+	confl = calloc(np + 1, sizeof(*confl));
+	net = calloc(np + 1, sizeof(*net));
+	share = calloc(np + 1, sizeof(*share));
+	first = calloc(np + 1, sizeof(*first));
+	last = calloc(np + 1, sizeof(*last));
+	has = calloc(np + 1, 1);
+	if (events == NULL || coop == NULL || confl == NULL || net == NULL ||
+		share == NULL || first == NULL || last == NULL || has == NULL) {
+		st = ent__error_nomem(err);
+		goto done;
+	}
+	for (i = 0; i < np; i++) {
+		first[i] = ent_periods_summary(t->p, i)->start;
+		last[i] = period_last_day(first[i], ent_periods_unit(t->p));
+	}
+	/* sums of Goldstein points in exact thousandths, so the order of the
+	 * relations cannot change a digit */
+	for (k = 0; k < t->n_rel; k++) {
+		const ent_trend_relation *tr = &t->rel[k];
+		for (i = 0; i < tr->n_points; i++) {
+			const ent_trend_point *p = &tr->points[i];
+			size_t q = p->period;
+			if (!joins(a, b, tr->a, tr->b, first[q], last[q])) {
+				continue;
+			}
+			n += !has[q];
+			has[q] = 1;
+			events[q] += p->events;
+			coop[q] += ent__to_milli(p->cooperation);
+			confl[q] += ent__to_milli(p->conflict);
+			net[q] += ent__to_milli(p->net);
+			share[q] += p->share;
+		}
+	}
+	r = calloc(1, sizeof(*r) + (n + 1) * sizeof(*pt));
+	if (r == NULL) {
+		st = ent__error_nomem(err);
+		goto done;
+	}
+	name_code(r->a, a);
+	if (b != NULL) {
+		name_code(r->b, b);
+	}
+	pt = (ent_trend_point *)(r + 1);
+	r->points = pt;
+	for (i = 0; i < np; i++) {
+		if (!has[i]) {
+			continue;
+		}
+		pt->period = i;
+		pt->events = events[i];
+		pt->cooperation = (double)coop[i] / 1000.0;
+		pt->conflict = (double)confl[i] / 1000.0;
+		pt->net = (double)net[i] / 1000.0;
+		pt->share = share[i];
+		r->events += events[i];
+		pt++;
+	}
+	r->n_points = n;
+	*out = r;
+done:
+	free(events);
+	free(coop);
+	free(confl);
+	free(net);
+	free(share);
+	free(first);
+	free(last);
+	free(has);
+	return st;
 }

@@ -330,18 +330,26 @@ static ent_status plot_series(FILE *fp, const ent_trends *t, series *s,
 	return finish(&cv, &a, st, err);
 }
 
-ent_status ent_plot_relation(FILE *fp, const ent_trends *t, size_t relation,
-	const ent_plot_options *opts, ent_error *err)
+ent_status ent_plot_trend(FILE *fp, const ent_trends *t,
+	const ent_trend_relation *r, const ent_plot_options *opts,
+	ent_error *err)
 {
-	const ent_trend_relation *r = ent_trends_relation(t, relation);
 	size_t i, *period = NULL;
 	series s;
 	char name[128];
 	ent_status st;
 
-	if (r == NULL) {
+	if (t == NULL || r == NULL || (r->n_points > 0 && r->points == NULL)) {
 		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
-			"ent_plot_relation: no relation %zu", relation);
+			"ent_plot_trend: NULL argument");
+	}
+	for (i = 0; i < r->n_points; i++) {
+		if (r->points[i].period >= ent_periods_count(
+						   ent_trends_periods(t))) {
+			return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+				"ent_plot_trend: point %zu is in no period of "
+				"the trends", i);
+		}
 	}
 	memset(&s, 0, sizeof(s));
 	s.n = r->n_points;
@@ -362,8 +370,13 @@ ent_status ent_plot_relation(FILE *fp, const ent_trends *t, size_t relation,
 		s.net[i] = r->points[i].net;
 	}
 	s.period = period;
-	snprintf(name, sizeof(name), "%s \xe2\x80\x93 %s",
-		ent__plot_name_of(r->a), ent__plot_name_of(r->b));
+	if (r->b[0] == '\0') {
+		snprintf(name, sizeof(name), "%s with everyone",
+			ent__plot_name_of(r->a));
+	} else {
+		snprintf(name, sizeof(name), "%s \xe2\x80\x93 %s",
+			ent__plot_name_of(r->a), ent__plot_name_of(r->b));
+	}
 	st = plot_series(fp, t, &s, name, opts, err);
 done:
 	free(period);
@@ -371,6 +384,18 @@ done:
 	free(s.conflict);
 	free(s.net);
 	return st;
+}
+
+ent_status ent_plot_relation(FILE *fp, const ent_trends *t, size_t relation,
+	const ent_plot_options *opts, ent_error *err)
+{
+	const ent_trend_relation *r = ent_trends_relation(t, relation);
+
+	if (r == NULL) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_plot_relation: no relation %zu", relation);
+	}
+	return ent_plot_trend(fp, t, r, opts, err);
 }
 
 ent_status ent_plot_actor(FILE *fp, const ent_trends *t, size_t actor,

@@ -21,6 +21,8 @@ static const struct {
 	{"pdf", ENT_RENDER_PDF},
 	{"graphml", ENT_RENDER_GRAPHML},
 	{"gml", ENT_RENDER_GML},
+	{"gexf", ENT_RENDER_GEXF},
+	{"csv", ENT_RENDER_CSV},
 };
 #define N_FORMAT_NAMES (sizeof(format_names) / sizeof(format_names[0]))
 
@@ -134,7 +136,7 @@ static ent_status check_args(
 	}
 	if ((size_t)opts->layout >= N_LAYOUT_NAMES ||
 		(size_t)opts->size_by >= N_SIZE_NAMES ||
-		opts->format > ENT_RENDER_GML || !(opts->min_weight >= 0)) {
+		opts->format > ENT_RENDER_CSV || !(opts->min_weight >= 0)) {
 		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
 			"render: an option is out of range");
 	}
@@ -170,13 +172,12 @@ ent_status ent_render_data(char **out, size_t *len_out, ent_renderer *r,
 		v2.version = ENT_RENDER_OPTIONS_VERSION;
 		opts = &v2;
 	}
-	if (opts->format == ENT_RENDER_GRAPHML ||
-		opts->format == ENT_RENDER_GML) {
+	if (opts->format >= ENT_RENDER_GRAPHML) {
 		mem = open_memstream(&buf, &len);
 		if (mem == NULL) {
 			return ent__error_nomem(err);
 		}
-		status = ent__export_write(mem, g, m, opts, err);
+		status = ent__export_write(mem, g, m, ds, opts, err);
 		if (fclose(mem) != 0 && status == ENT_OK) {
 			status = ent__error_nomem(err);
 		}

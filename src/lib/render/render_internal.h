@@ -85,8 +85,58 @@ ent_status ent__gv_positions(ent_renderer *r, const ent__scene *s, double *x,
 ent_status ent__scene_pin(ent__scene *s, const ent_graph *g,
 	const struct ent_positions *p, ent_error *err);
 
-/* export.c: GraphML / GML through igraph. */
+/* -- exports (export.c, export_xml.c) ------------------------------------ */
+
+/* What an export reads. */
+typedef struct ent__export {
+	const ent_graph *g;
+	const ent_metrics *m;      /* may be NULL: no measures */
+	const ent_dataset *ds;     /* may be NULL: no periods */
+	const int *blocs;          /* the caller's blocs, or NULL */
+} ent__export;
+
+typedef enum ent__attr_type {
+	ENT__ATTR_INT,     /* a whole number */
+	ENT__ATTR_DOUBLE,  /* a number */
+	ENT__ATTR_STRING
+} ent__attr_type;
+
+/* One exported attribute. `needs`: 0 always there, 1 with measures, 2
+ * with measures or the caller's blocs. */
+typedef struct ent__attr {
+	const char *name;
+	ent__attr_type type;
+	int needs;
+} ent__attr;
+
+typedef struct ent__value {
+	ent__attr_type type;
+	int64_t i;
+	double d;
+	const char *s;     /* borrowed */
+} ent__value;
+
+/* The attributes of nodes, directed dyads and relations, ended by a NULL
+ * name. */
+const ent__attr *ent__export_node_attrs(void);
+const ent__attr *ent__export_dyad_attrs(void);
+const ent__attr *ent__export_relation_attrs(void);
+int ent__export_node_has(const ent__export *x, const ent__attr *a);
+void ent__export_node_value(const ent__export *x, const ent__attr *a,
+	size_t v, ent__value *out);
+void ent__export_dyad_value(const ent__attr *a, const ent_dyad *d,
+	char date[11], ent__value *out);
+void ent__export_relation_value(const ent__attr *a, const ent_relation *r,
+	ent__value *out);
+/* A number as the exports write it: integers as integers, others in 15
+ * significant digits. */
+void ent__export_number(const ent__value *v, char buf[32]);
+
+/* GraphML, GML, GEXF or the relation list (CSV), by opts->format. */
 ent_status ent__export_write(FILE *fp, const ent_graph *g, const ent_metrics *m,
-	const ent_render_options *opts, ent_error *err);
+	const ent_dataset *ds, const ent_render_options *opts, ent_error *err);
+/* export_xml.c: the XML formats, with libxml2's xmlwriter. */
+ent_status ent__export_graphml(FILE *fp, const ent__export *x, ent_error *err);
+ent_status ent__export_gexf(FILE *fp, const ent__export *x, ent_error *err);
 
 #endif

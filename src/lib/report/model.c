@@ -23,6 +23,8 @@ const char *ent__report_weight_name(ent_weight w)
 		return "sources";
 	case ENT_WEIGHT_ARTICLES:
 		return "articles";
+	case ENT_WEIGHT_TONE:
+		return "tone";
 	default:
 		return "events";
 	}

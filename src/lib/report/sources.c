@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The "Sources" section of report.md: every strong relation traced back to
- * the sentences it came from (DESIGN.md "Events": provenance is kept
- * through every stage).
+ * the sentences it came from (an event keeps its provenance, document,
+ * sentence and text, through every stage).
  */
 #include <math.h>
 #include <stdlib.h>

@@ -1,0 +1,256 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Reading the inputs of a command into one dataset: a progress line on a
+ * terminal, the first broken rows reported, and a plain input cut short
+ * while it is mapped turned into a one-line error.
+ */
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* A progress line is on the terminal (the SIGBUS handler clears it). */
+static volatile sig_atomic_t progress_on_screen;
+
+typedef struct progress {
+	const char *name;
+	struct timespec start;
+	struct timespec last;
+	int shown;
+} progress;
+
+static double seconds_since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t->tv_sec) +
+		(double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+/* A progress line for long inputs, only on a terminal: bytes, rate, and
+ * time left when the total is known. Redrawn at most every 0.2 s. */
+static void show_progress(uint64_t done, uint64_t total, void *payload)
+{
+	progress *p = payload;
+	double elapsed = seconds_since(&p->start), rate;
+
+	if (elapsed < 1.0 || seconds_since(&p->last) < 0.2) {
+		return;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &p->last);
+	rate = (double)done / elapsed / 1e6;
+	if (total > 0 && done <= total) {
+		double left = rate > 0 ? (double)(total - done) / 1e6 / rate : 0;
+		fprintf(stderr, "\r%s: %.0f / %.0f MB, %.1f MB/s, %.0f s left   ",
+			p->name, (double)done / 1e6, (double)total / 1e6, rate,
+			left);
+	} else {
+		fprintf(stderr, "\r%s: %.0f MB, %.1f MB/s   ", p->name,
+			(double)done / 1e6, rate);
+	}
+	p->shown = 1;
+	progress_on_screen = 1;
+}
+
+typedef struct skips {
+	const char *name;
+	long long count;
+} skips;
+
+/* Report the first few broken rows; the total goes in the report. */
+static void report_skip(const ent_error *row_error, void *payload)
+{
+	skips *s = payload;
+
+	if (++s->count <= 5) {
+		char line[ENT_ERROR_SIZE + 512];
+		ent_error_format(row_error, line, sizeof(line));
+		fprintf(stderr, "entente: warning: skipped %s\n", line);
+	}
+}
+
+/*
+ * A plain input cut short while it is read. The library reads plain files
+ * through memory maps, and when another program cuts the file short, the
+ * next touch of a lost page raises SIGBUS (BUS_ADRERR) in whichever thread
+ * touches it. While an input is being read, the handler below turns that
+ * into the tool's one-line error and exit status 1 instead of a death by
+ * signal. No output file is open yet (outputs are created after the
+ * inputs are read), so nothing is left behind. Any other SIGBUS (a
+ * signal sent by kill, or outside the reading) keeps its default action.
+ * Only async-signal-safe calls in the handler.
+ */
+static _Atomic(const char *) reading_input;
+static atomic_flag sigbus_taken = ATOMIC_FLAG_INIT;
+static struct sigaction sigbus_before;
+
+static void on_sigbus(int sig, siginfo_t *info, void *context)
+{
+	static const char clear[] = "\r\033[K", pre[] = "entente: ",
+		post[] = ": the file was cut short while it was being read; "
+		"nothing was written\n";
+	const char *name = atomic_load(&reading_input);
+	ssize_t r;
+
+	(void)context;
+	if (name == NULL || info == NULL || info->si_code != BUS_ADRERR) {
+		/* not ours: the action from before, on return or when the
+		 * signal is unblocked */
+		sigaction(SIGBUS, &sigbus_before, NULL);
+		if (info == NULL || info->si_code <= 0) {
+			raise(sig);
+		}
+		return;
+	}
+	if (atomic_flag_test_and_set(&sigbus_taken)) {
+		for (;;) {
+			pause(); /* another thread is reporting it */
+		}
+	}
+	if (progress_on_screen) {
+		r = write(STDERR_FILENO, clear, sizeof(clear) - 1);
+	}
+	r = write(STDERR_FILENO, pre, sizeof(pre) - 1);
+	r = write(STDERR_FILENO, name, strlen(name));
+	r = write(STDERR_FILENO, post, sizeof(post) - 1);
+	(void)r;
+	_exit(1);
+}
+
+/* Read one input with the SIGBUS handler in place. */
+static ent_status read_guarded(ent_dataset *ds, const char *input,
+	const ent_read_options *ropts, ent_error *err)
+{
+	struct sigaction sa;
+	ent_status st;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_sigbus;
+	sa.sa_flags = SA_SIGINFO;
+	sigemptyset(&sa.sa_mask);
+	atomic_store(&reading_input, input);
+	sigaction(SIGBUS, &sa, &sigbus_before);
+	st = ent_read_into(ds, input, ropts, err);
+	sigaction(SIGBUS, &sigbus_before, NULL);
+	atomic_store(&reading_input, NULL);
+	return st;
+}
+
+/* The filters given, as "--actors, --since" (empty when none). */
+static void active_filters(char *buf, size_t size, const cli_opts *o)
+{
+	const struct {
+		int on;
+		const char *name;
+	} f[] = {
+		{o->since != 0, "--since"}, {o->until != 0, "--until"},
+		{o->n_actors > 0, "--actors"}, {o->n_codes > 0, "--codes"},
+		{o->quads != 0, "--quad"}, {o->root_only, "--root-only"},
+		{o->min_sources > 0, "--min-sources"},
+		{o->min_articles > 0, "--min-articles"},
+		{o->dedupe, "--dedupe"}, {o->weight == ENT_WEIGHT_TONE, "--weight tone"},
+	};
+	size_t i, n = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < sizeof(f) / sizeof(f[0]) && n < size; i++) {
+		if (f[i].on) {
+			n += (size_t)snprintf(buf + n, size - n, "%s%s",
+				n ? ", " : "", f[i].name);
+		}
+	}
+}
+
+/* A filter that keeps nothing says so, rather than leaving an empty
+ * report to speak for itself. */
+static void warn_if_nothing_kept(const ent_dataset *ds, const cli_opts *o)
+{
+	const ent_dataset_stats *st = ent_dataset_stats_get(ds);
+	char names[128];
+
+	active_filters(names, sizeof(names), o);
+	if (names[0] == '\0' || st->filtered == 0 ||
+		ent_dyads_count(ent_dataset_dyads(ds)) > 0) {
+		return;
+	}
+	fprintf(stderr, "entente: warning: the filters (%s) keep none of the "
+		"%lld %s read\n", names, (long long)(st->records + st->dyad_rows),
+		st->records == 0 ? "dyad rows" : st->dyad_rows == 0 ? "events"
+		: "events and dyad rows");
+}
+
+int cli_load(ent_dataset **out, cli_opts *o, int keep_events)
+{
+	ent_dataset *ds = NULL;
+	ent_extractor *ex = NULL;
+	ent_dataset_options dopts = o->dataset;
+	ent_error err = {0};
+	size_t i;
+	char *stdin_input[] = {"-"};
+	char **inputs = o->inputs;
+	size_t n_inputs = o->n_inputs;
+
+	*out = NULL;
+	if (n_inputs == 0) {
+		if (isatty(STDIN_FILENO)) {
+			return cli_usage_error("no input given (a file, or - for "
+				"standard input)");
+		}
+		inputs = stdin_input;
+		n_inputs = 1;
+	}
+	dopts.keep_events = keep_events;
+	/* one extractor for every text input: its dictionaries are built once
+	 * (a user dictionary given with a non-text input is still checked) */
+	if (ent_extractor_create(&ex, &o->extract, &err) != ENT_OK) {
+		return cli_fail(&err);
+	}
+	if (ent_dataset_create(&ds, &dopts, &err) != ENT_OK) {
+		ent_extractor_destroy(ex);
+		return cli_fail(&err);
+	}
+	for (i = 0; i < n_inputs; i++) {
+		ent_read_options ropts = o->read;
+		progress prog = {0};
+		skips sk = {inputs[i], 0};
+		ent_status st;
+
+		prog.name = inputs[i];
+		clock_gettime(CLOCK_MONOTONIC, &prog.start);
+		prog.last = prog.start;
+		if (!o->quiet && isatty(STDERR_FILENO)) {
+			ropts.progress = show_progress;
+			ropts.progress_payload = &prog;
+		}
+		if (!o->quiet) {
+			ropts.on_skip = report_skip;
+			ropts.skip_payload = &sk;
+		}
+		ropts.extractor = ex;
+		st = read_guarded(ds, inputs[i], &ropts, &err);
+		if (prog.shown) {
+			fputs("\r\033[K", stderr);
+			progress_on_screen = 0;
+		}
+		if (sk.count > 5) {
+			fprintf(stderr, "entente: warning: %s: %lld broken rows "
+				"skipped in all\n", inputs[i], sk.count);
+		}
+		if (st != ENT_OK) {
+			ent_extractor_destroy(ex);
+			ent_dataset_destroy(ds);
+			return cli_fail(&err);
+		}
+	}
+	ent_extractor_destroy(ex);
+	if (!o->quiet) {
+		warn_if_nothing_kept(ds, o);
+	}
+	*out = ds;
+	return 0;
+}
