@@ -8,7 +8,9 @@
  * find the line and column to report.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -907,20 +909,52 @@ static cJSON *event_to_json(const ent_event *ev)
  * hundreds of thousands of events; the tree was most of its run time).
  * Events with unknown members still go through cJSON, which merges them.
  */
+/* ent__buf_put and _puts, inlined: an event is some twenty of them, and
+ * the call was a tenth of `entente extract`'s time. */
+static inline int put(ent__buf *b, const char *s, size_t n)
+{
+	if (b->cap - b->len <= n && ent__buf_grow(b, n) < 0) {
+		return -1;
+	}
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+	return 0;
+}
+
+static inline int puts_(ent__buf *b, const char *s)
+{
+	return put(b, s, strlen(s));
+}
+
+/* Bytes a JSON string holds as they are: printable ASCII but '"' and
+ * '\\' (a table: the test per byte was most of put_string's time). */
+#define PLAIN8(c) ((c) >= 0x20 && (c) != '"' && (c) != '\\')
+#define PLAIN(c) PLAIN8(c), PLAIN8(c + 1), PLAIN8(c + 2), PLAIN8(c + 3), \
+	PLAIN8(c + 4), PLAIN8(c + 5), PLAIN8(c + 6), PLAIN8(c + 7)
+static const unsigned char plain[256] = {
+	PLAIN(0x00), PLAIN(0x08), PLAIN(0x10), PLAIN(0x18), PLAIN(0x20),
+	PLAIN(0x28), PLAIN(0x30), PLAIN(0x38), PLAIN(0x40), PLAIN(0x48),
+	PLAIN(0x50), PLAIN(0x58), PLAIN(0x60), PLAIN(0x68), PLAIN(0x70),
+	PLAIN(0x78)
+	/* 0x80 and above: 0, UTF-8 sequences are checked one by one */
+};
+#undef PLAIN
+#undef PLAIN8
+
 static int put_string(ent__buf *b, const char *value)
 {
 	const unsigned char *s = (const unsigned char *)value;
 	size_t i = 0, n, len = strlen(value), run;
 
-	if (ent__buf_grow(b, len + 2) < 0 || ent__buf_put(b, "\"", 1) < 0) {
+	if (ent__buf_grow(b, len + 2) < 0 || put(b, "\"", 1) < 0) {
 		return -1;
 	}
 	while (i < len) {
 		/* copy a run of bytes that need no escape in one go */
-		for (run = i; run < len && s[run] >= 0x20 && s[run] < 0x80 &&
-			s[run] != '"' && s[run] != '\\'; run++) {
+		for (run = i; run < len && plain[s[run]]; run++) {
 		}
-		if (run > i && ent__buf_put(b, value + i, run - i) < 0) {
+		if (run > i && put(b, value + i, run - i) < 0) {
 			return -1;
 		}
 		i = run;
@@ -931,24 +965,24 @@ static int put_string(ent__buf *b, const char *value)
 			n = ent__utf8_seq(s + i, len - i);
 			if (n == 0) {
 				/* not UTF-8: U+FFFD, as add_string does */
-				if (ent__buf_put(b, "\xEF\xBF\xBD", 3) < 0) {
+				if (put(b, "\xEF\xBF\xBD", 3) < 0) {
 					return -1;
 				}
 				n = 1;
-			} else if (ent__buf_put(b, value + i, n) < 0) {
+			} else if (put(b, value + i, n) < 0) {
 				return -1;
 			}
 			i += n;
 			continue;
 		}
 		switch (s[i]) {
-		case '"': n = (size_t)ent__buf_put(b, "\\\"", 2); break;
-		case '\\': n = (size_t)ent__buf_put(b, "\\\\", 2); break;
-		case '\b': n = (size_t)ent__buf_put(b, "\\b", 2); break;
-		case '\f': n = (size_t)ent__buf_put(b, "\\f", 2); break;
-		case '\n': n = (size_t)ent__buf_put(b, "\\n", 2); break;
-		case '\r': n = (size_t)ent__buf_put(b, "\\r", 2); break;
-		case '\t': n = (size_t)ent__buf_put(b, "\\t", 2); break;
+		case '"': n = (size_t)put(b, "\\\"", 2); break;
+		case '\\': n = (size_t)put(b, "\\\\", 2); break;
+		case '\b': n = (size_t)put(b, "\\b", 2); break;
+		case '\f': n = (size_t)put(b, "\\f", 2); break;
+		case '\n': n = (size_t)put(b, "\\n", 2); break;
+		case '\r': n = (size_t)put(b, "\\r", 2); break;
+		case '\t': n = (size_t)put(b, "\\t", 2); break;
 		default: n = (size_t)ent__buf_printf(b, "\\u%04x", s[i]); break;
 		}
 		if (n != 0) {
@@ -956,7 +990,7 @@ static int put_string(ent__buf *b, const char *value)
 		}
 		i++;
 	}
-	return ent__buf_put(b, "\"", 1);
+	return put(b, "\"", 1);
 }
 
 /* A number as cJSON prints it: whole numbers within int as integers,
@@ -968,7 +1002,7 @@ static int put_number(ent__buf *b, double d)
 	int n;
 
 	if (d != d || d - d != 0) {
-		return ent__buf_put(b, "null", 4);
+		return put(b, "null", 4);
 	}
 	if (d > -2147483648.0 && d < 2147483647.0 && d == (double)(int)d) {
 		/* whole numbers (counts, offsets) are most numbers written */
@@ -983,13 +1017,36 @@ static int put_number(ent__buf *b, double d)
 		if (v < 0) {
 			digits[--k] = '-';
 		}
-		return ent__buf_put(b, digits + k, sizeof(digits) - k);
+		return put(b, digits + k, sizeof(digits) - k);
+	}
+	/* one decimal (Goldstein weights are): the digits of d * 10, which
+	 * is what "%1.15g" prints when d is the double nearest v / 10 */
+	if (d > -1e12 && d < 1e12) {
+		double t = d * 10;
+		long v = (long)(t < 0 ? t - 0.5 : t + 0.5);
+		if ((double)v / 10 == d) {
+			char digits[24];
+			unsigned long u = v < 0 ? 0UL - (unsigned long)v
+						: (unsigned long)v;
+			size_t k = sizeof(digits);
+			digits[--k] = (char)('0' + u % 10);
+			digits[--k] = '.';
+			u /= 10;
+			do {
+				digits[--k] = (char)('0' + u % 10);
+				u /= 10;
+			} while (u > 0);
+			if (v < 0) {
+				digits[--k] = '-';
+			}
+			return put(b, digits + k, sizeof(digits) - k);
+		}
 	}
 	n = snprintf(tmp, sizeof(tmp), "%1.15g", d);
 	if (sscanf(tmp, "%lg", &back) != 1 || back != d) {
 		n = snprintf(tmp, sizeof(tmp), "%1.17g", d);
 	}
-	return ent__buf_put(b, tmp, (size_t)n);
+	return put(b, tmp, (size_t)n);
 }
 
 static int put_member(ent__buf *b, int *first, const char *key)
@@ -998,12 +1055,12 @@ static int put_member(ent__buf *b, int *first, const char *key)
 
 	/* plain copies: printf per member was most of the writer's time */
 	if (!*first) {
-		rc |= ent__buf_put(b, ",", 1);
+		rc |= put(b, ",", 1);
 	}
 	*first = 0;
-	rc |= ent__buf_put(b, "\"", 1);
-	rc |= ent__buf_puts(b, key);
-	rc |= ent__buf_put(b, "\":", 2);
+	rc |= put(b, "\"", 1);
+	rc |= puts_(b, key);
+	rc |= put(b, "\":", 2);
 	return rc;
 }
 
@@ -1028,7 +1085,7 @@ static int write_event(ent__buf *b, const ent_event *ev)
 	int first = 1, rc = 0;
 	size_t k;
 
-	rc |= ent__buf_put(b, "{", 1);
+	rc |= put(b, "{", 1);
 	rc |= put_string_member(b, &first, "id", ev->id);
 	if (ev->date) {
 		ent_date_format(ev->date, date);
@@ -1050,7 +1107,7 @@ static int write_event(ent__buf *b, const ent_event *ev)
 	rc |= put_number_member(b, &first, "count", (double)ev->count);
 	if (ev->root_event >= 0) {
 		rc |= put_member(b, &first, "root_event");
-		rc |= ent__buf_puts(b, ev->root_event ? "true" : "false");
+		rc |= puts_(b, ev->root_event ? "true" : "false");
 	}
 	if (ev->mentions) {
 		rc |= put_number_member(b, &first, "mentions", (double)ev->mentions);
@@ -1072,31 +1129,31 @@ static int write_event(ent__buf *b, const ent_event *ev)
 	}
 	if (ev->span_start >= 0 && ev->span_end >= ev->span_start) {
 		rc |= put_member(b, &first, "span");
-		rc |= ent__buf_put(b, "[", 1);
+		rc |= put(b, "[", 1);
 		rc |= put_number(b, (double)ev->span_start);
-		rc |= ent__buf_put(b, ",", 1);
+		rc |= put(b, ",", 1);
 		rc |= put_number(b, (double)ev->span_end);
-		rc |= ent__buf_put(b, "]", 1);
+		rc |= put(b, "]", 1);
 	}
 	rc |= put_string_member(b, &first, "text", ev->text);
 	if (ev->flags) {
 		int first_flag = 1;
 		rc |= put_member(b, &first, "flags");
-		rc |= ent__buf_put(b, "[", 1);
+		rc |= put(b, "[", 1);
 		for (k = 0; flag_names[k]; k++) {
 			if (ev->flags & (1u << k)) {
 				if (!first_flag) {
-					rc |= ent__buf_put(b, ",", 1);
+					rc |= put(b, ",", 1);
 				}
-				rc |= ent__buf_put(b, "\"", 1);
-				rc |= ent__buf_puts(b, flag_names[k]);
-				rc |= ent__buf_put(b, "\"", 1);
+				rc |= put(b, "\"", 1);
+				rc |= puts_(b, flag_names[k]);
+				rc |= put(b, "\"", 1);
 				first_flag = 0;
 			}
 		}
-		rc |= ent__buf_put(b, "]", 1);
+		rc |= put(b, "]", 1);
 	}
-	rc |= ent__buf_put(b, "}", 1);
+	rc |= put(b, "}", 1);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -1149,4 +1206,129 @@ ent_status ent_events_to_json(char **out, const ent_events *events,
 nomem:
 	ent__buf_free(&b);
 	return ent__error_nomem(err);
+}
+
+/* -- the streaming writer ------------------------------------------------ */
+
+/*
+ * The same document as ent_events_to_json(), written as it goes: the
+ * header when created, each event as it is added (held in `held` until
+ * ent_events_writer_flush() writes it out), the closing brackets at the
+ * end. Memory is the events held, not the document.
+ */
+struct ent_events_writer {
+	FILE *fp;
+	ent__buf held;   /* bytes not yet written to fp */
+	size_t n;        /* events added */
+};
+
+ent_status ent_events_writer_create(ent_events_writer **out, FILE *fp,
+	ent_error *err)
+{
+	ent_events_writer *w;
+
+	if (out == NULL || fp == NULL) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_events_writer_create: NULL argument");
+	}
+	*out = NULL;
+	if ((w = calloc(1, sizeof(*w))) == NULL ||
+		ent__buf_puts(&w->held,
+			"{\n  \"entente\": \"events/1\",\n  \"events\": [") < 0) {
+		free(w);
+		return ent__error_nomem(err);
+	}
+	w->fp = fp;
+	*out = w;
+	return ENT_OK;
+}
+
+ent_status ent_events_writer_add(ent_events_writer *w, const ent_event *ev,
+	ent_error *err)
+{
+	size_t mark;
+	char *text;
+	cJSON *o;
+	int rc;
+
+	if (w == NULL || ev == NULL) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_events_writer_add: NULL argument");
+	}
+	mark = w->held.len;
+	if (ev->extra == NULL) {
+		rc = ent__buf_puts(&w->held, w->n ? ",\n    " : "\n    ") < 0 ||
+			write_event(&w->held, ev) < 0;
+	} else {
+		/* unknown members kept from a read event: through cJSON, as
+		 * ent_events_to_json() writes them */
+		if ((o = event_to_json(ev)) == NULL) {
+			return ent__error_nomem(err);
+		}
+		text = cJSON_PrintUnformatted(o);
+		cJSON_Delete(o);
+		rc = text == NULL || ent__buf_printf(&w->held, "%s\n    %s",
+			w->n ? "," : "", text) < 0;
+		cJSON_free(text);
+	}
+	if (rc) {
+		/* no half event: the held bytes end after the last whole one */
+		w->held.len = mark;
+		if (w->held.data != NULL) {
+			w->held.data[mark] = '\0';
+		}
+		return ent__error_nomem(err);
+	}
+	w->n++;
+	return ENT_OK;
+}
+
+ent_status ent_events_writer_flush(ent_events_writer *w, ent_error *err)
+{
+	if (w == NULL) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_events_writer_flush: NULL writer");
+	}
+	if (w->held.len > 0 &&
+		fwrite(w->held.data, 1, w->held.len, w->fp) != w->held.len) {
+		return ent__error_set(err, ENT_EIO, NULL, 0, 0,
+			"cannot write the events: %s", strerror(errno));
+	}
+	w->held.len = 0;
+	return ENT_OK;
+}
+
+size_t ent_events_writer_count(const ent_events_writer *w)
+{
+	return w ? w->n : 0;
+}
+
+size_t ent_events_writer_held(const ent_events_writer *w)
+{
+	return w ? w->held.len : 0;
+}
+
+ent_status ent_events_writer_finish(ent_events_writer *w, ent_error *err)
+{
+	if (w == NULL) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_events_writer_finish: NULL writer");
+	}
+	if (ent__buf_puts(&w->held, w->n ? "\n  ]\n}\n" : "]\n}\n") < 0) {
+		return ent__error_nomem(err);
+	}
+	return ent_events_writer_flush(w, err);
+}
+
+void ent_events_writer_destroy(ent_events_writer *w)
+{
+	if (w != NULL) {
+		ent__buf_free(&w->held);
+		free(w);
+	}
+}
+
+ent_status ent_events_writer_add_cb(const ent_event *ev, void *payload)
+{
+	return ent_events_writer_add(payload, ev, NULL);
 }

@@ -223,6 +223,11 @@ FILE *ent_output_stream(ent_output *o)
 	return o ? o->fp : NULL;
 }
 
+int ent_output_direct(const ent_output *o)
+{
+	return o ? o->direct : 0;
+}
+
 /* Finish an output written in place (standard output, a device, a FIFO). */
 static ent_status commit_direct(ent_output *o, ent_error *err)
 {
