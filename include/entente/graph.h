@@ -73,8 +73,10 @@ ENT_API void ent_dyads_destroy(ent_dyads *dyads);
  * Add one event with weight `weight` to the dyad (source, target) given
  * (codes already reduced by the caller). Self-dyads are allowed here; the
  * dataset leaves them out.
- * @return ENT_OK, ENT_ENOMEM, or ENT_EINVAL for a NULL argument or a code
- *   of ENT_CODE_SIZE characters or more
+ * @return ENT_OK; ENT_ELIMIT, the table unchanged, when a total would pass
+ *   ENT_MAX_SUM; ENT_EINVAL for a NULL argument, a code of ENT_CODE_SIZE
+ *   characters or more, a negative weight or a Goldstein weight that is
+ *   not a number; ENT_ENOMEM
  */
 ENT_API ent_status ent_dyads_add_event(ent_dyads *dyads, const char *source,
 	const char *target, const ent_event *ev, int64_t weight,
@@ -82,14 +84,17 @@ ENT_API ent_status ent_dyads_add_event(ent_dyads *dyads, const char *source,
 /**
  * Add an already aggregated dyad (from a dyad table) to the table. Values
  * are taken to the nearest thousandth.
- * @return ENT_OK, ENT_ENOMEM, or ENT_EINVAL as ::ent_dyads_add_event
+ * @return ENT_OK; ENT_ELIMIT, the table unchanged, when a total would pass
+ *   ENT_MAX_SUM; ENT_EINVAL for a NULL argument, a code as
+ *   ::ent_dyads_add_event, or negative counts or sums; ENT_ENOMEM
  */
 ENT_API ent_status ent_dyads_add_dyad(ent_dyads *dyads, const ent_dyad *dyad,
 	ent_error *err);
 /**
  * Merge every dyad of `from` into `into`. On ENT_ENOMEM `into` holds the
  * dyads merged before the failure.
- * @return ENT_OK, ENT_ENOMEM, or ENT_EINVAL for a NULL argument
+ * @return ENT_OK; ENT_ELIMIT, nothing merged, when a total would pass
+ *   ENT_MAX_SUM; ENT_ENOMEM; ENT_EINVAL for a NULL argument
  */
 ENT_API ent_status ent_dyads_merge(ent_dyads *into, const ent_dyads *from,
 	ent_error *err);
@@ -150,6 +155,18 @@ typedef struct ent_dataset_options {
  * graph metrics' time) without bound. State level never comes near it.
  */
 #define ENT_MAX_ACTORS 50000
+
+/**
+ * Most a dyad table sums, each total over all its dyads: the events (the
+ * count or --weight of each), and the Goldstein points in thousandths
+ * (|goldstein| x weight, cooperation and conflict apart). 2^53: every sum
+ * derived from the table -- a dyad, a relation, an actor's strength, a
+ * period -- is then exact in 64-bit integers and in a double. An event or
+ * dyad that would take a total past it is refused with ENT_ELIMIT (a
+ * count of 10^15 on an attack, or a huge NumMentions with --weight
+ * mentions, wrapped around to negative conflict before).
+ */
+#define ENT_MAX_SUM ((int64_t)1 << 53)
 
 /** Counts of what a dataset saw, for the report's "input" section. */
 typedef struct ent_dataset_stats {

@@ -26,10 +26,12 @@ typedef enum ent_format {
 	ENT_FORMAT_GDELT2,   /**< GDELT 2.0 export, 61 columns */
 	ENT_FORMAT_GDELT1,   /**< GDELT 1.0, 57 or 58 columns */
 	ENT_FORMAT_ICEWS,    /**< ICEWS tab-separated with header */
-	ENT_FORMAT_DYADS     /**< a dyad table written by `entente dyads` */
+	ENT_FORMAT_DYADS,    /**< a dyad table written by `entente dyads` */
+	ENT_FORMAT_JSONL     /**< events as JSON Lines: one event object per
+	                          line (.jsonl, .ndjson; what `jq -c` writes) */
 } ent_format;
 
-/** Name of a format ("json", "text", "gdelt2", ...). */
+/** Name of a format ("json", "jsonl", "text", "gdelt2", ...). */
 ENT_API const char *ent_format_name(ent_format format);
 /** Parse a format name; ENT_EINVAL if unknown. */
 ENT_API ent_status ent_format_parse(ent_format *out, const char *name);
@@ -74,6 +76,11 @@ typedef struct ent_read_options {
 
 /**
  * Detect the format of an input from its name and its first bytes.
+ * JSON Lines is told by its name (.jsonl, .ndjson) or by a first line
+ * that is a whole object followed by a line that starts another. A name
+ * that says table (.csv, .tsv, .tab, in any case, perhaps compressed) is
+ * never news text: when no table format fits its first lines the result
+ * is ENT_ENOTFOUND (and `*out` ENT_FORMAT_AUTO).
  * @param[out] out the format
  * @param path the name (its extension is looked at first)
  * @param head the first bytes of the (decompressed) content
@@ -102,12 +109,25 @@ ENT_API ent_status ent_read_into(ent_dataset *ds, const char *path,
 	const ent_read_options *opts, ent_error *err);
 
 /**
- * Limits of the events JSON reader, which holds the whole document in
- * memory: deeper nesting or a bigger document is refused with ENT_ELIMIT
- * (bigger inputs belong in the streaming GDELT or dyad table readers).
+ * Read one input held in memory into a dataset, as ent_read_into reads a
+ * file: the format is detected (from `name`'s extension, then the bytes)
+ * or forced, compressed bytes are decompressed, tables are parsed in place
+ * (no copy), errors name `name` (may be NULL: "<memory>"; borrowed).
+ * `data` is borrowed for the call.
+ */
+ENT_API ent_status ent_read_memory(ent_dataset *ds, const void *data,
+	size_t len, const char *name, const ent_read_options *opts,
+	ent_error *err);
+
+/**
+ * Limits of the events JSON reader. It streams: the document is read one
+ * event at a time and memory is the largest event, whatever the number of
+ * events. JSON nested deeper than ENT_JSON_MAX_DEPTH, or one event (or any
+ * other value of the document, or one line of JSON Lines) larger than
+ * ENT_JSON_MAX_EVENT_BYTES, is refused with ENT_ELIMIT at its position.
  */
 #define ENT_JSON_MAX_DEPTH 64
-#define ENT_JSON_MAX_BYTES ((size_t)512 << 20)
+#define ENT_JSON_MAX_EVENT_BYTES ((size_t)64 << 20)
 
 /**
  * Limit of a news-text input, which the extractor reads whole (after
@@ -120,13 +140,16 @@ ENT_API ent_status ent_read_into(ent_dataset *ds, const char *path,
  * Parse an events JSON document (an object with an "events" array, or a
  * bare array). Strict: a wrong type, a missing required field, a bad date
  * or an unknown CAMEO code is an error naming source:line:column and the
- * field. goldstein and quad default from the CAMEO table.
+ * field. goldstein and quad default from the CAMEO table. A string holding
+ * the escape \u0000 is refused (C strings would end there).
  * @param source the name used in errors (borrowed)
  */
 ENT_API ent_status ent_events_parse_json(ent_events **out, const char *buf,
 	size_t len, const char *source, ent_error *err);
 
-/** Read an events JSON file ("-" for standard input). */
+/** Read an events JSON file ("-" for standard input), decompressed as
+ * every reader does; a name ending in .jsonl or .ndjson is read as JSON
+ * Lines. */
 ENT_API ent_status ent_events_read_json(ent_events **out, const char *path,
 	ent_error *err);
 
@@ -209,6 +232,16 @@ ENT_API int ent_output_direct(const ent_output *o);
 ENT_API ent_status ent_output_commit(ent_output *o, ent_error *err);
 /** Discard the output; destroys `o`. Accepts NULL. */
 ENT_API void ent_output_abort(ent_output *o);
+
+/**
+ * Remove the temporary files of every output not yet committed, in this
+ * process. For a handler of SIGINT, SIGTERM or SIGHUP that then lets the
+ * signal end the process (the entente tool does so): a run interrupted
+ * half-way leaves no `NAME.tmp.XXXXXX` behind, and the earlier files as
+ * they were. Async-signal-safe (it calls unlink and rmdir only) and safe
+ * while other threads open, commit or abort outputs.
+ */
+ENT_API void ent_output_remove_temporaries(void);
 
 /**
  * Read a news-text input ("-" = standard input) whole, NUL-terminated,

@@ -185,6 +185,10 @@ int cli_usage_error(const char *fmt, ...)
  * reports on stderr as asked). */
 int cli_load(ent_dataset **out, cli_opts *o, int keep_events);
 
+/* Remove the temporary files of unfinished outputs on SIGINT, SIGTERM and
+ * SIGHUP, then die of the signal (cli_signal.c). */
+void cli_signals_install(void);
+
 /* Render options from the parsed diagram options. */
 void cli_render_options(ent_render_options *ropts, const cli_opts *o);
 

@@ -12,7 +12,7 @@
 #include "cli.h"
 
 static const cli_opt *const options[] = {
-	&cli_opt_help, &cli_opt_output_file,
+	&cli_opt_help, &cli_opt_output_file, &cli_opt_quiet,
 	&cli_section_text, &cli_opt_date, &cli_opt_actor_dict,
 	&cli_opt_verb_dict,
 	NULL,

@@ -84,6 +84,7 @@ int main(int argc, char **argv)
 		if (!o.quiet) {
 			ent_set_log_handler(print_warning, NULL);
 		}
+		cli_signals_install();
 		rc = cmd->run(&o);
 	} else if (rc < 0) {
 		rc = CLI_EXIT_OK;

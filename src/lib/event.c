@@ -82,21 +82,18 @@ static int dup_field(const char **dst, const char *src)
 ent_status ent_events_add(ent_events *events, const ent_event *ev,
 	ent_error *err)
 {
-	ent_event *dst;
+	ent_event *dst, *p;
 
 	if (events == NULL || ev == NULL) {
 		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
 			"ent_events_add: NULL argument");
 	}
-	if (events->len == events->cap) {
-		size_t cap = events->cap ? events->cap * 2 : 64;
-		ent_event *p = realloc(events->items, cap * sizeof(*p));
-		if (p == NULL) {
-			return ent__error_nomem(err);
-		}
-		events->items = p;
-		events->cap = cap;
+	p = ent__array_grow(events->items, &events->cap, events->len + 1,
+		sizeof(*p));
+	if (p == NULL) {
+		return ent__error_nomem(err);
 	}
+	events->items = p;
 	dst = &events->items[events->len];
 	*dst = *ev;
 	dst->id = dst->source_text = dst->target_text = NULL;

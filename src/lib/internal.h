@@ -11,47 +11,17 @@
 
 #include <entente/entente.h>
 
-#if defined(__GNUC__)
-#define ENT__PRINTF(f, a) __attribute__((format(printf, f, a)))
-#else
-#define ENT__PRINTF(f, a)
-#endif
-
-/* Fill `err` (may be NULL) and return `code`. Position 0 means unknown. */
-ent_status ent__error_set(ent_error *err, ent_status code, const char *source,
-	long line, long column, const char *fmt, ...) ENT__PRINTF(6, 7);
-/* Same, for "out of memory". */
-ent_status ent__error_nomem(ent_error *err);
-/* Turn a byte offset into a 1-based line and column (column counts UTF-8
- * characters, so it matches what an editor shows). */
-void ent__offset_to_position(const char *buf, size_t len, size_t offset,
-	long *line, long *column);
-
-/* Length of the well-formed UTF-8 sequence at s[0..avail) (RFC 3629: no
- * overlong forms, no UTF-16 surrogates, nothing above U+10FFFF), or 0. */
-size_t ent__utf8_seq(const unsigned char *s, size_t avail);
-/* Offset of the first byte of buf[0..len) that is not well-formed UTF-8,
- * or len when all of it is. */
-size_t ent__utf8_check(const char *buf, size_t len);
+#include "util/atomic.h"
+#include "util/base.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/file.h"
+#include "util/json.h"
+#include "util/tmpfiles.h"
+#include "util/utf8.h"
 
 /* Send a message to the installed log handler, if any. */
 void ent__log(ent_log_level level, const char *fmt, ...) ENT__PRINTF(2, 3);
-
-char *ent__strdup(const char *s);
-char *ent__strndup(const char *s, size_t n);
-
-/* A growable byte buffer, always NUL-terminated once anything was added. */
-typedef struct ent__buf {
-	char *data;
-	size_t len;
-	size_t cap;
-} ent__buf;
-
-int ent__buf_grow(ent__buf *b, size_t extra);
-int ent__buf_put(ent__buf *b, const char *s, size_t n);
-int ent__buf_puts(ent__buf *b, const char *s);
-int ent__buf_printf(ent__buf *b, const char *fmt, ...) ENT__PRINTF(2, 3);
-void ent__buf_free(ent__buf *b);
 
 /* FNV-1a over bytes, continuing from `h` (start with ENT__FNV_INIT). */
 #define ENT__FNV_INIT 1469598103934665603ULL

@@ -19,7 +19,9 @@ import tempfile
 
 EXE, ROOT = sys.argv[1], sys.argv[2]
 SHOT = sys.argv[3] if len(sys.argv) > 3 else os.environ.get('ENTENTE_SCREENSHOT')
-EXAMPLE = os.path.join(ROOT, 'examples', 'gdelt-may-june-2025.export.CSV')
+# named from the repository's root, as a user would type it: the report
+# (and the README's screenshot of it) shows the name it was given
+EXAMPLE = os.path.join('examples', 'gdelt-may-june-2025.export.CSV')
 results = []
 
 
@@ -124,7 +126,8 @@ def click_edge(driver, edge):
 def test_example(driver, tmp):
     out = os.path.join(tmp, 'example')
     p = subprocess.run([EXE, 'report', '--quiet', '--by', 'week', EXAMPLE,
-                        '-o', out], capture_output=True, timeout=600)
+                        '-o', out], capture_output=True, timeout=600,
+                       cwd=ROOT)
     check('report of the GDELT example by week', p.returncode == 0,
           p.stderr.decode())
     if p.returncode != 0:

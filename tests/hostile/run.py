@@ -93,7 +93,19 @@ def gen_many_actors_table(path, n=50001):
                     % i)
 
 
+def gen_pairs(path):
+    # events between every ordered pair of 16 states: a dyad table of 240
+    # rows, more than a stdio buffer holds
+    states = ['CHN', 'RUS', 'USA', 'POL', 'ROU', 'UKR', 'DEU', 'FRA', 'GBR',
+              'JPN', 'IND', 'IRN', 'ISR', 'TUR', 'BRA', 'EGY']
+    with open(path, 'w') as f:
+        f.write('[\n' + ',\n'.join(
+            '{"source": "%s", "target": "%s", "code": "057"}' % (a, b)
+            for a in states for b in states if a != b) + '\n]\n')
+
+
 GENERATORS = {
+    'pairs.json': gen_pairs,
     'line-10mb.json': gen_line_json,
     'line-10mb.txt': gen_line_text,
     'line-10mb.CSV': gen_line_gdelt,

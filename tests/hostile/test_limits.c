@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The documented limits and encoding rules, at their boundaries:
- * ENT_JSON_MAX_DEPTH, ENT_JSON_MAX_BYTES, ENT_MAX_ACTORS, UTF-8 checks of
+ * ENT_JSON_MAX_DEPTH, ENT_JSON_MAX_EVENT_BYTES, ENT_MAX_ACTORS, ENT_MAX_SUM, UTF-8 checks of
  * the events JSON reader and U+FFFD replacement in its writer.
  */
+#include <string.h>
+
 #include <entente/entente.h>
 
 #include "tap.h"
@@ -58,17 +60,35 @@ int main(void)
 		"at the bracket that goes too deep (1:%ld)", err.column);
 	free(doc);
 
-	/* size: refused before a byte is read */
+	/* the size of one event: the reader streams, so the limit is on
+	 * the largest value it holds, not on the document */
 	{
-		static const char one[1] = {'['};
-		st = ent_events_parse_json(
-			&events, one, ENT_JSON_MAX_BYTES + 1, "big.json", &err);
-		ok(st == ENT_ELIMIT && events == NULL,
-			"a document over ENT_JSON_MAX_BYTES: ENT_ELIMIT");
-		is_str(err.message,
-			"events JSON larger than 512 MiB (use a GDELT "
-			"or dyad table for bigger inputs)",
+		const char *head = "[{\"source\": \"CHN\", \"target\": "
+				   "\"RUS\", \"code\": \"057\", \"text\": \"";
+		size_t n = strlen(head), ev = ENT_JSON_MAX_EVENT_BYTES;
+		/* "[" + the event (ev bytes) + "]" */
+		char *big = malloc(ev + 4);
+		memcpy(big, head, n);
+		memset(big + n, 'x', ev - (n - 1) - 2);
+		memcpy(big + ev - 1, "\"}]", 3);
+		st = ent_events_parse_json(&events, big, ev + 2, "big.json",
+			&err);
+		ok(st == ENT_OK && ent_events_count(events) == 1,
+			"an event of ENT_JSON_MAX_EVENT_BYTES is read");
+		ent_events_destroy(events);
+		events = NULL;
+		/* one more byte of text */
+		big[ev - 1] = 'x';
+		memcpy(big + ev, "\"}]", 3);
+		st = ent_events_parse_json(&events, big, ev + 3, "big.json",
+			&err);
+		ok(st == ENT_ELIMIT && events == NULL && err.line == 1 &&
+				err.column == 2,
+			"one byte more: ENT_ELIMIT at the event (%ld:%ld)",
+			err.line, err.column);
+		is_str(err.message, "an event (a JSON value) larger than 64 MiB",
 			"message");
+		free(big);
 	}
 
 	/* UTF-8 in the reader */
@@ -158,6 +178,50 @@ int main(void)
 				(size_t)ENT_MAX_ACTORS - 1,
 			"the refused event left no dyad");
 		ent_dataset_destroy(ds);
+	}
+
+	/* sums: the totals of a dyad table stop at ENT_MAX_SUM (2^53) */
+	{
+		ent_dyads *a = NULL, *b = NULL;
+		ent_dyad d;
+		ent_event ev;
+		/* a Goldstein weight of 1 is 1000 thousandths */
+		int64_t most = ENT_MAX_SUM / 1000;
+		ent_event_init(&ev);
+		ev.goldstein = 1;
+		ev.quad = 1;
+		ent_dyads_create(&a, NULL);
+		ent_dyads_create(&b, NULL);
+		ok(ent_dyads_add_event(a, "CHN", "RUS", &ev, most, &err) == ENT_OK,
+			"a weight of 2^53 / 1000 at Goldstein 1 is summed");
+		ok(ent_dyads_add_event(a, "USA", "RUS", &ev, 1, &err) == ENT_ELIMIT &&
+				strstr(err.message, "weight 1 too large") != NULL,
+			"one more thousand thousandths: ENT_ELIMIT, and says so "
+			"(%s)", err.message);
+		ok(ent_dyads_count(a) == 1 && ent_dyads_get(&d, a, 0) == ENT_OK &&
+				d.events == most && d.cooperation == most,
+			"the refused event changed nothing (%lld events)",
+			(long long)d.events);
+		ev.goldstein = 0;
+		ok(ent_dyads_add_event(a, "CHN", "RUS", &ev,
+			   ENT_MAX_SUM - most, &err) == ENT_OK,
+			"events up to 2^53 in all (Goldstein 0)");
+		ok(ent_dyads_add_event(a, "CHN", "RUS", &ev, 1, &err) == ENT_ELIMIT,
+			"one event more: ENT_ELIMIT");
+		ev.goldstein = -10;
+		ev.quad = 4;
+		ok(ent_dyads_add_event(b, "USA", "RUS", &ev, 1000000000000000, &err) ==
+				ENT_ELIMIT,
+			"an attack counted 10^15 times: ENT_ELIMIT (it wrapped "
+			"to negative conflict)");
+		ok(ent_dyads_add_event(b, "USA", "RUS", &ev, 1, &err) == ENT_OK &&
+				ent_dyads_merge(b, a, &err) == ENT_ELIMIT &&
+				ent_dyads_count(b) == 1,
+			"a merge past the limit: ENT_ELIMIT, nothing merged");
+		ok(ent_dyads_add_event(b, "USA", "RUS", &ev, -1, &err) == ENT_EINVAL,
+			"a negative weight: ENT_EINVAL");
+		ent_dyads_destroy(a);
+		ent_dyads_destroy(b);
 	}
 	return done_testing();
 }

@@ -596,7 +596,22 @@ static void test_sources(void)
 		"{\"source\": \"USAGOV\", \"target\": \"RUS\", \"code\": "
 		"\"112\", "
 		"\"doc\": \"b.txt\", \"sentence\": 5, "
-		"\"text\": \"Washington accused <b>Moscow</b>.\"}]}";
+		"\"text\": \"Washington accused <b>Moscow</b>.\"},"
+		/* the same sentence: another event, the other way */
+		"{\"source\": \"RUS\", \"target\": \"USA\", \"code\": "
+		"\"120\", \"doc\": \"b.txt\", \"sentence\": 5, "
+		"\"text\": \"Washington accused <b>Moscow</b>.\"},"
+		/* a web address with underscores and markup */
+		"{\"source\": \"CHN\", \"target\": \"RUS\", \"code\": "
+		"\"042\", \"doc\": \"https://ex.org/a_b/c_d<i>.html\", "
+		"\"sentence\": 1, \"text\": \"Xi went to Moscow.\"},"
+		/* two data rows from one article: two lines */
+		"{\"source\": \"USA\", \"target\": \"RUS\", \"code\": "
+		"\"111\", \"doc\": \"https://ex.org/x_y\", \"id\": \"7\", "
+		"\"source_text\": \"WASHINGTON\"},"
+		"{\"source\": \"RUS\", \"target\": \"USA\", \"code\": "
+		"\"111\", \"doc\": \"https://ex.org/x_y\", \"id\": \"8\", "
+		"\"source_text\": \"MOSCOW\"}]}";
 	ent_dataset_options dopts = ENT_DATASET_OPTIONS_INIT;
 	ent_dataset *ds = NULL;
 	ent_events *evs = NULL;
@@ -620,7 +635,7 @@ static void test_sources(void)
 	ok(ent_report_write_sources(fp, ds, g, &ro, &err) == ENT_OK,
 		"write sources");
 	fclose(fp);
-	ok(buf && strstr(buf, "#### 1. China \xe2\x80\x93 Russia (2 events"),
+	ok(buf && strstr(buf, "China \xe2\x80\x93 Russia (3 events"),
 		"alliance heading");
 	ok(buf && count(buf, "signed a \\*pact\\*") == 1,
 		"a sentence read for both directions is listed once, escaped");
@@ -631,6 +646,18 @@ static void test_sources(void)
 			strstr(buf, "United States \xe2\x86\x92 Russia, 112") &&
 			strstr(buf, "\\<b\\>Moscow\\</b\\>"),
 		"tension: sector code reduced to the state, markup escaped");
+	ok(buf && strstr(buf, "United States \xe2\x86\x92 Russia, 112 "
+				"Accuse; Russia \xe2\x86\x92 United States, "
+				"120 Reject: "),
+		"every event of a sentence is listed, each its own way");
+	ok(buf && strstr(buf, "(<https://ex.org/a_b/c_d%3Ci%3E.html>, "
+				"sentence 1)"),
+		"a web address is an autolink, underscores as they are");
+	ok(buf && strstr(buf, "\xe2\x80\x9cWASHINGTON\xe2\x80\x9d") &&
+			strstr(buf, "\xe2\x80\x9cMOSCOW\xe2\x80\x9d") &&
+			strstr(buf, "x_y>, event 7)") &&
+			strstr(buf, "x_y>, event 8)"),
+		"two rows of one article are two lines");
 	free(buf);
 	ent_graph_destroy(g);
 	ent_events_destroy(evs);

@@ -585,7 +585,8 @@ static ent_status add_head(
 		ex->heads = nh;
 		ex->cap_heads = cap;
 	}
-	snprintf(ex->heads[ex->n_heads].sector, 4, "%s", sector);
+	/* sectors are three letters; %.3s says so to -Wformat-truncation */
+	snprintf(ex->heads[ex->n_heads].sector, 4, "%.3s", sector);
 	if (ex_map_put(&ex->head_nouns, tok_hash(ex, word, &tk, 1),
 		    (int32_t)ex->n_heads) != 0) {
 		return ENT_ENOMEM;

@@ -25,7 +25,7 @@ struct ent_dataset {
 	size_t n_periods, cap_periods;
 	char **input_names;
 	char **input_formats;
-	size_t n_inputs;
+	size_t n_inputs, cap_inputs;
 	/* the filter's actor names, resolved once */
 	ent_actor_name *actor_names;
 	/* --dedupe: keys of the events kept so far (open addressing, at most
@@ -187,6 +187,7 @@ static ent_status count_actors(ent_dataset *ds, const char *source,
 static ent_dyads *period_dyads(ent_dataset *ds, ent_date start)
 {
 	size_t lo = 0, hi = ds->n_periods;
+	period *p;
 
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
@@ -199,15 +200,12 @@ static ent_dyads *period_dyads(ent_dataset *ds, ent_date start)
 	if (lo < ds->n_periods && ds->periods[lo].start == start) {
 		return ds->periods[lo].dyads;
 	}
-	if (ds->n_periods == ds->cap_periods) {
-		size_t cap = ds->cap_periods ? ds->cap_periods * 2 : 16;
-		period *p = realloc(ds->periods, cap * sizeof(*p));
-		if (p == NULL) {
-			return NULL;
-		}
-		ds->periods = p;
-		ds->cap_periods = cap;
+	p = ent__array_grow(ds->periods, &ds->cap_periods, ds->n_periods + 1,
+		sizeof(*p));
+	if (p == NULL) {
+		return NULL;
 	}
+	ds->periods = p;
 	memmove(&ds->periods[lo + 1], &ds->periods[lo],
 		(ds->n_periods - lo) * sizeof(*ds->periods));
 	ds->periods[lo].start = start;
@@ -370,6 +368,8 @@ ent_status ent_dataset_add_event(ent_dataset *ds, const ent_event *ev,
 			if (pd == NULL) {
 				return ent__error_nomem(err);
 			}
+			/* a period holds some of the events the whole table
+			 * took: its totals cannot pass the limit */
 			if ((st = ent_dyads_add_event(pd, source, target,
 				     ev_for_dyads, weight, err)) != ENT_OK) {
 				return st;
@@ -453,21 +453,28 @@ ent_status ent_dataset_add_input(ent_dataset *ds, const char *name,
 	const char *format, ent_error *err)
 {
 	char **names, **formats;
+	size_t cap;
 
 	if (ds == NULL || name == NULL) {
 		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
 			"ent_dataset_add_input: NULL argument");
 	}
-	names = realloc(ds->input_names, (ds->n_inputs + 1) * sizeof(*names));
+	/* two arrays of one length: each grows to the same capacity */
+	cap = ds->cap_inputs;
+	names = ent__array_grow(ds->input_names, &cap, ds->n_inputs + 1,
+		sizeof(*names));
 	if (names == NULL) {
 		return ent__error_nomem(err);
 	}
 	ds->input_names = names;
-	formats = realloc(ds->input_formats, (ds->n_inputs + 1) * sizeof(*formats));
+	cap = ds->cap_inputs;
+	formats = ent__array_grow(ds->input_formats, &cap, ds->n_inputs + 1,
+		sizeof(*formats));
 	if (formats == NULL) {
 		return ent__error_nomem(err);
 	}
 	ds->input_formats = formats;
+	ds->cap_inputs = cap;
 	names[ds->n_inputs] = ent__strdup(name);
 	formats[ds->n_inputs] = ent__strdup(format ? format : "");
 	if (names[ds->n_inputs] == NULL || formats[ds->n_inputs] == NULL) {

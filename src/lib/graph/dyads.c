@@ -6,6 +6,11 @@
  * integers (Goldstein points in thousandths), so adding events or merging
  * tables in any order gives exactly the same table. Snapshots for readers
  * are produced in sorted order on demand.
+ *
+ * Overflow: the table keeps its totals over all dyads and refuses, before
+ * changing anything, what would take one past ENT_MAX_SUM (2^53). Every
+ * sum of a dyad is at most a total, so none can overflow, nor can the sum
+ * of two directions or of an actor's dyads later.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -28,7 +33,52 @@ struct ent_dyads {
 	size_t n_slots;      /* power of two */
 	size_t *order;       /* sorted permutation, valid when !dirty */
 	int dirty;
+	/* totals over all dyads, each at most ENT_MAX_SUM: events, and
+	 * |Goldstein| thousandths (cooperation + conflict, and the signed
+	 * sums of dyad rows, which a caller may give inconsistent) */
+	int64_t total_events, total_milli, total_sum_milli;
 };
+
+/* 1 when `v` more on a total would pass ENT_MAX_SUM (both at least 0). */
+static int over(int64_t total, int64_t v)
+{
+	return v < 0 || v > ENT_MAX_SUM || total > ENT_MAX_SUM - v;
+}
+
+/* Thousandths of a value that may be anything (a caller's double): 0 and
+ * -1 when it is not finite or its size passes ENT_MAX_SUM. */
+static int to_milli_checked(double v, int64_t *out)
+{
+	double m = v * 1000.0;
+
+	if (!(m >= -(double)ENT_MAX_SUM && m <= (double)ENT_MAX_SUM)) {
+		return -1;
+	}
+	*out = ent__to_milli(v);
+	return 0;
+}
+
+static int64_t abs64(int64_t v)
+{
+	return v < 0 ? -v : v;
+}
+
+/* ENT_ELIMIT with the message the readers place at their event or row. */
+static ent_status too_large_weight(int64_t weight, ent_error *err)
+{
+	return ent__error_set(err, ENT_ELIMIT, NULL, 0, 0, "weight %lld too "
+		"large: the sums of events and Goldstein points would pass "
+		"2^53 (ENT_MAX_SUM), the limit of exact arithmetic",
+		(long long)weight);
+}
+
+static ent_status too_large_dyad(const ent_dyad *dy, ent_error *err)
+{
+	return ent__error_set(err, ENT_ELIMIT, NULL, 0, 0, "dyad %s,%s too "
+		"large: the sums of events and Goldstein points would pass "
+		"2^53 (ENT_MAX_SUM), the limit of exact arithmetic",
+		dy->source, dy->target);
+}
 
 ent_status ent_dyads_create(ent_dyads **out, ent_error *err)
 {
@@ -115,15 +165,11 @@ static entry *find(ent_dyads *d, const char *source, const char *target)
 		}
 		j = (j + 1) & (d->n_slots - 1);
 	}
-	if (d->len == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 64;
-		entry *p = realloc(d->entries, cap * sizeof(*p));
-		if (p == NULL) {
-			return NULL;
-		}
-		d->entries = p;
-		d->cap = cap;
+	e = ent__array_grow(d->entries, &d->cap, d->len + 1, sizeof(*e));
+	if (e == NULL) {
+		return NULL;
 	}
+	d->entries = e;
 	if (d->len >= UINT32_MAX - 1) {
 		return NULL;
 	}
@@ -171,7 +217,7 @@ ent_status ent_dyads_add_event(ent_dyads *d, const char *source,
 	const char *target, const ent_event *ev, int64_t weight, ent_error *err)
 {
 	entry *e;
-	int64_t g;
+	int64_t g, points;
 
 	if (d == NULL || source == NULL || target == NULL || ev == NULL) {
 		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
@@ -180,11 +226,28 @@ ent_status ent_dyads_add_event(ent_dyads *d, const char *source,
 	if (!codes_fit(source, target, err)) {
 		return ENT_EINVAL;
 	}
+	if (weight < 0 || ev->goldstein != ev->goldstein) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0, "%s",
+			weight < 0 ? "an event with a negative weight"
+				   : "an event whose Goldstein weight is not a number");
+	}
+	/* the product is checked by division before it is made */
+	if (to_milli_checked(ev->goldstein, &g) < 0 || weight > ENT_MAX_SUM ||
+		(g != 0 && weight > ENT_MAX_SUM / abs64(g))) {
+		return too_large_weight(weight, err);
+	}
+	points = abs64(g) * weight;
+	if (over(d->total_events, weight) || over(d->total_milli, points) ||
+		over(d->total_sum_milli, points)) {
+		return too_large_weight(weight, err);
+	}
 	e = find(d, source, target);
 	if (e == NULL) {
 		return ent__error_nomem(err);
 	}
-	g = ent__to_milli(ev->goldstein);
+	d->total_events += weight;
+	d->total_milli += points;
+	d->total_sum_milli += points;
 	e->events += weight;
 	if (ev->quad == 1 || ev->quad == 2) {
 		e->coop_events += weight;
@@ -206,6 +269,7 @@ ent_status ent_dyads_add_dyad(ent_dyads *d, const ent_dyad *dy,
 	ent_error *err)
 {
 	entry *e;
+	int64_t sum, coop, conflict, count;
 
 	if (d == NULL || dy == NULL) {
 		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
@@ -214,16 +278,42 @@ ent_status ent_dyads_add_dyad(ent_dyads *d, const ent_dyad *dy,
 	if (!codes_fit(dy->source, dy->target, err)) {
 		return ENT_EINVAL;
 	}
+	if (dy->events < 0 || dy->coop_events < 0 || dy->conflict_events < 0 ||
+		!(dy->cooperation >= 0) || !(dy->conflict >= 0)) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"a dyad with negative counts or sums");
+	}
+	/* the events count for the total, or the cooperative and
+	 * conflictual ones when a caller gives more of those */
+	count = dy->events;
+	if (dy->coop_events > ENT_MAX_SUM || dy->conflict_events > ENT_MAX_SUM) {
+		return too_large_dyad(dy, err);
+	}
+	if (dy->coop_events + dy->conflict_events > count) {
+		count = dy->coop_events + dy->conflict_events;
+	}
+	if (to_milli_checked(dy->goldstein_sum, &sum) < 0 ||
+		to_milli_checked(dy->cooperation, &coop) < 0 ||
+		to_milli_checked(dy->conflict, &conflict) < 0 ||
+		over(d->total_events, count) ||
+		over(d->total_milli, coop) ||
+		over(d->total_milli + coop, conflict) ||
+		over(d->total_sum_milli, abs64(sum))) {
+		return too_large_dyad(dy, err);
+	}
 	e = find(d, dy->source, dy->target);
 	if (e == NULL) {
 		return ent__error_nomem(err);
 	}
+	d->total_events += count;
+	d->total_milli += coop + conflict;
+	d->total_sum_milli += abs64(sum);
 	e->events += dy->events;
 	e->coop_events += dy->coop_events;
 	e->conflict_events += dy->conflict_events;
-	e->goldstein_milli += ent__to_milli(dy->goldstein_sum);
-	e->cooperation_milli += ent__to_milli(dy->cooperation);
-	e->conflict_milli += ent__to_milli(dy->conflict);
+	e->goldstein_milli += sum;
+	e->cooperation_milli += coop;
+	e->conflict_milli += conflict;
 	widen_dates(e, dy->first, dy->last);
 	d->dirty = 1;
 	return ENT_OK;
@@ -238,6 +328,18 @@ ent_status ent_dyads_merge(ent_dyads *into, const ent_dyads *from,
 		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
 			"ent_dyads_merge: NULL argument");
 	}
+	if (over(into->total_events, from->total_events) ||
+		over(into->total_milli, from->total_milli) ||
+		over(into->total_sum_milli, from->total_sum_milli)) {
+		return ent__error_set(err, ENT_ELIMIT, NULL, 0, 0, "the merged "
+			"sums of events and Goldstein points would pass 2^53 "
+			"(ENT_MAX_SUM), the limit of exact arithmetic");
+	}
+	/* the totals first: after a failure half-way they still bound what
+	 * the table holds */
+	into->total_events += from->total_events;
+	into->total_milli += from->total_milli;
+	into->total_sum_milli += from->total_sum_milli;
 	for (i = 0; i < from->len; i++) {
 		const entry *s = &from->entries[i];
 		entry *e = find(into, s->source, s->target);

@@ -6,6 +6,7 @@
  * integer thousandths), so reading a table back and merging tables is
  * exact.
  */
+#include <errno.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
@@ -61,8 +62,10 @@ ent_status ent_dyads_write_csv(FILE *fp, const ent_dyads *dyads,
 		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
 			"ent_dyads_write_csv: NULL argument");
 	}
+	errno = 0;
 	fputs(HEADER "\r\n", fp);
-	for (i = 0; i < n; i++) {
+	/* stop at the first failed write: errno then says why */
+	for (i = 0; i < n && !ferror(fp); i++) {
 		if (ent_dyads_get(&d, dyads, i) != ENT_OK) {
 			return ent__error_nomem(err);
 		}
@@ -93,7 +96,8 @@ ent_status ent_dyads_write_csv(FILE *fp, const ent_dyads *dyads,
 	}
 	if (ferror(fp)) {
 		return ent__error_set(err, ENT_EIO, NULL, 0, 0,
-			"cannot write the dyad table");
+			"cannot write the dyad table: %s",
+			strerror(errno ? errno : EIO));
 	}
 	return ENT_OK;
 }

@@ -9,9 +9,7 @@
 
 #include "internal.h"
 
-/* Whole-document readers: they take the (decompressed) input in memory. */
-ent_status ent__read_json_into(ent_dataset *ds, const char *buf, size_t len,
-	const char *path, ent_error *err);
+/* News text is read whole: it takes the (decompressed) input in memory. */
 ent_status ent__read_text_into(ent_dataset *ds, const char *buf, size_t len,
 	const char *path, const ent_read_options *opts, ent_error *err);
 
@@ -28,6 +26,11 @@ typedef struct ent__source ent__source;
 
 ent_status ent__source_open(ent__source **out, const char *path,
 	ent_error *err);
+/* A source over bytes in memory (borrowed: they must outlive the source),
+ * decompressed like a file; `name` is for errors. It can be mapped
+ * (ent__source_map gives windows of the memory itself). */
+ent_status ent__source_open_memory(ent__source **out, const void *data,
+	size_t len, const char *name, ent_error *err);
 /* Read up to `n` decompressed bytes into `buf`; `*got` is 0 at the end. */
 ent_status ent__source_read(ent__source *s, char *buf, size_t n, size_t *got,
 	ent_error *err);
@@ -66,6 +69,26 @@ ent_status ent__source_map(ent__source *s, uint64_t off, size_t n,
 	ent__window *w, ent_error *err);
 /* Release a window (accepts an empty or released one). */
 void ent__source_unmap(ent__window *w);
+
+/* -- events JSON ------------------------------------------------------- */
+
+/* A receiver of events: the dataset, a list. */
+typedef ent_status (*ent__event_sink)(const ent_event *ev, void *payload,
+	ent_error *err);
+
+/*
+ * Read events JSON (`lines`: JSON Lines) from a source as a stream, each
+ * event handed to `sink` as soon as it is read (its strings are borrowed
+ * for the call). `head` (len bytes, the last read from the source) comes
+ * first. Memory is the largest event. Errors name `path`, the line and
+ * the column; an error of the sink without a source is placed at its
+ * event. json_read.c.
+ */
+ent_status ent__json_stream(ent__source *src, const char *head, size_t len,
+	int lines, const char *path, ent__event_sink sink, void *payload,
+	ent_error *err);
+/* 1 when a name says JSON Lines: .jsonl or .ndjson, perhaps compressed. */
+int ent__json_lines_name(const char *path);
 
 /* -- rows ---------------------------------------------------------------- */
 

@@ -10,7 +10,7 @@
 #include "io/io_internal.h"
 
 static const char *const format_names[] = {"auto", "json", "text", "gdelt2",
-	"gdelt1", "icews", "dyads"};
+	"gdelt1", "icews", "dyads", "jsonl"};
 
 const char *ent_format_name(ent_format format)
 {
@@ -38,6 +38,78 @@ static int ends_with(const char *s, size_t n, const char *suffix)
 	size_t m = strlen(suffix);
 
 	return n >= m && strncasecmp(s + n - m, suffix, m) == 0;
+}
+
+/* The length of a name without its compression suffix (.gz, .bz2, .xz,
+ * .zip). */
+static size_t name_length(const char *path)
+{
+	size_t n = strlen(path);
+
+	if (ends_with(path, n, ".gz") || ends_with(path, n, ".xz")) {
+		return n - 3;
+	}
+	if (ends_with(path, n, ".zip") || ends_with(path, n, ".bz2")) {
+		return n - 4;
+	}
+	return n;
+}
+
+int ent__json_lines_name(const char *path)
+{
+	size_t n = path ? name_length(path) : 0;
+
+	return n > 0 && (ends_with(path, n, ".jsonl") ||
+		ends_with(path, n, ".ndjson"));
+}
+
+/*
+ * JSON Lines from its content: the first line is a whole object (its
+ * braces balance outside strings) and a later line starts another. A
+ * document written one event per line starts with "{" alone or with "[".
+ */
+static int json_lines_head(const char *head, size_t len)
+{
+	size_t i = 0;
+	long depth = 0;
+	int in_string = 0;
+
+	while (i < len && (head[i] == ' ' || head[i] == '\t')) {
+		i++;
+	}
+	if (i == len || head[i] != '{') {
+		return 0;
+	}
+	for (; i < len && head[i] != '\n'; i++) {
+		char c = head[i];
+		if (in_string) {
+			if (c == '\\') {
+				i++;
+			} else if (c == '"') {
+				in_string = 0;
+			}
+		} else if (c == '"') {
+			in_string = 1;
+		} else if (c == '{' || c == '[') {
+			depth++;
+		} else if ((c == '}' || c == ']') && --depth == 0) {
+			break;
+		}
+	}
+	if (i >= len || head[i] != '}') {
+		return 0;
+	}
+	/* the rest of the line is white space, the next line starts '{' */
+	for (i++; i < len && head[i] != '\n'; i++) {
+		if (head[i] != ' ' && head[i] != '\t' && head[i] != '\r') {
+			return 0;
+		}
+	}
+	while (i < len && (head[i] == '\n' || head[i] == ' ' ||
+		head[i] == '\t' || head[i] == '\r')) {
+		i++;
+	}
+	return i < len && head[i] == '{';
 }
 
 /* 1 when the line's fields are those of a GDELT row of `version`. */
@@ -105,22 +177,26 @@ ent_status ent_format_detect(ent_format *out, const char *path,
 	}
 	if (path != NULL) {
 		/* the name without a compression suffix */
-		n = strlen(path);
-		if (ends_with(path, n, ".gz")) {
-			n -= 3;
-		} else if (ends_with(path, n, ".zip") ||
-			ends_with(path, n, ".bz2")) {
-			n -= 4;
-		} else if (ends_with(path, n, ".xz")) {
-			n -= 3;
+		n = name_length(path);
+		if (ent__json_lines_name(path)) {
+			*out = ENT_FORMAT_JSONL;
+			return ENT_OK;
 		}
 		if (ends_with(path, n, ".json")) {
-			*out = ENT_FORMAT_JSON;
+			*out = json_lines_head(head, len) ? ENT_FORMAT_JSONL
+							  : ENT_FORMAT_JSON;
 			return ENT_OK;
 		}
 		if (ends_with(path, n, ".txt") || ends_with(path, n, ".text")) {
 			*out = ENT_FORMAT_TEXT;
 			return ENT_OK;
+		}
+		/* a table is never news text: none of the table formats
+		 * fitted its first lines */
+		if (ends_with(path, n, ".csv") || ends_with(path, n, ".tsv") ||
+			ends_with(path, n, ".tab")) {
+			*out = ENT_FORMAT_AUTO;
+			return ENT_ENOTFOUND;
 		}
 	}
 	/* Skip white space: JSON starts with an object or an array. */
@@ -129,35 +205,32 @@ ent_status ent_format_detect(ent_format *out, const char *path,
 		i++;
 	}
 	if (i < len && (head[i] == '{' || head[i] == '[')) {
-		*out = ENT_FORMAT_JSON;
+		*out = json_lines_head(head, len) ? ENT_FORMAT_JSONL
+						  : ENT_FORMAT_JSON;
 		return ENT_OK;
 	}
 	*out = ENT_FORMAT_TEXT;
 	return ENT_OK;
 }
 
-ent_status ent__read_json_into(ent_dataset *ds, const char *buf, size_t len,
-	const char *path, ent_error *err)
-{
-	ent_events *events = NULL;
-	ent_status st;
-	size_t i;
+/* Events JSON read into a dataset, with progress now and then. */
+typedef struct json_into {
+	ent_dataset *ds;
+	const ent__source *src;
+	const ent_read_options *opts;
+	unsigned long n;
+} json_into;
 
-	if ((st = ent_events_parse_json(&events, buf, len, path, err)) != ENT_OK) {
-		return st;
+static ent_status add_to_dataset(const ent_event *ev, void *payload,
+	ent_error *err)
+{
+	json_into *j = payload;
+
+	if (j->opts->progress != NULL && ++j->n % 8192 == 0) {
+		j->opts->progress(ent__source_done(j->src),
+			ent__source_total(j->src), j->opts->progress_payload);
 	}
-	for (i = 0; i < ent_events_count(events); i++) {
-		if ((st = ent_dataset_add_event(ds, ent_events_get(events, i),
-			     err)) != ENT_OK) {
-			/* the dataset (a limit) does not know the input's name */
-			if (err != NULL && err->source == NULL) {
-				err->source = path;
-			}
-			break;
-		}
-	}
-	ent_events_destroy(events);
-	return st;
+	return ent_dataset_add_event(j->ds, ev, err);
 }
 
 ent_status ent__read_text_into(ent_dataset *ds, const char *buf, size_t len,
@@ -187,8 +260,6 @@ typedef struct whole_kind {
 	const char *advice;
 } whole_kind;
 
-static const whole_kind kind_json = {"events JSON",
-	" (use a GDELT or dyad table for bigger inputs)"};
 static const whole_kind kind_text = {"news text",
 	" (split it into documents of their own)"};
 
@@ -354,6 +425,7 @@ static ent_status header_line(const char *head, size_t len, int eof,
 {
 	const char *nl = memchr(head, '\n', len);
 
+	*line_len = *skip = 0;
 	if (nl == NULL && !eof) {
 		return ent__error_set(err, ENT_EPARSE, path, 1, 1,
 			"header line longer than %d bytes", HEAD_SIZE);
@@ -366,11 +438,12 @@ static ent_status header_line(const char *head, size_t len, int eof,
 	return ENT_OK;
 }
 
-ent_status ent_read_into(ent_dataset *ds, const char *path,
-	const ent_read_options *opts, ent_error *err)
+/* Read one opened source into a dataset: detect the format from `name`
+ * (NULL: content only) and the head, and run its reader. */
+static ent_status read_source(ent_dataset *ds, ent__source *src,
+	const char *path, const char *name, const ent_read_options *opts,
+	ent_error *err)
 {
-	ent_read_options defaults = ENT_READ_OPTIONS_INIT;
-	ent__source *src = NULL;
 	ent__buf all = {0};
 	ent_format format;
 	char *head = NULL;
@@ -378,19 +451,10 @@ ent_status ent_read_into(ent_dataset *ds, const char *path,
 	ent__gdelt_state gdelt;
 	ent__icews_state icews;
 	ent__row_format rows = {NULL, NULL, NULL};
+	json_into into = {ds, src, opts, 0};
 	ent_status st;
 	int eof = 0;
 
-	if (ds == NULL || path == NULL) {
-		return ent__error_set(err, ENT_EINVAL, path, 0, 0,
-			"ent_read_into: NULL argument");
-	}
-	if (opts == NULL) {
-		opts = &defaults;
-	}
-	if ((st = ent__source_open(&src, path, err)) != ENT_OK) {
-		return st;
-	}
 	head = malloc(HEAD_SIZE);
 	if (head == NULL) {
 		st = ent__error_nomem(err);
@@ -400,37 +464,39 @@ ent_status ent_read_into(ent_dataset *ds, const char *path,
 		goto done;
 	}
 	format = opts->format;
-	if (format == ENT_FORMAT_AUTO) {
-		ent_format_detect(&format, strcmp(path, "-") ? path : NULL, head,
-			len);
+	if (format == ENT_FORMAT_AUTO &&
+		ent_format_detect(&format, name, head, len) != ENT_OK) {
+		st = ent__error_set(err, ENT_EPARSE, path, 0, 0, "a table (.csv, "
+			".tsv, .tab) in none of the formats entente reads: tried "
+			"a dyad table, GDELT 2.0, GDELT 1.0 and ICEWS "
+			"(--input-format names one)");
+		goto done;
 	}
-	/* a byte-order mark before a table */
-	if (format != ENT_FORMAT_JSON && format != ENT_FORMAT_TEXT &&
+	/* a byte-order mark before a table (the JSON reader skips its own) */
+	if (format != ENT_FORMAT_JSON && format != ENT_FORMAT_JSONL &&
+		format != ENT_FORMAT_TEXT &&
 		len >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0) {
 		skip = 3;
 	}
 	switch (format) {
 	case ENT_FORMAT_JSON:
+	case ENT_FORMAT_JSONL:
+		/* streamed: one event at a time, from the head on */
+		st = ent__json_stream(src, head, len,
+			format == ENT_FORMAT_JSONL, path, add_to_dataset, &into,
+			err);
+		break;
 	case ENT_FORMAT_TEXT:
-		if (format == ENT_FORMAT_TEXT &&
-			(st = sniff_text(head, len, eof, path, err)) != ENT_OK) {
-			goto done;
-		}
-		if ((st = read_all(&all, src, head, len,
-			     format == ENT_FORMAT_JSON ? ENT_JSON_MAX_BYTES
-						       : ENT_TEXT_MAX_BYTES,
-			     format == ENT_FORMAT_JSON ? &kind_json : &kind_text,
-			     path, err)) != ENT_OK) {
+		if ((st = sniff_text(head, len, eof, path, err)) != ENT_OK ||
+			(st = read_all(&all, src, head, len, ENT_TEXT_MAX_BYTES,
+				&kind_text, path, err)) != ENT_OK) {
 			goto done;
 		}
 		if (opts->progress != NULL) {
 			opts->progress(ent__source_done(src),
 				ent__source_total(src), opts->progress_payload);
 		}
-		st = format == ENT_FORMAT_JSON
-			? ent__read_json_into(ds, all.data, all.len, path, err)
-			: ent__read_text_into(ds, all.data, all.len, path, opts,
-				err);
+		st = ent__read_text_into(ds, all.data, all.len, path, opts, err);
 		break;
 	case ENT_FORMAT_GDELT1:
 	case ENT_FORMAT_GDELT2:
@@ -482,6 +548,46 @@ ent_status ent_read_into(ent_dataset *ds, const char *path,
 done:
 	ent__buf_free(&all);
 	free(head);
+	return st;
+}
+
+ent_status ent_read_into(ent_dataset *ds, const char *path,
+	const ent_read_options *opts, ent_error *err)
+{
+	ent_read_options defaults = ENT_READ_OPTIONS_INIT;
+	ent__source *src = NULL;
+	ent_status st;
+
+	if (ds == NULL || path == NULL) {
+		return ent__error_set(err, ENT_EINVAL, path, 0, 0,
+			"ent_read_into: NULL argument");
+	}
+	if ((st = ent__source_open(&src, path, err)) != ENT_OK) {
+		return st;
+	}
+	st = read_source(ds, src, path, strcmp(path, "-") ? path : NULL,
+		opts ? opts : &defaults, err);
+	ent__source_close(src);
+	return st;
+}
+
+ent_status ent_read_memory(ent_dataset *ds, const void *data, size_t len,
+	const char *name, const ent_read_options *opts, ent_error *err)
+{
+	ent_read_options defaults = ENT_READ_OPTIONS_INIT;
+	const char *path = name ? name : "<memory>";
+	ent__source *src = NULL;
+	ent_status st;
+
+	if (ds == NULL || (data == NULL && len > 0)) {
+		return ent__error_set(err, ENT_EINVAL, path, 0, 0,
+			"ent_read_memory: NULL argument");
+	}
+	if ((st = ent__source_open_memory(&src, data ? data : "", len, path,
+		     err)) != ENT_OK) {
+		return st;
+	}
+	st = read_source(ds, src, path, name, opts ? opts : &defaults, err);
 	ent__source_close(src);
 	return st;
 }

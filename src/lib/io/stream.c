@@ -36,6 +36,7 @@
 
 #include <archive.h>
 #include <archive_entry.h>
+#include <zlib.h>
 
 #include "io/io_internal.h"
 
@@ -44,6 +45,8 @@
 #define RAW_BUF 65536
 
 struct ent__source {
+	const char *mem;       /* bytes in memory (borrowed), or NULL */
+	size_t mem_len;
 	int fd;
 	int own_fd;
 	const char *path;
@@ -52,16 +55,36 @@ struct ent__source {
 	int regular;           /* a named regular file of non-zero size */
 	unsigned char peek[512];
 	size_t peek_len, peek_pos;
-	struct archive *ar;    /* NULL for a plain input */
+	struct archive *ar;    /* bzip2, xz, zip: NULL otherwise */
+	z_stream *gz;          /* gzip, decoded with zlib: NULL otherwise */
+	int gz_state;          /* GZ_* below */
 	const char *compression;
 	int entry_done;        /* the archive's file has been read to its end */
-	char *raw;             /* read buffer handed to libarchive */
+	int read_errno;        /* a read of the input failed (libarchive) */
+	char *raw;             /* read buffer handed to the decoder */
+};
+
+/* Where a gzip input stands (gzip, RFC 1952, allows members one after
+ * another; gzip -d reads them as one stream, and so do we). */
+enum {
+	GZ_MEMBER,   /* inside a member: its end and trailer are still due */
+	GZ_BETWEEN,  /* after a member's trailer: another member or the end */
+	GZ_DONE      /* the end of the input */
 };
 
 static ssize_t read_fd(ent__source *s, void *buf, size_t n)
 {
 	ssize_t r;
 
+	if (s->mem != NULL) {
+		size_t left = s->mem_len - (size_t)s->done;
+		if (n > left) {
+			n = left;
+		}
+		memcpy(buf, s->mem + s->done, n);
+		s->done += n;
+		return (ssize_t)n;
+	}
 	do {
 		r = read(s->fd, buf, n);
 	} while (r < 0 && errno == EINTR);
@@ -85,6 +108,7 @@ static la_ssize_t archive_read_cb(struct archive *a, void *client,
 	}
 	r = read_fd(s, s->raw, RAW_BUF);
 	if (r < 0) {
+		s->read_errno = errno;
 		archive_set_error(a, errno, "%s", strerror(errno));
 		return -1;
 	}
@@ -110,13 +134,28 @@ static const char *magic_compression(const unsigned char *p, size_t n)
 	return NULL;
 }
 
-static ent_status archive_fail(ent__source *s, ent_error *err,
-	const char *what)
+/* A failure of libarchive: a read error of the input, or compressed data
+ * that are cut short or damaged (bzip2, xz and zip check their CRCs). */
+static ent_status archive_fail(ent__source *s, ent_error *err)
 {
 	const char *msg = archive_error_string(s->ar);
 
-	return ent__error_set(err, ENT_EIO, s->path, 0, 0, "cannot %s %s "
-		"input: %s", what, s->compression, msg ? msg : "unknown error");
+	if (s->read_errno != 0) {
+		return ent__error_set(err, ENT_EIO, s->path, 0, 0,
+			"cannot read: %s", strerror(s->read_errno));
+	}
+	if (msg == NULL) {
+		msg = "corrupt data";
+	}
+	/* liblzma says "No progress is possible" when its input ends */
+	if (strstr(msg, "runcated") != NULL ||
+		strstr(msg, "No progress is possible") != NULL) {
+		return ent__error_set(err, ENT_EPARSE, s->path, 0, 0,
+			"truncated %s input: the file ends inside the "
+			"compressed data", s->compression);
+	}
+	return ent__error_set(err, ENT_EPARSE, s->path, 0, 0,
+		"damaged %s input: %s", s->compression, msg);
 }
 
 /* Position the archive at its first regular file. */
@@ -138,7 +177,7 @@ static ent_status archive_start(ent__source *s, ent_error *err)
 	}
 	if (archive_read_open(s->ar, s, NULL, archive_read_cb, NULL) !=
 		ARCHIVE_OK) {
-		return archive_fail(s, err, "open");
+		return archive_fail(s, err);
 	}
 	for (;;) {
 		r = archive_read_next_header(s->ar, &entry);
@@ -147,7 +186,7 @@ static ent_status archive_start(ent__source *s, ent_error *err)
 				"the %s archive holds no file", s->compression);
 		}
 		if (r < ARCHIVE_WARN) {
-			return archive_fail(s, err, "open");
+			return archive_fail(s, err);
 		}
 		if (strcmp(s->compression, "zip") != 0 ||
 			archive_entry_filetype(entry) == AE_IFREG) {
@@ -156,13 +195,153 @@ static ent_status archive_start(ent__source *s, ent_error *err)
 	}
 }
 
+/*
+ * gzip is decoded with zlib itself rather than through libarchive, whose
+ * gzip filter checks neither the CRC32 nor the length in a member's
+ * trailer: a damaged file that `gzip -t` rejects was read with changed
+ * numbers. zlib checks both (inflate with gzip framing) and says what is
+ * wrong with a truncated file.
+ */
+static ent_status gzip_start(ent__source *s, ent_error *err)
+{
+	s->raw = malloc(RAW_BUF);
+	s->gz = calloc(1, sizeof(*s->gz));
+	if (s->raw == NULL || s->gz == NULL) {
+		return ent__error_nomem(err);
+	}
+	/* 16 + 15: gzip framing only, the largest window */
+	if (inflateInit2(s->gz, 16 + MAX_WBITS) != Z_OK) {
+		free(s->gz);
+		s->gz = NULL;
+		return ent__error_nomem(err);
+	}
+	s->gz->next_in = s->peek;
+	s->gz->avail_in = (uInt)s->peek_len;
+	s->peek_pos = s->peek_len;
+	s->gz_state = GZ_MEMBER;
+	return ENT_OK;
+}
+
+static ent_status gzip_damaged(ent__source *s, const char *what,
+	ent_error *err)
+{
+	return ent__error_set(err, ENT_EPARSE, s->path, 0, 0,
+		"damaged gzip input: %s", what);
+}
+
+/* More compressed bytes for zlib when it has used up what it had; 0 at
+ * the end of the input. */
+static ent_status gzip_refill(ent__source *s, int *at_end, ent_error *err)
+{
+	ssize_t r;
+
+	*at_end = 0;
+	if (s->gz->avail_in > 0) {
+		return ENT_OK;
+	}
+	r = read_fd(s, s->raw, RAW_BUF);
+	if (r < 0) {
+		return ent__error_set(err, ENT_EIO, s->path, 0, 0,
+			"cannot read: %s", strerror(errno));
+	}
+	s->gz->next_in = (unsigned char *)s->raw;
+	s->gz->avail_in = (uInt)r;
+	*at_end = r == 0;
+	return ENT_OK;
+}
+
+/* After a member: another member follows, or the input ends (zero bytes
+ * of padding, as tar and some writers leave, are allowed). */
+static ent_status gzip_between(ent__source *s, ent_error *err)
+{
+	ent_status st;
+	int at_end;
+
+	for (;;) {
+		if ((st = gzip_refill(s, &at_end, err)) != ENT_OK) {
+			return st;
+		}
+		if (at_end) {
+			s->gz_state = GZ_DONE;
+			return ENT_OK;
+		}
+		while (s->gz->avail_in > 0 && *s->gz->next_in == 0) {
+			s->gz->next_in++;
+			s->gz->avail_in--;
+		}
+		if (s->gz->avail_in == 0) {
+			continue;
+		}
+		if (*s->gz->next_in != 0x1f) {
+			return gzip_damaged(s, "bytes that are not gzip after "
+				"the end of the compressed data", err);
+		}
+		if (inflateReset(s->gz) != Z_OK) {
+			return ent__error_nomem(err);
+		}
+		s->gz_state = GZ_MEMBER;
+		return ENT_OK;
+	}
+}
+
+static ent_status gzip_read(ent__source *s, char *buf, size_t n,
+	size_t *got, ent_error *err)
+{
+	z_stream *z = s->gz;
+	size_t have = 0;
+	ent_status st;
+	int rc, at_end;
+
+	while (have < n && s->gz_state != GZ_DONE) {
+		if (s->gz_state == GZ_BETWEEN) {
+			if ((st = gzip_between(s, err)) != ENT_OK) {
+				return st;
+			}
+			continue;
+		}
+		if ((st = gzip_refill(s, &at_end, err)) != ENT_OK) {
+			return st;
+		}
+		if (at_end) {
+			return ent__error_set(err, ENT_EPARSE, s->path, 0, 0,
+				"truncated gzip input: the file ends inside "
+				"the compressed data");
+		}
+		z->next_out = (unsigned char *)buf + have;
+		z->avail_out = (uInt)(n - have > UINT32_MAX / 2
+			? UINT32_MAX / 2 : n - have);
+		rc = inflate(z, Z_NO_FLUSH);
+		have = (size_t)((char *)z->next_out - buf);
+		if (rc == Z_STREAM_END) {
+			s->gz_state = GZ_BETWEEN;
+		} else if (rc == Z_MEM_ERROR) {
+			return ent__error_nomem(err);
+		} else if (rc == Z_DATA_ERROR || rc == Z_NEED_DICT) {
+			const char *m = z->msg ? z->msg : "corrupt data";
+			if (strcmp(m, "incorrect data check") == 0) {
+				m = "its CRC32 does not match the data";
+			} else if (strcmp(m, "incorrect length check") == 0) {
+				m = "its recorded length does not match the "
+				    "data";
+			}
+			return gzip_damaged(s, m, err);
+		} else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+			return gzip_damaged(s, z->msg ? z->msg : "corrupt data",
+				err);
+		}
+	}
+	*got = have;
+	return ENT_OK;
+}
+
+static ent_status start_decoding(ent__source *s, ent_error *err);
+
 ent_status ent__source_open(ent__source **out, const char *path,
 	ent_error *err)
 {
 	ent__source *s;
 	struct stat sb;
 	ent_status st = ENT_OK;
-	ssize_t r;
 
 	*out = NULL;
 	s = calloc(1, sizeof(*s));
@@ -199,14 +378,30 @@ ent_status ent__source_open(ent__source **out, const char *path,
 #endif
 		}
 	}
+	st = start_decoding(s, err);
+done:
+	if (st != ENT_OK) {
+		ent__source_close(s);
+		return st;
+	}
+	*out = s;
+	return ENT_OK;
+}
+
+/* Read the first bytes and set up decompression when they are the magic
+ * of a compressed format. */
+static ent_status start_decoding(ent__source *s, ent_error *err)
+{
+	ent_status st = ENT_OK;
+	ssize_t r;
+
 	/* Enough bytes for the magic numbers (a pipe may deliver less). */
 	while (s->peek_len < 8) {
 		r = read_fd(s, s->peek + s->peek_len,
 			sizeof(s->peek) - s->peek_len);
 		if (r < 0) {
-			st = ent__error_set(err, ENT_EIO, path, 0, 0,
+			return ent__error_set(err, ENT_EIO, s->path, 0, 0,
 				"cannot read: %s", strerror(errno));
-			goto done;
 		}
 		if (r == 0) {
 			break;
@@ -214,11 +409,31 @@ ent_status ent__source_open(ent__source **out, const char *path,
 		s->peek_len += (size_t)r;
 	}
 	s->compression = magic_compression(s->peek, s->peek_len);
-	if (s->compression != NULL) {
+	if (s->compression != NULL && strcmp(s->compression, "gzip") == 0) {
+		st = gzip_start(s, err);
+	} else if (s->compression != NULL) {
 		st = archive_start(s, err);
 	}
-done:
-	if (st != ENT_OK) {
+	return st;
+}
+
+ent_status ent__source_open_memory(ent__source **out, const void *data,
+	size_t len, const char *name, ent_error *err)
+{
+	ent__source *s;
+	ent_status st;
+
+	*out = NULL;
+	if ((s = calloc(1, sizeof(*s))) == NULL) {
+		return ent__error_nomem(err);
+	}
+	s->mem = data;
+	s->mem_len = len;
+	s->fd = -1;
+	s->path = name;
+	s->total = len;
+	s->regular = len > 0;
+	if ((st = start_decoding(s, err)) != ENT_OK) {
 		ent__source_close(s);
 		return st;
 	}
@@ -232,6 +447,9 @@ ent_status ent__source_read(ent__source *s, char *buf, size_t n, size_t *got,
 	size_t have = 0;
 
 	*got = 0;
+	if (s->gz != NULL) {
+		return gzip_read(s, buf, n, got, err);
+	}
 	if (s->ar == NULL) {
 		if (s->peek_pos < s->peek_len) {
 			have = s->peek_len - s->peek_pos;
@@ -258,7 +476,7 @@ ent_status ent__source_read(ent__source *s, char *buf, size_t n, size_t *got,
 	while (have < n && !s->entry_done) {
 		la_ssize_t r = archive_read_data(s->ar, buf + have, n - have);
 		if (r < 0) {
-			return archive_fail(s, err, "decompress");
+			return archive_fail(s, err);
 		}
 		if (r == 0) {
 			struct archive_entry *entry;
@@ -281,7 +499,7 @@ ent_status ent__source_read(ent__source *s, char *buf, size_t n, size_t *got,
 				}
 			}
 			if (h != ARCHIVE_EOF) {
-				return archive_fail(s, err, "decompress");
+				return archive_fail(s, err);
 			}
 			break;
 		}
@@ -310,7 +528,11 @@ int ent__source_mappable(const ent__source *s)
 {
 	const char *no = getenv("ENTENTE_NO_MMAP");
 
-	return s->regular && s->ar == NULL &&
+	if (s->mem != NULL) {
+		/* memory is a mapping already, and nothing can cut it */
+		return s->regular && s->compression == NULL;
+	}
+	return s->regular && s->ar == NULL && s->gz == NULL &&
 		(no == NULL || no[0] == '\0' || strcmp(no, "0") == 0);
 }
 
@@ -321,9 +543,15 @@ uint64_t ent__source_tell(const ent__source *s)
 
 ent_status ent__source_seek(ent__source *s, uint64_t off, ent_error *err)
 {
-	if (s->ar != NULL || lseek(s->fd, (off_t)off, SEEK_SET) < 0) {
+	if (s->mem != NULL && s->compression == NULL && off <= s->mem_len) {
+		s->done = off;
+		s->peek_pos = s->peek_len;
+		return ENT_OK;
+	}
+	if (s->mem != NULL || s->ar != NULL || s->gz != NULL ||
+		lseek(s->fd, (off_t)off, SEEK_SET) < 0) {
 		return ent__error_set(err, ENT_EIO, s->path, 0, 0,
-			"cannot seek: %s", s->ar ? "compressed input" :
+			"cannot seek: %s", s->compression ? "compressed input" :
 			strerror(errno));
 	}
 	s->done = off;
@@ -348,6 +576,23 @@ ent_status ent__source_map(ent__source *s, uint64_t off, size_t n,
 	void *m;
 
 	memset(w, 0, sizeof(*w));
+	if (s->mem != NULL) {
+		/* a window of the memory itself */
+		if (off >= s->mem_len) {
+			w->at_end = 1;
+			return ENT_OK;
+		}
+		if (n >= s->mem_len - off) {
+			n = (size_t)(s->mem_len - off);
+			w->at_end = 1;
+		}
+		w->data = s->mem + off;
+		w->len = n;
+		if (off + n > s->done) {
+			s->done = off + n;
+		}
+		return ENT_OK;
+	}
 	if (fstat(s->fd, &sb) != 0) {
 		return ent__error_set(err, ENT_EIO, s->path, 0, 0,
 			"cannot read: %s", strerror(errno));
@@ -393,6 +638,10 @@ void ent__source_close(ent__source *s)
 	}
 	if (s->ar != NULL) {
 		archive_read_free(s->ar);
+	}
+	if (s->gz != NULL) {
+		inflateEnd(s->gz);
+		free(s->gz);
 	}
 	if (s->own_fd && s->fd >= 0) {
 		close(s->fd);

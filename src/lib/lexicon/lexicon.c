@@ -137,7 +137,7 @@ static ent_status load_cameo(void)
 	}
 	cursor = lex.cameo_text;
 	while ((line = next_line(&cursor, &lineno)) != NULL) {
-		ent_cameo *c;
+		ent_cameo *c, *p;
 		char *end;
 		int slot;
 
@@ -153,15 +153,12 @@ static ent_status load_cameo(void)
 			return ent__error_set(&lex.error, ENT_EPARSE, "cameo.tsv",
 				lineno, 0, "bad or repeated code \"%s\"", fields[0]);
 		}
-		if (lex.n_cameo == cap) {
-			ent_cameo *p;
-			cap = cap ? cap * 2 : 512;
-			p = realloc(lex.cameo, cap * sizeof(*p));
-			if (p == NULL) {
-				return ent__error_nomem(&lex.error);
-			}
-			lex.cameo = p;
+		p = ent__array_grow(lex.cameo, &cap, lex.n_cameo + 1,
+			sizeof(*p));
+		if (p == NULL) {
+			return ent__error_nomem(&lex.error);
 		}
+		lex.cameo = p;
 		c = &lex.cameo[lex.n_cameo];
 		c->code = fields[0];
 		c->goldstein = strtod(fields[1], &end);
@@ -268,7 +265,7 @@ static ent_status load_states(void)
 	lex.uk_alias = -1;
 	cursor = lex.states_text;
 	while ((line = next_line(&cursor, &lineno)) != NULL) {
-		ent_state *s;
+		ent_state *s, *p;
 		int slot;
 
 		if (line[0] == '#' || line[0] == '\0') {
@@ -283,15 +280,12 @@ static ent_status load_states(void)
 			return ent__error_set(&lex.error, ENT_EPARSE, "states.tsv",
 				lineno, 0, "bad or repeated code \"%s\"", fields[0]);
 		}
-		if (lex.n_states == cap) {
-			ent_state *p;
-			cap = cap ? cap * 2 : 256;
-			p = realloc(lex.states, cap * sizeof(*p));
-			if (p == NULL) {
-				return ent__error_nomem(&lex.error);
-			}
-			lex.states = p;
+		p = ent__array_grow(lex.states, &cap, lex.n_states + 1,
+			sizeof(*p));
+		if (p == NULL) {
+			return ent__error_nomem(&lex.error);
 		}
+		lex.states = p;
 		s = &lex.states[lex.n_states];
 		s->code = fields[0];
 		s->status = fields[1];

@@ -440,8 +440,13 @@ ent_status ent__gv_render(char **out, size_t *len_out, ent_renderer *r,
 	}
 	memcpy(buf, data, (size_t)len);
 	buf[len] = '\0';
-	*out = buf;
 	*len_out = (size_t)len;
+	if (format == ENT_RENDER_PDF &&
+		(status = ent__pdf_fix_date(&buf, len_out, err)) != ENT_OK) {
+		*len_out = 0;
+		goto done;
+	}
+	*out = buf;
 	buf = NULL;
 done:
 	if (mem != NULL) {

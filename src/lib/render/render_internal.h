@@ -73,6 +73,12 @@ int ent__text_clean(ent__buf *b, const char *s);
 
 /* gv.c: draw a scene in a Graphviz format ("dot" writes the graph before
  * layout). The bytes are malloc'd. */
+/* Take cairo's /CreationDate out of a PDF (or set it from
+ * SOURCE_DATE_EPOCH), so that every run writes the same bytes; the
+ * cross-reference table follows. buf is malloc'd and may be replaced
+ * (pdf_date.c). */
+ent_status ent__pdf_fix_date(char **buf, size_t *len, ent_error *err);
+
 ent_status ent__gv_render(char **out, size_t *len_out, ent_renderer *r,
 	const ent__scene *s, ent_render_format format, ent_error *err);
 

@@ -7,12 +7,17 @@
  * existing one is exchanged with it atomically (RENAME_EXCHANGE) and the
  * old files are then removed. Two reports into one folder each swap in a
  * whole folder, so the last one wins and their files never mix.
+ *
+ * The temporary folder is in the registry of temporary paths (tmpfiles.h),
+ * so SIGINT, SIGTERM or SIGHUP half-way through removes it with what it
+ * holds.
  */
 #define _GNU_SOURCE /* renameat2 and RENAME_* (glibc 2.28) */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +32,7 @@ struct ent_report_folder {
 	const char *name; /* the caller's path, borrowed, for messages */
 	char *dir;        /* the target folder */
 	char *tmp;        /* the folder being written, or NULL */
+	int tmp_slot;     /* its slot in the registry of temporaries, or -1 */
 	char *made;       /* the outermost parent we created, or NULL */
 	FILE *files[MAX_FILES];
 	char *paths[MAX_FILES];
@@ -48,6 +54,37 @@ static const char *const prefixes[] = {"graph", "trend", "actors"};
 static const char *const suffixes[] = {".svg", ".dot", ".png", ".pdf"};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Make `path` (owned, or NULL) the temporary folder, registered for
+ * removal on a signal, in place of the one before, forgotten (a signal
+ * handler removing it keeps it: the process is dying). */
+static void set_tmp(ent_report_folder *f, char *path)
+{
+	if (ent__tmp_unregister(f->tmp_slot)) {
+		free(f->tmp);
+	}
+	f->tmp = path;
+	f->tmp_slot = path ? ent__tmp_register(path, 1) : -1;
+}
+
+/* Create a folder from the mkdtemp template `path` (owned) and make it the
+ * temporary one, the signals that remove temporaries blocked in between;
+ * the errno of a failure, the template then freed. */
+static int make_tmp(ent_report_folder *f, char *path)
+{
+	sigset_t mask;
+	int e = 0;
+
+	ent__tmp_block(&mask);
+	if (mkdtemp(path) == NULL) {
+		e = errno;
+		free(path);
+	} else {
+		set_tmp(f, path);
+	}
+	ent__tmp_unblock(&mask);
+	return e;
+}
 
 int ent_report_file_name(const char *name)
 {
@@ -233,6 +270,7 @@ ent_status ent_report_folder_open(
 		return ent__error_nomem(err);
 	}
 	f->name = dir;
+	f->tmp_slot = -1;
 	/* the folder itself, without trailing slashes; "." or ".." as the
 	 * last part is resolved, since they cannot be renamed */
 	len = strlen(dir);
@@ -264,19 +302,19 @@ ent_status ent_report_folder_open(
 		(st = make_parents(f, err)) != ENT_OK) {
 		goto fail;
 	}
-	f->tmp = malloc(strlen(f->dir) + 16);
-	if (f->tmp == NULL) {
-		st = ent__error_nomem(err);
-		goto fail;
-	}
-	sprintf(f->tmp, "%s.tmp.XXXXXX", f->dir);
-	if (mkdtemp(f->tmp) == NULL) {
-		int e = errno;
-		free(f->tmp);
-		f->tmp = NULL;
-		st = ent__error_set(err, ENT_EIO, dir, 0, 0,
-			"cannot create the folder: %s", strerror(e));
-		goto fail;
+	{
+		char *tmp = malloc(strlen(f->dir) + 16);
+		int e;
+		if (tmp == NULL) {
+			st = ent__error_nomem(err);
+			goto fail;
+		}
+		sprintf(tmp, "%s.tmp.XXXXXX", f->dir);
+		if ((e = make_tmp(f, tmp)) != 0) {
+			st = ent__error_set(err, ENT_EIO, dir, 0, 0,
+				"cannot create the folder: %s", strerror(e));
+			goto fail;
+		}
 	}
 	/* mkdtemp makes it 0700: the usual permissions, or those of the
 	 * folder it replaces */
@@ -367,8 +405,7 @@ static ent_status swap_in(ent_report_folder *f, ent_error *err)
 	for (tries = 0; tries < 8; tries++) {
 		if (renameat2(AT_FDCWD, f->tmp, AT_FDCWD, f->dir,
 			    RENAME_NOREPLACE) == 0) {
-			free(f->tmp);
-			f->tmp = NULL;
+			set_tmp(f, NULL);
 			return ENT_OK;
 		}
 		if (errno != EEXIST && errno != ENOTEMPTY) {
@@ -395,9 +432,7 @@ static ent_status swap_in(ent_report_folder *f, ent_error *err)
 		sprintf(old, "%s.old.XXXXXX", f->dir);
 		if (mkdtemp(old) != NULL && rename(f->dir, old) == 0 &&
 			rename(f->tmp, f->dir) == 0) {
-			(void)rmdir(f->tmp);
-			free(f->tmp);
-			f->tmp = old;
+			set_tmp(f, old);
 			return ENT_OK;
 		}
 		(void)rmdir(old);
@@ -432,8 +467,7 @@ ent_status ent_report_folder_commit(ent_report_folder *f, ent_error *err)
 			"files could not all be removed from %s",
 			f->name, f->tmp);
 	}
-	free(f->tmp);
-	f->tmp = NULL;
+	set_tmp(f, NULL);
 	/* make the rename durable */
 	parent = ent__strdup(f->dir);
 	if (parent != NULL) {
@@ -467,7 +501,7 @@ void ent_report_folder_abort(ent_report_folder *f)
 	}
 	if (f->tmp != NULL) {
 		(void)remove_folder(f->tmp);
-		free(f->tmp);
+		set_tmp(f, NULL);
 	}
 	unmake_parents(f);
 	free(f->dir);

@@ -79,3 +79,32 @@ void ent__report_md_cell(FILE *fp, const char *s)
 		fputc(*p == '\n' || *p == '\r' ? ' ' : *p, fp);
 	}
 }
+
+/* Markdown's autolink, <https://...>, takes its text literally: a
+ * backslash there is part of the address, so the escapes of
+ * ent__report_md_cell would break every URL with an underscore as GitHub
+ * renders it. Inside the brackets only what would end the link or break
+ * the line is percent-encoded. */
+void ent__report_md_source(FILE *fp, const char *doc)
+{
+	const unsigned char *p = (const unsigned char *)doc;
+
+	if (doc == NULL) {
+		return;
+	}
+	if (strncmp(doc, "http://", 7) != 0 &&
+		strncmp(doc, "https://", 8) != 0) {
+		ent__report_md_cell(fp, doc);
+		return;
+	}
+	fputc('<', fp);
+	for (; *p; p++) {
+		if (*p <= 0x20 || *p == 0x7f || *p == '<' || *p == '>' ||
+			*p == '\\' || *p == '`' || *p == '|') {
+			fprintf(fp, "%%%02X", *p);
+		} else {
+			fputc(*p, fp);
+		}
+	}
+	fputc('>', fp);
+}

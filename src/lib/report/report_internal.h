@@ -94,4 +94,9 @@ void ent__report_json_string(FILE *fp, const char *s);
 /* A Markdown table cell with markup characters escaped. */
 void ent__report_md_cell(FILE *fp, const char *s);
 
+/** A document's name in Markdown: an http(s) address as an autolink
+ *  (<...>, written literally, with only space, control characters, < > \ `
+ *  and | percent-encoded), anything else as ent__report_md_cell writes it. */
+void ent__report_md_source(FILE *fp, const char *doc);
+
 #endif

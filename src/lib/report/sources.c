@@ -29,37 +29,84 @@ static int cmp_net(const void *a, const void *b)
 	return x < y ? -1 : (x > y);
 }
 
+/* Two events share a line when they were read from one sentence; a data
+ * set's row (no sentence text) is a line of its own, whatever its URL. */
 static int same_line(const ent_event *a, const ent_event *b)
 {
+	if (a->text == NULL || a->text[0] == '\0') {
+		return a == b;
+	}
 	return a->sentence == b->sentence &&
 		strcmp(a->doc ? a->doc : "", b->doc ? b->doc : "") == 0 &&
 		strcmp(a->text ? a->text : "", b->text ? b->text : "") == 0;
 }
 
-static void write_event(FILE *fp, const ent_graph *g, const ent_event *ev,
-	size_t src, size_t dst, int both)
-{
-	const ent_cameo *cameo =
-		ev->code[0] ? ent_cameo_lookup(ev->code) : NULL;
-	char date[11];
+/* One event of a sentence: who did what to whom. Events of one sentence
+ * with the same code read both ways (a reciprocal sentence) share a part
+ * with a two-headed arrow; every other event keeps a part of its own, so a
+ * sentence that gives one side a rejection and the other a threat shows
+ * both (issue 14). */
+typedef struct part {
+	size_t src, dst;
+	const char *code;
+	int both;
+} part;
 
-	fputs("- ", fp);
-	if (ev->date != 0) {
-		ent_date_format(ev->date, date);
-		fprintf(fp, "%s, ", date);
-	}
-	ent__report_md_cell(fp, ent_graph_actor(g, src)->name);
-	/* a sentence read both ways (reciprocal) gets a two-headed arrow */
-	fputs(both ? " \xe2\x86\x94 " : " \xe2\x86\x92 ", fp);
-	ent__report_md_cell(fp, ent_graph_actor(g, dst)->name);
-	if (ev->code[0]) {
-		fprintf(fp, ", %s", ev->code);
+#define PARTS_PER_LINE 6
+
+typedef struct line {
+	const ent_event *ev; /* the first event read from the sentence */
+	part parts[PARTS_PER_LINE];
+	size_t n_parts, more_parts;
+} line;
+
+static void write_code(FILE *fp, const char *code)
+{
+	const ent_cameo *cameo = code[0] ? ent_cameo_lookup(code) : NULL;
+
+	if (code[0]) {
+		fprintf(fp, ", %s", code);
 		if (cameo != NULL) {
 			fputs(" ", fp);
 			ent__report_md_cell(fp, cameo->name);
 		}
 	}
-	fputs(": ", fp);
+}
+
+/* The parts of a line, one pair of actors at a time (in the order the
+ * pairs were read), each pair's codes after it: "A → B, 042 Make a visit,
+ * 051 Praise or endorse; B → A, 120 Reject". */
+static void write_parts(FILE *fp, const ent_graph *g, const line *ln)
+{
+	int done[PARTS_PER_LINE] = { 0 };
+	size_t k, l;
+
+	for (k = 0; k < ln->n_parts; k++) {
+		const part *p = &ln->parts[k];
+
+		if (done[k]) {
+			continue;
+		}
+		if (k > 0) {
+			fputs("; ", fp);
+		}
+		ent__report_md_cell(fp, ent_graph_actor(g, p->src)->name);
+		fputs(p->both ? " \xe2\x86\x94 " : " \xe2\x86\x92 ", fp);
+		ent__report_md_cell(fp, ent_graph_actor(g, p->dst)->name);
+		for (l = k; l < ln->n_parts; l++) {
+			const part *q = &ln->parts[l];
+
+			if (!done[l] && q->src == p->src && q->dst == p->dst &&
+				q->both == p->both) {
+				write_code(fp, q->code);
+				done[l] = 1;
+			}
+		}
+	}
+}
+
+static void write_quote(FILE *fp, const ent_event *ev)
+{
 	if (ev->text != NULL && ev->text[0] != '\0') {
 		fputs("\xe2\x80\x9c", fp);
 		ent__report_md_cell(fp, ev->text);
@@ -77,10 +124,28 @@ static void write_event(FILE *fp, const ent_graph *g, const ent_event *ev,
 	} else {
 		fputs("(no sentence recorded)", fp);
 	}
+}
+
+static void write_line(FILE *fp, const ent_graph *g, const line *ln)
+{
+	const ent_event *ev = ln->ev;
+	char date[11];
+
+	fputs("- ", fp);
+	if (ev->date != 0) {
+		ent_date_format(ev->date, date);
+		fprintf(fp, "%s, ", date);
+	}
+	write_parts(fp, g, ln);
+	if (ln->more_parts > 0) {
+		fprintf(fp, "; and %zu more", ln->more_parts);
+	}
+	fputs(": ", fp);
+	write_quote(fp, ev);
 	if (ev->doc != NULL || ev->sentence > 0 || ev->id != NULL) {
 		fputs(" (", fp);
 		if (ev->doc != NULL) {
-			ent__report_md_cell(fp, ev->doc);
+			ent__report_md_source(fp, ev->doc);
 		}
 		if (ev->sentence > 0) {
 			fprintf(fp, "%ssentence %ld", ev->doc ? ", " : "",
@@ -95,11 +160,36 @@ static void write_event(FILE *fp, const ent_graph *g, const ent_event *ev,
 	fputs("\n", fp);
 }
 
-typedef struct line {
-	const ent_event *ev;
-	size_t src, dst;
-	int both; /* the same sentence was read the other way too */
-} line;
+/* Adds the event to its sentence's line: a repeat of a part is nothing
+ * new, the same code the other way makes the part two-headed. */
+static void add_part(line *ln, const ent_event *ev, size_t s, size_t t)
+{
+	size_t k;
+
+	for (k = 0; k < ln->n_parts; k++) {
+		part *p = &ln->parts[k];
+
+		if (strcmp(p->code, ev->code) != 0) {
+			continue;
+		}
+		if (p->src == s && p->dst == t) {
+			return;
+		}
+		if (p->src == t && p->dst == s) {
+			p->both = 1;
+			return;
+		}
+	}
+	if (ln->n_parts == PARTS_PER_LINE) {
+		ln->more_parts++;
+		return;
+	}
+	ln->parts[ln->n_parts].src = s;
+	ln->parts[ln->n_parts].dst = t;
+	ln->parts[ln->n_parts].code = ev->code;
+	ln->parts[ln->n_parts].both = 0;
+	ln->n_parts++;
+}
 
 static ent_status write_relation(FILE *fp, const ent_graph *g,
 	const ent_events *events, ent_level level, size_t rank, size_t ri)
@@ -125,33 +215,27 @@ static ent_status write_relation(FILE *fp, const ent_graph *g,
 		const ent_event *ev = ent_events_get(events, i);
 		size_t s = ent__report_vertex_of(g, level, ev->source);
 		size_t t = ent__report_vertex_of(g, level, ev->target);
-		int dup = 0;
 
 		if (!((s == rel->a && t == rel->b) ||
 			    (s == rel->b && t == rel->a))) {
 			continue;
 		}
-		for (j = 0; j < lines && !dup; j++) {
+		for (j = 0; j < lines; j++) {
 			if (same_line(shown[j].ev, ev)) {
-				dup = 1;
-				shown[j].both |= shown[j].src != s;
+				break;
 			}
 		}
-		if (dup) {
-			continue;
+		if (j == lines) {
+			if (lines == LINES_PER_RELATION) {
+				more++;
+				continue;
+			}
+			shown[lines++].ev = ev;
 		}
-		if (lines == LINES_PER_RELATION) {
-			more++;
-			continue;
-		}
-		shown[lines].ev = ev;
-		shown[lines].src = s;
-		shown[lines].dst = t;
-		lines++;
+		add_part(&shown[j], ev, s, t);
 	}
 	for (j = 0; j < lines; j++) {
-		write_event(fp, g, shown[j].ev, shown[j].src, shown[j].dst,
-			shown[j].both);
+		write_line(fp, g, &shown[j]);
 	}
 	if (more > 0) {
 		fprintf(fp, "- and %zu more\n", more);
