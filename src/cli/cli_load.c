@@ -91,9 +91,13 @@ static void report_skip(const ent_error *row_error, void *payload)
  * signal sent by kill, or outside the reading) keeps its default action.
  * Only async-signal-safe calls in the handler.
  */
-/* The input this thread reads (each reader thread has its own: the
- * handler runs on the thread that touched the lost page). */
-static _Thread_local const char *volatile reading_input;
+/* The input being read: `reading_input` for the whole process, and on a
+ * reader thread of many inputs `thread_input`, the input of that thread
+ * (the handler runs on the thread that touched the lost page). The parse
+ * threads of one input's pipeline have no `thread_input`; they report
+ * `reading_input`, which then names the input a reader took last. */
+static _Atomic(const char *) reading_input;
+static _Thread_local const char *volatile thread_input;
 static atomic_flag sigbus_taken = ATOMIC_FLAG_INIT;
 static struct sigaction sigbus_before;
 
@@ -102,7 +106,8 @@ static void on_sigbus(int sig, siginfo_t *info, void *context)
 	static const char clear[] = "\r\033[K", pre[] = "entente: ",
 		post[] = ": the file was cut short while it was being read; "
 		"nothing was written\n";
-	const char *name = reading_input;
+	const char *name = thread_input ? thread_input
+					: atomic_load(&reading_input);
 	ssize_t r;
 
 	(void)context;
@@ -152,11 +157,11 @@ static ent_status read_guarded(ent_dataset *ds, const char *input,
 {
 	ent_status st;
 
-	reading_input = input;
+	atomic_store(&reading_input, input);
 	sigbus_guard();
 	st = ent_read_into(ds, input, ropts, err);
 	sigbus_unguard();
-	reading_input = NULL;
+	atomic_store(&reading_input, NULL);
 	return st;
 }
 
@@ -225,9 +230,10 @@ static void *reader_main(void *arg)
 		ropts.skip_payload = j;
 		j->st = ent_dataset_create(&j->ds, &r->dopts, &j->err);
 		if (j->st == ENT_OK) {
-			reading_input = j->input;
+			thread_input = j->input;
+			atomic_store(&reading_input, j->input);
 			j->st = ent_read_into(j->ds, j->input, &ropts, &j->err);
-			reading_input = NULL;
+			thread_input = NULL;
 		}
 		pthread_mutex_lock(&r->mu);
 		j->done = 1;
@@ -350,6 +356,7 @@ static int load_parallel(ent_dataset *ds, cli_opts *o, char **inputs,
 		pthread_join(threads[i], NULL);
 	}
 	sigbus_unguard();
+	atomic_store(&reading_input, NULL);
 	for (i = 0; i < n; i++) {
 		ent_dataset_destroy(r.jobs[i].ds);
 	}
