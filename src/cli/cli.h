@@ -186,8 +186,11 @@ int cli_usage_error(const char *fmt, ...)
 int cli_load(ent_dataset **out, cli_opts *o, int keep_events);
 
 /* Remove the temporary files of unfinished outputs on SIGINT, SIGTERM and
- * SIGHUP, then die of the signal (cli_signal.c). */
+ * SIGHUP, and on a crash (with a message), then die of the signal
+ * (cli_signal.c). */
 void cli_signals_install(void);
+/* The command returned (main calls it): an exit from now on is ours. */
+void cli_signals_finished(void);
 
 /* Render options from the parsed diagram options. */
 void cli_render_options(ent_render_options *ropts, const cli_opts *o);

@@ -86,6 +86,7 @@ int main(int argc, char **argv)
 		}
 		cli_signals_install();
 		rc = cmd->run(&o);
+		cli_signals_finished();
 	} else if (rc < 0) {
 		rc = CLI_EXIT_OK;
 	}

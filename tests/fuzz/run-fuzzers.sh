@@ -17,7 +17,7 @@ shift $(( $# < 3 ? $# : 3 ))
 src=$(cd "$(dirname "$0")" && pwd)
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-	targets=(json text gdelt icews dyads auto)
+	targets=(json text dict gdelt icews dyads auto)
 fi
 mkdir -p "$work"
 status=0

@@ -83,8 +83,14 @@ def main():
         graph = os.path.join(tmp, 'graph.json')
         write_graph(graph, os.path.join(root, 'src', 'lib', 'lexicon',
                                         'states.tsv'))
-        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
-            for cmd in ('render', 'report'):
+        # SIGSEGV and SIGABRT stand for a library dying (Graphviz out of
+        # memory): the temporaries go too, one line says so
+        cases = [(sig, cmd) for sig in (signal.SIGINT, signal.SIGTERM,
+                                        signal.SIGHUP)
+                 for cmd in ('render', 'report')]
+        cases += [(signal.SIGSEGV, 'render'), (signal.SIGABRT, 'report')]
+        for sig, cmd in cases:
+            if True:
                 name = f'{cmd}, {sig.name}'
                 out = os.path.join(tmp, 'out')
                 shutil.rmtree(out, ignore_errors=True)
@@ -112,9 +118,15 @@ def main():
                       'the run went on', f'status {proc.returncode}\n{err}')
                 if not seen:
                     continue
-                check(proc.returncode == -sig,
+                crash = sig in (signal.SIGSEGV, signal.SIGABRT)
+                # a sanitizer's handler, chained, may end with SIGABRT
+                check(proc.returncode == -sig or
+                      (crash and proc.returncode < 0),
                       f'{name}: died of the signal',
                       f'status {proc.returncode}\n{err}')
+                if crash:
+                    check(f'entente: died of {sig.name}' in err,
+                          f'{name}: says so in one line', err)
                 left = temporaries(out)
                 check(not left, f'{name}: no temporary file left',
                       '\n'.join(left))

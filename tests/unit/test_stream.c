@@ -907,6 +907,100 @@ static void test_map_shrink(void)
 	remove(path);
 }
 
+/* The dyad table of bytes read from memory (ent_read_memory, no name):
+ * CSV text (malloc'd) or NULL. */
+static char *memory_table(const char *data, size_t len, ent_format format,
+	int strict, skips *sk, ent_error *err)
+{
+	ent_read_options ropts = ENT_READ_OPTIONS_INIT;
+	ent_dataset *ds = NULL;
+	char *text = NULL;
+	size_t tl = 0;
+	FILE *fp;
+
+	ropts.format = format;
+	ropts.strict = strict;
+	ropts.on_skip = on_skip;
+	ropts.skip_payload = sk;
+	if (ent_dataset_create(&ds, NULL, err) == ENT_OK &&
+		ent_read_memory(ds, data, len, NULL, &ropts, err) == ENT_OK) {
+		fp = open_memstream(&text, &tl);
+		ent_dyads_write_csv(fp, ent_dataset_dyads(ds), NULL);
+		fclose(fp);
+	}
+	ent_dataset_destroy(ds);
+	return text;
+}
+
+/* An input in memory smaller than a chunk gets buffers its own size and
+ * few records a pass (SMALL_REC_CAP): its rows, many more than that, read
+ * as from a file -- the same dyads, the same skipped rows at the same
+ * lines, the same strict error -- for GDELT (parsed in place) and a dyad
+ * table (parsed in a copy). */
+static void test_memory(void)
+{
+	const char *gpath = tmp_path("memory.CSV"), *dpath = tmp_path(
+		"memory.dyads.csv");
+	size_t glen, dlen = 0, i;
+	char *g = fixture_times(300, 1, &glen), *d = NULL;
+	char *from_file, *from_mem;
+	skips fs = {0}, ms = {0};
+	ent_error fe = {0}, me = {0};
+	FILE *fp = open_memstream(&d, &dlen);
+
+	fprintf(fp, "source,target,events,coop_events,conflict_events,"
+		"goldstein_sum,goldstein_mean,cooperation,conflict,first,last\n");
+	for (i = 0; i < 1000; i++) {
+		fprintf(fp, i % 97 == 5 ? "CHN,RUS,x,1,0,3,3,3,0,2015-05-08,"
+			"2015-05-08\n" : "A%03zu,B%03zu,2,2,0,6,3,6,0,2015-05-08,"
+			"2015-05-09\n", i % 40, i % 7);
+	}
+	fclose(fp);
+	ok(g != NULL && write_bytes(gpath, g, glen) == 0 &&
+		write_bytes(dpath, d, dlen) == 0, "memory: inputs written");
+	{
+		const struct {
+			const char *name, *path, *data;
+			size_t len;
+			ent_format format;
+		} c[] = {
+			{"GDELT, 3,000 rows", gpath, g, glen, ENT_FORMAT_GDELT2},
+			{"dyad table, 1,000 rows", dpath, d, dlen,
+				ENT_FORMAT_DYADS},
+		};
+		size_t k;
+		for (k = 0; k < 2; k++) {
+			memset(&fs, 0, sizeof(fs));
+			memset(&ms, 0, sizeof(ms));
+			from_file = table_of(c[k].path, c[k].format, 0, &fs, NULL,
+				NULL, &fe);
+			from_mem = memory_table(c[k].data, c[k].len, c[k].format,
+				0, &ms, &me);
+			ok(from_file != NULL && from_mem != NULL &&
+					strcmp(from_file, from_mem) == 0 &&
+					fs.n > 0 && fs.n == ms.n &&
+					memcmp(fs.line, ms.line, sizeof(fs.line)) == 0,
+				"memory: %s read as from a file (%ld rows skipped, "
+				"at the same lines)", c[k].name, ms.n);
+			free(from_file);
+			free(from_mem);
+			from_file = table_of(c[k].path, c[k].format, 1, NULL, NULL,
+				NULL, &fe);
+			from_mem = memory_table(c[k].data, c[k].len, c[k].format,
+				1, &ms, &me);
+			ok(from_file == NULL && from_mem == NULL &&
+					fe.line == me.line && fe.column == me.column &&
+					strcmp(fe.message, me.message) == 0,
+				"memory: %s strict, the same error (line %ld: %s)",
+				c[k].name, me.line, me.message);
+			free(from_file);
+			free(from_mem);
+		}
+	}
+	free(g);
+	free(d);
+}
+
 int main(void)
 {
 	if (tmp_dir() == NULL) {
@@ -924,5 +1018,6 @@ int main(void)
 	test_map_short_rows();
 	test_map_fails();
 	test_map_shrink();
+	test_memory();
 	return done_testing();
 }

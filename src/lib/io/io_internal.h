@@ -31,6 +31,10 @@ ent_status ent__source_open(ent__source **out, const char *path,
  * (ent__source_map gives windows of the memory itself). */
 ent_status ent__source_open_memory(ent__source **out, const void *data,
 	size_t len, const char *name, ent_error *err);
+/* The same over bytes taken as they are, never decompressed (a text in
+ * memory: ent_events_parse_json parses JSON, whatever its first bytes). */
+ent_status ent__source_open_text(ent__source **out, const void *data,
+	size_t len, const char *name, ent_error *err);
 /* Read up to `n` decompressed bytes into `buf`; `*got` is 0 at the end. */
 ent_status ent__source_read(ent__source *s, char *buf, size_t n, size_t *got,
 	ent_error *err);
@@ -39,6 +43,9 @@ uint64_t ent__source_done(const ent__source *s);
 uint64_t ent__source_total(const ent__source *s);
 /* "gzip", "zip", ... or NULL for a plain input. */
 const char *ent__source_compression(const ent__source *s);
+/* 1 for uncompressed bytes in memory (ent__source_open_memory): the total
+ * is all there is, and cannot grow. */
+int ent__source_in_memory(const ent__source *s);
 void ent__source_close(ent__source *s);
 
 /* A read-only window of a mapped file. */

@@ -546,7 +546,7 @@ ent_status ent_events_parse_json(ent_events **out, const char *buf, size_t len,
 			"ent_events_parse_json: NULL argument");
 	}
 	*out = NULL;
-	if ((st = ent__source_open_memory(&src, buf ? buf : "", len, source,
+	if ((st = ent__source_open_text(&src, buf ? buf : "", len, source,
 		     err)) != ENT_OK) {
 		return st;
 	}

@@ -417,8 +417,8 @@ static ent_status start_decoding(ent__source *s, ent_error *err)
 	return st;
 }
 
-ent_status ent__source_open_memory(ent__source **out, const void *data,
-	size_t len, const char *name, ent_error *err)
+static ent_status open_memory(ent__source **out, const void *data,
+	size_t len, const char *name, int decode, ent_error *err)
 {
 	ent__source *s;
 	ent_status st;
@@ -433,12 +433,24 @@ ent_status ent__source_open_memory(ent__source **out, const void *data,
 	s->path = name;
 	s->total = len;
 	s->regular = len > 0;
-	if ((st = start_decoding(s, err)) != ENT_OK) {
+	if (decode && (st = start_decoding(s, err)) != ENT_OK) {
 		ent__source_close(s);
 		return st;
 	}
 	*out = s;
 	return ENT_OK;
+}
+
+ent_status ent__source_open_memory(ent__source **out, const void *data,
+	size_t len, const char *name, ent_error *err)
+{
+	return open_memory(out, data, len, name, 1, err);
+}
+
+ent_status ent__source_open_text(ent__source **out, const void *data,
+	size_t len, const char *name, ent_error *err)
+{
+	return open_memory(out, data, len, name, 0, err);
 }
 
 ent_status ent__source_read(ent__source *s, char *buf, size_t n, size_t *got,
@@ -522,6 +534,12 @@ uint64_t ent__source_total(const ent__source *s)
 const char *ent__source_compression(const ent__source *s)
 {
 	return s->compression;
+}
+
+int ent__source_in_memory(const ent__source *s)
+{
+	return s->mem != NULL && s->compression == NULL &&
+		s->done <= s->mem_len;
 }
 
 int ent__source_mappable(const ent__source *s)
@@ -735,12 +753,13 @@ void ent__row_broken(ent__record *rec, long column, const char *fmt, ...)
 #define CHUNK ((size_t)2 << 20)
 /* Records parsed per pass over a slot; bounds memory when lines are short. */
 #define REC_CAP 8192
+#define SMALL_REC_CAP 64
 #define MAX_WORKERS 4
 
 enum { SLOT_FREE, SLOT_FILLING, SLOT_FILLED, SLOT_PARSING, SLOT_PARSED };
 
 typedef struct slot {
-	char *buf;            /* read(): CHUNK + 1 bytes, or NULL if mapped */
+	char *buf;            /* read(): chunk + 1 bytes, or NULL if mapped */
 	const char *data;     /* the lines: buf, or inside win */
 	ent__window win;      /* a mapped file: the window of the lines */
 	size_t len;           /* whole lines; all end with '\n' but the last
@@ -749,7 +768,7 @@ typedef struct slot {
 	long line_at_pos;     /* lines before pos */
 	int overlong;         /* stands for one line too long to read */
 	ent__record *recs;
-	size_t n_recs;
+	size_t n_recs, rec_cap;
 	uint64_t seq;
 	int state;
 } slot;
@@ -762,6 +781,11 @@ typedef struct pipeline {
 	ent_dataset *ds;
 	slot slots[2 * MAX_WORKERS + 2];
 	size_t n_slots;
+	/* bytes a slot reads: CHUNK, or for an input in memory that is
+	 * smaller all of it and one byte more (to see its end), so a small
+	 * input does not cost megabytes of buffers (a fuzzer reads
+	 * thousands a second) */
+	size_t chunk;
 	char *carry;          /* the partial line after the last chunk */
 	size_t carry_len;
 	int mapped;           /* slots are windows of the mapped file */
@@ -780,14 +804,14 @@ typedef struct pipeline {
 	int stop;
 } pipeline;
 
-/* Parse lines of a slot from pos, up to REC_CAP records. */
+/* Parse lines of a slot from pos, up to rec_cap records. */
 static void parse_slot(const ent__row_format *fmt, slot *s)
 {
 	const char *p = s->data + s->pos, *end = s->data + s->len;
 	long line = s->line_at_pos;
 
 	s->n_recs = 0;
-	while (p < end && s->n_recs < REC_CAP) {
+	while (p < end && s->n_recs < s->rec_cap) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t len = (size_t)((nl ? nl : end) - p);
 		ent__record *rec = &s->recs[s->n_recs];
@@ -830,7 +854,7 @@ static ent_status stop_mapping(pipeline *pl, ent_error *err)
 	if ((st = ent__source_seek(pl->src, pl->map_pos, err)) != ENT_OK) {
 		return st;
 	}
-	pl->carry = malloc(CHUNK + 1);
+	pl->carry = malloc(pl->chunk + 1);
 	if (pl->carry == NULL) {
 		return ent__error_nomem(err);
 	}
@@ -915,16 +939,16 @@ static ent_status fill_slot(pipeline *pl, slot *s, ent_error *err)
 		}
 		/* mapping failed: read the same lines */
 	}
-	if (s->buf == NULL && (s->buf = malloc(CHUNK + 1)) == NULL) {
+	if (s->buf == NULL && (s->buf = malloc(pl->chunk + 1)) == NULL) {
 		return ent__error_nomem(err);
 	}
 	s->data = s->buf;
 	memcpy(s->buf, pl->carry, pl->carry_len);
 	s->len = pl->carry_len;
 	pl->carry_len = 0;
-	while (s->len < CHUNK && !pl->eof) {
+	while (s->len < pl->chunk && !pl->eof) {
 		if ((st = ent__source_read(pl->src, s->buf + s->len,
-			     CHUNK - s->len, &got, err)) != ENT_OK) {
+			     pl->chunk - s->len, &got, err)) != ENT_OK) {
 			return st;
 		}
 		if (got == 0) {
@@ -944,7 +968,7 @@ static ent_status fill_slot(pipeline *pl, slot *s, ent_error *err)
 		s->len += got;
 	}
 	if (pl->eof && s->len > 0 && s->buf[s->len - 1] != '\n') {
-		s->buf[s->len++] = '\n'; /* buf has CHUNK + 1 bytes */
+		s->buf[s->len++] = '\n'; /* buf has chunk + 1 bytes */
 	}
 	if (s->len == 0) {
 		return ENT_OK;
@@ -1240,9 +1264,12 @@ static size_t worker_count(void)
 static int slot_alloc(pipeline *pl, slot *s)
 {
 	if (!pl->mapped) {
-		s->buf = malloc(CHUNK + 1);
+		s->buf = malloc(pl->chunk + 1);
 	}
-	s->recs = malloc(REC_CAP * sizeof(*s->recs));
+	/* records are parsed in passes over a slot, so any number will do:
+	 * a few for an input in memory smaller than a chunk */
+	s->rec_cap = pl->chunk < CHUNK ? SMALL_REC_CAP : REC_CAP;
+	s->recs = malloc(s->rec_cap * sizeof(*s->recs));
 	return (pl->mapped || s->buf) && s->recs ? 0 : -1;
 }
 
@@ -1269,6 +1296,13 @@ ent_status ent__rows_run(ent_dataset *ds, ent__source *src, const char *head,
 	pl->opts = opts;
 	pl->ds = ds;
 	pl->line_base = first_line;
+	pl->chunk = CHUNK;
+	if (ent__source_in_memory(src)) {
+		uint64_t rest = ent__source_total(src) - ent__source_tell(src);
+		if (len + rest + 1 < CHUNK) {
+			pl->chunk = len + (size_t)rest + 1;
+		}
+	}
 	/* the strings are copied only for a dataset that keeps events, or
 	 * that dedupes them by document */
 	pl->need_text = fmt->row_const != NULL &&
@@ -1283,7 +1317,7 @@ ent_status ent__rows_run(ent_dataset *ds, ent__source *src, const char *head,
 		pl->mapped = 1;
 		pl->map_pos = ent__source_tell(src) - len;
 	} else {
-		pl->carry = malloc(CHUNK + 1);
+		pl->carry = malloc(pl->chunk + 1);
 		if (pl->carry == NULL) {
 			st = ent__error_nomem(err);
 			goto done;

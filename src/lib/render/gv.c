@@ -393,6 +393,10 @@ ent_status ent__gv_render(char **out, size_t *len_out, ent_renderer *r,
 
 	*out = NULL;
 	*len_out = 0;
+	if (format != ENT_RENDER_DOT &&
+		(status = ent__gv_memory_check(s, 1, err)) != ENT_OK) {
+		return status;
+	}
 	gv_enter(&guard);
 	if (build(&g, s) != 0) {
 		status = cap.have_error ? gv_fail(err, "building the graph")
@@ -428,6 +432,12 @@ ent_status ent__gv_render(char **out, size_t *len_out, ent_renderer *r,
 		goto done;
 	}
 	laid_out = 1;
+	if (format == ENT_RENDER_PNG &&
+		(status = ent__gv_memory_check_image(
+			 GD_bb(g).UR.x - GD_bb(g).LL.x,
+			 GD_bb(g).UR.y - GD_bb(g).LL.y, err)) != ENT_OK) {
+		goto done;
+	}
 	if (gvRenderData(r->gvc, g, gv_format(format), &data, &len) != 0 ||
 		data == NULL) {
 		status = gv_fail(err, "rendering");
@@ -472,6 +482,9 @@ ent_status ent__gv_positions(ent_renderer *r, const ent__scene *s, double *x,
 	gv_guard guard;
 	size_t i;
 
+	if ((status = ent__gv_memory_check(s, 0, err)) != ENT_OK) {
+		return status;
+	}
 	gv_enter(&guard);
 	if (build(&g, s) != 0) {
 		status = cap.have_error ? gv_fail(err, "building the graph")

@@ -71,14 +71,25 @@ int ent__text_clean(ent__buf *b, const char *s);
 #define ENT__COLOR_TENSION "#d95f02"
 #define ENT__COLOR_BALANCED "#7f7f7f"
 
-/* gv.c: draw a scene in a Graphviz format ("dot" writes the graph before
- * layout). The bytes are malloc'd. */
+/* Refuse (ENT_ERENDER, with what is needed and what is left) a layout,
+ * and with `draws` the drawing after it, that cannot fit in the memory
+ * and address space left: Graphviz and the libraries under it die when
+ * memory runs out (gv_memory.c). */
+ent_status ent__gv_memory_check(const ent__scene *s, int draws,
+	ent_error *err);
+/* The same for the image a PNG is drawn on, once the layout gives the
+ * picture's size in points. */
+ent_status ent__gv_memory_check_image(double width_pt, double height_pt,
+	ent_error *err);
+
 /* Take cairo's /CreationDate out of a PDF (or set it from
  * SOURCE_DATE_EPOCH), so that every run writes the same bytes; the
  * cross-reference table follows. buf is malloc'd and may be replaced
  * (pdf_date.c). */
 ent_status ent__pdf_fix_date(char **buf, size_t *len, ent_error *err);
 
+/* gv.c: draw a scene in a Graphviz format ("dot" writes the graph before
+ * layout). The bytes are malloc'd. */
 ent_status ent__gv_render(char **out, size_t *len_out, ent_renderer *r,
 	const ent__scene *s, ent_render_format format, ent_error *err);
 

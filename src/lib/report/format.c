@@ -35,37 +35,11 @@ const char *ent__report_num(char buf[32], double v, int decimals)
 	return buf;
 }
 
+/* The library's one JSON string writer (util/json.c): the same escapes and
+ * UTF-8 policy as events JSON (bytes that are not UTF-8 become U+FFFD). */
 void ent__report_json_string(FILE *fp, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)(s ? s : "");
-
-	fputc('"', fp);
-	for (; *p; p++) {
-		switch (*p) {
-		case '"':
-			fputs("\\\"", fp);
-			break;
-		case '\\':
-			fputs("\\\\", fp);
-			break;
-		case '\n':
-			fputs("\\n", fp);
-			break;
-		case '\r':
-			fputs("\\r", fp);
-			break;
-		case '\t':
-			fputs("\\t", fp);
-			break;
-		default:
-			if (*p < 0x20) {
-				fprintf(fp, "\\u%04x", *p);
-			} else {
-				fputc(*p, fp);
-			}
-		}
-	}
-	fputc('"', fp);
+	(void)ent__json_fput_string(fp, s);
 }
 
 void ent__report_md_cell(FILE *fp, const char *s)
