@@ -219,6 +219,21 @@ ENT_API ent_status ent_dataset_add_dyad(ent_dataset *ds, const ent_dyad *dyad,
  */
 ENT_API ent_status ent_dataset_add_input(ent_dataset *ds, const char *name,
 	const char *format, ent_error *err);
+/**
+ * Add everything `from` holds to `into`, as if the inputs of `from` had
+ * been read into `into` after its own: the dyads (overall and per period)
+ * with ent_dyads_merge() (exact: sums are integer thousandths), the
+ * statistics, the input list, and the events of a keep_events dataset.
+ * Both must have been created with the same options. A `dedupe` dataset
+ * cannot be merged (an event of `from` may repeat one of `into`):
+ * ENT_EINVAL. More than ENT_MAX_ACTORS distinct actors together is
+ * ENT_ELIMIT, and the sums past ENT_MAX_SUM too; `into` may then hold part
+ * of `from` and should be destroyed. `from` is unchanged.
+ * This is how many inputs are read at once: each into its own dataset on
+ * its own thread, merged in input order.
+ */
+ENT_API ent_status ent_dataset_merge(ent_dataset *into,
+	const ent_dataset *from, ent_error *err);
 /** Count broken rows a reader skipped. */
 ENT_API void ent_dataset_count_skipped(ent_dataset *ds, int64_t rows);
 /** The dyad table over all periods (borrowed). */

@@ -165,6 +165,47 @@ ENT_API ent_status ent_events_read_json(ent_events **out, const char *path,
 ENT_API ent_status ent_events_to_json(char **out, const ent_events *events,
 	ent_error *err);
 
+/**
+ * An events JSON document written as it goes: the same bytes as
+ * ent_events_to_json() over the same events, without holding them. Events
+ * added are held (serialized) until ent_events_writer_flush() writes them
+ * to the stream, so a caller decides what reaches the stream whole: the
+ * events of one document at a time (`entente extract`), or each event.
+ * Memory is the held events, not the list.
+ *
+ *     ent_events_writer_create(&w, fp, &err);
+ *     ent_extract_text(ex, text, len, doc, ent_events_writer_add_cb, w,
+ *         &err);   (then ent_events_writer_flush(w, &err), per document)
+ *     ent_events_writer_finish(w, &err);
+ *     ent_events_writer_destroy(w);
+ */
+typedef struct ent_events_writer ent_events_writer;
+
+/** Create a writer on `fp` (borrowed); the header is held. */
+ENT_API ent_status ent_events_writer_create(ent_events_writer **out,
+	FILE *fp, ent_error *err);
+/** Serialize one event after the others (held until the next flush). On
+ * ENT_ENOMEM nothing of it is held. */
+ENT_API ent_status ent_events_writer_add(ent_events_writer *w,
+	const ent_event *ev, ent_error *err);
+/** An ::ent_event_cb adding to the ::ent_events_writer given as payload
+ * (ENT_ENOMEM without a message when memory runs out). */
+ENT_API ent_status ent_events_writer_add_cb(const ent_event *ev,
+	void *payload);
+/** Write what is held to the stream: ENT_OK or ENT_EIO. */
+ENT_API ent_status ent_events_writer_flush(ent_events_writer *w,
+	ent_error *err);
+/** Events added so far. */
+ENT_API size_t ent_events_writer_count(const ent_events_writer *w);
+/** Bytes held, not yet flushed. */
+ENT_API size_t ent_events_writer_held(const ent_events_writer *w);
+/** Hold the end of the document and flush. The caller then commits or
+ * closes the stream. */
+ENT_API ent_status ent_events_writer_finish(ent_events_writer *w,
+	ent_error *err);
+/** Destroy a writer (what is still held is dropped). Accepts NULL. */
+ENT_API void ent_events_writer_destroy(ent_events_writer *w);
+
 /** Write a dyad table as CSV (the format `entente dyads` writes). */
 ENT_API ent_status ent_dyads_write_csv(FILE *fp, const ent_dyads *dyads,
 	ent_error *err);
@@ -183,6 +224,10 @@ ENT_API ent_status ent_output_open(ent_output **out, const char *path,
 	ent_error *err);
 /** The stream to write to (borrowed). */
 ENT_API FILE *ent_output_stream(ent_output *o);
+/** 1 when the output is written in place (standard output, a device, a
+ * FIFO: what is written is seen at once and cannot be taken back), 0 when
+ * it goes to a temporary file that only a commit puts in place. */
+ENT_API int ent_output_direct(const ent_output *o);
 /** Flush, sync, close and rename into place; destroys `o` in all cases. */
 ENT_API ent_status ent_output_commit(ent_output *o, ent_error *err);
 /** Discard the output; destroys `o`. Accepts NULL. */

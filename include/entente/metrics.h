@@ -39,11 +39,26 @@
  *   number of shortest paths between other pairs that pass through v, each
  *   pair's paths sharing one unit (Brandes 2001; igraph_betweenness,
  *   NetworkX betweenness_centrality(normalized=False)). 0 off the layer.
+ *   Two path lengths that differ by less than 1e-10 of their size are
+ *   one length (igraph's IGRAPH_SHORTEST_PATH_EPSILON), so the same
+ *   lengths summed in another order tie, as they do exactly.
  * - [harmonic]: harmonic closeness (Marchiori & Latora 2000) on the
  *   cooperation layer with distance 1 / c: the sum over other actors u
  *   reachable from v of 1 / d(v, u), not normalised (igraph
  *   harmonic_centrality normalized=false, NetworkX harmonic_centrality).
  *   0 for an actor with no cooperation tie.
+ * - Both come from one Dijkstra pass per source actor, the sources shared
+ *   out among threads (ent_metrics_options::threads) in a way that gives
+ *   the same bytes for any number of threads. When more than
+ *   ent_metrics_options::sample_above actors have a cooperation tie, they
+ *   are estimates (Brandes & Pich 2007, "Centrality estimation in large
+ *   networks", Int. J. Bifurcation and Chaos 17:2303-2318): k =
+ *   ent_metrics_options::samples of the N actors with a tie, drawn
+ *   uniformly with the options' seed, are the only sources, and the sums
+ *   over sources are scaled by N / k (betweenness: N / k times half the
+ *   sampled dependencies; harmonic of v: N / k times the sum of
+ *   1 / d(s, v) over the sampled sources s other than v), which is
+ *   unbiased. ent_metrics_path_sources() gives k, 0 when exact.
  * - [eigenvector]: eigenvector centrality (Bonacich 1972) of the cooperation
  *   layer's weighted adjacency matrix, the leading eigenvector scaled so its
  *   largest entry is 1 (igraph_eigenvector_centrality with scale=true;
@@ -81,23 +96,56 @@
  * - [bloc]: number (from 1) of v's bloc, see below.
  *
  * Blocs (signed community detection). The signed layer is split into
- * connected components. Each component of three or more actors is
- * partitioned by igraph's spinglass community detection in its
- * negative-link mode (Traag & Bruggeman 2009, "Community detection in
- * networks with positive and negative links", Phys. Rev. E 80:036115;
- * igraph_community_spinglass with IGRAPH_SPINCOMM_IMP_NEG, edge weight =
- * net divided by the mean |net| of the component's signed ties, gamma =
- * gamma_minus = 1, 25 spins, start temperature 1, stop temperature 0.01,
- * cooling factor 0.95 instead of igraph's 0.99, a fifth of the steps),
- * with igraph's RNG reseeded with the options' seed before each
- * component, so runs repeat exactly. The division makes the blocs
- * independent of the unit of the weights: spinglass anneals at absolute
- * temperatures, so raw weights gave the GDELT sample and the same rows
- * repeated 595 times different blocs (and the larger scale a schedule
- * twice as long). Over eight seeds the GDELT sample's blocs leave 24.75
- * ties frustrated on average, against 25.6 with raw weights. A component
- * of one actor is its own bloc; one of two actors is one bloc when their
- * tie is an alliance, two when a tension.
+ * connected components; a component of one actor is its own bloc, one of
+ * two actors is one bloc when their tie is an alliance and two when a
+ * tension, and each component of three or more actors is partitioned to
+ * maximise its signed modularity (Traag & Bruggeman 2009, "Community
+ * detection in networks with positive and negative links", Phys. Rev. E
+ * 80:036115; Gomez, Jensen & Arenas 2009):
+ *
+ *   Q = sum over ordered pairs i, j of the component's actors (i = j
+ *       included) in one bloc of
+ *       [A_ij - k+_i k+_j / 2W+ + k-_i k-_j / 2W-] / (2W+ + 2W-)
+ *
+ * with A_ij = +|net| for an alliance tie, -|net| for a tension tie, 0
+ * without a tie; k+_i and k-_i the summed |net| of i's alliance and
+ * tension ties; 2W+- = sum of k+-_i (a term is left out when its W is 0).
+ * It is the Hamiltonian igraph's spinglass anneals in its negative-link
+ * mode with gamma = gamma_minus = 1, up to sign and scale. The search
+ * (ent_metrics_options::blocs):
+ *
+ * - ENT_BLOCS_AUTO (default): signed Louvain (Blondel et al. 2008: move
+ *   single actors to the community that raises Q most, with the queue of
+ *   Traag, Waltman & van Eck 2019 and their refinement, then merge each
+ *   community into one node and repeat; weighing every community, not
+ *   only the neighbours', while communities x actors stays below 2^22,
+ *   since a tension tie draws an actor towards its enemy's enemies),
+ *   repeated from its own result until it changes nothing; run from
+ *   min(16, 16384 / actors) seeds (at least one), the best kept; then
+ *   heat-bath annealing from the best (the spinglass update, all
+ *   communities and one new one as candidates, with at most four
+ *   communities more than Louvain found; temperature in units of the
+ *   component's mean |net| falling by 0.9 to 0.01, ten sweeps per
+ *   temperature or two while most moves are taken): from 3, min(4,
+ *   8192 / actors) times (at least once), and from 0.3 once, each
+ *   followed by Louvain again; the partition with the highest Q is kept.
+ *   Time: O(m) per Louvain pass, O(n (k + d)) per annealing sweep for k
+ *   communities and mean degree d.
+ * - ENT_BLOCS_LOUVAIN: signed Louvain only, from one seed.
+ * - ENT_BLOCS_SPINGLASS: igraph_community_spinglass with
+ *   IGRAPH_SPINCOMM_IMP_NEG on each component, edge weight = net divided
+ *   by the mean |net| of the component's signed ties, gamma = gamma_minus
+ *   = 1, ent_metrics_options::spins spins (25), start temperature 1, stop
+ *   temperature 0.01, cooling factor 0.95 instead of igraph's 0.99.
+ *   O(S n^2) per sweep for S spins on dense graphs.
+ *
+ * Every search is seeded with the options' seed, reseeded per component,
+ * so runs repeat exactly. Weights in units of their mean size make the
+ * annealing independent of the unit of the weights (raw weights once gave
+ * the GDELT sample and the same rows repeated 595 times different blocs);
+ * Q itself does not depend on it.
+ * [modularity]: the objective as one number: the components' Q weighted by
+ * their 2W+ + 2W- (with their raw weights); 0 without signed ties.
  * Blocs are numbered from 1, largest first, ties by their first actor.
  * Per bloc:
  *
@@ -121,7 +169,9 @@
  *   (vacuously balanced; read it with [triangles]).
  * - [weighted_triangle_index]: the same with each triangle weighted by
  *   the product of its three |net| weights; 1 without triangles.
- * - the unbalanced triangles, heaviest first (ties by actor indices).
+ * - the unbalanced triangles, heaviest first (ties by actor indices):
+ *   all of them, or the heaviest ent_metrics_options::max_unbalanced
+ *   (1000 by default; the counts above are always exact).
  * - [signed_ties]: m, the edges of the signed layer.
  * - [bloc_frustration]: the frustration of the bloc partition, the number
  *   of tension ties inside blocs plus alliance ties across blocs (a
@@ -225,31 +275,57 @@ typedef struct ent_tension {
 /** Measures of one graph. */
 typedef struct ent_metrics ent_metrics;
 
+/** How the blocs of a component are found (see the file comment). */
+typedef enum ent_bloc_method {
+	ENT_BLOCS_AUTO = 0,  /**< signed Louvain, spinglass on small components */
+	ENT_BLOCS_LOUVAIN,   /**< signed Louvain on every component */
+	ENT_BLOCS_SPINGLASS  /**< igraph's spinglass on every component */
+} ent_bloc_method;
+
+/** Parse "auto", "louvain", "spinglass".
+ * @return ENT_OK, or ENT_EINVAL for another name */
+ENT_API ent_status ent_bloc_method_parse(ent_bloc_method *out, const char *name);
+
 /** Options of the metrics. */
 typedef struct ent_metrics_options {
 	unsigned int version;
 	double damping;     /**< PageRank damping, default 0.85 */
-	unsigned long seed; /**< RNG seed of spinglass and the local search */
+	unsigned long seed; /**< seed of the bloc search, the sample of
+				 sources and the two-group search */
 	int spins;          /**< spinglass: most blocs per component (25) */
+	ent_bloc_method blocs; /**< bloc search (ENT_BLOCS_AUTO) */
+	/** Betweenness and harmonic closeness are estimated from a sample of
+	 * sources when more than this many actors have a cooperation tie
+	 * (default 20000; 0 = always exact). */
+	size_t sample_above;
+	size_t samples;       /**< sources of the sample (default 2000) */
+	unsigned int threads; /**< threads for them (0 = one per CPU) */
+	/** Unbalanced triangles listed, the heaviest (default 1000; 0 = all);
+	 * the counts are always exact. */
+	size_t max_unbalanced;
 } ent_metrics_options;
 
-#define ENT_METRICS_OPTIONS_VERSION 1
+#define ENT_METRICS_OPTIONS_VERSION 2
 #define ENT_METRICS_OPTIONS_INIT                                               \
 	{                                                                      \
-		ENT_METRICS_OPTIONS_VERSION, 0.85, 42, 25                      \
+		ENT_METRICS_OPTIONS_VERSION, 0.85, 42, 25, ENT_BLOCS_AUTO,     \
+			20000, 2000, 0, 1000                                   \
 	}
 
 /**
  * Compute every measure of a graph: centrality, blocs, balance, tension.
  *
  * Time complexity: O(V E + V^2 log V) for betweenness and harmonic
- * closeness; O(k (V + E)) for the PN index (k <= V conjugate-gradient
- * steps, usually a few dozen); spinglass O(S V^2) per sweep for S spins,
- * which dominates on dense graphs; O(sum of squared degrees) for
+ * closeness (O(k (E + V log V)) with a sample of k sources), shared among
+ * the threads; O(k (V + E)) for the PN index (k <= V conjugate-gradient
+ * steps, usually a few dozen); blocs, see above; O(E^1.5) for the
  * triangles; the rest is lower.
  *
- * Not thread-safe: igraph's error handler and RNG are process-global;
- * spinglass reseeds igraph's default RNG with `opts->seed`.
+ * Not thread-safe: igraph's error handler and RNG are process-global
+ * (Debian's igraph 0.10 is built without thread-local storage), and
+ * spinglass reseeds igraph's default RNG with `opts->seed`. The function
+ * starts worker threads of its own for betweenness and harmonic
+ * closeness; they call no igraph function and end before it returns.
  *
  * @param[out] out the measures, destroy with ent_metrics_destroy()
  * @param g the graph
@@ -269,16 +345,23 @@ ENT_API const ent_actor_metrics *ent_metrics_actor(
 ENT_API size_t ent_metrics_bloc_count(const ent_metrics *m);
 /** Bloc k, counted from 0 (bloc number k + 1), borrowed; NULL out of range. */
 ENT_API const ent_bloc *ent_metrics_bloc(const ent_metrics *m, size_t k);
+/** Signed modularity of the blocs ([modularity], see the file comment);
+ * 0 without signed ties. */
+ENT_API double ent_metrics_modularity(const ent_metrics *m);
 /** Number of connected components of the signed layer. */
 ENT_API size_t ent_metrics_component_count(const ent_metrics *m);
 /** Structural balance (borrowed). */
 ENT_API const ent_balance *ent_metrics_balance(const ent_metrics *m);
 /** Tension (borrowed). */
 ENT_API const ent_tension *ent_metrics_tension(const ent_metrics *m);
-/** Number of unbalanced triangles. */
+/** Sources of the sample betweenness and harmonic closeness were
+ * estimated from, or 0 when they are exact (every source). */
+ENT_API size_t ent_metrics_path_sources(const ent_metrics *m);
+/** Number of unbalanced triangles listed: all of them
+ * (ent_balance::unbalanced), or the heaviest `max_unbalanced` of them. */
 ENT_API size_t ent_metrics_unbalanced_count(const ent_metrics *m);
-/** The i-th unbalanced triangle, heaviest first (borrowed), NULL out of
- * range. */
+/** The i-th unbalanced triangle listed, heaviest first (borrowed), NULL
+ * out of range. */
 ENT_API const ent_triangle *ent_metrics_unbalanced(
 	const ent_metrics *m, size_t i);
 /**

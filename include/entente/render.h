@@ -38,6 +38,11 @@
  * Selection: a relation is drawn when |net| >= `min_weight`; of those, the
  * `top` relations with the largest |net| (ties: lower vertex indices
  * first) when `top` > 0. An actor is drawn when one of its relations is.
+ * A crowded diagram is cut by default: when neither `top` nor
+ * `min_weight` is set and more than ENT_RENDER_CROWDED actors would be
+ * drawn, only the `crowded_top` strongest relations are, and the title
+ * says so ("the 100 strongest of 517 relations"); `crowded_top` = 0 draws
+ * every relation whatever the size.
  *
  * Safety: names, codes and titles from the input never become markup.
  * Labels (HTML-like) and tooltips are escaped: & < > " ' and the
@@ -159,13 +164,20 @@ typedef struct ent_render_options {
 	 * the exports ignore it.
 	 */
 	const struct ent_positions *positions;
+	/** Relations drawn when a diagram is crowded (see Selection; default
+	 * 100; 0 = never cut). Version 2. */
+	size_t crowded_top;
 } ent_render_options;
 
-#define ENT_RENDER_OPTIONS_VERSION 1
+/** Actors above which a diagram counts as crowded (see Selection). */
+#define ENT_RENDER_CROWDED 100
+
+#define ENT_RENDER_OPTIONS_VERSION 2
 #define ENT_RENDER_OPTIONS_INIT                                                \
 	{                                                                      \
 		ENT_RENDER_OPTIONS_VERSION, ENT_RENDER_DOT, ENT_LAYOUT_NEATO,  \
-			ENT_SIZE_PAGERANK, 0, 0, 0.0, NULL, 1, NULL, NULL      \
+			ENT_SIZE_PAGERANK, 0, 0, 0.0, NULL, 1, NULL, NULL,     \
+			100                                                    \
 	}
 
 /**

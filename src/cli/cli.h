@@ -64,11 +64,19 @@ typedef struct cli_opts {
 	int directed;            /* --directed */
 	double min_weight;       /* --min-weight */
 	int64_t seed;            /* --seed */
+	int all_relations;       /* --all-relations */
+	/* measures */
+	int blocs;               /* --blocs (ent_bloc_method) */
+	int64_t threads;         /* --threads, 0 = one per CPU */
+	int64_t sample_above;    /* --sample-above, -1 unset */
+	int64_t samples;         /* --samples, 0 unset */
+	int all_triangles;       /* --all-triangles */
 	/* the library's options, filled from the above */
 	ent_read_options read;
 	ent_extract_options extract;
 	ent_dataset_options dataset;
 	ent_graph_options graph;
+	ent_metrics_options metrics;
 	/* plot (names resolved as --actors resolves them) */
 	ent_actor_name relation[2]; /* --relation A-B */
 	int has_relation;
@@ -146,7 +154,9 @@ extern const cli_opt cli_section_text, cli_opt_date, cli_opt_actor_dict,
 	cli_opt_verb_dict;
 extern const cli_opt cli_section_diagram, cli_opt_layout, cli_opt_size,
 	cli_opt_title, cli_opt_directed, cli_opt_top_relations,
-	cli_opt_min_weight, cli_opt_seed;
+	cli_opt_min_weight, cli_opt_seed, cli_opt_all_relations;
+extern const cli_opt cli_section_measures, cli_opt_blocs, cli_opt_threads,
+	cli_opt_sample_above, cli_opt_samples, cli_opt_all_triangles;
 
 /*
  * Parse the arguments of a command (argv[0] is the command's name) by its

@@ -5,10 +5,15 @@
  * while it is mapped turned into a one-line error.
  */
 #include <ctype.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+#include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -86,7 +91,13 @@ static void report_skip(const ent_error *row_error, void *payload)
  * signal sent by kill, or outside the reading) keeps its default action.
  * Only async-signal-safe calls in the handler.
  */
+/* The input being read: `reading_input` for the whole process, and on a
+ * reader thread of many inputs `thread_input`, the input of that thread
+ * (the handler runs on the thread that touched the lost page). The parse
+ * threads of one input's pipeline have no `thread_input`; they report
+ * `reading_input`, which then names the input a reader took last. */
 static _Atomic(const char *) reading_input;
+static _Thread_local const char *volatile thread_input;
 static atomic_flag sigbus_taken = ATOMIC_FLAG_INIT;
 static struct sigaction sigbus_before;
 
@@ -95,7 +106,8 @@ static void on_sigbus(int sig, siginfo_t *info, void *context)
 	static const char clear[] = "\r\033[K", pre[] = "entente: ",
 		post[] = ": the file was cut short while it was being read; "
 		"nothing was written\n";
-	const char *name = atomic_load(&reading_input);
+	const char *name = thread_input ? thread_input
+					: atomic_load(&reading_input);
 	ssize_t r;
 
 	(void)context;
@@ -123,23 +135,235 @@ static void on_sigbus(int sig, siginfo_t *info, void *context)
 	_exit(1);
 }
 
-/* Read one input with the SIGBUS handler in place. */
-static ent_status read_guarded(ent_dataset *ds, const char *input,
-	const ent_read_options *ropts, ent_error *err)
+static void sigbus_guard(void)
 {
 	struct sigaction sa;
-	ent_status st;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_sigaction = on_sigbus;
 	sa.sa_flags = SA_SIGINFO;
 	sigemptyset(&sa.sa_mask);
-	atomic_store(&reading_input, input);
 	sigaction(SIGBUS, &sa, &sigbus_before);
-	st = ent_read_into(ds, input, ropts, err);
+}
+
+static void sigbus_unguard(void)
+{
 	sigaction(SIGBUS, &sigbus_before, NULL);
+}
+
+/* Read one input with the SIGBUS handler in place. */
+static ent_status read_guarded(ent_dataset *ds, const char *input,
+	const ent_read_options *ropts, ent_error *err)
+{
+	ent_status st;
+
+	atomic_store(&reading_input, input);
+	sigbus_guard();
+	st = ent_read_into(ds, input, ropts, err);
+	sigbus_unguard();
 	atomic_store(&reading_input, NULL);
 	return st;
+}
+
+/*
+ * Many inputs at once. Each input is read on a reader thread into a
+ * dataset of its own (its own dyad tables; the plain files are mapped,
+ * the archives inflated by the thread that reads them), and the calling
+ * thread merges the datasets in input order (ent_dataset_merge: exact, the
+ * sums are integer thousandths), printing each input's skip reports as it
+ * merges it. So the result, the skip reports and the first error in
+ * strict mode are those of reading the inputs one after another; only the
+ * work is spread. An input that fails stops the taking of new ones.
+ */
+#define MAX_READERS 4
+#define SKIPS_SHOWN 5
+
+typedef struct job {
+	const char *input;
+	ent_dataset *ds;
+	ent_status st;
+	ent_error err;
+	ent_error shown[SKIPS_SHOWN]; /* the first broken rows */
+	long long skipped;
+	int done;
+} job;
+
+typedef struct readers {
+	job *jobs;
+	size_t n, next;
+	int stop;
+	const cli_opts *o;
+	ent_dataset_options dopts;
+	pthread_mutex_t mu;
+	pthread_cond_t done_cv;
+} readers;
+
+static void keep_skip(const ent_error *row_error, void *payload)
+{
+	job *j = payload;
+
+	if (j->skipped < SKIPS_SHOWN) {
+		j->shown[j->skipped] = *row_error;
+	}
+	j->skipped++;
+}
+
+static void *reader_main(void *arg)
+{
+	readers *r = arg;
+
+	for (;;) {
+		ent_read_options ropts = r->o->read;
+		job *j;
+
+		pthread_mutex_lock(&r->mu);
+		if (r->stop || r->next == r->n) {
+			pthread_mutex_unlock(&r->mu);
+			return NULL;
+		}
+		j = &r->jobs[r->next++];
+		pthread_mutex_unlock(&r->mu);
+		/* no shared extractor (one is not for two threads): a text
+		 * input gets its own (inputs_parallel keeps them rare) */
+		ropts.extractor = NULL;
+		ropts.on_skip = keep_skip;
+		ropts.skip_payload = j;
+		j->st = ent_dataset_create(&j->ds, &r->dopts, &j->err);
+		if (j->st == ENT_OK) {
+			thread_input = j->input;
+			atomic_store(&reading_input, j->input);
+			j->st = ent_read_into(j->ds, j->input, &ropts, &j->err);
+			thread_input = NULL;
+		}
+		pthread_mutex_lock(&r->mu);
+		j->done = 1;
+		if (j->st != ENT_OK) {
+			r->stop = 1;
+		}
+		pthread_cond_broadcast(&r->done_cv);
+		pthread_mutex_unlock(&r->mu);
+	}
+}
+
+/* Report job j's skips as the sequential reader would have. */
+static void report_job_skips(const job *j)
+{
+	long long k;
+
+	for (k = 0; k < j->skipped && k < SKIPS_SHOWN; k++) {
+		char line[ENT_ERROR_SIZE + 512];
+		ent_error_format(&j->shown[k], line, sizeof(line));
+		fprintf(stderr, "entente: warning: skipped %s\n", line);
+	}
+	if (j->skipped > SKIPS_SHOWN) {
+		fprintf(stderr, "entente: warning: %s: %lld broken rows "
+			"skipped in all\n", j->input, j->skipped);
+	}
+}
+
+/* How many reader threads for these inputs: 0 to read them one after
+ * another (one input, one CPU, events kept, --dedupe across inputs,
+ * standard input, or news text by name: the extractor is built once). */
+static size_t inputs_parallel(const cli_opts *o, char **inputs, size_t n,
+	int keep_events)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t i;
+
+	if (n < 2 || cpus < 2 || keep_events || o->dedupe ||
+		o->input_format == ENT_FORMAT_TEXT ||
+		getenv("ENTENTE_SERIAL_INPUTS") != NULL) {
+		return 0;
+	}
+	for (i = 0; i < n; i++) {
+		const char *dot = strrchr(inputs[i], '.');
+		if (strcmp(inputs[i], "-") == 0 ||
+			(dot && (strncasecmp(dot, ".txt", 4) == 0 ||
+				strstr(inputs[i], ".txt.") != NULL))) {
+			return 0;
+		}
+	}
+	return (size_t)(cpus < MAX_READERS ? cpus : MAX_READERS);
+}
+
+static int load_parallel(ent_dataset *ds, cli_opts *o, char **inputs,
+	size_t n, size_t n_threads)
+{
+	readers r;
+	pthread_t threads[MAX_READERS];
+	size_t i, started = 0;
+	ent_error err = {0};
+	int rc = 0;
+
+	memset(&r, 0, sizeof(r));
+	r.jobs = calloc(n, sizeof(*r.jobs));
+	if (r.jobs == NULL) {
+		err.code = ENT_ENOMEM;
+		snprintf(err.message, sizeof(err.message), "out of memory");
+		return cli_fail(&err);
+	}
+	r.n = n;
+	r.o = o;
+	r.dopts = *ent_dataset_options_get(ds);
+	for (i = 0; i < n; i++) {
+		r.jobs[i].input = inputs[i];
+	}
+	pthread_mutex_init(&r.mu, NULL);
+	pthread_cond_init(&r.done_cv, NULL);
+#ifdef M_MMAP_THRESHOLD
+	/* Each input's reader takes its buffers (a few MiB) and gives them
+	 * back; by default glibc maps each such block afresh and, in a
+	 * thread's arena, hands freed memory back at once, so every input
+	 * paid its page faults again (6,600 to 11,000 for 96 GDELT zips
+	 * instead of 2,100). Blocks under 16 MiB come from the heap and stay
+	 * there for the next input. */
+	mallopt(M_MMAP_THRESHOLD, 16 * 1024 * 1024);
+	mallopt(M_TRIM_THRESHOLD, 32 * 1024 * 1024);
+#endif
+	sigbus_guard();
+	for (i = 0; i < n_threads; i++) {
+		if (pthread_create(&threads[started], NULL, reader_main, &r) ==
+			0) {
+			started++;
+		}
+	}
+	if (started == 0) {
+		reader_main(&r); /* no thread: read them here */
+	}
+	for (i = 0; i < n && rc == 0; i++) {
+		job *j = &r.jobs[i];
+
+		pthread_mutex_lock(&r.mu);
+		while (!j->done) {
+			pthread_cond_wait(&r.done_cv, &r.mu);
+		}
+		pthread_mutex_unlock(&r.mu);
+		if (!o->quiet) {
+			report_job_skips(j);
+		}
+		if (j->st != ENT_OK) {
+			rc = cli_fail(&j->err);
+		} else if (ent_dataset_merge(ds, j->ds, &err) != ENT_OK) {
+			rc = cli_fail(&err);
+		}
+		ent_dataset_destroy(j->ds);
+		j->ds = NULL;
+	}
+	pthread_mutex_lock(&r.mu);
+	r.stop = 1;
+	pthread_mutex_unlock(&r.mu);
+	for (i = 0; i < started; i++) {
+		pthread_join(threads[i], NULL);
+	}
+	sigbus_unguard();
+	atomic_store(&reading_input, NULL);
+	for (i = 0; i < n; i++) {
+		ent_dataset_destroy(r.jobs[i].ds);
+	}
+	pthread_cond_destroy(&r.done_cv);
+	pthread_mutex_destroy(&r.mu);
+	free(r.jobs);
+	return rc;
 }
 
 /* The filters given, as "--actors, --since" (empty when none). */
@@ -226,7 +450,7 @@ int cli_load(ent_dataset **out, cli_opts *o, int keep_events)
 	ent_extractor *ex = NULL;
 	ent_dataset_options dopts = o->dataset;
 	ent_error err = {0};
-	size_t i;
+	size_t i, readers_n;
 	char *stdin_input[] = {"-"};
 	char **inputs = o->inputs;
 	size_t n_inputs = o->n_inputs;
@@ -252,6 +476,19 @@ int cli_load(ent_dataset **out, cli_opts *o, int keep_events)
 	if (ent_dataset_create(&ds, &dopts, &err) != ENT_OK) {
 		ent_extractor_destroy(ex);
 		return cli_fail(&err);
+	}
+	if ((readers_n = inputs_parallel(o, inputs, n_inputs, keep_events)) >
+		0) {
+		ent_extractor_destroy(ex);
+		if (load_parallel(ds, o, inputs, n_inputs, readers_n) != 0) {
+			ent_dataset_destroy(ds);
+			return CLI_EXIT_FAILURE;
+		}
+		if (!o->quiet) {
+			warn_if_nothing_kept(ds, o);
+		}
+		*out = ds;
+		return 0;
 	}
 	for (i = 0; i < n_inputs; i++) {
 		ent_read_options ropts = o->read;

@@ -238,6 +238,55 @@ const cli_opt cli_opt_min_weight = {CLI_OPT_NUMBER, "min-weight", 0, "W",
 const cli_opt cli_opt_seed = {CLI_OPT_COUNT, "seed", 0, "N", OFF(seed), NULL,
 	0, NULL, "layout seed (default 1)"};
 
+const cli_opt cli_opt_all_relations = {CLI_OPT_FLAG, "all-relations", 0,
+	NULL, OFF(all_relations), NULL, 0, NULL,
+	"draw every relation of a graph over 100 actors\n"
+	"(by default its 100 strongest, as its title says)"};
+
+/* --threads: the per-thread sums are added in a fixed order, so any count
+ * gives the same bytes; more than 64 is a mistake, not a machine. */
+static int parse_threads(cli_opts *o, const char *arg)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(arg, &end, 10);
+	if (errno || end == arg || *end || v < 1 || v > 64) {
+		return cli_usage_error("--threads: \"%s\" is not a whole number "
+			"from 1 to 64", arg);
+	}
+	o->threads = v;
+	return 0;
+}
+
+static const cli_choice blocs_choices[] = {
+	{"auto", ENT_BLOCS_AUTO}, {"louvain", ENT_BLOCS_LOUVAIN},
+	{"spinglass", ENT_BLOCS_SPINGLASS}, {NULL, 0}};
+
+const cli_opt cli_section_measures = {CLI_OPT_SECTION, "Measures", 0, NULL,
+	0, NULL, 0, NULL, NULL};
+const cli_opt cli_opt_blocs = {CLI_OPT_CHOICE, "blocs", 0, "M", OFF(blocs),
+	blocs_choices, 0, NULL,
+	"bloc search (default auto: signed Louvain, annealed;\n"
+	"spinglass: igraph's, slow above a few thousand actors)"};
+const cli_opt cli_opt_sample_above = {CLI_OPT_COUNT, "sample-above", 0, "N",
+	OFF(sample_above), NULL, 0, NULL,
+	"estimate betweenness and harmonic closeness from\n"
+	"sampled sources above N actors (default 20000;\n"
+	"0 = always exact)"};
+const cli_opt cli_opt_samples = {CLI_OPT_COUNT, "samples", 0, "N",
+	OFF(samples), NULL, 1, NULL, "sources of that sample (default 2000)"};
+const cli_opt cli_opt_threads = {CLI_OPT_CUSTOM, "threads", 0, "N", 0, NULL,
+	0, parse_threads,
+	"threads for betweenness and harmonic closeness\n"
+	"(default: one per CPU; the output is the same\n"
+	"whatever the count)"};
+const cli_opt cli_opt_all_triangles = {CLI_OPT_FLAG, "all-triangles", 0, NULL,
+	OFF(all_triangles), NULL, 0, NULL,
+	"list every unbalanced triangle (default: the 1000\n"
+	"heaviest; the counts are always exact)"};
+
 /* -- help ---------------------------------------------------------------- */
 
 /* Width of the option column, as git and curl align them. */
@@ -456,6 +505,7 @@ static void set_defaults(cli_opts *o)
 	ent_extract_options extract = ENT_EXTRACT_OPTIONS_INIT;
 	ent_dataset_options dataset = ENT_DATASET_OPTIONS_INIT;
 	ent_graph_options graph = ENT_GRAPH_OPTIONS_INIT;
+	ent_metrics_options metrics = ENT_METRICS_OPTIONS_INIT;
 
 	memset(o, 0, sizeof(*o));
 	o->format = -1;
@@ -470,6 +520,9 @@ static void set_defaults(cli_opts *o)
 	o->extract = extract;
 	o->dataset = dataset;
 	o->graph = graph;
+	o->metrics = metrics;
+	o->blocs = (int)metrics.blocs;
+	o->sample_above = -1;
 }
 
 /* Fill the library's option structures from the parsed values. */
@@ -499,6 +552,17 @@ static void fill_library_options(cli_opts *o)
 	o->dataset.weight = (ent_weight)o->weight;
 	o->dataset.by = (ent_period_unit)o->by;
 	o->graph.min_events = o->min_events;
+	o->metrics.blocs = (ent_bloc_method)o->blocs;
+	o->metrics.threads = (unsigned int)o->threads;
+	if (o->sample_above >= 0) {
+		o->metrics.sample_above = (size_t)o->sample_above;
+	}
+	if (o->samples > 0) {
+		o->metrics.samples = (size_t)o->samples;
+	}
+	if (o->all_triangles) {
+		o->metrics.max_unbalanced = 0;
+	}
 }
 
 /* Keep a positional argument (argv outlives the options). */

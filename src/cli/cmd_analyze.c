@@ -38,6 +38,8 @@ static const cli_opt *const options[] = {
 	&cli_section_input, &cli_opt_input_format, &cli_opt_strict,
 	&cli_section_text, &cli_opt_date, &cli_opt_actor_dict,
 	&cli_opt_verb_dict,
+	&cli_section_measures, &cli_opt_blocs, &cli_opt_threads,
+	&cli_opt_sample_above, &cli_opt_samples, &cli_opt_all_triangles,
 	NULL,
 };
 
@@ -81,7 +83,7 @@ static int run(cli_opts *o)
 	}
 	if (ent_graph_build(&g, ent_dataset_dyads(ds), &o->graph, &err) !=
 			ENT_OK ||
-		ent_metrics_compute(&m, g, NULL, &err) != ENT_OK ||
+		ent_metrics_compute(&m, g, &o->metrics, &err) != ENT_OK ||
 		(o->dataset.by != ENT_PERIOD_NONE &&
 			ent_periods_compute(&p, ds, &o->graph, &err) !=
 				ENT_OK) ||

@@ -27,7 +27,7 @@ static const cli_opt *const options[] = {
 	&cli_opt_help, &cli_opt_output_file, &opt_format, &cli_opt_quiet,
 	&cli_section_diagram, &cli_opt_layout, &cli_opt_size, &cli_opt_title,
 	&cli_opt_directed, &cli_opt_top_relations, &cli_opt_min_weight,
-	&cli_opt_seed,
+	&cli_opt_seed, &cli_opt_all_relations,
 	&cli_section_filters, &cli_opt_since, &cli_opt_until,
 	&cli_opt_date_added, &cli_opt_actors, &cli_opt_codes, &cli_opt_quad,
 	&cli_opt_root_only, &cli_opt_min_sources, &cli_opt_min_articles,
@@ -37,6 +37,8 @@ static const cli_opt *const options[] = {
 	&cli_section_input, &cli_opt_input_format, &cli_opt_strict,
 	&cli_section_text, &cli_opt_date, &cli_opt_actor_dict,
 	&cli_opt_verb_dict,
+	&cli_section_measures, &cli_opt_blocs, &cli_opt_threads,
+	&cli_opt_sample_above, &cli_opt_samples, &cli_opt_all_triangles,
 	NULL,
 };
 
@@ -61,6 +63,9 @@ void cli_render_options(ent_render_options *ropts, const cli_opts *o)
 	ropts->seed = (unsigned long)o->seed;
 	ropts->layout = (ent_layout)o->layout;
 	ropts->size_by = (ent_size_by)o->size_by;
+	if (o->all_relations) {
+		ropts->crowded_top = 0;
+	}
 }
 
 static int run(cli_opts *o)
@@ -97,7 +102,7 @@ static int run(cli_opts *o)
 	rc = CLI_EXIT_OK;
 	if (ent_graph_build(&g, ent_dataset_dyads(ds), &o->graph, &err) !=
 			ENT_OK ||
-		ent_metrics_compute(&m, g, NULL, &err) != ENT_OK ||
+		ent_metrics_compute(&m, g, &o->metrics, &err) != ENT_OK ||
 		ent_renderer_create(&r, &err) != ENT_OK ||
 		ent_output_open(&out, path, &err) != ENT_OK ||
 		ent_render_write(r, ent_output_stream(out), g, m, ds, &ropts,

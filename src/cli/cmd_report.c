@@ -39,6 +39,7 @@ static const cli_opt *const options[] = {
 	&cli_opt_help, &opt_output_dir, &opt_top, &cli_opt_quiet,
 	&cli_section_diagram, &cli_opt_layout, &cli_opt_size, &cli_opt_title,
 	&cli_opt_directed, &cli_opt_min_weight, &cli_opt_seed,
+	&cli_opt_all_relations,
 	&cli_section_filters, &cli_opt_since, &cli_opt_until,
 	&cli_opt_date_added, &cli_opt_actors, &cli_opt_codes, &cli_opt_quad,
 	&cli_opt_root_only, &cli_opt_min_sources, &cli_opt_min_articles,
@@ -48,6 +49,8 @@ static const cli_opt *const options[] = {
 	&cli_section_input, &cli_opt_input_format, &cli_opt_strict,
 	&cli_section_text, &cli_opt_date, &cli_opt_actor_dict,
 	&cli_opt_verb_dict,
+	&cli_section_measures, &cli_opt_blocs, &cli_opt_threads,
+	&cli_opt_sample_above, &cli_opt_samples, &cli_opt_all_triangles,
 	NULL,
 };
 
@@ -277,7 +280,7 @@ static int run(cli_opts *o)
 	}
 	if (ent_graph_build(&g, ent_dataset_dyads(ds), &o->graph, &err) !=
 			ENT_OK ||
-		ent_metrics_compute(&m, g, NULL, &err) != ENT_OK ||
+		ent_metrics_compute(&m, g, &o->metrics, &err) != ENT_OK ||
 		(o->dataset.by != ENT_PERIOD_NONE &&
 			(ent_periods_compute(&p, ds, &o->graph, &err) !=
 					ENT_OK ||

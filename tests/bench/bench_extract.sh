@@ -1,37 +1,48 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# Throughput of the event extractor.
+# Throughput and memory of the event extractor: the library against the
+# command, on the same corpus, in the same run.
 #
-#   tests/bench/bench_extract.sh BUILD_DIR [MEGABYTES]
+#   tests/bench/bench_extract.sh BUILD_DIR [MEGABYTES] [DOCUMENTS]
 #
-# Builds a corpus of MEGABYTES (default 50) from the project's own text:
-# the sentences of tests/data/extract/gold.tsv and the articles in
-# examples/*.txt, shuffled into paragraphs of five sentences with a fixed
-# seed. Then it reports
-#   - library: ent_extract_text() over the whole corpus in one call, timed
-#     on CPU time (one core) and wall time, as MB/s, sentences/s, events;
-#   - cli: `entente extract CORPUS -o FILE` end to end (reading,
-#     extraction, JSON serialisation), as MB/s of user+system time.
+# Builds a corpus of MEGABYTES (default 50) from the project's own text
+# only (the sentences of tests/data/extract/gold.tsv and the paragraphs of
+# examples/*.txt; never ../shared/eval), shuffled with a fixed seed into
+# DOCUMENTS articles (default 10000, about 5 kB each, sizes varying from a
+# third to twice the mean; a date line, a headline, paragraphs of five
+# sentences). DOCUMENTS = 1 writes one file of MEGABYTES. Then:
+#   - library: a small C program reads each document (ent_read_text) and
+#     runs ent_extract_text() with a callback that counts events: MB/s of
+#     wall and of CPU time (of the whole process, as for the command),
+#     peak memory;
+#   - cli: `entente extract DOCUMENTS... -o FILE` end to end (reading,
+#     extraction, events JSON written): MB/s of wall and of CPU time,
+#     peak memory, and the CLI's time over the library's.
+# Each runs RUNS times (default 3), alternating; the run with the least
+# CPU time counts. Peak memory is the maximum resident set size from
+# /usr/bin/time -v.
 #   - long sentence: one 64 KB sentence of repeated "it said they would
 #     attack it and" (the longest the extractor reads), CPU seconds of
 #     `entente extract` on it; time per sentence is linear in its length,
 #     so this stays a small fraction of a second.
-# MB is 10^6 bytes.
+# MB is 10^6 bytes, MiB 2^20.
 set -eu
 
-if [ $# -lt 1 ] || [ $# -gt 2 ]; then
-	echo "usage: $0 BUILD_DIR [MEGABYTES]" >&2
+if [ $# -lt 1 ] || [ $# -gt 3 ]; then
+	echo "usage: $0 BUILD_DIR [MEGABYTES] [DOCUMENTS]" >&2
 	exit 2
 fi
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=$(cd "$1" && pwd)
 mb=${2:-50}
+docs=${3:-10000}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+mkdir "$tmp/corpus"
 
-python3 - "$root" "$tmp/corpus.txt" "$mb" <<'PY'
+python3 - "$root" "$tmp/corpus" "$mb" "$docs" <<'PY'
 import glob, os, random, sys
-root, out, mb = sys.argv[1], sys.argv[2], float(sys.argv[3])
+root, out, mb, docs = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
 sents = []
 with open(os.path.join(root, "tests/data/extract/gold.tsv"), encoding="utf-8") as f:
     next(f)
@@ -47,12 +58,27 @@ for path in sorted(glob.glob(os.path.join(root, "examples/*.txt"))):
                 sents.append(para)
 rng = random.Random(20150508)
 target = int(mb * 1e6)
+mean = target / docs
+months = ["January", "February", "March", "April", "May", "June", "July",
+          "August", "September", "October", "November", "December"]
 size = 0
-with open(out, "w", encoding="utf-8") as f:
-    while size < target:
-        para = " ".join(rng.choice(sents) for _ in range(5)) + "\n\n"
-        f.write(para)
-        size += len(para.encode("utf-8"))
+for d in range(docs):
+    want = target - size if d == docs - 1 else int(mean * rng.uniform(1 / 3, 5 / 3))
+    parts = ["%s %d, 20%02d" % (rng.choice(months), rng.randint(1, 28),
+                                rng.randint(10, 25)), "",
+             rng.choice(sents).split(".")[0][:80], ""]
+    n = sum(len(p.encode("utf-8")) + 1 for p in parts)
+    while True:
+        para = " ".join(rng.choice(sents) for _ in range(5))
+        plen = len(para.encode("utf-8")) + 2
+        if n + plen - want > want - n:  # nearer without it
+            break
+        parts += [para, ""]
+        n += plen
+    text = "\n".join(parts)
+    with open(os.path.join(out, "doc%05d.txt" % d), "w", encoding="utf-8") as f:
+        f.write(text)
+    size += len(text.encode("utf-8"))
 PY
 
 cat > "$tmp/bench.c" <<'C'
@@ -77,54 +103,95 @@ static double seconds(clockid_t clock)
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-int main(int argc, char **argv)
+/* The documents named on standard input, one a line, read and extracted
+ * one at a time: what `entente extract` does, without writing JSON. */
+int main(void)
 {
-	char *text = NULL;
-	size_t len = 0, pos = 0, s, e;
-	long events = 0, sentences = 0;
+	char path[4096];
+	long events = 0, docs = 0;
+	double bytes = 0, c0, w0, cpu, wall;
 	ent_error err = {0};
 	ent_extractor *ex = NULL;
-	double c0, w0, cpu, wall;
 
-	if (argc != 2 || ent_read_file(&text, &len, argv[1], 0, &err) != ENT_OK ||
-		ent_extractor_create(&ex, NULL, &err) != ENT_OK) {
+	if (ent_extractor_create(&ex, NULL, &err) != ENT_OK) {
 		fprintf(stderr, "bench: %s\n", err.message);
 		return 1;
-	}
-	while (pos < len) {
-		pos = ent_sentence_next(text, len, pos, &s, &e);
-		if (e <= s) {
-			break;
-		}
-		sentences++;
 	}
 	c0 = seconds(CLOCK_PROCESS_CPUTIME_ID);
 	w0 = seconds(CLOCK_MONOTONIC);
-	if (ent_extract_text(ex, text, len, "corpus", count, &events, &err) !=
-		ENT_OK) {
-		fprintf(stderr, "bench: %s\n", err.message);
-		return 1;
+	while (fgets(path, sizeof(path), stdin) != NULL) {
+		char *text = NULL, *nl = path;
+		size_t len = 0;
+
+		while (*nl && *nl != '\n') {
+			nl++;
+		}
+		*nl = '\0';
+		if (ent_read_text(&text, &len, path, &err) != ENT_OK ||
+			ent_extract_text(ex, text, len, path, count, &events,
+				&err) != ENT_OK) {
+			fprintf(stderr, "bench: %s\n", err.message);
+			return 1;
+		}
+		bytes += (double)len;
+		docs++;
+		free(text);
 	}
 	cpu = seconds(CLOCK_PROCESS_CPUTIME_ID) - c0;
 	wall = seconds(CLOCK_MONOTONIC) - w0;
-	printf("corpus: %.1f MB, %ld sentences, %ld events\n", len / 1e6,
-		sentences, events);
-	printf("library: %.1f MB/s, %.0f sentences/s (CPU time, one core); "
-		"%.1f MB/s wall\n", len / 1e6 / cpu, sentences / cpu,
-		len / 1e6 / wall);
+	printf("%.0f %ld %ld %.3f %.3f\n", bytes, docs, events, wall, cpu);
 	ent_extractor_destroy(ex);
-	free(text);
 	return 0;
 }
 C
-${CC:-cc} -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -I"$root/include" -I"$build/include" "$tmp/bench.c" \
-	-L"$build/src/lib" -Wl,-rpath,"$build/src/lib" -lentente -o "$tmp/bench"
-"$tmp/bench" "$tmp/corpus.txt"
+${CC:-cc} -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -I"$root/include" \
+	-I"$build/include" "$tmp/bench.c" -L"$build/src/lib" \
+	-Wl,-rpath,"$build/src/lib" -lentente -o "$tmp/bench"
 
-bytes=$(wc -c < "$tmp/corpus.txt")
-/usr/bin/env time -f '%U %S' -o "$tmp/time" \
-	"$build/src/cli/entente" extract "$tmp/corpus.txt" -o "$tmp/events.json"
-awk -v b="$bytes" '{ t = $1 + $2; printf "cli: %.1f MB/s (user+system time, extraction and JSON output)\n", b / 1e6 / t }' "$tmp/time"
+ls "$tmp/corpus"/*.txt > "$tmp/list"
+bytes=$(cat "$tmp/corpus"/*.txt | wc -c)
+# warm the page cache, so both read from memory
+cat "$tmp/corpus"/*.txt > /dev/null
+# RUNS (default 3) runs of each, alternating; the fastest of each counts
+# (the machine is shared: the slower runs measure the neighbours)
+runs=${RUNS:-3}
+i=0
+while [ "$i" -lt "$runs" ]; do
+	/usr/bin/time -v -o "$tmp/lib.time.$i" "$tmp/bench" < "$tmp/list" \
+		> "$tmp/lib.out.$i"
+	/usr/bin/time -v -o "$tmp/cli.time.$i" "$build/src/cli/entente" \
+		extract "$tmp/corpus"/*.txt -o "$tmp/events.json"
+	i=$((i + 1))
+done
+
+rss() { awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$1"; }
+field() { awk -F': ' -v k="$2" '$1 ~ k { print $2 }' "$1"; }
+wall() { field "$1" "Elapsed" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }'; }
+cpu() { echo "$(field "$1" "User time") $(field "$1" "System time")" | awk '{ print $1 + $2 }'; }
+
+best() {  # the run with the least CPU time: "wall cpu rss"
+	for f in "$tmp/$1".time.*; do
+		echo "$(wall "$f") $(cpu "$f") $(rss "$f")"
+	done | sort -g -k2 | head -1
+}
+read -r lbytes ldocs levents lwall0 lcpu0 < "$tmp/lib.out.0"
+read -r lwall lcpu lrss <<EOF
+$(best lib)
+EOF
+read -r cwall ccpu crss <<EOF
+$(best cli)
+EOF
+jbytes=$(wc -c < "$tmp/events.json")
+largest=$(ls -S "$tmp/corpus" | head -1)
+lsize=$(wc -c < "$tmp/corpus/$largest")
+
+echo "corpus: $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB in $ldocs documents (largest $lsize bytes), $levents events"
+awk -v b="$bytes" -v w="$lwall" -v c="$lcpu" -v r="$lrss" 'BEGIN {
+	printf "library: %.1f MB/s wall, %.1f MB/s CPU, peak %s MiB\n", b / 1e6 / w, b / 1e6 / c, r }'
+awk -v b="$bytes" -v w="$cwall" -v c="$ccpu" -v r="$crss" -v j="$jbytes" 'BEGIN {
+	printf "cli: %.1f MB/s wall, %.1f MB/s CPU, peak %s MiB (%.0f MB of events JSON written)\n", b / 1e6 / w, b / 1e6 / c, r, j / 1e6 }'
+awk -v lw="$lwall" -v cw="$cwall" -v lc="$lcpu" -v cc="$ccpu" 'BEGIN {
+	printf "cli / library: %.2fx wall, %.2fx CPU\n", cw / lw, cc / lc }'
 
 python3 - "$tmp/long.txt" <<'PY'
 import sys

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # Benchmark: the full analysis of a 300-actor graph with 20,000 directed
 # dyads (`entente analyze --level actor --format json`: every centrality,
-# spinglass blocs, balance, tension) against NetworkX computing the same
+# blocs, balance, tension) against NetworkX computing the same
 # centralities (PageRank, betweenness, harmonic closeness, eigenvector,
 # HITS, strengths) and the triangle balance index in the same run.
 #
@@ -140,7 +140,7 @@ print(f'graph: {len(report["actors"])} actors, {len(report["dyads"])} '
 print(f'triangle index: entente {report["balance"]["triangle_index"]:.9f}, '
       f'networkx {res["triangle_index"]:.9f}; '
       f'PageRank worst difference {worst:.1e}')
-print(f'entente analyze (everything, incl. spinglass): '
+print(f'entente analyze (everything, incl. blocs):     '
       f'{cpu_e:.2f} s CPU, {wall_e:.2f} s wall')
 print(f'networkx (centralities + triangle index only):  '
       f'{cpu_n:.2f} s CPU, {wall_n:.2f} s wall')

@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Structural balance on small signed graphs worked out by hand, and the
- * two-group frustration bound against an exhaustive search.
+ * Structural balance on small signed graphs worked out by hand, the
+ * two-group frustration bound against an exhaustive search, and the
+ * triangles against a count over all triples, with the list capped.
  */
+#include <stdint.h>
+#include <stdio.h>
+
 #include <entente/entente.h>
 
 #include "tap.h"
@@ -256,6 +260,111 @@ static void against_exhaustive(void)
 		exact_hits);
 }
 
+
+/*
+ * Triangles of a tangled graph of 40 actors (random signs, |net| 1..9),
+ * counted by brute force over all triples from the relations, against the
+ * listing; and the list capped at 5 and at 7 is the head of the full list
+ * (heaviest first, ties by actors), while the counts stay exact.
+ */
+static void capped_list(void)
+{
+	ent_dyads *d = NULL;
+	ent_graph *g = NULL;
+	ent_metrics *all = NULL, *cap5 = NULL, *cap7 = NULL;
+	ent_metrics_options o = ENT_METRICS_OPTIONS_INIT;
+	ent_error err = {0};
+	static double w[40][40];
+	uint32_t rng = 777;
+	int64_t tri = 0, unbal = 0;
+	double w_all = 0, w_bal = 0;
+	size_t i, j, k;
+	char a[4], b[4];
+	int head = 1;
+
+	ent_dyads_create(&d, NULL);
+	for (i = 0; i < 40; i++) {
+		for (j = i + 1; j < 40; j++) {
+			rng = rng * 1103515245u + 12345u;
+			if ((rng >> 16) % 4 != 0) {
+				continue;
+			}
+			rng = rng * 1103515245u + 12345u;
+			snprintf(a, sizeof(a), "C%02zu", i);
+			snprintf(b, sizeof(b), "C%02zu", j);
+			w[i][j] = (double)(1 + (rng >> 20) % 9);
+			if ((rng >> 16) % 2) {
+				w[i][j] = -w[i][j];
+				fx_add(d, a, b, 0, -w[i][j]);
+			} else {
+				fx_add(d, a, b, w[i][j], 0);
+			}
+		}
+	}
+	for (i = 0; i < 40; i++) {
+		for (j = i + 1; j < 40; j++) {
+			for (k = j + 1; k < 40; k++) {
+				double p = w[i][j] * w[j][k] * w[i][k];
+				if (p == 0) {
+					continue;
+				}
+				tri++;
+				w_all += fabs(p);
+				if (p > 0) {
+					w_bal += p;
+				} else {
+					unbal++;
+				}
+			}
+		}
+	}
+	ent_graph_build(&g, d, NULL, &err);
+	o.max_unbalanced = 0;
+	ent_metrics_compute(&all, g, &o, &err);
+	o.max_unbalanced = 5;
+	ent_metrics_compute(&cap5, g, &o, &err);
+	o.max_unbalanced = 7;
+	ent_metrics_compute(&cap7, g, &o, &err);
+	if (!ok(all && cap5 && cap7, "capped: measured")) {
+		goto done;
+	}
+	ok(ent_metrics_balance(all)->triangles == tri &&
+			ent_metrics_balance(all)->unbalanced == unbal &&
+			ent_metrics_unbalanced_count(all) == (size_t)unbal &&
+			unbal > 7,
+		"capped: %lld triangles, %lld unbalanced, as counted over all "
+		"triples, all listed without a cap",
+		(long long)tri, (long long)unbal);
+	is_num(ent_metrics_balance(all)->weighted_triangle_index,
+		w_bal / w_all, 1e-12, "capped: weighted index");
+	ok(ent_metrics_balance(cap5)->unbalanced == unbal &&
+			ent_metrics_balance(cap7)->triangles == tri &&
+			ent_metrics_unbalanced_count(cap5) == 5 &&
+			ent_metrics_unbalanced_count(cap7) == 7,
+		"capped: 5 and 7 listed, the counts exact");
+	for (i = 0; i < 7; i++) {
+		const ent_triangle *x = ent_metrics_unbalanced(all, i);
+		const ent_triangle *y = ent_metrics_unbalanced(cap7, i);
+		const ent_triangle *z = ent_metrics_unbalanced(cap5, i);
+		head &= x->a == y->a && x->b == y->b && x->c == y->c &&
+			x->weight == y->weight;
+		if (i < 5) {
+			head &= x->a == z->a && x->b == z->b && x->c == z->c;
+		}
+		if (i > 0) {
+			head &= ent_metrics_unbalanced(all, i - 1)->weight >=
+				x->weight;
+		}
+	}
+	ok(head, "capped: the capped lists are the head of the full one");
+done:
+	ent_metrics_destroy(all);
+	ent_metrics_destroy(cap5);
+	ent_metrics_destroy(cap7);
+	ent_graph_destroy(g);
+	ent_dyads_destroy(d);
+}
+
 int main(void)
 {
 	hostile_blocs();
@@ -263,5 +372,6 @@ int main(void)
 	mixed_k4();
 	pair();
 	against_exhaustive();
+	capped_list();
 	return done_testing();
 }

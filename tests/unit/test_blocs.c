@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Blocs from spinglass with negative links, per connected component, on
- * graphs whose blocs are clear by hand.
+ * Blocs (signed modularity per connected component) on graphs whose blocs
+ * are clear by hand, against an exhaustive search on small random graphs,
+ * on planted blocs, and with each of the three searches.
  */
+#include <stdint.h>
 #include <stdio.h>
 
 #include <entente/entente.h>
@@ -71,6 +73,11 @@ static void hostile_blocs(void)
 	is_num(t->within_share, 1, 1e-12,
 		"hostile blocs: all cooperation within");
 	ok(ent_metrics_bloc(m, 2) == NULL, "no third bloc");
+	/* 2W+ = 60 (k+ = 10 each), 2W- = 54 (k- = 9 each); inside 2 x 30;
+	 * K+ = 30 and K- = 27 per bloc:
+	 * Q = (60 - 2 x 30^2/60 + 2 x 27^2/54) / 114 = 57 / 114 */
+	is_num(ent_metrics_modularity(m), 0.5, 1e-12,
+		"hostile blocs: signed modularity 1/2");
 	ent_metrics_destroy(m);
 	ent_graph_destroy(g);
 	ent_dyads_destroy(d);
@@ -252,6 +259,211 @@ static void scale_free(void)
 	ok(same_small, "scale: weights x 1/4 give the same blocs");
 }
 
+
+/* Signed modularity of a partition, from the dyads as metrics.h defines it
+ * (one component): n actors, w[i][j] the net weight of {i, j}. */
+#define BF_N 9
+static double bf_modularity(double w[BF_N][BF_N], const int *bloc)
+{
+	double kp[BF_N] = {0}, kn[BF_N] = {0}, wp2 = 0, wn2 = 0, q = 0;
+	int i, j;
+
+	for (i = 0; i < BF_N; i++) {
+		for (j = 0; j < BF_N; j++) {
+			if (w[i][j] > 0) {
+				kp[i] += w[i][j];
+			} else {
+				kn[i] -= w[i][j];
+			}
+		}
+		wp2 += kp[i];
+		wn2 += kn[i];
+	}
+	for (i = 0; i < BF_N; i++) {
+		for (j = 0; j < BF_N; j++) {
+			if (bloc[i] != bloc[j]) {
+				continue;
+			}
+			q += w[i][j];
+			q -= wp2 > 0 ? kp[i] * kp[j] / wp2 : 0;
+			q += wn2 > 0 ? kn[i] * kn[j] / wn2 : 0;
+		}
+	}
+	return q / (wp2 + wn2);
+}
+
+/* The best partition of BF_N actors, over all set partitions (restricted
+ * growth strings: 21,147 of them). */
+static double bf_best(double w[BF_N][BF_N])
+{
+	int a[BF_N] = {0}, top[BF_N] = {0}, i;
+	double best = -1;
+
+	for (;;) {
+		double q = bf_modularity(w, a);
+		best = q > best ? q : best;
+		for (i = BF_N - 1; i > 0 && a[i] == top[i - 1] + 1; i--) {
+		}
+		if (i == 0) {
+			break;
+		}
+		a[i]++;
+		top[i] = a[i] > top[i - 1] ? a[i] : top[i - 1];
+		for (i = i + 1; i < BF_N; i++) {
+			a[i] = 0;
+			top[i] = top[i - 1];
+		}
+	}
+	return best;
+}
+
+/* On 30 random connected signed graphs of nine actors, the default search
+ * finds the best partition there is (exhaustive search), and its reported
+ * modularity is that partition's. */
+static void exhaustive(void)
+{
+	uint64_t x = 99;
+	int trial, found = 0, reported = 0;
+
+	for (trial = 0; trial < 30; trial++) {
+		double w[BF_N][BF_N] = {{0}};
+		int bloc[BF_N], i, j;
+		ent_dyads *d = NULL;
+		ent_graph *g = NULL;
+		ent_metrics *m = NULL;
+		char a[4], b[4];
+
+		ent_dyads_create(&d, NULL);
+		for (i = 0; i < BF_N; i++) {
+			for (j = i + 1; j < BF_N; j++) {
+				double v;
+				x = x * 6364136223846793005u + 1442695040888963407u;
+				/* a path keeps the graph connected */
+				if (j != i + 1 && (x >> 33) % 2 == 0) {
+					continue;
+				}
+				v = (double)(1 + (x >> 40) % 9);
+				v = (x >> 20) % 5 < 2 ? -v : v;
+				w[i][j] = w[j][i] = v;
+				snprintf(a, sizeof(a), "A%d", i);
+				snprintf(b, sizeof(b), "A%d", j);
+				fx_add(d, a, b, v > 0 ? v : 0, v < 0 ? -v : 0);
+			}
+		}
+		if (fx_build(d, &g, &m)) {
+			double best = bf_best(w), q;
+			for (i = 0; i < BF_N; i++) {
+				snprintf(a, sizeof(a), "A%d", i);
+				bloc[i] = (int)fx_bloc(g, m, a);
+			}
+			q = bf_modularity(w, bloc);
+			found += fabs(q - best) < 1e-12;
+			reported += fabs(ent_metrics_modularity(m) - q) < 1e-12;
+			if (fabs(q - best) >= 1e-12) {
+				printf("# graph %d: found %.15g, best %.15g\n", trial,
+					q, best);
+			}
+		}
+		ent_metrics_destroy(m);
+		ent_graph_destroy(g);
+		ent_dyads_destroy(d);
+	}
+	ok(found == 30, "exhaustive: the best partition on %d of 30 graphs",
+		found);
+	ok(reported == 30, "exhaustive: [modularity] is the partition's, %d "
+		"of 30", reported);
+}
+
+/* 90 actors in three planted blocs of 30 (P00, P03, ... in bloc 0), each
+ * pair inside a bloc allied with probability 0.3 and each pair across in
+ * tension with probability 0.1, one tie in ten the other way: every search
+ * gives back the planted blocs. */
+static void planted(ent_bloc_method method, const char *name)
+{
+	ent_dyads *d = NULL;
+	ent_graph *g = NULL;
+	ent_metrics *m = NULL;
+	ent_metrics_options o = ENT_METRICS_OPTIONS_INIT;
+	ent_error err = {0};
+	uint64_t x = 7;
+	size_t i, j, same = 0, pairs = 0;
+	char a[8], b[8];
+
+	ent_dyads_create(&d, NULL);
+	for (i = 0; i < 90; i++) {
+		for (j = i + 1; j < 90; j++) {
+			int inside = i % 3 == j % 3, friendly;
+			x = x * 6364136223846793005u + 1442695040888963407u;
+			if ((double)(x >> 11) * 0x1.0p-53 >= (inside ? 0.3 : 0.1)) {
+				continue;
+			}
+			x = x * 6364136223846793005u + 1442695040888963407u;
+			friendly = inside != ((x >> 33) % 10 == 0);
+			snprintf(a, sizeof(a), "P%02zu", i);
+			snprintf(b, sizeof(b), "P%02zu", j);
+			fx_add(d, a, b, friendly ? 4 : 0, friendly ? 0 : 4);
+		}
+	}
+	o.blocs = method;
+	if (!ok(ent_graph_build(&g, d, NULL, &err) == ENT_OK &&
+			ent_metrics_compute(&m, g, &o, &err) == ENT_OK,
+		"planted (%s): build and measure", name)) {
+		goto done;
+	}
+	for (i = 0; i < 90; i++) {
+		for (j = i + 1; j < 90; j++) {
+			size_t bi = ent_metrics_actor(m, i)->bloc;
+			size_t bj = ent_metrics_actor(m, j)->bloc;
+			/* actor index = code order = i */
+			pairs++;
+			same += (bi == bj) == (i % 3 == j % 3);
+		}
+	}
+	ok(ent_metrics_bloc_count(m) == 3 && same == pairs,
+		"planted (%s): the three planted blocs, %zu blocs, %zu of %zu "
+		"pairs agree", name, ent_metrics_bloc_count(m), same, pairs);
+done:
+	ent_metrics_destroy(m);
+	ent_graph_destroy(g);
+	ent_dyads_destroy(d);
+}
+
+/* A bad method is refused; a version-1 options struct still works. */
+static void options(void)
+{
+	ent_dyads *d = NULL;
+	ent_graph *g = NULL;
+	ent_metrics *m = NULL;
+	ent_metrics_options o = ENT_METRICS_OPTIONS_INIT;
+	ent_error err = {0};
+	ent_bloc_method method;
+
+	ok(ent_bloc_method_parse(&method, "spinglass") == ENT_OK &&
+			method == ENT_BLOCS_SPINGLASS &&
+			ent_bloc_method_parse(&method, "louvain") == ENT_OK &&
+			method == ENT_BLOCS_LOUVAIN &&
+			ent_bloc_method_parse(&method, "auto") == ENT_OK &&
+			method == ENT_BLOCS_AUTO &&
+			ent_bloc_method_parse(&method, "leiden") == ENT_EINVAL,
+		"bloc methods parse");
+	ent_dyads_create(&d, NULL);
+	add_hostile_blocs(d);
+	ent_graph_build(&g, d, NULL, &err);
+	o.blocs = (ent_bloc_method)7;
+	ok(ent_metrics_compute(&m, g, &o, &err) == ENT_EINVAL && m == NULL &&
+			err.message[0] != '\0',
+		"unknown bloc method refused: %s", err.message);
+	o = (ent_metrics_options)ENT_METRICS_OPTIONS_INIT;
+	o.version = 1;
+	o.blocs = (ent_bloc_method)7; /* not part of a version-1 struct */
+	ok(ent_metrics_compute(&m, g, &o, &err) == ENT_OK &&
+			ent_metrics_bloc_count(m) == 2,
+		"a version-1 options struct is read up to `spins`");
+	ent_metrics_destroy(m);
+	ent_graph_destroy(g);
+	ent_dyads_destroy(d);
+}
+
 int main(void)
 {
 	hostile_blocs();
@@ -259,5 +471,10 @@ int main(void)
 	components();
 	consistency();
 	scale_free();
+	exhaustive();
+	planted(ENT_BLOCS_AUTO, "auto");
+	planted(ENT_BLOCS_LOUVAIN, "louvain");
+	planted(ENT_BLOCS_SPINGLASS, "spinglass");
+	options();
 	return done_testing();
 }

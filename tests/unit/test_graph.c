@@ -36,6 +36,82 @@ static ent_dataset *example(const ent_dataset_options *o)
 	return ds;
 }
 
+/* The dyad table (and each period's) as CSV text, to compare tables. */
+static char *tables_text(const ent_dataset *ds)
+{
+	char *mem = NULL;
+	size_t len = 0, i;
+	FILE *fp = open_memstream(&mem, &len);
+
+	if (fp == NULL) {
+		return NULL;
+	}
+	ent_dyads_write_csv(fp, ent_dataset_dyads(ds), NULL);
+	for (i = 0; i < ent_dataset_period_count(ds); i++) {
+		ent_date start = 0;
+		const ent_dyads *d = NULL;
+		ent_dataset_period(ds, i, &start, &d);
+		fprintf(fp, "period %ld\n", (long)start);
+		ent_dyads_write_csv(fp, d, NULL);
+	}
+	fclose(fp);
+	return mem;
+}
+
+/* Inputs read one after another into one dataset, and each into its own
+ * dataset merged in order (what `analyze` does with many inputs): the same
+ * tables, statistics and inputs. */
+static void merge_matches(void)
+{
+	static const char *const paths[] = {
+		"tests/data/gdelt/small.export.CSV",
+		"tests/data/gdelt/mixed.v1.tsv",
+		"tests/data/gdelt/small.export.CSV.gz",
+		"tests/data/gdelt/small.dyads.csv"};
+	ent_dataset_options o = ENT_DATASET_OPTIONS_INIT;
+	ent_dataset *one = NULL, *merged = NULL, *part = NULL;
+	ent_error err = {0};
+	char *a = NULL, *b = NULL;
+	size_t i;
+	int good;
+
+	o.by = ENT_PERIOD_MONTH;
+	o.level = ENT_LEVEL_ACTOR;
+	good = load(&one, paths, 4, &o, NULL, NULL, &err) == ENT_OK &&
+		ent_dataset_create(&merged, &o, &err) == ENT_OK;
+	for (i = 0; good && i < 4; i++) {
+		good = load1(&part, paths[i], &o, NULL, NULL, &err) == ENT_OK &&
+			ent_dataset_merge(merged, part, &err) == ENT_OK;
+		ent_dataset_destroy(part);
+		part = NULL;
+	}
+	ok(good, "four inputs merged: %s", err.message);
+	a = good ? tables_text(one) : NULL;
+	b = good ? tables_text(merged) : NULL;
+	ok(a && b && strcmp(a, b) == 0 && ent_dataset_period_count(one) > 1,
+		"merged: the same dyads, overall and per month");
+	ok(good && memcmp(ent_dataset_stats_get(one),
+		ent_dataset_stats_get(merged), sizeof(ent_dataset_stats)) == 0,
+		"merged: the same statistics");
+	ok(good && ent_dataset_input_count(merged) == 4 &&
+		strcmp(ent_dataset_input_name(merged, 2), paths[2]) == 0 &&
+		strcmp(ent_dataset_input_format(merged, 1), "gdelt1") == 0,
+		"merged: the inputs in order, with their formats");
+	free(a);
+	free(b);
+	ent_dataset_destroy(one);
+	ent_dataset_destroy(merged);
+
+	o.dedupe = 1;
+	good = ent_dataset_create(&one, &o, &err) == ENT_OK &&
+		ent_dataset_create(&merged, &o, &err) == ENT_OK;
+	ent_error_clear(&err);
+	ok(good && ent_dataset_merge(one, merged, &err) == ENT_EINVAL &&
+		err.message[0], "deduplicated datasets are not merged");
+	ent_dataset_destroy(one);
+	ent_dataset_destroy(merged);
+}
+
 int main(void)
 {
 	ent_dataset *ds = example(NULL);
@@ -209,5 +285,6 @@ int main(void)
 		ent_dyads_destroy(dy2);
 		ent_dataset_destroy(ds2);
 	}
+	merge_matches();
 	return done_testing();
 }

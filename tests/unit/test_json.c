@@ -28,6 +28,43 @@ static void fails(const char *text, long line, long column, const char *msg)
 	}
 }
 
+/* Write `events` with the streaming writer (flushing after every
+ * `every` events, 0 = only at the end) and compare with
+ * ent_events_to_json(). */
+static void writer_matches(const ent_events *events, size_t every,
+	const char *what)
+{
+	ent_events_writer *w = NULL;
+	ent_error err = {0};
+	char *mem = NULL, *whole = NULL;
+	size_t memlen = 0, i, n = ent_events_count(events);
+	FILE *fp = open_memstream(&mem, &memlen);
+	int good = fp != NULL &&
+		ent_events_writer_create(&w, fp, &err) == ENT_OK;
+
+	for (i = 0; good && i < n; i++) {
+		good = ent_events_writer_add(w, ent_events_get(events, i),
+			&err) == ENT_OK;
+		if (good && every && (i + 1) % every == 0) {
+			good = ent_events_writer_flush(w, &err) == ENT_OK &&
+				ent_events_writer_held(w) == 0;
+		}
+	}
+	good = good && ent_events_writer_count(w) == n &&
+		ent_events_writer_finish(w, &err) == ENT_OK &&
+		ent_events_writer_held(w) == 0;
+	ent_events_writer_destroy(w);
+	if (fp != NULL) {
+		fclose(fp);
+	}
+	good = good && ent_events_to_json(&whole, events, &err) == ENT_OK &&
+		memlen == strlen(whole) && memcmp(mem, whole, memlen) == 0;
+	ok(good, "the streaming writer writes what ent_events_to_json does: "
+		"%s", what);
+	free(mem);
+	ent_free(whole);
+}
+
 int main(void)
 {
 	ent_events *events = NULL, *again = NULL;
@@ -94,10 +131,87 @@ int main(void)
 		strstr(text, "\"date\":\"2015-05\""), "known fields survive");
 	ok(text && strstr(text, "Moscow \\\"asked\\\" Beijing\\tfor aid."),
 		"strings are escaped");
+	writer_matches(events, 0, "the round-trip fixture (unknown members)");
+	writer_matches(events, 1, "the same, flushed after each event");
 	ent_free(text);
 	ent_free(text2);
 	ent_events_destroy(events);
 	ent_events_destroy(again);
+
+	/* numbers and dates of every shape the writer formats by hand */
+	ok(ent_events_create(&events, &err) == ENT_OK, "an event list");
+	{
+		static const double g[] = {8, -10, 0, -0.5, 0.5, 2.5, -4.4,
+			1.9, 0.1, -0.1, 3.4000000000000004, 1e-5, 123.456,
+			-7.25, 9.99, 0.30000000000000004};
+		static const ent_date d[] = {20150508, 20150500, 20150000,
+			0, 19990101, 99991231};
+		size_t k;
+
+		for (k = 0; k < sizeof(g) / sizeof(g[0]); k++) {
+			ent_event ev;
+			ent_event_init(&ev);
+			strcpy(ev.source, "RUS");
+			strcpy(ev.target, "UKR");
+			ev.goldstein = g[k];
+			ev.date = d[k % (sizeof(d) / sizeof(d[0]))];
+			ev.text = k % 2 ? "Quotes \"here\", a tab\t, caf\xc3\xa9, "
+				"bad \xff byte, \x01 control" : "Plain.";
+			ent_events_add(events, &ev, &err);
+		}
+	}
+	writer_matches(events, 3, "numbers, dates, escapes");
+	ok(ent_events_to_json(&text, events, &err) == ENT_OK, "write them");
+	{
+		/* each number as cJSON prints it: %1.15g, or %1.17g when that
+		 * does not read back (the writer's fast paths must agree) */
+		size_t k, bad = 0;
+		for (k = 0; k < ent_events_count(events); k++) {
+			double x = ent_events_get(events, k)->goldstein, back;
+			char want[64], num[32];
+			snprintf(num, sizeof(num), "%1.15g", x);
+			if (sscanf(num, "%lg", &back) != 1 || back != x) {
+				snprintf(num, sizeof(num), "%1.17g", x);
+			}
+			snprintf(want, sizeof(want), "\"goldstein\":%s,", num);
+			if (text == NULL || strstr(text, want) == NULL) {
+				printf("#   missing %s\n", want);
+				bad++;
+			}
+		}
+		ok(bad == 0, "numbers are written as cJSON writes them");
+	}
+	ok(text && strstr(text, "\"date\":\"2015-05-08\"") &&
+		strstr(text, "\"date\":\"2015-05\"") &&
+		strstr(text, "\"date\":\"2015\"") &&
+		strstr(text, "\"date\":\"9999-12-31\""),
+		"dates are written whole, by month and by year");
+	ent_free(text);
+	text = NULL;
+	{
+		char *mem = NULL;
+		size_t memlen = 0;
+		FILE *fp = open_memstream(&mem, &memlen);
+		ent_events_writer *w = NULL;
+
+		ok(fp && ent_events_writer_create(&w, fp, &err) == ENT_OK &&
+			ent_events_writer_add(w, ent_events_get(events, 0),
+				&err) == ENT_OK && fflush(fp) == 0 && memlen == 0 &&
+			ent_events_writer_held(w) > 0,
+			"nothing reaches the stream before a flush");
+		ok(ent_events_writer_flush(w, &err) == ENT_OK &&
+			fflush(fp) == 0 && memlen > 0 &&
+			ent_events_writer_held(w) == 0, "a flush writes it all");
+		ent_events_writer_destroy(w);
+		if (fp) {
+			fclose(fp);
+		}
+		free(mem);
+	}
+	ent_events_destroy(events);
+	ok(ent_events_create(&events, &err) == ENT_OK, "an empty list");
+	writer_matches(events, 0, "no events");
+	ent_events_destroy(events);
 
 	/* strict errors: message, line, column */
 	fails("[{\"source\": \"CHN\", \"target\": \"RUS\", \"goldstein\": \"8\"}]",

@@ -4,6 +4,9 @@
  * below, and the "defined, never NaN" promise on a disconnected graph with
  * an isolated actor.
  */
+#include <stdio.h>
+#include <string.h>
+
 #include <entente/entente.h>
 
 #include "tap.h"
@@ -264,11 +267,199 @@ done:
 	ent_dataset_destroy(ds);
 }
 
+
+/*
+ * Equal path lengths summed in another order. A six-cycle S-X1-X2-T-Y2-Y1
+ * with cooperation 1, 1, 3 on the X side and 3, 1, 1 on the Y side: from
+ * S, T is 1 + 1 + 1/3 = 7/3 either way, but in doubles (1 + 1) + 1/3 =
+ * 2.3333333333333335 and (1/3 + 1) + 1 = 2.333333333333333. Counted as one
+ * length (metrics.h), both paths share the pair (X1-Y2 and X2-Y1 are tied
+ * the same way), and every actor's betweenness is 2, as enumerating the
+ * paths with exact fractions gives (counting one S-T path only would give
+ * 1.5 to X1, X2 and 2.5 to Y1, Y2). Distances from S: X1 1, Y1 1/3, X2 2,
+ * Y2 4/3, T 7/3, so harmonic(S) = 1 + 3 + 1/2 + 3/4 + 3/7 = 159/28; from
+ * X1: 1, 1, 4/3, 4/3, 7/3, so 55/14.
+ */
+static void equal_lengths(void)
+{
+	ent_dyads *d = NULL;
+	ent_graph *g = NULL;
+	ent_metrics *m = NULL;
+	const char *codes[] = {"S", "X1", "X2", "T", "Y1", "Y2"};
+	size_t i;
+	int all = 1;
+
+	ent_dyads_create(&d, NULL);
+	fx_add(d, "S", "X1", 1, 0);
+	fx_add(d, "X1", "X2", 1, 0);
+	fx_add(d, "X2", "T", 3, 0);
+	fx_add(d, "S", "Y1", 3, 0);
+	fx_add(d, "Y1", "Y2", 1, 0);
+	fx_add(d, "Y2", "T", 1, 0);
+	if (!ok(fx_build(d, &g, &m), "equal lengths: build and measure")) {
+		ent_dyads_destroy(d);
+		return;
+	}
+	for (i = 0; i < 6; i++) {
+		all &= fabs(fx_actor(g, m, codes[i])->betweenness - 2) < 1e-12;
+	}
+	ok(all, "equal lengths: both S-T paths count, betweenness 2 each");
+	is_num(fx_actor(g, m, "S")->harmonic, 159.0 / 28, 1e-12,
+		"equal lengths: harmonic(S) = 159/28");
+	is_num(fx_actor(g, m, "X1")->harmonic, 55.0 / 14, 1e-12,
+		"equal lengths: harmonic(X1) = 55/14");
+	ent_metrics_destroy(m);
+	ent_graph_destroy(g);
+	ent_dyads_destroy(d);
+}
+
+/* A tangled graph of 300 actors: cooperation 1..4 (many equal path
+ * lengths) on about one pair in twelve. */
+static ent_graph *tangled(void)
+{
+	ent_dyads *d = NULL;
+	ent_graph *g = NULL;
+	ent_error err = {0};
+	unsigned long x = 2024;
+	char a[8], b[8];
+	size_t i, j;
+
+	ent_dyads_create(&d, NULL);
+	for (i = 0; i < 300; i++) {
+		for (j = i + 1; j < 300; j++) {
+			x = (x * 1103515245ul + 12345ul) & 0x7FFFFFFFul;
+			if (x % 12 != 0) {
+				continue;
+			}
+			snprintf(a, sizeof(a), "T%03zu", i);
+			snprintf(b, sizeof(b), "T%03zu", j);
+			fx_add(d, a, b, (double)(1 + (x >> 8) % 4),
+				(double)((x >> 12) % 3));
+		}
+	}
+	if (ent_graph_build(&g, d, NULL, &err) != ENT_OK) {
+		printf("# %s\n", err.message);
+	}
+	ent_dyads_destroy(d);
+	return g;
+}
+
+/* Betweenness and harmonic closeness are the same bytes whatever the
+ * number of threads, exact and sampled (the sources go to fixed chunks
+ * summed in a fixed order). */
+static void threads_identical(void)
+{
+	ent_graph *g = tangled();
+	ent_metrics *base = NULL, *m = NULL;
+	ent_metrics_options o = ENT_METRICS_OPTIONS_INIT;
+	ent_error err = {0};
+	unsigned int threads[] = {2, 3, 8, 64};
+	int sampled, t;
+
+	for (sampled = 0; sampled < 2 && g; sampled++) {
+		int same = 1;
+		o.sample_above = sampled ? 100 : 0;
+		o.samples = 37;
+		o.threads = 1;
+		if (ent_metrics_compute(&base, g, &o, &err) != ENT_OK) {
+			ok(0, "threads: %s", err.message);
+			break;
+		}
+		for (t = 0; t < 4; t++) {
+			size_t i;
+			o.threads = threads[t];
+			if (ent_metrics_compute(&m, g, &o, &err) != ENT_OK) {
+				same = 0;
+				break;
+			}
+			for (i = 0; i < ent_graph_actor_count(g); i++) {
+				const ent_actor_metrics *x = ent_metrics_actor(m, i);
+				const ent_actor_metrics *y =
+					ent_metrics_actor(base, i);
+				same &= memcmp(&x->betweenness, &y->betweenness,
+						sizeof(double)) == 0 &&
+					memcmp(&x->harmonic, &y->harmonic,
+						sizeof(double)) == 0;
+			}
+			same &= ent_metrics_path_sources(m) ==
+				ent_metrics_path_sources(base);
+			ent_metrics_destroy(m);
+			m = NULL;
+		}
+		ok(same && ent_metrics_path_sources(base) == (sampled ? 37 : 0),
+			"%s: the same bytes with 1, 2, 3, 8 and 64 threads",
+			sampled ? "37 sampled sources" : "exact");
+		ent_metrics_destroy(base);
+		base = NULL;
+	}
+	ent_graph_destroy(g);
+}
+
+/*
+ * The sample estimate on a complete graph of 10 actors, cooperation 2
+ * (distance 1/2) on every pair, 4 of them sampled (sample_above 5): no
+ * actor is ever between two others, so betweenness stays 0; harmonic is
+ * estimated as (10 / 4) x the sum of 1/d from the sampled sources other
+ * than the actor: (10/4) x 3 x 2 = 15 for the 4 sampled actors, (10/4) x
+ * 4 x 2 = 20 for the 6 others (exactly 9 x 2 = 18 for every actor, the
+ * estimate's mean over draws). Without sampling, 18.
+ */
+static void sampled_complete(void)
+{
+	ent_dyads *d = NULL;
+	ent_graph *g = NULL;
+	ent_metrics *m = NULL;
+	ent_metrics_options o = ENT_METRICS_OPTIONS_INIT;
+	ent_error err = {0};
+	char a[4], b[4];
+	size_t i, j, n15 = 0, n20 = 0, n18 = 0, zero = 0;
+
+	ent_dyads_create(&d, NULL);
+	for (i = 0; i < 10; i++) {
+		for (j = i + 1; j < 10; j++) {
+			snprintf(a, sizeof(a), "K%zu", i);
+			snprintf(b, sizeof(b), "K%zu", j);
+			fx_add(d, a, b, 2, 0);
+		}
+	}
+	ent_graph_build(&g, d, NULL, &err);
+	o.sample_above = 5;
+	o.samples = 4;
+	if (ent_metrics_compute(&m, g, &o, &err) == ENT_OK) {
+		for (i = 0; i < 10; i++) {
+			const ent_actor_metrics *x = ent_metrics_actor(m, i);
+			n15 += fabs(x->harmonic - 15) < 1e-12;
+			n20 += fabs(x->harmonic - 20) < 1e-12;
+			zero += x->betweenness == 0;
+		}
+	}
+	ok(m && ent_metrics_path_sources(m) == 4 && n15 == 4 && n20 == 6 &&
+			zero == 10,
+		"sampled: 4 sources, harmonic 15 x 4 and 20 x 6, betweenness 0");
+	ent_metrics_destroy(m);
+	m = NULL;
+	o.sample_above = 10; /* 10 actors are not above 10 */
+	if (ent_metrics_compute(&m, g, &o, &err) == ENT_OK) {
+		for (i = 0; i < 10; i++) {
+			n18 += fabs(ent_metrics_actor(m, i)->harmonic - 18) <
+				1e-12;
+		}
+	}
+	ok(m && ent_metrics_path_sources(m) == 0 && n18 == 10,
+		"not above sample_above: exact, harmonic 18 each");
+	ent_metrics_destroy(m);
+	ent_graph_destroy(g);
+	ent_dyads_destroy(d);
+}
+
 int main(void)
 {
 	star();
 	disconnected();
 	empty_and_errors();
 	example();
+	equal_lengths();
+	threads_identical();
+	sampled_complete();
 	return done_testing();
 }

@@ -518,6 +518,69 @@ static void test_large(ent_renderer *r)
 	ent_dyads_destroy(d);
 }
 
+
+/* A crowded diagram (a star of 150 actors, 149 relations of |net| 1..149)
+ * draws its 100 strongest relations and says so in the title; the full
+ * graph with crowded_top 0; an explicit --top wins; a version-1 options
+ * struct gets the cut too; 100 actors are not crowded. */
+static void test_crowded(ent_renderer *r)
+{
+	tie ties[149];
+	char codes[150][8];
+	ent_dyads *d = NULL;
+	ent_graph *g;
+	ent_render_options o = ENT_RENDER_OPTIONS_INIT;
+	char *dot;
+	size_t i;
+
+	for (i = 0; i < 150; i++) {
+		snprintf(codes[i], sizeof(codes[i]), "S%03zu", i);
+	}
+	for (i = 0; i < 149; i++) {
+		ties[i].source = codes[0];
+		ties[i].target = codes[i + 1];
+		ties[i].goldstein = 1.0 + (double)i;
+		ties[i].quad = 1;
+		ties[i].count = 1;
+	}
+	g = graph_of(ties, 149, &d);
+	dot = g ? render(r, g, NULL, &o, NULL) : NULL;
+	ok(dot && count(dot, " -- ") == 100 &&
+			strstr(dot, ": the 100 strongest of 149 relations</B>") &&
+			strstr(dot, "101 of 150 actors") && !strstr(dot, "S049") &&
+			strstr(dot, "S050"),
+		"150 actors: the 100 strongest relations, said in the title");
+	free(dot);
+	o.crowded_top = 0;
+	dot = g ? render(r, g, NULL, &o, NULL) : NULL;
+	ok(dot && count(dot, " -- ") == 149 && !strstr(dot, "strongest of"),
+		"150 actors, crowded_top 0: every relation");
+	free(dot);
+	o.crowded_top = 100;
+	o.top = 120;
+	dot = g ? render(r, g, NULL, &o, NULL) : NULL;
+	ok(dot && count(dot, " -- ") == 120 && !strstr(dot, "strongest of"),
+		"150 actors, top 120: 120 relations, no cut");
+	free(dot);
+	o = (ent_render_options)ENT_RENDER_OPTIONS_INIT;
+	o.version = 1;
+	dot = g ? render(r, g, NULL, &o, NULL) : NULL;
+	ok(dot && count(dot, " -- ") == 100,
+		"version-1 options: the crowded default applies");
+	free(dot);
+	ent_graph_destroy(g);
+	ent_dyads_destroy(d);
+	g = graph_of(ties, 99, &d);
+	o = (ent_render_options)ENT_RENDER_OPTIONS_INIT;
+	o.crowded_top = 10;
+	dot = g ? render(r, g, NULL, &o, NULL) : NULL;
+	ok(dot && count(dot, " -- ") == 99,
+		"100 actors are not crowded: every relation");
+	free(dot);
+	ent_graph_destroy(g);
+	ent_dyads_destroy(d);
+}
+
 static void test_sources(void)
 {
 	const char *json =
@@ -613,6 +676,7 @@ int main(void)
 	test_formats(r);
 	test_hostile(r);
 	test_large(r);
+	test_crowded(r);
 	test_sources();
 	ent_renderer_destroy(r);
 	return done_testing();

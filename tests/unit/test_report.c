@@ -228,7 +228,7 @@ static void tables_and_text(void)
 		"CSV: unknown table refused: %s", err.message);
 	s = render(&f, ENT_REPORT_TEXT, NULL, 0, &st, &err);
 	ok(s && strstr(s, "Top actors by PageRank (5 of 5)") &&
-			strstr(s, "Blocs (spinglass") &&
+			strstr(s, "Blocs (signed modularity") &&
 			strstr(s, "Structural balance") &&
 			strstr(s, "Strongest tensions (3 of 3)"),
 		"text: ranked sections");

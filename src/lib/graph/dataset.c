@@ -491,6 +491,82 @@ ent_status ent_dataset_add_input(ent_dataset *ds, const char *name,
 	return ENT_OK;
 }
 
+ent_status ent_dataset_merge(ent_dataset *into, const ent_dataset *from,
+	ent_error *err)
+{
+	ent_dataset_stats *a;
+	const ent_dataset_stats *b;
+	ent_status st;
+	size_t i;
+
+	if (into == NULL || from == NULL) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_dataset_merge: NULL argument");
+	}
+	if (into->opts.dedupe || from->opts.dedupe ||
+		into->opts.level != from->opts.level ||
+		into->opts.by != from->opts.by ||
+		(into->events == NULL) != (from->events == NULL)) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_dataset_merge: datasets of different options, or "
+			"deduplicated");
+	}
+	/* the actors first: the limit holds for the union */
+	for (i = 0; i < from->cap_actors; i++) {
+		if (from->actors[i][0] != '\0') {
+			int r = actor_insert(into, from->actors[i]);
+			if (r < 0) {
+				return ent__error_nomem(err);
+			}
+			if (r > 0) {
+				return ent__error_set(err, ENT_ELIMIT, NULL, 0, 0,
+					"more than %d distinct actors (the limit; "
+					"aggregate at state level or narrow with "
+					"--actors)", ENT_MAX_ACTORS);
+			}
+		}
+	}
+	if ((st = ent_dyads_merge(into->dyads, from->dyads, err)) != ENT_OK) {
+		return st;
+	}
+	for (i = 0; i < from->n_periods; i++) {
+		ent_dyads *pd = period_dyads(into, from->periods[i].start);
+		if (pd == NULL) {
+			return ent__error_nomem(err);
+		}
+		if ((st = ent_dyads_merge(pd, from->periods[i].dyads, err)) !=
+			ENT_OK) {
+			return st;
+		}
+	}
+	for (i = 0; from->events != NULL &&
+		i < ent_events_count(from->events); i++) {
+		if ((st = ent_events_add(into->events,
+			     ent_events_get(from->events, i), err)) != ENT_OK) {
+			return st;
+		}
+	}
+	for (i = 0; i < from->n_inputs; i++) {
+		if ((st = ent_dataset_add_input(into, from->input_names[i],
+			     from->input_formats[i], err)) != ENT_OK) {
+			return st;
+		}
+	}
+	a = &into->stats;
+	b = &from->stats;
+	a->records += b->records;
+	a->kept += b->kept;
+	a->filtered += b->filtered;
+	a->non_state += b->non_state;
+	a->self += b->self;
+	a->dyad_rows += b->dyad_rows;
+	a->skipped_rows += b->skipped_rows;
+	a->duplicates += b->duplicates;
+	widen(a, b->first);
+	widen(a, b->last);
+	return ENT_OK;
+}
+
 void ent_dataset_count_skipped(ent_dataset *ds, int64_t rows)
 {
 	if (ds != NULL) {

@@ -3,7 +3,10 @@
  * Writing events JSON (DESIGN.md "Events"): the document of `entente
  * extract` and report's events.json, one event per line.
  */
+#include <errno.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "io/json_internal.h"
@@ -31,12 +34,12 @@ static int put_member(ent__buf *b, int *first, const char *key)
 
 	/* plain copies: printf per member was most of the writer's time */
 	if (!*first) {
-		rc |= ent__buf_put(b, ",", 1);
+		rc |= ent__buf_add(b, ",", 1);
 	}
 	*first = 0;
-	rc |= ent__buf_put(b, "\"", 1);
-	rc |= ent__buf_puts(b, key);
-	rc |= ent__buf_put(b, "\":", 2);
+	rc |= ent__buf_add(b, "\"", 1);
+	rc |= ent__buf_adds(b, key);
+	rc |= ent__buf_add(b, "\":", 2);
 	return rc;
 }
 
@@ -77,11 +80,11 @@ static int write_extra(ent__buf *b, int *first, const char *extra)
 			rc = -1;
 			break;
 		}
-		rc = *first ? 0 : ent__buf_put(b, ",", 1);
+		rc = *first ? 0 : ent__buf_add(b, ",", 1);
 		*first = 0;
 		rc |= put_string(b, m->string);
-		rc |= ent__buf_put(b, ":", 1);
-		rc |= ent__buf_puts(b, value);
+		rc |= ent__buf_add(b, ":", 1);
+		rc |= ent__buf_adds(b, value);
 		cJSON_free(value);
 		if (rc < 0) {
 			break;
@@ -97,7 +100,7 @@ static int write_event(ent__buf *b, const ent_event *ev)
 	int first = 1, rc = 0;
 	size_t k;
 
-	rc |= ent__buf_put(b, "{", 1);
+	rc |= ent__buf_add(b, "{", 1);
 	rc |= put_string_member(b, &first, "id", ev->id);
 	if (ev->date) {
 		ent_date_format(ev->date, date);
@@ -119,7 +122,7 @@ static int write_event(ent__buf *b, const ent_event *ev)
 	rc |= put_number_member(b, &first, "count", (double)ev->count);
 	if (ev->root_event >= 0) {
 		rc |= put_member(b, &first, "root_event");
-		rc |= ent__buf_puts(b, ev->root_event ? "true" : "false");
+		rc |= ent__buf_adds(b, ev->root_event ? "true" : "false");
 	}
 	if (ev->mentions) {
 		rc |= put_number_member(b, &first, "mentions", (double)ev->mentions);
@@ -141,29 +144,29 @@ static int write_event(ent__buf *b, const ent_event *ev)
 	}
 	if (ev->span_start >= 0 && ev->span_end >= ev->span_start) {
 		rc |= put_member(b, &first, "span");
-		rc |= ent__buf_put(b, "[", 1);
+		rc |= ent__buf_add(b, "[", 1);
 		rc |= put_number(b, (double)ev->span_start);
-		rc |= ent__buf_put(b, ",", 1);
+		rc |= ent__buf_add(b, ",", 1);
 		rc |= put_number(b, (double)ev->span_end);
-		rc |= ent__buf_put(b, "]", 1);
+		rc |= ent__buf_add(b, "]", 1);
 	}
 	rc |= put_string_member(b, &first, "text", ev->text);
 	if (ev->flags) {
 		int first_flag = 1;
 		rc |= put_member(b, &first, "flags");
-		rc |= ent__buf_put(b, "[", 1);
+		rc |= ent__buf_add(b, "[", 1);
 		for (k = 0; ent__json_flag_names[k]; k++) {
 			if (ev->flags & (1u << k)) {
 				if (!first_flag) {
-					rc |= ent__buf_put(b, ",", 1);
+					rc |= ent__buf_add(b, ",", 1);
 				}
-				rc |= ent__buf_put(b, "\"", 1);
-				rc |= ent__buf_puts(b, ent__json_flag_names[k]);
-				rc |= ent__buf_put(b, "\"", 1);
+				rc |= ent__buf_add(b, "\"", 1);
+				rc |= ent__buf_adds(b, ent__json_flag_names[k]);
+				rc |= ent__buf_add(b, "\"", 1);
 				first_flag = 0;
 			}
 		}
-		rc |= ent__buf_put(b, "]", 1);
+		rc |= ent__buf_add(b, "]", 1);
 	}
 	if (rc == 0 && ev->extra != NULL) {
 		int x = write_extra(b, &first, ev->extra);
@@ -171,7 +174,7 @@ static int write_event(ent__buf *b, const ent_event *ev)
 			return x;
 		}
 	}
-	rc |= ent__buf_put(b, "}", 1);
+	rc |= ent__buf_add(b, "}", 1);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -213,4 +216,121 @@ ent_status ent_events_to_json(char **out, const ent_events *events,
 nomem:
 	ent__buf_free(&b);
 	return ent__error_nomem(err);
+}
+
+/* -- the streaming writer ------------------------------------------------ */
+
+/*
+ * The same document as ent_events_to_json(), written as it goes: the
+ * header when created, each event as it is added (held in `held` until
+ * ent_events_writer_flush() writes it out), the closing brackets at the
+ * end. Memory is the events held, not the document.
+ */
+struct ent_events_writer {
+	FILE *fp;
+	ent__buf held;   /* bytes not yet written to fp */
+	size_t n;        /* events added */
+};
+
+ent_status ent_events_writer_create(ent_events_writer **out, FILE *fp,
+	ent_error *err)
+{
+	ent_events_writer *w;
+
+	if (out == NULL || fp == NULL) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_events_writer_create: NULL argument");
+	}
+	*out = NULL;
+	if ((w = calloc(1, sizeof(*w))) == NULL ||
+		ent__buf_adds(&w->held,
+			"{\n  \"entente\": \"events/1\",\n  \"events\": [") < 0) {
+		free(w);
+		return ent__error_nomem(err);
+	}
+	w->fp = fp;
+	*out = w;
+	return ENT_OK;
+}
+
+ent_status ent_events_writer_add(ent_events_writer *w, const ent_event *ev,
+	ent_error *err)
+{
+	size_t mark;
+	int rc;
+
+	if (w == NULL || ev == NULL) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_events_writer_add: NULL argument");
+	}
+	mark = w->held.len;
+	rc = ent__buf_adds(&w->held, w->n ? ",\n    " : "\n    ");
+	if (rc == 0) {
+		rc = write_event(&w->held, ev);
+	}
+	if (rc != 0) {
+		/* no half event: the held bytes end after the last whole one */
+		w->held.len = mark;
+		if (w->held.data != NULL) {
+			w->held.data[mark] = '\0';
+		}
+		if (rc == -2) {
+			return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+				"event %zu: its extra members are not a JSON "
+				"object", w->n + 1);
+		}
+		return ent__error_nomem(err);
+	}
+	w->n++;
+	return ENT_OK;
+}
+
+ent_status ent_events_writer_add_cb(const ent_event *ev, void *payload)
+{
+	return ent_events_writer_add(payload, ev, NULL);
+}
+
+ent_status ent_events_writer_flush(ent_events_writer *w, ent_error *err)
+{
+	if (w == NULL) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_events_writer_flush: NULL writer");
+	}
+	if (w->held.len > 0 &&
+		fwrite(w->held.data, 1, w->held.len, w->fp) != w->held.len) {
+		return ent__error_set(err, ENT_EIO, NULL, 0, 0,
+			"cannot write the events: %s", strerror(errno));
+	}
+	w->held.len = 0;
+	return ENT_OK;
+}
+
+size_t ent_events_writer_count(const ent_events_writer *w)
+{
+	return w ? w->n : 0;
+}
+
+size_t ent_events_writer_held(const ent_events_writer *w)
+{
+	return w ? w->held.len : 0;
+}
+
+ent_status ent_events_writer_finish(ent_events_writer *w, ent_error *err)
+{
+	if (w == NULL) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_events_writer_finish: NULL writer");
+	}
+	if (ent__buf_adds(&w->held, w->n ? "\n  ]\n}\n" : "]\n}\n") < 0) {
+		return ent__error_nomem(err);
+	}
+	return ent_events_writer_flush(w, err);
+}
+
+void ent_events_writer_destroy(ent_events_writer *w)
+{
+	if (w != NULL) {
+		ent__buf_free(&w->held);
+		free(w);
+	}
 }

@@ -38,6 +38,11 @@ FILE *ent_output_stream(ent_output *o)
 	return o ? ent__atomic_stream(o->file) : NULL;
 }
 
+int ent_output_direct(const ent_output *o)
+{
+	return o ? ent__atomic_direct(o->file) : 0;
+}
+
 ent_status ent_output_commit(ent_output *o, ent_error *err)
 {
 	ent_status st;

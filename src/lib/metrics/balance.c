@@ -173,47 +173,126 @@ static void canonical_sides(const ent_metrics *m, int *side)
 	free(done);
 }
 
+/* The triangles as they are listed: counts and weights, and the heaviest
+ * unbalanced ones kept in a heap whose root is the lightest kept (or all
+ * of them in a growing array when there is no limit). */
+typedef struct tally {
+	ent_balance *bal;
+	double w_all, w_bal;
+	ent_triangle *kept;
+	size_t n_kept, cap, limit; /* limit 0: keep all */
+	int failed;
+} tally;
+
+/* 1 when triangle x is listed after y (lighter, or as heavy and later by
+ * its actors): the order of the heap. */
+static int lighter(const ent_triangle *x, const ent_triangle *y)
+{
+	return cmp_triangle(x, y) > 0;
+}
+
+static void heap_down(ent_triangle *h, size_t n, size_t i)
+{
+	ent_triangle t = h[i];
+	size_t c;
+
+	while ((c = 2 * i + 1) < n) {
+		if (c + 1 < n && lighter(&h[c + 1], &h[c])) {
+			c++;
+		}
+		if (!lighter(&h[c], &t)) {
+			break;
+		}
+		h[i] = h[c];
+		i = c;
+	}
+	h[i] = t;
+}
+
+static void count_triangle(const ent_triangle *t, void *payload)
+{
+	tally *y = payload;
+	size_t i;
+
+	y->bal->triangles++;
+	y->w_all += t->weight;
+	if (t->sign > 0) {
+		y->bal->balanced++;
+		y->w_bal += t->weight;
+		return;
+	}
+	y->bal->unbalanced++;
+	if (y->failed) {
+		return;
+	}
+	if (y->limit > 0 && y->n_kept == y->limit) {
+		if (lighter(&y->kept[0], t)) {
+			y->kept[0] = *t; /* replaces the lightest kept */
+			heap_down(y->kept, y->n_kept, 0);
+		}
+		return;
+	}
+	if (y->n_kept == y->cap) {
+		size_t cap = y->cap ? 2 * y->cap : 64;
+		ent_triangle *grown;
+		if (y->limit > 0 && cap > y->limit) {
+			cap = y->limit;
+		}
+		grown = realloc(y->kept, cap * sizeof(*grown));
+		if (grown == NULL) {
+			y->failed = 1;
+			return;
+		}
+		y->kept = grown;
+		y->cap = cap;
+	}
+	y->kept[y->n_kept++] = *t;
+	if (y->limit > 0) {
+		/* sift the new leaf up */
+		ent_triangle x = *t;
+		i = y->n_kept - 1;
+		while (i > 0 && lighter(&x, &y->kept[(i - 1) / 2])) {
+			y->kept[i] = y->kept[(i - 1) / 2];
+			i = (i - 1) / 2;
+		}
+		y->kept[i] = x;
+	}
+}
+
 ent_status ent__metrics_balance(
 	ent_metrics *m, const ent__signed *s, const ent_metrics_options *opts)
 {
 	ent_balance *bal = &m->balance;
-	ent_triangle *tri = NULL;
-	size_t n_tri = 0, i, k;
-	double w_all = 0, w_bal = 0, w_try;
+	tally y;
+	size_t i, k;
+	double w_try;
 	int *trial = NULL;
 	int64_t best, f;
 	uint64_t rng;
 	ent_status st;
 
 	memset(bal, 0, sizeof(*bal));
-	st = ent__signed_triangles(s, &tri, &n_tri);
+	memset(&y, 0, sizeof(y));
+	y.bal = bal;
+	y.limit = opts->max_unbalanced;
+	st = ent__signed_triangles_each(s, count_triangle, &y);
+	if (st == ENT_OK && y.failed) {
+		st = ENT_ENOMEM;
+	}
 	if (st != ENT_OK) {
+		free(y.kept);
 		goto done;
 	}
-	bal->triangles = (int64_t)n_tri;
-	for (i = 0; i < n_tri; i++) {
-		w_all += tri[i].weight;
-		if (tri[i].sign > 0) {
-			bal->balanced++;
-			w_bal += tri[i].weight;
-		} else {
-			bal->unbalanced++;
-		}
+	bal->triangle_index = bal->triangles
+		? (double)bal->balanced / (double)bal->triangles
+		: 1;
+	bal->weighted_triangle_index = y.w_all > 0 ? y.w_bal / y.w_all : 1;
+	/* the unbalanced triangles kept, heaviest first */
+	if (y.n_kept > 1) {
+		qsort(y.kept, y.n_kept, sizeof(*y.kept), cmp_triangle);
 	}
-	bal->triangle_index = n_tri ? (double)bal->balanced / (double)n_tri : 1;
-	bal->weighted_triangle_index = w_all > 0 ? w_bal / w_all : 1;
-	/* keep the unbalanced triangles, heaviest first */
-	for (i = 0, k = 0; i < n_tri; i++) {
-		if (tri[i].sign < 0) {
-			tri[k++] = tri[i];
-		}
-	}
-	if (k > 1) {
-		qsort(tri, k, sizeof(*tri), cmp_triangle);
-	}
-	m->unbalanced = tri;
-	m->n_unbalanced = k;
-	tri = NULL;
+	m->unbalanced = y.kept;
+	m->n_unbalanced = y.n_kept;
 
 	bal->signed_ties = (int64_t)s->m;
 	for (k = 0; k < s->m; k++) {
@@ -267,7 +346,6 @@ ent_status ent__metrics_balance(
 		? 1.0 - (double)bal->frustration / ((double)s->m / 2.0)
 		: 1;
 done:
-	free(tri);
 	free(trial);
 	return st;
 }

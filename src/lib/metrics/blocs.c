@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Blocs: signed community detection with igraph's spinglass in its
- * negative-link mode, per connected component of the signed layer
- * (definitions in metrics.h).
+ * Blocs: signed community detection per connected component of the signed
+ * layer, by signed Louvain (louvain.c) or igraph's spinglass in its
+ * negative-link mode (definitions in metrics.h).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -11,6 +11,71 @@
 #include "internal.h"
 #include "graph/graph_internal.h"
 #include "metrics/metrics_internal.h"
+
+static const char *const method_names[] = {"auto", "louvain", "spinglass"};
+
+ent_status ent_bloc_method_parse(ent_bloc_method *out, const char *name)
+{
+	size_t i;
+
+	for (i = 0; name != NULL && i < 3; i++) {
+		if (strcmp(name, method_names[i]) == 0) {
+			*out = (ent_bloc_method)i;
+			return ENT_OK;
+		}
+	}
+	return ENT_EINVAL;
+}
+
+/* The signed ties of one component as an ent__wgraph on local indices,
+ * weights in units of their mean size (as spinglass sees them). */
+static ent_status component_graph(ent__wgraph *out, const ent__signed *s,
+	const size_t *verts, size_t nv, const size_t *local)
+{
+	size_t i, j, m = 0, k = 0;
+	double sum = 0, unit;
+
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < nv; i++) {
+		m += s->off[verts[i] + 1] - s->off[verts[i]];
+	}
+	out->n = nv;
+	out->off = malloc((nv + 1) * sizeof(*out->off));
+	out->adj = malloc((m ? m : 1) * sizeof(*out->adj));
+	out->w = malloc((m ? m : 1) * sizeof(*out->w));
+	out->kp = calloc(nv ? nv : 1, sizeof(*out->kp));
+	out->kn = calloc(nv ? nv : 1, sizeof(*out->kn));
+	if (!out->off || !out->adj || !out->w || !out->kp || !out->kn) {
+		ent__wgraph_finish(out);
+		return ENT_ENOMEM;
+	}
+	for (i = 0; i < nv; i++) {
+		size_t v = verts[i];
+		for (j = s->off[v]; j < s->off[v + 1]; j++) {
+			sum += s->weight[s->adj_e[j]];
+		}
+	}
+	unit = sum > 0 ? (double)m / sum : 1;
+	out->off[0] = 0;
+	for (i = 0; i < nv; i++) {
+		size_t v = verts[i];
+		for (j = s->off[v]; j < s->off[v + 1]; j++) {
+			size_t e = s->adj_e[j];
+			double w = s->weight[e] * unit;
+			out->adj[k] = local[s->adj_v[j]];
+			out->w[k++] = s->sign[e] > 0 ? w : -w;
+			if (s->sign[e] > 0) {
+				out->kp[i] += w;
+				out->wp2 += w;
+			} else {
+				out->kn[i] += w;
+				out->wn2 += w;
+			}
+		}
+		out->off[i + 1] = k;
+	}
+	return ENT_OK;
+}
 
 /* Spinglass on one connected component of three or more actors: `verts`
  * are its actors ascending, `local` maps an actor to its position in
@@ -81,6 +146,42 @@ static igraph_error_t spinglass_component(const ent__signed *s,
 	igraph_vector_int_destroy(&membership);
 	igraph_vector_int_destroy(&edges);
 	IGRAPH_FINALLY_CLEAN(5);
+	return IGRAPH_SUCCESS;
+}
+
+/* The blocs of one component of three or more actors, by the method of
+ * the options: a community number per position of `verts` in `label`. */
+static igraph_error_t component_blocs(const ent__signed *s,
+	const size_t *verts, size_t nv, const size_t *local,
+	igraph_integer_t *label, const ent_metrics_options *opts)
+{
+	ent__wgraph wg;
+	size_t *lab = NULL, count, i;
+	igraph_error_t rc = IGRAPH_SUCCESS;
+
+	if (opts->blocs == ENT_BLOCS_SPINGLASS) {
+		return spinglass_component(s, verts, nv, local, label, opts);
+	}
+	lab = malloc(nv * sizeof(*lab));
+	if (lab == NULL || component_graph(&wg, s, verts, nv, local) != ENT_OK) {
+		free(lab);
+		IGRAPH_ERROR("cannot find blocs", IGRAPH_ENOMEM);
+	}
+	/* Reseeded per component, like spinglass below. */
+	if (ent__louvain(&wg, (uint64_t)opts->seed,
+		    opts->blocs == ENT_BLOCS_AUTO ? ENT__LOUVAIN_ANNEAL : 0u, lab,
+		    &count) != ENT_OK) {
+		rc = IGRAPH_ENOMEM;
+	} else {
+		for (i = 0; i < nv; i++) {
+			label[i] = (igraph_integer_t)lab[i];
+		}
+	}
+	ent__wgraph_finish(&wg);
+	free(lab);
+	if (rc != IGRAPH_SUCCESS) {
+		IGRAPH_ERROR("cannot find blocs", rc);
+	}
 	return IGRAPH_SUCCESS;
 }
 
@@ -173,6 +274,69 @@ done:
 	return st;
 }
 
+/* The signed modularity of the blocs, each component with its own null
+ * model (metrics.h, [modularity]). */
+static ent_status bloc_modularity(ent_metrics *m, const ent__signed *s)
+{
+	double *wp2 = NULL, *wn2 = NULL, *kp_b = NULL, *kn_b = NULL;
+	double *num = NULL, sum = 0, total = 0;
+	size_t *comp_of_bloc = NULL, k, c;
+
+	wp2 = calloc(m->n_components + 1, sizeof(*wp2));
+	wn2 = calloc(m->n_components + 1, sizeof(*wn2));
+	num = calloc(m->n_components + 1, sizeof(*num));
+	kp_b = calloc(m->n_blocs + 1, sizeof(*kp_b));
+	kn_b = calloc(m->n_blocs + 1, sizeof(*kn_b));
+	comp_of_bloc = calloc(m->n_blocs + 1, sizeof(*comp_of_bloc));
+	if (!wp2 || !wn2 || !num || !kp_b || !kn_b || !comp_of_bloc) {
+		free(wp2);
+		free(wn2);
+		free(num);
+		free(kp_b);
+		free(kn_b);
+		free(comp_of_bloc);
+		return ENT_ENOMEM;
+	}
+	for (k = 0; k < s->m; k++) {
+		const ent_actor_metrics *a = &m->actors[s->ea[k]];
+		const ent_actor_metrics *b = &m->actors[s->eb[k]];
+		double w = s->weight[k];
+		c = a->component - 1;
+		if (s->sign[k] > 0) {
+			wp2[c] += 2 * w;
+			kp_b[a->bloc - 1] += w;
+			kp_b[b->bloc - 1] += w;
+		} else {
+			wn2[c] += 2 * w;
+			kn_b[a->bloc - 1] += w;
+			kn_b[b->bloc - 1] += w;
+		}
+		if (a->bloc == b->bloc) {
+			num[c] += 2 * (s->sign[k] > 0 ? w : -w);
+		}
+	}
+	for (k = 0; k < m->n; k++) {
+		comp_of_bloc[m->actors[k].bloc - 1] = m->actors[k].component - 1;
+	}
+	for (k = 0; k < m->n_blocs; k++) {
+		c = comp_of_bloc[k];
+		num[c] -= wp2[c] > 0 ? kp_b[k] * kp_b[k] / wp2[c] : 0;
+		num[c] += wn2[c] > 0 ? kn_b[k] * kn_b[k] / wn2[c] : 0;
+	}
+	for (c = 0; c < m->n_components; c++) {
+		sum += num[c];
+		total += wp2[c] + wn2[c];
+	}
+	m->modularity = total > 0 ? sum / total : 0;
+	free(wp2);
+	free(wn2);
+	free(num);
+	free(kp_b);
+	free(kn_b);
+	free(comp_of_bloc);
+	return ENT_OK;
+}
+
 igraph_error_t ent__metrics_blocs(ent_metrics *m, const ent_graph *g,
 	const ent__signed *s, const ent_metrics_options *opts)
 {
@@ -237,21 +401,21 @@ igraph_error_t ent__metrics_blocs(ent_metrics *m, const ent_graph *g,
 			tmp[verts[0]] = count++;
 			tmp[verts[1]] = sign > 0 ? tmp[verts[0]] : count++;
 		} else {
-			rc = spinglass_component(
-				s, verts, nv, local, label, opts);
+			rc = component_blocs(s, verts, nv, local, label, opts);
 			if (rc != IGRAPH_SUCCESS) {
 				goto done;
 			}
-			/* spinglass may leave spins empty: renumber densely */
-			for (i = 0; i < n_seen; i++) {
-				seen[i] = (size_t)-1;
+			/* spinglass may leave spins empty: renumber densely
+			 * (labels < spins or < nv, so < n_seen; clamp anyway;
+			 * reset only the labels used, or many small components
+			 * would cost O(n) each) */
+			for (i = 0; i < nv; i++) {
+				size_t lab = (size_t)label[i];
+				label[i] = (igraph_integer_t)(lab < n_seen ? lab : n_seen - 1);
+				seen[label[i]] = (size_t)-1;
 			}
 			for (i = 0; i < nv; i++) {
-				/* labels < spins < n_seen; clamp anyway */
 				size_t lab = (size_t)label[i];
-				if (lab >= n_seen) {
-					lab = n_seen - 1;
-				}
 				if (seen[lab] == (size_t)-1) {
 					seen[lab] = count++;
 				}
@@ -259,7 +423,8 @@ igraph_error_t ent__metrics_blocs(ent_metrics *m, const ent_graph *g,
 			}
 		}
 	}
-	if (finish_blocs(m, g, s, tmp, count) != ENT_OK) {
+	if (finish_blocs(m, g, s, tmp, count) != ENT_OK ||
+		bloc_modularity(m, s) != ENT_OK) {
 		rc = IGRAPH_ENOMEM;
 	}
 done:

@@ -202,8 +202,7 @@ static igraph_error_t cooperation_layer(igraph_t *out, igraph_vector_t *coop,
 	return IGRAPH_SUCCESS;
 }
 
-/* Betweenness, harmonic closeness and eigenvector centrality on the
- * cooperation layer. */
+/* Eigenvector centrality on the cooperation layer. */
 static igraph_error_t cooperation_measures(ent_metrics *m, const ent_graph *g)
 {
 	igraph_t coop;
@@ -216,16 +215,6 @@ static igraph_error_t cooperation_measures(ent_metrics *m, const ent_graph *g)
 	IGRAPH_VECTOR_INIT_FINALLY(&res, 0);
 	IGRAPH_CHECK(cooperation_layer(&coop, &weights, &lengths, g));
 	IGRAPH_FINALLY(igraph_destroy, &coop);
-	IGRAPH_CHECK(igraph_betweenness(
-		&coop, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, &lengths));
-	for (i = 0; i < m->n; i++) {
-		m->actors[i].betweenness = VECTOR(res)[i];
-	}
-	IGRAPH_CHECK(igraph_harmonic_centrality(
-		&coop, &res, igraph_vss_all(), IGRAPH_ALL, &lengths, 0));
-	for (i = 0; i < m->n; i++) {
-		m->actors[i].harmonic = VECTOR(res)[i];
-	}
 	if (igraph_ecount(&coop) > 0) {
 		IGRAPH_CHECK(igraph_eigenvector_centrality(&coop, &res, &value,
 			IGRAPH_UNDIRECTED, 1, &weights, NULL));
@@ -239,6 +228,101 @@ static igraph_error_t cooperation_measures(ent_metrics *m, const ent_graph *g)
 	igraph_vector_destroy(&weights);
 	IGRAPH_FINALLY_CLEAN(4);
 	return IGRAPH_SUCCESS;
+}
+
+/* The cooperation layer as plain arrays for paths.c, in relation order. */
+static ent_status paths_graph(ent__paths_graph *pg, const ent_graph *g)
+{
+	size_t i, n = ent_graph_actor_count(g), r = ent_graph_relation_count(g);
+	size_t m = 0, *fill = NULL;
+
+	memset(pg, 0, sizeof(*pg));
+	for (i = 0; i < r; i++) {
+		m += ent_graph_relation(g, i)->cooperation > 0;
+	}
+	pg->n = n;
+	pg->off = calloc(n + 1, sizeof(*pg->off));
+	pg->arc = malloc((2 * m + 1) * sizeof(*pg->arc));
+	fill = calloc(n + 1, sizeof(*fill));
+	if (!pg->off || !pg->arc || !fill) {
+		free(fill);
+		ent__paths_graph_finish(pg);
+		return ENT_ENOMEM;
+	}
+	for (i = 0; i < r; i++) {
+		const ent_relation *rel = ent_graph_relation(g, i);
+		if (rel->cooperation > 0) {
+			pg->off[rel->a + 1]++;
+			pg->off[rel->b + 1]++;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		pg->off[i + 1] += pg->off[i];
+	}
+	for (i = 0; i < r; i++) {
+		const ent_relation *rel = ent_graph_relation(g, i);
+		size_t a = rel->a, b = rel->b;
+		double len;
+		if (!(rel->cooperation > 0)) {
+			continue;
+		}
+		len = 1.0 / rel->cooperation;
+		pg->arc[pg->off[a] + fill[a]].to = (uint32_t)b;
+		pg->arc[pg->off[a] + fill[a]++].len = len;
+		pg->arc[pg->off[b] + fill[b]].to = (uint32_t)a;
+		pg->arc[pg->off[b] + fill[b]++].len = len;
+	}
+	free(fill);
+	return ENT_OK;
+}
+
+ent_status ent__metrics_paths_start(ent__paths_job **out, const ent_graph *g,
+	const ent_metrics_options *opts)
+{
+	ent__paths_graph pg;
+	ent__paths_options po;
+
+	*out = NULL;
+	if (ent_graph_actor_count(g) == 0) {
+		return ENT_OK;
+	}
+	if (paths_graph(&pg, g) != ENT_OK) {
+		return ENT_ENOMEM;
+	}
+	po.sample_above = opts->sample_above;
+	po.samples = opts->samples;
+	po.threads = opts->threads;
+	po.seed = opts->seed;
+	return ent__paths_start(out, &pg, &po);
+}
+
+ent_status ent__metrics_paths_finish(ent_metrics *m, ent__paths_job *job)
+{
+	double *between = NULL, *harmonic = NULL;
+	size_t i;
+	ent_status st;
+
+	if (job == NULL) {
+		return ENT_OK;
+	}
+	between = malloc(m->n * sizeof(*between));
+	harmonic = malloc(m->n * sizeof(*harmonic));
+	if (!between || !harmonic) {
+		ent__paths_finish(job, NULL, NULL, NULL);
+		st = ENT_ENOMEM;
+		goto done;
+	}
+	st = ent__paths_finish(job, between, harmonic, &m->path_sources);
+	if (st == ENT_OK) {
+		for (i = 0; i < m->n; i++) {
+			m->actors[i].betweenness = between[i];
+			m->actors[i].harmonic = harmonic[i];
+		}
+	}
+done:
+	free(between);
+	free(harmonic);
+	return st;
 }
 
 igraph_error_t ent__metrics_centrality(ent_metrics *m, const ent_graph *g,

@@ -3,6 +3,7 @@
  * ent_metrics_compute: the stages in order (centrality, PN index, blocs,
  * balance, tension) and the getters of the result.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +27,7 @@ ent_status ent_metrics_compute(ent_metrics **out, const ent_graph *g,
 	ent_metrics *m = NULL;
 	ent__signed s;
 	ent__igraph_guard guard;
+	ent__paths_job *paths = NULL;
 	igraph_error_t rc;
 	ent_status st = ENT_OK;
 
@@ -37,6 +39,19 @@ ent_status ent_metrics_compute(ent_metrics **out, const ent_graph *g,
 	*out = NULL;
 	if (opts == NULL) {
 		opts = &defaults;
+	} else if (opts->version == 1) {
+		/* a version-1 caller's struct ends after `spins` */
+		memcpy(&defaults, opts, offsetof(ent_metrics_options, blocs));
+		defaults.version = ENT_METRICS_OPTIONS_VERSION;
+		opts = &defaults;
+	} else if (opts->version != ENT_METRICS_OPTIONS_VERSION) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"metrics: options version %u is not %u", opts->version,
+			ENT_METRICS_OPTIONS_VERSION);
+	}
+	if ((unsigned)opts->blocs > ENT_BLOCS_SPINGLASS) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"unknown bloc method %d", (int)opts->blocs);
 	}
 	if (!(opts->damping > 0 && opts->damping < 1)) {
 		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
@@ -57,6 +72,11 @@ ent_status ent_metrics_compute(ent_metrics **out, const ent_graph *g,
 		st = ent__error_nomem(err);
 		goto done;
 	}
+	/* the path measures run on other threads meanwhile */
+	if (ent__metrics_paths_start(&paths, g, opts) != ENT_OK) {
+		st = ent__error_nomem(err);
+		goto done;
+	}
 	ent__igraph_enter(&guard);
 	rc = igraph_stages(m, g, &s, opts);
 	st = ent__igraph_leave(&guard, rc, err);
@@ -69,9 +89,16 @@ ent_status ent_metrics_compute(ent_metrics **out, const ent_graph *g,
 		goto done;
 	}
 	ent__metrics_tension(m, g);
+	st = ent__metrics_paths_finish(m, paths);
+	paths = NULL;
+	if (st != ENT_OK) {
+		st = ent__error_nomem(err);
+		goto done;
+	}
 	*out = m;
 	m = NULL;
 done:
+	ent__paths_finish(paths, NULL, NULL, NULL);
 	ent__signed_finish(&s);
 	ent_metrics_destroy(m);
 	return st;
@@ -118,6 +145,16 @@ const ent_balance *ent_metrics_balance(const ent_metrics *m)
 const ent_tension *ent_metrics_tension(const ent_metrics *m)
 {
 	return m ? &m->tension : NULL;
+}
+
+double ent_metrics_modularity(const ent_metrics *m)
+{
+	return m ? m->modularity : 0;
+}
+
+size_t ent_metrics_path_sources(const ent_metrics *m)
+{
+	return m ? m->path_sources : 0;
 }
 
 size_t ent_metrics_unbalanced_count(const ent_metrics *m)

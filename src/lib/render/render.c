@@ -4,6 +4,7 @@
  * diagram to Graphviz (gv.c) or of an export to igraph (export.c).
  */
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 #include <strings.h>
 
@@ -127,7 +128,8 @@ static ent_status check_args(
 		return ent__error_set(
 			err, ENT_EINVAL, NULL, 0, 0, "render: graph is NULL");
 	}
-	if (opts->version != ENT_RENDER_OPTIONS_VERSION) {
+	if (opts->version != ENT_RENDER_OPTIONS_VERSION &&
+		opts->version != 1) {
 		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
 			"render: options version %u is not %u", opts->version,
 			ENT_RENDER_OPTIONS_VERSION);
@@ -146,6 +148,7 @@ ent_status ent_render_data(char **out, size_t *len_out, ent_renderer *r,
 	const ent_render_options *opts, ent_error *err)
 {
 	static const ent_render_options defaults = ENT_RENDER_OPTIONS_INIT;
+	ent_render_options v2;
 	ent__scene scene;
 	FILE *mem = NULL;
 	char *buf = NULL;
@@ -161,6 +164,13 @@ ent_status ent_render_data(char **out, size_t *len_out, ent_renderer *r,
 	opts = opts ? opts : &defaults;
 	if ((status = check_args(g, opts, err)) != ENT_OK) {
 		return status;
+	}
+	if (opts->version == 1) {
+		/* a version-1 struct ends after `positions`: new defaults */
+		v2 = defaults;
+		memcpy(&v2, opts, offsetof(ent_render_options, crowded_top));
+		v2.version = ENT_RENDER_OPTIONS_VERSION;
+		opts = &v2;
 	}
 	if (opts->format >= ENT_RENDER_GRAPHML) {
 		mem = open_memstream(&buf, &len);

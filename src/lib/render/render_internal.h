@@ -47,6 +47,7 @@ typedef struct ent__scene {
 	ent__scene_edge *edges;
 	size_t n_edges;
 	char *label; /* the graph's HTML-like label: title + legend */
+	size_t cut_kept, cut_of; /* crowded: relations drawn, of (0: not cut) */
 	int pinned;  /* every node is pinned: no layout, straight ties */
 } ent__scene;
 

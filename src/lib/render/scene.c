@@ -371,6 +371,10 @@ static int put_label(ent__buf *b, const ent__scene *s, const ent_graph *g,
 		"<FONT POINT-SIZE=\"20\">"
 		"<B>");
 	rc |= put_title_text(b, ds, opts->title);
+	if (s->cut_of > 0) {
+		rc |= ent__buf_printf(b, ": the %zu strongest of %zu relations",
+			s->cut_kept, s->cut_of);
+	}
 	rc |= ent__buf_puts(b,
 		"</B></FONT><BR/>"
 		/* Graphviz spaces mixed-size lines by the smaller font: a thin
@@ -391,7 +395,7 @@ static int put_label(ent__buf *b, const ent__scene *s, const ent_graph *g,
 	rc |= ent__buf_printf(b, "%zu of %zu actors \xc2\xb7 %zu of %zu %s",
 		s->n_nodes, ent_graph_actor_count(g), s->n_edges, n_ties,
 		opts->directed ? "directed dyads" : "relations");
-	if (opts->top > 0 || opts->min_weight > 0) {
+	if (opts->top > 0 || opts->min_weight > 0 || s->cut_of > 0) {
 		rc |= ent__buf_puts(b, " (the strongest)");
 	}
 	/* legend: the two line styles in their colours, then the scales */
@@ -495,6 +499,24 @@ void ent__scene_free(ent__scene *s)
 	memset(s, 0, sizeof(*s));
 }
 
+/* Actors the first n relations of `rank` would draw; `mark` is scratch of
+ * one entry per actor. */
+static size_t drawn_actors(const ent_graph *g, const rank_item *rank,
+	size_t n, size_t *mark)
+{
+	size_t i, count = 0;
+
+	for (i = 0; i < ent_graph_actor_count(g); i++) {
+		mark[i] = 0;
+	}
+	for (i = 0; i < n; i++) {
+		const ent_relation *r = ent_graph_relation(g, rank[i].index);
+		count += !mark[r->a]++;
+		count += !mark[r->b]++;
+	}
+	return count;
+}
+
 ent_status ent__scene_build(ent__scene *out, const ent_graph *g,
 	const ent_metrics *m, const ent_dataset *ds,
 	const ent_render_options *opts, ent_error *err)
@@ -543,6 +565,11 @@ ent_status ent__scene_build(ent__scene *out, const ent_graph *g,
 	qsort(rank, n_kept, sizeof(*rank), rank_cmp);
 	if (opts->top > 0 && n_kept > opts->top) {
 		n_kept = opts->top;
+	} else if (opts->top == 0 && opts->min_weight == 0 &&
+		opts->crowded_top > 0 && n_kept > opts->crowded_top &&
+		drawn_actors(g, rank, n_kept, node_of) > ENT_RENDER_CROWDED) {
+		s.cut_of = n_kept; /* crowded: the title says so */
+		n_kept = s.cut_kept = opts->crowded_top;
 	}
 	qsort(rank, n_kept, sizeof(*rank), index_cmp);
 	for (i = 0; i < n_kept; i++) {

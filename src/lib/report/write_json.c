@@ -81,6 +81,11 @@ static void json_actors(FILE *fp, const ent__report_model *c)
 {
 	size_t i, k, n = ent_graph_actor_count(c->g);
 
+	if (ent_metrics_path_sources(c->m) > 0) {
+		/* betweenness and harmonic are estimates (metrics.h) */
+		fprintf(fp, "  \"sampled_sources\": %zu,\n",
+			ent_metrics_path_sources(c->m));
+	}
 	fputs("  \"actors\": [", fp);
 	for (i = 0; i < n; i++) {
 		const ent_actor_metrics *am = ent_metrics_actor(c->m, i);

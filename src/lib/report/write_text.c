@@ -157,6 +157,11 @@ static ent_status text_actors(FILE *fp, const ent__report_model *c, int md)
 		return ENT_ENOMEM;
 	}
 	heading(fp, md, "Top actors by PageRank (%zu of %zu)", k, n);
+	if (ent_metrics_path_sources(c->m) > 0) {
+		fprintf(fp, "%sbetweenness and harmonic: estimates from %zu "
+			"sampled sources (Brandes & Pich 2007)\n\n",
+			md ? "" : "  ", ent_metrics_path_sources(c->m));
+	}
 	header(fp, md, 10, h1, w1);
 	for (i = 0; i < k; i++) {
 		const ent_actor_metrics *am = ent_metrics_actor(c->m, r[i].idx);
@@ -280,7 +285,7 @@ static void text_blocs(FILE *fp, const ent__report_model *c, int md)
 	}
 	shown = shown < c->top ? shown : c->top;
 	shown = shown < n ? shown : n;
-	heading(fp, md, "Blocs (spinglass with negative links; %zu of %zu)",
+	heading(fp, md, "Blocs (signed modularity; %zu of %zu)",
 		shown, n);
 	header(fp, md, 8, h, w);
 	for (k = 0; k < shown; k++) {
@@ -348,7 +353,8 @@ static void text_balance(FILE *fp, const ent__report_model *c, int md)
 	if (n == 0) {
 		return;
 	}
-	heading(fp, md, "Heaviest unbalanced triangles (%zu of %zu)", k, n);
+	heading(fp, md, "Heaviest unbalanced triangles (%zu of %lld)", k,
+		(long long)bal->unbalanced);
 	header(fp, md, 3, h, w);
 	for (i = 0; i < k; i++) {
 		const ent_triangle *tr = ent_metrics_unbalanced(c->m, i);

@@ -240,6 +240,11 @@ FILE *ent__atomic_stream(ent__atomic *o)
 	return o ? o->fp : NULL;
 }
 
+int ent__atomic_direct(const ent__atomic *o)
+{
+	return o ? o->direct : 0;
+}
+
 /* Finish an output written in place (standard output, a device, a FIFO). */
 static ent_status commit_direct(ent__atomic *o, ent_error *err)
 {

@@ -26,6 +26,8 @@ ent_status ent__atomic_open(ent__atomic **out, const char *path,
 	ent_error *err);
 /* The stream to write to (borrowed). */
 FILE *ent__atomic_stream(ent__atomic *o);
+/* 1 when written in place (standard output, a device, a FIFO). */
+int ent__atomic_direct(const ent__atomic *o);
 /* Flush, sync, close and rename into place; destroys `o` in all cases.
  * A failure names the file and the reason (errno's text). */
 ent_status ent__atomic_commit(ent__atomic *o, ent_error *err);

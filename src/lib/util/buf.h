@@ -5,6 +5,8 @@
 #ifndef ENT_UTIL_BUF_H
 #define ENT_UTIL_BUF_H
 
+#include <string.h>
+
 #include "util/base.h"
 
 /* A growable byte buffer, always NUL-terminated once anything was added.
@@ -22,6 +24,25 @@ int ent__buf_put(ent__buf *b, const char *s, size_t n);
 int ent__buf_puts(ent__buf *b, const char *s);
 int ent__buf_printf(ent__buf *b, const char *fmt, ...) ENT__PRINTF(2, 3);
 void ent__buf_free(ent__buf *b);
+
+/* ent__buf_put and _puts with the common case inline (the room is there):
+ * for writers that put many small pieces (some twenty per event in the
+ * events writer, where the calls were a tenth of `entente extract`). */
+static inline int ent__buf_add(ent__buf *b, const char *s, size_t n)
+{
+	if (b->cap - b->len <= n) {
+		return ent__buf_put(b, s, n);
+	}
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+	return 0;
+}
+
+static inline int ent__buf_adds(ent__buf *b, const char *s)
+{
+	return ent__buf_add(b, s, strlen(s));
+}
 
 /*
  * Grow an array of `size`-byte items to hold at least `need` of them:
