@@ -139,6 +139,15 @@
  *   temperature 0.01, cooling factor 0.95 instead of igraph's 0.99.
  *   O(S n^2) per sweep for S spins on dense graphs.
  *
+ * A component with no tension tie at all is one bloc unless the search's
+ * partition of it has Q >= ENT_COOPERATIVE_SPLIT_Q (0.4; with no tension
+ * Q is Newman's modularity): cooperation alone parts a component only
+ * where its structure clearly does -- groups held together by several
+ * ties and joined by few (two groups of four allied states joined by one
+ * tie: Q = 0.42, two blocs) -- not a chain or a star of alliances (eight
+ * states in a chain: Q = 0.38, one bloc), whose split would only count
+ * alliance ties as frustrated.
+ *
  * Every search is seeded with the options' seed, reseeded per component,
  * so runs repeat exactly. Weights in units of their mean size make the
  * annealing independent of the unit of the weights (raw weights once gave
@@ -274,6 +283,10 @@ typedef struct ent_tension {
 
 /** Measures of one graph. */
 typedef struct ent_metrics ent_metrics;
+
+/** The least Q at which a component without tension ties is split into
+ *  blocs (see the file comment). */
+#define ENT_COOPERATIVE_SPLIT_Q 0.4
 
 /** How the blocs of a component are found (see the file comment). */
 typedef enum ent_bloc_method {

@@ -162,6 +162,58 @@ static void components(void)
 	ent_dyads_destroy(d);
 }
 
+/* Components without a tension tie (metrics.h, ENT_COOPERATIVE_SPLIT_Q):
+ * a chain of eight allies (7 ties of 5; Louvain parts it in three, Q =
+ * 1 - 2/7 - (25 + 16 + 25) / 196 = 0.378) is one bloc with nothing
+ * frustrated; two allied foursomes joined by one tie (13 ties of 5: Q =
+ * 12/13 - 2 (13/26)^2 = 0.423) are two blocs, the joining tie the one
+ * frustrated. */
+static void cooperative(void)
+{
+	const char *chain[] = {"A", "B", "C", "D", "E", "F", "G", "H"};
+	const char *x[] = {"P", "Q", "R", "S"}, *y[] = {"T", "U", "V", "W"};
+	ent_dyads *d = NULL;
+	ent_graph *g = NULL;
+	ent_metrics *m = NULL;
+	size_t i, j;
+
+	ent_dyads_create(&d, NULL);
+	for (i = 0; i + 1 < 8; i++) {
+		fx_add(d, chain[i], chain[i + 1], 5, 0);
+	}
+	if (ok(fx_build(d, &g, &m), "cooperative chain: build and measure")) {
+		ok(ent_metrics_bloc_count(m) == 1 &&
+				ent_metrics_balance(m)->bloc_frustration == 0,
+			"cooperative chain: one bloc, no tie frustrated "
+			"(%zu blocs, %lld frustrated)",
+			ent_metrics_bloc_count(m),
+			(long long)ent_metrics_balance(m)->bloc_frustration);
+	}
+	ent_metrics_destroy(m);
+	ent_graph_destroy(g);
+	ent_dyads_destroy(d);
+	m = NULL;
+	g = NULL;
+	ent_dyads_create(&d, NULL);
+	for (i = 0; i < 4; i++) {
+		for (j = i + 1; j < 4; j++) {
+			fx_add(d, x[i], x[j], 5, 0);
+			fx_add(d, y[i], y[j], 5, 0);
+		}
+	}
+	fx_add(d, "S", "T", 5, 0);
+	if (ok(fx_build(d, &g, &m), "two foursomes: build and measure")) {
+		ok(ent_metrics_bloc_count(m) == 2 &&
+				fx_bloc(g, m, "P") != fx_bloc(g, m, "W") &&
+				fx_bloc(g, m, "S") == fx_bloc(g, m, "P") &&
+				ent_metrics_balance(m)->bloc_frustration == 1,
+			"two foursomes: two blocs, the joining tie frustrated");
+	}
+	ent_metrics_destroy(m);
+	ent_graph_destroy(g);
+	ent_dyads_destroy(d);
+}
+
 /* A cooperative quarrel: one tension tie inside an otherwise allied
  * triangle of heavy cooperation (A-B 10, B-C 10, A-C net -1). Spinglass
  * can keep all three together (one frustrated tie) or split C off (one
@@ -469,6 +521,7 @@ int main(void)
 	hostile_blocs();
 	repeatable();
 	components();
+	cooperative();
 	consistency();
 	scale_free();
 	exhaustive();

@@ -185,6 +185,44 @@ static igraph_error_t component_blocs(const ent__signed *s,
 	return IGRAPH_SUCCESS;
 }
 
+/* Newman's modularity of the partition `label` of a component without
+ * tension ties (metrics.h: such a component is one bloc unless Q reaches
+ * ENT_COOPERATIVE_SPLIT_Q); -1 when the component has a tension tie, and
+ * so keeps what the search found. `kb` is scratch of zeros indexed by
+ * label (labels are below n_seen), left zeroed. */
+static double cooperative_q(const ent__signed *s, const size_t *verts,
+	size_t nv, const size_t *local, const igraph_integer_t *label,
+	double *kb)
+{
+	double w2 = 0, in = 0, sq = 0;
+	size_t i, j;
+	int tension = 0;
+
+	for (i = 0; i < nv && !tension; i++) {
+		size_t v = verts[i];
+		for (j = s->off[v]; j < s->off[v + 1]; j++) {
+			size_t e = s->adj_e[j];
+			if (s->sign[e] < 0) {
+				tension = 1;
+				break;
+			}
+			w2 += s->weight[e];
+			kb[label[i]] += s->weight[e];
+			if (label[local[s->adj_v[j]]] == label[i]) {
+				in += s->weight[e];
+			}
+		}
+	}
+	for (i = 0; i < nv; i++) {
+		sq += kb[label[i]] * kb[label[i]];
+		kb[label[i]] = 0; /* each label's square counted once */
+	}
+	if (tension) {
+		return -1;
+	}
+	return w2 > 0 ? in / w2 - sq / (w2 * w2) : 0;
+}
+
 typedef struct bloc_key {
 	size_t size, first, id;
 } bloc_key;
@@ -343,6 +381,7 @@ igraph_error_t ent__metrics_blocs(ent_metrics *m, const ent_graph *g,
 	size_t *comp = NULL, *order = NULL, *local = NULL, *tmp = NULL;
 	size_t *start = NULL, *seen = NULL;
 	igraph_integer_t *label = NULL;
+	double *kb = NULL, q;
 	size_t i, c, count = 0, n = m->n, n_seen;
 	igraph_error_t rc = IGRAPH_SUCCESS;
 	ent_status st;
@@ -357,7 +396,8 @@ igraph_error_t ent__metrics_blocs(ent_metrics *m, const ent_graph *g,
 	label = malloc(n * sizeof(*label));
 	n_seen = (opts->spins > 2 ? (size_t)opts->spins : 2) + n;
 	seen = malloc(n_seen * sizeof(*seen));
-	if (!comp || !order || !local || !tmp || !label || !seen) {
+	kb = calloc(n_seen, sizeof(*kb));
+	if (!comp || !order || !local || !tmp || !label || !seen || !kb) {
 		rc = IGRAPH_ENOMEM;
 		goto done;
 	}
@@ -405,6 +445,17 @@ igraph_error_t ent__metrics_blocs(ent_metrics *m, const ent_graph *g,
 			if (rc != IGRAPH_SUCCESS) {
 				goto done;
 			}
+			for (i = 0; i < nv; i++) {
+				/* spinglass labels are below its spins */
+				if ((size_t)label[i] >= n_seen) {
+					label[i] = (igraph_integer_t)(n_seen - 1);
+				}
+			}
+			q = cooperative_q(s, verts, nv, local, label, kb);
+			for (i = 0; q >= 0 && q < ENT_COOPERATIVE_SPLIT_Q &&
+				i < nv; i++) {
+				label[i] = 0; /* no tension, no clear split */
+			}
 			/* spinglass may leave spins empty: renumber densely
 			 * (labels < spins or < nv, so < n_seen; clamp anyway;
 			 * reset only the labels used, or many small components
@@ -435,5 +486,6 @@ done:
 	free(label);
 	free(start);
 	free(seen);
+	free(kb);
 	return rc;
 }
