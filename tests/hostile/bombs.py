@@ -29,6 +29,8 @@ import threading
 import zipfile
 import zlib
 
+from tap import Tap
+
 MIB = 1 << 20
 LIMIT = 512 * MIB
 # inflated size of the zip bomb and of the endless input: past the limit by
@@ -141,29 +143,17 @@ def run(cmd, feed=None):
 def main():
     exe = os.path.abspath(sys.argv[1])
     asan = 'ASAN_OPTIONS' in os.environ
-    n = 0
-    failed = 0
-
-    def check(cond, name, detail=''):
-        nonlocal n, failed
-        n += 1
-        print(('ok' if cond else 'not ok') + f' {n} - {name}')
-        if not cond:
-            failed += 1
-            for line in str(detail).splitlines():
-                print('# ' + line)
+    tap = Tap()
+    check = tap.check
 
     def case(name, cmd, want_err, feed=None, max_rss=MAX_RSS):
-        nonlocal n
         status, err, rss, out = run(cmd, feed)
         check(status == 1, f'{name}: exit 1', f'status {status}\n{err}')
         check(err == want_err + '\n', f'{name}: the one error line',
               f'got:  {err!r}\nwant: {want_err!r}')
         check(out == b'', f'{name}: nothing on standard output')
         if asan:
-            print(f'ok {n + 1} - {name}: peak memory # SKIP '
-                  'AddressSanitizer build')
-            n += 1
+            tap.skip(f'{name}: peak memory', 'AddressSanitizer build')
         else:
             check(rss <= max_rss, f'{name}: peak memory {rss // MIB} MiB '
                   f'<= {max_rss // MIB} MiB', f'{rss // MIB} MiB')
@@ -221,8 +211,7 @@ def main():
     case('zeros on standard input, analyzed', [exe, 'analyze',
                                                '--input-format', 'text', '-'],
          'entente: -:1:1: a NUL byte: binary data, not text', zeros)
-    print(f'1..{n}')
-    return 1 if failed else 0
+    return tap.finish()
 
 
 if __name__ == '__main__':

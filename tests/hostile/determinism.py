@@ -18,6 +18,8 @@ import sys
 import tempfile
 import time
 
+from tap import Tap
+
 FORMATS = ['dot', 'svg', 'png', 'pdf', 'graphml', 'gml']
 
 
@@ -51,17 +53,8 @@ def xref_ok(pdf):
 
 def main():
     exe, root = os.path.abspath(sys.argv[1]), sys.argv[2]
-    n = 0
-    failed = 0
-
-    def check(cond, name, detail=''):
-        nonlocal n, failed
-        n += 1
-        print(('ok' if cond else 'not ok') + f' {n} - {name}')
-        if not cond:
-            failed += 1
-            for line in str(detail).splitlines():
-                print('# ' + line)
+    tap = Tap()
+    check = tap.check
 
     base = dict(os.environ)
     base.pop('SOURCE_DATE_EPOCH', None)
@@ -85,8 +78,7 @@ def main():
         check(b'/CreationDate (D:20150508000000Z)' in dated and
               xref_ok(dated),
               'pdf: SOURCE_DATE_EPOCH sets the creation date')
-    print(f'1..{n}')
-    return 1 if failed else 0
+    return tap.finish()
 
 
 if __name__ == '__main__':

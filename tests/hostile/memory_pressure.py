@@ -32,6 +32,8 @@ import subprocess
 import sys
 import tempfile
 
+from tap import Tap
+
 MIB = 1 << 20
 
 
@@ -61,17 +63,8 @@ def main():
     if 'ASAN_OPTIONS' in os.environ:
         print('1..0 # SKIP AddressSanitizer needs more address space')
         return 0
-    n = 0
-    failed = 0
-
-    def check(cond, name, detail=''):
-        nonlocal n, failed
-        n += 1
-        print(('ok' if cond else 'not ok') + f' {n} - {name}')
-        if not cond:
-            failed += 1
-            for line in str(detail).splitlines():
-                print('# ' + line)
+    tap = Tap()
+    check = tap.check
 
     example = os.path.join(root, 'examples', 'baltic-black-sea.json')
     tmp = tempfile.mkdtemp(prefix='entente-memory-')
@@ -126,8 +119,7 @@ def main():
 
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f'1..{n}')
-    return 1 if failed else 0
+    return tap.finish()
 
 
 if __name__ == '__main__':

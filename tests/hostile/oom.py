@@ -18,23 +18,16 @@ import subprocess
 import sys
 import tempfile
 
+from tap import Tap
+
 
 def main():
     exe, shim = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     if 'ASAN_OPTIONS' in os.environ:
         print('1..0 # SKIP AddressSanitizer replaces malloc')
         return 0
-    n = 0
-    failed = 0
-
-    def check(cond, name, detail=''):
-        nonlocal n, failed
-        n += 1
-        print(('ok' if cond else 'not ok') + f' {n} - {name}')
-        if not cond:
-            failed += 1
-            for line in str(detail).splitlines():
-                print('# ' + line)
+    tap = Tap()
+    check = tap.check
 
     with tempfile.TemporaryDirectory(prefix='entente-oom-') as tmp:
         path = os.path.join(tmp, 'big-text.json')
@@ -61,8 +54,7 @@ def main():
                   not os.path.exists(out),
                   f'{cmd}: out of memory inside cJSON is said so',
                   f'status {proc.returncode}\ngot:  {err!r}\nwant: {want!r}')
-    print(f'1..{n}')
-    return 1 if failed else 0
+    return tap.finish()
 
 
 if __name__ == '__main__':

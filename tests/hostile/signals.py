@@ -23,6 +23,8 @@ import sys
 import tempfile
 import time
 
+from tap import Tap
+
 EARLIER = b'an earlier diagram that an interrupted run must leave alone\n'
 
 
@@ -66,17 +68,8 @@ def ready(folder, cmd):
 
 def main():
     exe, root = os.path.abspath(sys.argv[1]), sys.argv[2]
-    n = 0
-    failed = 0
-
-    def check(cond, name, detail=''):
-        nonlocal n, failed
-        n += 1
-        print(('ok' if cond else 'not ok') + f' {n} - {name}')
-        if not cond:
-            failed += 1
-            for line in str(detail).splitlines():
-                print('# ' + line)
+    tap = Tap()
+    check = tap.check
 
     tmp = tempfile.mkdtemp(prefix='entente-signals-')
     try:
@@ -136,8 +129,7 @@ def main():
                               f'{name}: the earlier output is untouched')
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f'1..{n}')
-    return 1 if failed else 0
+    return tap.finish()
 
 
 if __name__ == '__main__':

@@ -28,6 +28,8 @@ import subprocess
 import sys
 import tempfile
 
+from tap import Tap
+
 # fewer under AddressSanitizer, where memory is not checked and every
 # byte costs ten times more
 N = 20_000 if 'ASAN_OPTIONS' in os.environ else 200_000
@@ -85,17 +87,8 @@ def run_measured(cmd, out_path):
 def main():
     exe = os.path.abspath(sys.argv[1])
     asan = 'ASAN_OPTIONS' in os.environ
-    n = 0
-    failed = 0
-
-    def check(cond, name, detail=''):
-        nonlocal n, failed
-        n += 1
-        print(('ok' if cond else 'not ok') + f' {n} - {name}')
-        if not cond:
-            failed += 1
-            for line in str(detail).splitlines():
-                print('# ' + line)
+    tap = Tap()
+    check = tap.check
 
     # the events counted here: directed dyads and their events
     want = collections.Counter()
@@ -158,8 +151,7 @@ def main():
             os.unlink(path)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f'1..{n}')
-    return 1 if failed else 0
+    return tap.finish()
 
 
 if __name__ == '__main__':
