@@ -248,6 +248,19 @@ ENT_API ent_status ent_actor_name_resolve(ent_actor_name *out,
 	const char *name, size_t len, unsigned int flags, ent_error *err);
 
 /**
+ * The nearest states (and, with ::ENT_NAME_GROUPS, groups) to a name, as
+ * ::ent_actor_name_resolve's error names them: up to three, the nearest
+ * only, by edit distance to a code, name or other name (at most 1 for
+ * names of up to four letters, 2 up to eight, 3 beyond).
+ * @param buf receives "AUT (Austria)" or "GBR (United Kingdom), GEO
+ *   (Georgia) or NER (Niger)"; "" when nothing is near (NUL-terminated,
+ *   cut at `size`)
+ * @return how many matches were written (0 to 3)
+ */
+ENT_API size_t ent_actor_name_suggest(const char *name, size_t len,
+	unsigned int flags, char *buf, size_t size);
+
+/**
  * Check that the compiled-in tables parsed (they are parsed on first use).
  * @return ENT_OK, or the error with the table name and line.
  */

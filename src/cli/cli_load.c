@@ -4,7 +4,6 @@
  * terminal, the first broken rows reported, and a plain input cut short
  * while it is mapped turned into a one-line error.
  */
-#include <ctype.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -411,36 +410,27 @@ static void warn_if_nothing_kept(const ent_dataset *ds, const cli_opts *o)
 
 /* A three-letter code in capitals that is no state ("GER", "XYZ") is read
  * as an actor code, as GDELT's IGO or NGO are, but is most often a
- * misspelt state: say so, with the nearest names (the resolver's
- * suggestions for the same letters in small type, which it reads as a
- * name). */
+ * misspelt state: say so, with the nearest states. */
 static void warn_unknown_codes(const cli_opts *o)
 {
 	size_t i;
 
 	for (i = 0; i < o->n_actors; i++) {
 		ent_actor_name n;
-		ent_error err = {0};
-		char lower[4];
-		size_t k, len = strlen(o->actors[i]);
+		char near[160];
+		size_t len = strlen(o->actors[i]);
 
 		if (len != 3 || ent_actor_name_resolve(&n, o->actors[i], len,
-					ENT_NAME_GROUPS, &err) != ENT_OK ||
+					ENT_NAME_GROUPS, NULL) != ENT_OK ||
 			n.kind != ENT_ACTOR_CODE || n.state != NULL) {
 			continue;
 		}
-		for (k = 0; k < len; k++) {
-			lower[k] = (char)tolower((unsigned char)o->actors[i][k]);
-		}
-		lower[len] = '\0';
-		err.message[0] = '\0';
-		ent_actor_name_resolve(&n, lower, len, ENT_NAME_GROUPS, &err);
+		ent_actor_name_suggest(o->actors[i], len, ENT_NAME_GROUPS, near,
+			sizeof(near));
 		fprintf(stderr, "entente: warning: --actors: %s is no state's or "
-			"group's code, read as an actor code%s%s\n", o->actors[i],
-			strstr(err.message, "did you mean") ? "; did you mean" : "",
-			strstr(err.message, "did you mean")
-				? strstr(err.message, "did you mean") + 12
-				: "");
+			"group's code, read as an actor code%s%s%s\n",
+			o->actors[i], near[0] ? "; did you mean " : "", near,
+			near[0] ? "?" : "");
 	}
 }
 

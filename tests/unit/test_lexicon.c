@@ -186,6 +186,20 @@ int main(void)
 				"\"%s\" is unknown", unknown[i].name);
 			is_str(e.message, unknown[i].message, "its message");
 		}
+		{
+			char near[160];
+
+			ok(ent_actor_name_suggest("GER", 3, 0, near,
+				   sizeof(near)) == 3,
+				"suggest: three states near GER");
+			is_str(near, "GBR (United Kingdom), GEO (Georgia) or "
+				"NER (Niger)", "suggest: nearest first, as the "
+				"error names them");
+			ok(ent_actor_name_suggest("Xqzzy Wvvk", 10,
+				   ENT_NAME_GROUPS, near, sizeof(near)) == 0 &&
+					near[0] == '\0',
+				"suggest: nothing near");
+		}
 	}
 	return done_testing();
 }

@@ -465,27 +465,21 @@ static void consider_list(suggestions *sg, const char *name, size_t len,
 	}
 }
 
-/* The "unknown actor" error with up to three nearest matches. */
-static ent_status unknown(const char *name, size_t len, unsigned int flags,
-	ent_error *err)
+size_t ent_actor_name_suggest(const char *name, size_t len,
+	unsigned int flags, char *buf, size_t size)
 {
 	suggestions sg;
-	char upper[ENT_CODE_SIZE], hint[160] = "";
 	size_t i, k, n = 0;
-	int looks_like_code = len > 0 && len < ENT_CODE_SIZE;
 
+	if (buf == NULL || size == 0) {
+		return 0;
+	}
+	buf[0] = '\0';
+	if (name == NULL || ent__groups_check(NULL) != ENT_OK) {
+		return 0;
+	}
 	memset(&sg, 0, sizeof(sg));
 	sg.cap = len <= 4 ? 1 : len <= 8 ? 2 : 3;
-	for (i = 0; i < len && looks_like_code; i++) {
-		if (!isalnum((unsigned char)name[i])) {
-			looks_like_code = 0;
-		} else {
-			upper[i] = (char)toupper((unsigned char)name[i]);
-		}
-	}
-	if (looks_like_code) {
-		upper[len] = '\0';
-	}
 	for (i = 0; i < ent_state_count(); i++) {
 		const ent_state *s = ent_state_at(i);
 
@@ -507,6 +501,36 @@ static ent_status unknown(const char *name, size_t len, unsigned int flags,
 		consider_list(&sg, name, len, g->other_names, ';', g->code,
 			g->name);
 	}
+	/* only the nearest: "Rusia" is Russia, not also USA */
+	while (sg.n > 1 && sg.best[sg.n - 1].dist > sg.best[0].dist) {
+		sg.n--;
+	}
+	for (k = 0; k < sg.n && n < size; k++) {
+		n += (size_t)snprintf(buf + n, size - n, "%s%s (%s)",
+			k ? (k + 1 == sg.n ? " or " : ", ") : "", sg.best[k].code,
+			sg.best[k].name);
+	}
+	return sg.n;
+}
+
+/* The "unknown actor" error with up to three nearest matches. */
+static ent_status unknown(const char *name, size_t len, unsigned int flags,
+	ent_error *err)
+{
+	char upper[ENT_CODE_SIZE], hint[384] = "", near[160];
+	size_t i, k, n = 0;
+	int looks_like_code = len > 0 && len < ENT_CODE_SIZE;
+
+	for (i = 0; i < len && looks_like_code; i++) {
+		if (!isalnum((unsigned char)name[i])) {
+			looks_like_code = 0;
+		} else {
+			upper[i] = (char)toupper((unsigned char)name[i]);
+		}
+	}
+	if (looks_like_code) {
+		upper[len] = '\0';
+	}
 	/* "rusgov": a CAMEO code (country and sector triples) written in
 	 * small letters */
 	for (i = 0; i < len && looks_like_code; i++) {
@@ -515,18 +539,14 @@ static ent_status unknown(const char *name, size_t len, unsigned int flags,
 	}
 	if (looks_like_code && len >= 6 && len % 3 == 0 &&
 		ent_state_of_actor(upper) != NULL) {
-		/* "rusgov": a code written in small letters */
 		n += (size_t)snprintf(hint, sizeof(hint), "%s (codes are written "
 			"in capitals)", upper);
 	}
-	/* only the nearest: "Rusia" is Russia, not also USA */
-	while (sg.n > 1 && sg.best[sg.n - 1].dist > sg.best[0].dist) {
-		sg.n--;
-	}
-	for (k = 0; k < sg.n && n < sizeof(hint); k++) {
-		n += (size_t)snprintf(hint + n, sizeof(hint) - n, "%s%s (%s)",
-			n ? (k + 1 == sg.n ? " or " : ", ") : "", sg.best[k].code,
-			sg.best[k].name);
+	k = ent_actor_name_suggest(name, len, flags, near, sizeof(near));
+	if (k > 0 && n < sizeof(hint)) {
+		/* after the capitals hint: "X or A", "X, A or B" */
+		snprintf(hint + n, sizeof(hint) - n, "%s%s",
+			n == 0 ? "" : k == 1 ? " or " : ", ", near);
 	}
 	if (hint[0]) {
 		return ent__error_set(err, ENT_ENOTFOUND, NULL, 0, 0,

@@ -446,7 +446,9 @@ igraph_error_t ent__metrics_blocs(ent_metrics *m, const ent_graph *g,
 				goto done;
 			}
 			for (i = 0; i < nv; i++) {
-				/* spinglass labels are below its spins */
+				/* labels are below the spins or nv, so below
+				 * n_seen; clamped anyway, as they index kb
+				 * and seen */
 				if ((size_t)label[i] >= n_seen) {
 					label[i] = (igraph_integer_t)(n_seen - 1);
 				}
@@ -457,12 +459,10 @@ igraph_error_t ent__metrics_blocs(ent_metrics *m, const ent_graph *g,
 				label[i] = 0; /* no tension, no clear split */
 			}
 			/* spinglass may leave spins empty: renumber densely
-			 * (labels < spins or < nv, so < n_seen; clamp anyway;
-			 * reset only the labels used, or many small components
-			 * would cost O(n) each) */
+			 * (labels were clamped below n_seen above; reset only
+			 * the labels used, or many small components would
+			 * cost O(n) each) */
 			for (i = 0; i < nv; i++) {
-				size_t lab = (size_t)label[i];
-				label[i] = (igraph_integer_t)(lab < n_seen ? lab : n_seen - 1);
 				seen[label[i]] = (size_t)-1;
 			}
 			for (i = 0; i < nv; i++) {
