@@ -80,10 +80,10 @@ static void report_skip(const ent_error *row_error, void *payload)
 }
 
 /*
- * A plain input cut short while it is read. The library reads plain files
- * through memory maps, and when another program cuts the file short, the
- * next touch of a lost page raises SIGBUS (BUS_ADRERR) in whichever thread
- * touches it. While an input is being read, the handler below turns that
+ * A plain input cut short while it is read. With ENTENTE_MMAP=1 the
+ * library reads plain files through memory maps (read(2) is the default),
+ * and when another program cuts the file short, the next touch of a lost
+ * page raises SIGBUS (BUS_ADRERR) in whichever thread touches it. While an input is being read, the handler below turns that
  * into the tool's one-line error and exit status 1 instead of a death by
  * signal. No output file is open yet (outputs are created after the
  * inputs are read), so nothing is left behind. Any other SIGBUS (a

@@ -321,9 +321,9 @@ static void test_overlong_and_empty(void)
 }
 
 /*
- * Mapped and read paths. A plain GDELT file is parsed in read-only
- * mappings of the file; ENTENTE_NO_MMAP (or standard input, a pipe, a
- * compressed input) makes the reader copy it with read() instead. Both
+ * Mapped and read paths. A plain GDELT file is copied with read() by
+ * default; ENTENTE_MMAP=1 has it parsed in read-only mappings of the file
+ * instead (never standard input, a pipe or a compressed input). Both
  * must give the same dataset, the same kept events and the same skip
  * reports on every kind of edge.
  */
@@ -452,7 +452,8 @@ static void run_free(run *r)
 	memset(r, 0, sizeof(*r));
 }
 
-/* Read `path` (keeping events) with mapping on or off. */
+/* Read `path` (keeping events) with mapping asked for (mapped > 0),
+ * refused (0), or as by default (< 0). */
 static void read_one(run *r, const char *path, ent_format format,
 	int strict, int mapped, off_t cut_to)
 {
@@ -466,11 +467,11 @@ static void read_one(run *r, const char *path, ent_format format,
 	memset(r, 0, sizeof(*r));
 	r->path = path;
 	r->cut_to = cut_to;
-	if (mapped) {
-		unsetenv("ENTENTE_NO_MMAP");
-	} else {
+	if (mapped > 0) {
+		setenv("ENTENTE_MMAP", "1", 1);
+	} else if (mapped == 0) {
 		setenv("ENTENTE_NO_MMAP", "1", 1);
-	}
+	} /* else neither: the default */
 	dopts.keep_events = 1;
 	ropts.format = format;
 	ropts.strict = strict;
@@ -500,6 +501,7 @@ done:
 		r->skip_fp = NULL;
 	}
 	ent_dataset_destroy(ds);
+	unsetenv("ENTENTE_MMAP");
 	unsetenv("ENTENTE_NO_MMAP");
 }
 
@@ -512,8 +514,9 @@ static int same_text(const char *a, const char *b)
 static void same_runs(const run *m, const run *r, int want_map,
 	const char *what)
 {
-	ok(m->mapped == want_map && !r->mapped, "%s: %s mapped, not with "
-		"ENTENTE_NO_MMAP", what, want_map ? "is" : "not");
+	ok(m->mapped == want_map && !r->mapped, "%s: %s mapped with "
+		"ENTENTE_MMAP, not with ENTENTE_NO_MMAP", what,
+		want_map ? "is" : "not");
 	ok(m->st == r->st && strcmp(m->error, r->error) == 0,
 		"%s: same status (%d %s | %d %s)", what, m->st, m->error, r->st,
 		r->error);
@@ -532,17 +535,24 @@ static void same_runs(const run *m, const run *r, int want_map,
 
 /*
  * Read `path` both ways and check that everything is the same; `want_map`
- * says whether the default way maps it. The mapped run is left in `out`
- * when it is not NULL, for checks of its own.
+ * says whether ENTENTE_MMAP=1 maps it. The default (neither switch) reads
+ * it with read() and finds the same. The mapped run is left in `out` when
+ * it is not NULL, for checks of its own.
  */
 static void both_ways(const char *path, ent_format format, int strict,
 	int want_map, const char *what, run *out)
 {
-	run m, r;
+	run m, r, d;
 
 	read_one(&m, path, format, strict, 1, 0);
 	read_one(&r, path, format, strict, 0, 0);
+	read_one(&d, path, format, strict, -1, 0);
 	same_runs(&m, &r, want_map, what);
+	ok(!d.mapped && d.st == r.st && strcmp(d.error, r.error) == 0 &&
+		same_text(d.dyads, r.dyads) && same_text(d.events, r.events) &&
+		same_text(d.skips, r.skips), "%s: by default not mapped, the "
+		"same as read()", what);
+	run_free(&d);
 	if (out != NULL) {
 		*out = m;
 	} else {
