@@ -112,6 +112,14 @@ ENT_API ent_status ent_read_into(ent_dataset *ds, const char *path,
 	const ent_read_options *opts, ent_error *err);
 
 /**
+ * Free the read buffers this thread keeps. Reading a file takes a few
+ * 2 MiB buffers (about 20 MB on a machine of two or more CPUs); they are
+ * kept for the thread's next input, so many inputs read one after another
+ * make them once, and freed when the thread exits or by this call.
+ */
+ENT_API void ent_read_release(void);
+
+/**
  * Read one input held in memory into a dataset, as ent_read_into reads a
  * file: the format is detected (from `name`'s extension, then the bytes)
  * or forced, compressed bytes are decompressed, tables are parsed in place

@@ -510,10 +510,12 @@ int cli_load(ent_dataset **out, cli_opts *o, int keep_events)
 		if (st != ENT_OK) {
 			ent_extractor_destroy(ex);
 			ent_dataset_destroy(ds);
+			ent_read_release();
 			return cli_fail(&err);
 		}
 	}
 	ent_extractor_destroy(ex);
+	ent_read_release(); /* the inputs are read: give back their buffers */
 	if (!o->quiet) {
 		warn_if_nothing_kept(ds, o);
 	}
