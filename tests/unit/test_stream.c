@@ -14,6 +14,7 @@
 #define _GNU_SOURCE /* RTLD_NEXT */
 #include <dlfcn.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1011,6 +1012,81 @@ static void test_memory(void)
 	free(d);
 }
 
+/*
+ * A thread keeps its read buffers for its next input (stream.c): inputs
+ * read one after another, large and small, on this thread and on another
+ * one, after ent_read_release() too, all give what the first read gave.
+ */
+typedef struct reread {
+	const char *path;
+	char *table;
+} reread;
+
+static void *reread_main(void *arg)
+{
+	reread *r = arg;
+	skips sk = {0};
+	ent_error err = {0};
+
+	r->table = table_of(r->path, ENT_FORMAT_AUTO, 0, &sk, NULL, NULL,
+		&err);
+	return NULL; /* the thread's buffers are freed as it exits */
+}
+
+static void test_kept_buffers(void)
+{
+	const char *big = tmp_path("kept-big.CSV");
+	const char *small = tmp_path("kept-small.CSV");
+	char *first, *again, *small1, *small2;
+	skips sk = {0};
+	ent_error err = {0};
+	reread other = {big, NULL};
+	pthread_t t;
+	FILE *in, *out;
+	char line[4096];
+	int n = 0;
+
+	ok(write_big(big, 0) == 0, "big input written");
+	/* the first ten rows of it, a small input */
+	in = fopen(big, "rb");
+	out = fopen(small, "wb");
+	while (in && out && n < 10 && fgets(line, sizeof(line), in)) {
+		fputs(line, out);
+		n++;
+	}
+	if (in) {
+		fclose(in);
+	}
+	ok(out != NULL && fclose(out) == 0 && n == 10, "small input written");
+	first = table_of(big, ENT_FORMAT_AUTO, 0, &sk, NULL, NULL, &err);
+	small1 = table_of(small, ENT_FORMAT_AUTO, 0, &sk, NULL, NULL, &err);
+	again = table_of(big, ENT_FORMAT_AUTO, 0, &sk, NULL, NULL, &err);
+	small2 = table_of(small, ENT_FORMAT_AUTO, 0, &sk, NULL, NULL, &err);
+	ok(first != NULL && again != NULL && strcmp(first, again) == 0,
+		"a big input read again with the kept buffers: the same dyads");
+	ok(small1 != NULL && small2 != NULL && strcmp(small1, small2) == 0 &&
+		strcmp(small1, first) != 0, "a small input after a big one, "
+		"in its kept buffers: the same dyads");
+	ok(pthread_create(&t, NULL, reread_main, &other) == 0 &&
+		pthread_join(t, NULL) == 0 && other.table != NULL &&
+		first != NULL && strcmp(other.table, first) == 0,
+		"read on another thread: the same dyads");
+	ent_read_release();
+	ent_read_release(); /* nothing kept: nothing to do */
+	free(again);
+	again = table_of(big, ENT_FORMAT_AUTO, 0, &sk, NULL, NULL, &err);
+	ok(again != NULL && first != NULL && strcmp(first, again) == 0,
+		"read after ent_read_release(): the same dyads");
+	ent_read_release();
+	free(first);
+	free(again);
+	free(small1);
+	free(small2);
+	free(other.table);
+	remove(big);
+	remove(small);
+}
+
 int main(void)
 {
 	if (tmp_dir() == NULL) {
@@ -1029,5 +1105,6 @@ int main(void)
 	test_map_fails();
 	test_map_shrink();
 	test_memory();
+	test_kept_buffers();
 	return done_testing();
 }
