@@ -1403,9 +1403,10 @@ static size_t worker_count(void)
 
 /* A slot's records, and its buffer unless the file is mapped (fill_slot
  * makes one if mapping stops). The first slot, all a small input uses,
- * has ordinary blocks: a huge page is cleared whole at its first touch,
- * 2 MiB for an input of a few kilobytes; the others, made once the input
- * is known to be large, are in huge pages (`huge`). */
+ * has ordinary blocks unless the input is known to be large: a huge page
+ * is cleared whole at its first touch, 2 MiB for an input of a few
+ * kilobytes; the others, made once the input is known to be large, are in
+ * huge pages (`huge`). */
 static int slot_alloc(pipeline *pl, slot *s, int huge)
 {
 	if (!pl->mapped) {
@@ -1474,7 +1475,10 @@ ent_status ent__rows_run(ent_dataset *ds, ent__source *src, const char *head,
 		pl->carry_len = len;
 	}
 	pl->n_slots = 1;
-	if (slot_alloc(pl, &pl->slots[0], 0) < 0) {
+	/* a file known to be larger than a chunk has all its slots in huge
+	 * pages (a compressed one's size says nothing of its content) */
+	if (slot_alloc(pl, &pl->slots[0], ent__source_compression(src) == NULL
+		    && ent__source_total(src) > CHUNK) < 0) {
 		st = ent__error_nomem(err);
 		goto done;
 	}
