@@ -310,12 +310,13 @@ static int load_parallel(ent_dataset *ds, cli_opts *o, char **inputs,
 	pthread_mutex_init(&r.mu, NULL);
 	pthread_cond_init(&r.done_cv, NULL);
 #ifdef M_MMAP_THRESHOLD
-	/* Each input's reader takes its buffers (a few MiB) and gives them
-	 * back; by default glibc maps each such block afresh and, in a
-	 * thread's arena, hands freed memory back at once, so every input
-	 * paid its page faults again (6,600 to 11,000 for 96 GDELT zips
-	 * instead of 2,100). Blocks under 16 MiB come from the heap and stay
-	 * there for the next input. */
+	/* Each input takes blocks of memory (its dataset, the decoder's
+	 * buffers) and gives them back; by default glibc maps each large
+	 * block afresh and, in a thread's arena, hands freed memory back at
+	 * once, so every input paid its page faults again. Blocks under 16
+	 * MiB come from the heap and stay there for the next input. (The
+	 * read buffers themselves are kept by the library from one input to
+	 * the next on each reader thread, and freed when it exits.) */
 	mallopt(M_MMAP_THRESHOLD, 16 * 1024 * 1024);
 	mallopt(M_TRIM_THRESHOLD, 32 * 1024 * 1024);
 #endif
