@@ -134,7 +134,9 @@ enum {
 	EXA_REF_GROUP, /* the four countries, those nations: a list of three
 			  or more (the code column: how many, or "-") */
 	EXA_ORGWORD,   /* Daily, Journal: a state name next to it is an org */
-	EXA_HEAD       /* an agent head noun (officials, troops) */
+	EXA_HEAD,      /* an agent head noun (officials, troops) */
+	EXA_PLACE      /* a city or region of a state (places.tsv): the state
+			  only where it names a location ("in Mosul") */
 };
 
 /* Verb phrase options (verbs.tsv third column). */

@@ -147,6 +147,28 @@ static int people_of(const ex_token *tk, long i)
 	return wc != NULL && (wc->extra & EXL_PEOPLE);
 }
 
+/* Does the place name at token i name a location: a preposition before it,
+ * past a determiner and a few modifiers ("in Mosul", "near the northern
+ * city of Aleppo", "southwest of Baghdad")? "to Geneva" is a destination,
+ * often of a meeting between others, not the host state. */
+static int names_location(const ex_token *tk, long i)
+{
+	long k;
+
+	for (k = i - 1; k >= 0 && k >= i - WIN_PLACE_PREP; k--) {
+		uint32_t f = wflags(&tk[k]);
+
+		if (f & EXW_PREP) {
+			return !(f & EXW_TO);
+		}
+		if (tk[k].kind != EXT_WORD || (f & ~(uint32_t)EXW_DET) ||
+			(tk[k].w && tk[k].w->verbs >= 0)) {
+			return 0;
+		}
+	}
+	return 0;
+}
+
 /* An adjective is an actor with a head noun ("Russian naval officials":
  * the head gives the sector), before an event noun ("Russian attacks"),
  * after a target preposition ("tariffs on Australian wine") or after an
@@ -342,6 +364,16 @@ int ex_find_mentions(ent_extractor *ex, scratch *s, const ex_token *tk, long n)
 				people_of(tk, i))) {
 			m->type = EXA_BLOCK;
 			m->code[0] = '\0';
+		}
+		if (m->type == EXA_PLACE) {
+			/* a city or region: its state where it names a
+			 * location, no state elsewhere ("Basra's governor") */
+			if (names_location(tk, i)) {
+				m->type = EXA_STATE;
+			} else {
+				m->type = EXA_BLOCK;
+				m->code[0] = '\0';
+			}
 		}
 		if (m->type == EXA_ADJ) {
 			read_adjective(ex, m, tk, n);
