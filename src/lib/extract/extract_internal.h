@@ -78,8 +78,11 @@ enum {
 					 hyphen is read */
 	EXL_PURPOSE = 1u << 16,       /* "returned for talks": the noun
 					 after it is an event of its own */
-	EXL_DATE_WORD = 1u << 17      /* "last", "next": in an inserted date
+	EXL_DATE_WORD = 1u << 17,     /* "last", "next": in an inserted date
 					 (", last week,") */
+	EXL_DIRECTION = 1u << 18      /* "southwest", "outskirts": with "of"
+					 it names a place ("southwest of X"
+					 is in X's territory) */
 };
 
 /* The classes of one word of words.tsv. */
