@@ -399,6 +399,27 @@ static void test_blockers(void)
 		"a list with a serial comma is one group");
 }
 
+/* The gazetteer (places.tsv), nationality adjectives on people and the
+ * CAMEO phrases added with it. */
+static void test_places(void)
+{
+	is_str(summary("Kenyan troops shelled a camp on the outskirts of "
+		       "Mosul."),
+		"KENMIL>IRQ:194",
+		"a city after a place preposition is its state's territory");
+	is_str(summary("Mosul's governor criticised Turkey."), "",
+		"a city that is not a location names no state");
+	is_str(summary("Ghana sent its envoy to Geneva."), "",
+		"a destination city is not its host state");
+	is_str(summary("Italian activists staged a protest in Shanghai."),
+		"ITA>CHN:141", "a protest is aimed at the state of its place");
+	is_str(summary("The Chadian embassy was vandalised by a Nigerien "
+		       "man."),
+		"NER>TCDGOV:145", "a national of a state as the agent");
+	is_str(summary("Chad presented evidence against Niger."),
+		"TCD>NER:112", "evidence against is an accusation");
+}
+
 static void test_provenance(void)
 {
 	const char *text =
@@ -797,6 +818,7 @@ int main(void)
 	test_group_references();
 	test_web_text();
 	test_blockers();
+	test_places();
 	test_provenance();
 	test_options();
 	test_score();
