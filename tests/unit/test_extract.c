@@ -418,6 +418,13 @@ static void test_places(void)
 		"NER>TCDGOV:145", "a national of a state as the agent");
 	is_str(summary("Chad presented evidence against Niger."),
 		"TCD>NER:112", "evidence against is an accusation");
+	is_str(summary("Chad said that insurgents had attacked Niger."), "",
+		"a reported clause with a rebel subject is not the speaker's "
+		"act");
+	is_str(summary("Chad said that Boko Haram had attacked Niger."), "",
+		"nor with an unlisted name as its subject");
+	is_str(summary("Chad said that Nigeria had attacked Niger."),
+		"NGA>NER:190", "a state subject of a reported clause acts");
 }
 
 static void test_provenance(void)

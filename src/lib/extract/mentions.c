@@ -215,6 +215,59 @@ static void read_state_head(
 	}
 }
 
+/* Words between a clause's subject and its verb: "had", "will", "not",
+ * "reportedly". */
+#define SUBJECT_VERB_GAP 3
+/* The words of an unlisted name ("Boko Haram", "Islamic Jihad"). */
+#define SUBJECT_NAME_MAX 4
+
+/* Is a plain word at token i: no word class, no event phrase, no actor? */
+static int plain_word(const ex_token *tk, long i)
+{
+	return tk[i].kind == EXT_WORD && tk[i].w != NULL &&
+		tk[i].w->verbs < 0 && tk[i].w->actors < 0 && wflags(&tk[i]) == 0;
+}
+
+/* The end of the subject of a reported clause that is no state, starting
+ * at token i: a bare rebel noun or an unlisted name of one or more
+ * capitalised words right after "that" or a verb of saying, before its
+ * verb ("claimed that ISIL had attacked Iraq", "said Boko Haram attacked
+ * the town"); 0 if there is none. Such a subject is a mention of no
+ * state, so the speaker is not read as the one who acted. */
+static long nonstate_subject(
+	const ent_extractor *ex, const ex_token *tk, long n, long i)
+{
+	long k, e = i + 1;
+
+	if (i == 0 || !plain_word(tk, i) ||
+		!(wflags(&tk[i - 1]) & (EXW_THAT | EXW_SPEECH))) {
+		return 0;
+	}
+	if (tk[i].tflags & EXTF_CAP) {
+		while (e < n && e < i + SUBJECT_NAME_MAX && plain_word(tk, e) &&
+			(tk[e].tflags & EXTF_CAP)) {
+			e++;
+		}
+	} else if (!(tk[i].w->head >= 0 &&
+			   strcmp(ex->heads[tk[i].w->head].sector, "REB") ==
+				   0)) {
+		return 0;
+	}
+	for (k = e; k < n && k <= e + SUBJECT_VERB_GAP; k++) {
+		uint32_t f = wflags(&tk[k]);
+		uint32_t aux = EXW_AUX | EXW_BE | EXW_FUTURE;
+
+		if (tk[k].w && tk[k].w->verbs >= 0 && !(f & aux)) {
+			return e;
+		}
+		if (tk[k].kind != EXT_WORD ||
+			!(f & (aux | EXW_NEG | EXW_ADVERB))) {
+			return 0;
+		}
+	}
+	return 0;
+}
+
 /* A relative pronoun right after ", " and an actor: a mention that
  * stands for that actor. Returns 0, or -1 when out of memory. */
 static int relative_pronoun(scratch *s, const ex_token *tk, long i)
@@ -321,6 +374,18 @@ int ex_find_mentions(ent_extractor *ex, scratch *s, const ex_token *tk, long n)
 		if (tk[i].w == NULL || tk[i].w->actors < 0) {
 			if (relative_pronoun(s, tk, i) != 0) {
 				return -1;
+			}
+			if ((k = nonstate_subject(ex, tk, n, i)) > 0) {
+				if ((m = add_mention(s)) == NULL) {
+					return -1;
+				}
+				m->t0 = i;
+				m->t1 = k;
+				m->type = EXA_BLOCK;
+				for (; i < k; i++) {
+					s->mention_at[i] = (long)(s->n_m - 1);
+				}
+				i--;
 			}
 			continue;
 		}
