@@ -411,6 +411,8 @@ static void test_places(void)
 		"a city that is not a location names no state");
 	is_str(summary("Ghana sent its envoy to Geneva."), "",
 		"a destination city is not its host state");
+	is_str(summary("Russia attacked the Bank of Kyoto."), "",
+		"a place inside an organisation's name is no state");
 	is_str(summary("Italian activists staged a protest in Shanghai."),
 		"ITA>CHN:141", "a protest is aimed at the state of its place");
 	is_str(summary("The Chadian embassy was vandalised by a Nigerien "

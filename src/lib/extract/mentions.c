@@ -424,21 +424,18 @@ int ex_find_mentions(ent_extractor *ex, scratch *s, const ex_token *tk, long n)
 		m->t1 = best_end;
 		m->type = best->type;
 		copy_code(m->code, best->code, sizeof(m->code));
-		if ((best->type == EXA_STATE || best->type == EXA_ADJ) &&
-			(in_org_name(ex, tk, n, i, best_end) ||
-				people_of(tk, i))) {
-			m->type = EXA_BLOCK;
-			m->code[0] = '\0';
-		}
 		if (m->type == EXA_PLACE) {
 			/* a city or region: its state where it names a
 			 * location, no state elsewhere ("Basra's governor") */
-			if (names_location(tk, i)) {
-				m->type = EXA_STATE;
-			} else {
-				m->type = EXA_BLOCK;
-				m->code[0] = '\0';
-			}
+			m->type = names_location(tk, i) ? EXA_STATE : EXA_BLOCK;
+		}
+		if ((m->type == EXA_STATE || m->type == EXA_ADJ) &&
+			(in_org_name(ex, tk, n, i, best_end) ||
+				people_of(tk, i))) {
+			m->type = EXA_BLOCK;
+		}
+		if (m->type == EXA_BLOCK) {
+			m->code[0] = '\0';
 		}
 		if (m->type == EXA_ADJ) {
 			read_adjective(ex, m, tk, n);
