@@ -420,6 +420,12 @@ static void test_places(void)
 		"NER>TCDGOV:145", "a national of a state as the agent");
 	is_str(summary("Chad presented evidence against Niger."),
 		"TCD>NER:112", "evidence against is an accusation");
+	is_str(summary("Evidence against Niger was presented by Chad."),
+		"TCD>NER:112",
+		"a carrier passive gives the event noun its agent");
+	is_str(summary("The Chadian raid on Niger was condemned by Mali."),
+		"TCD>NER:190 MLI>TCD:111",
+		"another passive is an event of its own");
 	is_str(summary("Chad said that insurgents had attacked Niger."), "",
 		"a reported clause with a rebel subject is not the speaker's "
 		"act");

@@ -80,9 +80,13 @@ enum {
 					 after it is an event of its own */
 	EXL_DATE_WORD = 1u << 17,     /* "last", "next": in an inserted date
 					 (", last week,") */
-	EXL_DIRECTION = 1u << 18      /* "southwest", "outskirts": with "of"
+	EXL_DIRECTION = 1u << 18,     /* "southwest", "outskirts": with "of"
 					 it names a place ("southwest of X"
 					 is in X's territory) */
+	EXL_CARRIER = 1u << 19        /* "presented", "imposed": a passive
+					 whose agent is the agent of the
+					 event noun it carries ("evidence
+					 ... was presented by X") */
 };
 
 /* The classes of one word of words.tsv. */

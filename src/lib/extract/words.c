@@ -72,6 +72,7 @@ static const struct {
 	{"purpose", 0, EXL_PURPOSE},
 	{"date-word", 0, EXL_DATE_WORD},
 	{"direction", 0, EXL_DIRECTION},
+	{"carrier", 0, EXL_CARRIER},
 };
 
 static struct {
