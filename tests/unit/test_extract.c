@@ -426,6 +426,12 @@ static void test_places(void)
 	is_str(summary("The Chadian raid on Niger was condemned by Mali."),
 		"TCD>NER:190 MLI>TCD:111",
 		"another passive is an event of its own");
+	is_str(summary("There were five Nigerien soldiers attacked by "
+		       "Chadian troops."),
+		"TCDMIL>NERMIL:190", "'there were N X attacked by Y' is passive");
+	is_str(summary("There were reports that Chadian troops attacked "
+		       "Niger."),
+		"TCDMIL>NER:190", "'there were reports that' is no passive");
 	is_str(summary("Chad said that insurgents had attacked Niger."), "",
 		"a reported clause with a rebel subject is not the speaker's "
 		"act");

@@ -83,10 +83,12 @@ enum {
 	EXL_DIRECTION = 1u << 18,     /* "southwest", "outskirts": with "of"
 					 it names a place ("southwest of X"
 					 is in X's territory) */
-	EXL_CARRIER = 1u << 19        /* "presented", "imposed": a passive
+	EXL_CARRIER = 1u << 19,       /* "presented", "imposed": a passive
 					 whose agent is the agent of the
 					 event noun it carries ("evidence
 					 ... was presented by X") */
+	EXL_EXISTENTIAL = 1u << 20    /* "there" of "there were N soldiers
+					 killed": the participle is passive */
 };
 
 /* The classes of one word of words.tsv. */

@@ -50,6 +50,9 @@
 /* Words a place may sit after its preposition: "in the occupied West Bank
  * town of", "near the northern city of" end in the preposition itself. */
 #define WIN_PLACE_PREP 3
+/* "there were ten Russian soldiers killed": the noun phrase between
+ * "there be" and the participle is at most this long. */
+#define WIN_EXISTENTIAL 8
 /* After ", and": a verb this near makes it a new clause. */
 #define WIN_NEW_CLAUSE 8
 /* ", X said": a verb of saying this near the comma ... */

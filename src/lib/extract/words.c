@@ -73,6 +73,7 @@ static const struct {
 	{"date-word", 0, EXL_DATE_WORD},
 	{"direction", 0, EXL_DIRECTION},
 	{"carrier", 0, EXL_CARRIER},
+	{"existential", 0, EXL_EXISTENTIAL},
 };
 
 static struct {
