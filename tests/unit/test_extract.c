@@ -219,6 +219,72 @@ static void test_references(void)
 		"pronoun's antecedent");
 }
 
+/* A person named once with a title and a state stands for the state when
+ * the document later writes the surname alone (people.c). */
+static void test_people(void)
+{
+	is_str(summary("President Hakainde Hichilema of Zambia arrived in "
+		       "Kenya. Hichilema praised Malawi. Mr Hichilema later "
+		       "criticised Angola."),
+		"ZMB>KEN:042 ZMBGOV>MWI:051 ZMBGOV>AGO:111",
+		"\"President X Y of Z\": the bare surname and \"Mr X\" "
+		"later");
+	is_str(summary("Zambia's President Hakainde Hichilema arrived in "
+		       "Kenya. Hichilema's government praised Malawi."),
+		"ZMBGOV>KEN:042 ZMBGOV>MWI:051",
+		"\"Z's President X Y\"; \"Y's government\"");
+	is_str(summary("Zambian President Hakainde Hichilema arrived in "
+		       "Kenya. Hichilema praised Malawi."),
+		"ZMBGOV>KEN:042 ZMBGOV>MWI:051", "\"Zambian President X Y\"");
+	is_str(summary("Stanley Kakubo, the Zambian foreign minister, spoke "
+		       "on Monday. Kakubo praised Malawi."),
+		"ZMBGOV>MWI:051", "\"X Y, the Zambian foreign minister\"");
+	is_str(summary("Stanley Kakubo, Zambia's foreign minister, spoke on "
+		       "Monday. Kakubo praised Malawi."),
+		"ZMBGOV>MWI:051", "\"X Y, Zambia's foreign minister\"");
+	is_str(summary("Stanley Kakubo, the foreign minister of Zambia, spoke "
+		       "on Monday. Kakubo praised Malawi."),
+		"ZMBGOV>MWI:051", "\"X Y, the foreign minister of Zambia\"");
+	is_str(summary("Foreign Minister Stanley Kakubo of Zambia spoke on "
+		       "Monday. Kakubo praised Malawi."),
+		"ZMBGOV>MWI:051", "\"Foreign Minister X Y of Zambia\"");
+	is_str(summary("Zambian President Hakainde Hichilema spoke on Monday. "
+		       "Hakainde Hichilema praised Malawi."),
+		"ZMBGOV>MWI:051", "the full name later");
+	is_str(summary("Hichilema praised Malawi."), "",
+		"a surname never introduced is nobody");
+	summary("Zambian President Hakainde Hichilema spoke on Monday.");
+	is_str(summary("Hichilema praised Malawi."), "",
+		"a new document forgets the people of the last one");
+	is_str(summary("Zambia's President John Mwale met Kenya's President "
+		       "Peter Mwale. Mwale praised Malawi."),
+		"ZMBGOV>KENGOV:040 KENGOV>ZMBGOV:040",
+		"two people of one surname and two states: ambiguous, "
+		"nobody");
+	is_str(summary("Zambia's President John Mwale met Kenya's President "
+		       "Peter Otieno. Otieno criticised Angola. Peter Mwale "
+		       "condemned Chad. John Mwale thanked Chad."),
+		"ZMBGOV>KENGOV:040 KENGOV>ZMBGOV:040 KENGOV>AGO:111 "
+		"ZMBGOV>TCD:051",
+		"a learned surname after another given name is someone "
+		"else");
+	is_str(summary("President Jordan Banda of Zambia spoke on Monday. "
+		       "Jordan praised Malawi."),
+		"JOR>MWI:051",
+		"a word that is a known actor is not taken over");
+	is_str(summary("Zambia's President Hichilema spoke on Monday. "
+		       "Hichilema praised Malawi."),
+		"", "one capitalised word after a title is not learned");
+	is_str(summary("Meanwhile, the Zambian foreign minister spoke on "
+		       "Monday. Meanwhile praised Malawi."),
+		"",
+		"the capitalised first word of a sentence is not a name by "
+		"itself");
+	is_str(summary("Zambian President Said Musa spoke on Monday. Musa "
+		       "praised Malawi."),
+		"", "a name with a function word in it is not learned");
+}
+
 /* Event nouns carry their own arguments; a reaction to an event is aimed
  * at whoever did it, never at its victim. */
 static void test_event_nouns(void)
@@ -765,6 +831,8 @@ static void test_linear_time(void)
 		"Russia and China said they would attack Japan and ",
 		"the two countries said which would condemn it, and ",
 		"Poland, which condemned Belarus, met Lithuania and ",
+		"Zambian President John Mwale met Mwale, Mr Mwale and ",
+		"Peter Otieno, the Zambian foreign minister Paul Otieno and ",
 	};
 	size_t i;
 
@@ -790,6 +858,7 @@ int main(void)
 	test_roles();
 	test_negation();
 	test_references();
+	test_people();
 	test_event_nouns();
 	test_symmetry();
 	test_hyphens();

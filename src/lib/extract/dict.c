@@ -102,6 +102,14 @@ int32_t ex_map_get(const ex_map *m, uint64_t key)
 	return -1;
 }
 
+void ex_map_clear(ex_map *m)
+{
+	if (m->cap > 0) {
+		memset(m->keys, 0, m->cap * sizeof(*m->keys));
+	}
+	m->n = 0;
+}
+
 void ex_map_free(ex_map *m)
 {
 	free(m->keys);

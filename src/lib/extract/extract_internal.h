@@ -78,8 +78,12 @@ enum {
 					 hyphen is read */
 	EXL_PURPOSE = 1u << 16,       /* "returned for talks": the noun
 					 after it is an event of its own */
-	EXL_DATE_WORD = 1u << 17      /* "last", "next": in an inserted date
+	EXL_DATE_WORD = 1u << 17,     /* "last", "next": in an inserted date
 					 (", last week,") */
+	/* a high bit, so that a class added at the end of this list in
+	 * another branch cannot take the same one silently */
+	EXL_OFFICE = 1u << 30 /* "foreign", "deputy": a word of a title
+				 before a name (people.c) */
 };
 
 /* The classes of one word of words.tsv. */
@@ -254,6 +258,8 @@ struct ent_extractor {
 	ent_date doc_date; /* the date stamped on the document's events */
 	char stem_buf[256];
 	ent_extract_stats work; /* ent_extractor_stats() */
+	struct ex_people *people; /* people named with their state in the
+				     document (people.c), NULL */
 	/* the document's latest events, latest first */
 	struct {
 		char source[ENT_CODE_SIZE];
@@ -265,6 +271,8 @@ struct ent_extractor {
 /* -- maps (dict.c) -- */
 int ex_map_put(ex_map *m, uint64_t key, int32_t val);
 int32_t ex_map_get(const ex_map *m, uint64_t key);
+/* Empty the map, keeping its room. */
+void ex_map_clear(ex_map *m);
 void ex_map_free(ex_map *m);
 
 /* -- tokens (token.c) -- */
@@ -305,5 +313,12 @@ ent_status ex_sentence(ent_extractor *ex, const char *text, size_t start,
 	size_t end, long number, const char *doc, ent_event_cb cb,
 	void *payload, ent_error *err);
 void ex_scratch_free(void *scratch);
+
+/* -- people (people.c) -- */
+/* Forget the people of the last document (before a new one). */
+void ex_people_forget(ent_extractor *ex);
+void ex_people_free(ent_extractor *ex);
+/* Is token t the surname of a person the document named with a state? */
+int ex_person_known(const ent_extractor *ex, const ex_token *t);
 
 #endif

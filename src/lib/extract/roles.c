@@ -974,13 +974,15 @@ fail:
 	return -1;
 }
 
-/* Does any token start an actor phrase? A sentence with none is skipped. */
-static int may_name_actor(const ex_token *tk, long n)
+/* Does any token start an actor phrase or a person's name the document
+ * learned? A sentence with none is skipped. */
+static int may_name_actor(const ent_extractor *ex, const ex_token *tk, long n)
 {
 	long k;
 
 	for (k = 0; k < n; k++) {
-		if (tk[k].w != NULL && tk[k].w->actors >= 0) {
+		if ((tk[k].w != NULL && tk[k].w->actors >= 0) ||
+			ex_person_known(ex, &tk[k])) {
 			return 1;
 		}
 	}
@@ -1016,7 +1018,7 @@ ent_status ex_sentence(ent_extractor *ex, const char *text, size_t start,
 	s->work = &ex->work.steps;
 	ex->work.sentences++;
 	ex->work.tokens += (size_t)n;
-	if (!may_name_actor(ex->toks, n)) {
+	if (!may_name_actor(ex, ex->toks, n)) {
 		return ENT_OK;
 	}
 	s->first = ex_dateline_end(text, ex->toks, n);
@@ -1059,6 +1061,9 @@ ent_status ex_sentence(ent_extractor *ex, const char *text, size_t start,
 	}
 	if (s->n_g > 0) {
 		ex_remember(ex, s, n);
+	}
+	if (ex_people_learn(ex, s, ex->toks, n) != 0) {
+		return ent__error_nomem(err);
 	}
 	return ENT_OK;
 }

@@ -71,6 +71,7 @@ static const struct {
 	{"prefix", 0, EXL_PREFIX},
 	{"purpose", 0, EXL_PURPOSE},
 	{"date-word", 0, EXL_DATE_WORD},
+	{"office", 0, EXL_OFFICE},
 };
 
 static struct {
