@@ -590,6 +590,125 @@ static void test_options(void)
 	ent_extractor_destroy(NULL);
 }
 
+/* Create an extractor with a user verb (or actor) table of `text`; its
+ * status, with the error in *err. */
+static ent_status with_table(ent_extractor **x, const char *text, int verbs,
+	ent_error *err)
+{
+	ent_extract_options o = ENT_EXTRACT_OPTIONS_INIT;
+	char path[] = "/tmp/entente-test-table-XXXXXX";
+	ent_status st = ENT_EIO;
+	FILE *fp;
+	int fd;
+
+	*x = NULL;
+	if ((fd = mkstemp(path)) < 0 || (fp = fdopen(fd, "w")) == NULL) {
+		return st;
+	}
+	fputs(text, fp);
+	fclose(fp);
+	if (verbs) {
+		o.verb_dict = path;
+	} else {
+		o.actor_dict = path;
+	}
+	st = ent_extractor_create(x, &o, err);
+	remove(path);
+	return st;
+}
+
+/* The events of `text` read by x, as summary() gives them. */
+static const char *summary_with(ent_extractor *x, const char *text)
+{
+	ent_extractor *keep = ex;
+	const char *r;
+
+	ex = x;
+	r = summary(text);
+	ex = keep;
+	return r;
+}
+
+/* Alternatives in the dictionaries: one word each in a bare list, several
+ * words in parentheses; what could be read two ways is an error with its
+ * column, never a phrase silently disabled (variants.c). */
+static void test_alternatives(void)
+{
+	ent_extractor *x = NULL;
+	ent_error err = {0};
+	ent_status st;
+
+	st = with_table(&x,
+		"snub|rebuff (a|the) (cold shoulder|brush-off|visit)\t120\t-\n"
+		"issue|issued (a|an) (stern warning|ultimatum)\t138\t-\n",
+		1, &err);
+	ok(st == ENT_OK, "parenthesised alternatives of several words load");
+	is_str(summary_with(x, "Spain snubbed the visit by Japan. Peru "
+			       "snubbed a brush-off to Chile."),
+		"ESP>JPN:120 PER>CHL:120",
+		"a one-word and a several-word alternative of one list");
+	is_str(summary_with(x, "Russia issued a stern warning to Japan. "
+			       "Russia issued an ultimatum to China."),
+		"RUS>JPN:138 RUS>CHN:138",
+		"each alternative of a list, after one of another list");
+	is_str(summary_with(x, "Russia issued a stern note to Japan."), "",
+		"a several-word alternative is matched whole");
+	ent_extractor_destroy(x);
+
+	st = with_table(&x,
+		"meet\t040\tsym\nthreaten * force|military action|war\t138"
+		"\t-\n",
+		1, &err);
+	ok(st == ENT_EPARSE && x == NULL && err.line == 2 &&
+			err.column == 27 &&
+			strstr(err.message, "side by side") != NULL,
+		"two bare lists side by side (a several-word alternative "
+		"without parentheses) are an error at the second");
+	printf("# %ld:%ld %s\n", err.line, err.column, err.message);
+	st = with_table(&x, "condemn|\t111\t-\n", 1, &err);
+	ok(st == ENT_EPARSE && err.line == 1 && err.column == 9 &&
+			strstr(err.message, "empty alternative") != NULL,
+		"an empty alternative is an error");
+	printf("# %ld:%ld %s\n", err.line, err.column, err.message);
+	st = with_table(&x, "\nsign (a|the pact\t057\t-\n", 1, &err);
+	ok(st == ENT_EPARSE && err.line == 2 && err.column == 6 &&
+			strstr(err.message, "no ')'") != NULL,
+		"an unclosed parenthesis is an error");
+	printf("# %ld:%ld %s\n", err.line, err.column, err.message);
+	st = with_table(&x, "sign (a|*|the) pact\t057\t-\n", 1, &err);
+	ok(st == ENT_EPARSE && err.column == 9 &&
+			strstr(err.message, "gap") != NULL,
+		"a gap inside alternatives is an error");
+	printf("# %ld:%ld %s\n", err.line, err.column, err.message);
+	st = with_table(&x, "sign the pact|*\t057\t-\n", 1, &err);
+	ok(st == ENT_EPARSE && err.column == 15 &&
+			strstr(err.message, "gap") != NULL,
+		"a gap in a bare list is an error too");
+	printf("# %ld:%ld %s\n", err.line, err.column, err.message);
+
+	/* the built-in table: "threaten * (force|military action|...)" was
+	 * "force|military" then "action|...", so "threatened force" was only
+	 * the plain threat 130 */
+	is_str(summary("Russia threatened force against Japan. Russia "
+		       "threatened military action against China."),
+		"RUS>JPN:138 RUS>CHN:138",
+		"verbs.tsv: each alternative of a several-word list is read");
+
+	/* actors: every alternative of a surname keeps the surname rule */
+	st = with_table(&x,
+		"(Quixote|Quijote)\tESPGOV\tsurname\n"
+		"(Kingdom of Ruritania|Ruritania)\tAUT\tstate\n",
+		0, &err);
+	ok(st == ENT_OK, "actor alternatives load");
+	is_str(summary_with(x, "Quijote criticised Chad. Pablo Quijote "
+			       "criticised Peru. The Kingdom of Ruritania "
+			       "criticised Japan."),
+		"ESPGOV>TCD:111 AUT>JPN:111",
+		"each alternative of an actor, a surname not after another "
+		"name");
+	ent_extractor_destroy(x);
+}
+
 static void on_row(
 	const char *id, const char *missed, const char *extra, void *payload)
 {
@@ -868,6 +987,7 @@ int main(void)
 	test_blockers();
 	test_provenance();
 	test_options();
+	test_alternatives();
 	test_score();
 	test_gold();
 	test_document_date();

@@ -303,6 +303,19 @@ ent_status ex_load_states(ent_extractor *ex, ent_error *err);
 ent_status ex_load_roots(ent_extractor *ex, ent_error *err);
 void ex_table_free(ex_table *t);
 
+/* -- alternatives of several words (variants.c) -- */
+/* Called with each phrase a dictionary line expands into; sets *bad_col
+ * (a byte of `phrase`) on ENT_EPARSE. */
+typedef ent_status (*ex_variant_fn)(
+	void *payload, const char *phrase, size_t len, size_t *bad_col);
+/* Expand `phrase` ("threaten * (force|military action)") into phrases of
+ * one-word alternatives and hand each to fn. ENT_OK, ENT_ENOMEM, or
+ * ENT_EPARSE with *bad_col the byte of `phrase` at fault and *why what is
+ * wrong (NULL when fn failed without saying). */
+ent_status ex_phrase_variants(ent_extractor *ex, const char *phrase,
+	size_t len, ex_variant_fn fn, void *payload, size_t *bad_col,
+	const char **why);
+
 /* Does phrase `p` of `t` match tokens from `i`? Sets *end to one past the
  * last matched token. `stems` compares stems instead of words. */
 int ex_phrase_match(const ex_table *t, const ex_phrase *p, const ex_token *toks,
