@@ -331,12 +331,13 @@ static int learn_around(
 
 int ex_people_learn(ent_extractor *ex, scratch *s, const ex_token *tk, long n)
 {
-	size_t mi;
+	size_t mi, before;
 
 	if (ex->people == NULL &&
 		(ex->people = calloc(1, sizeof(struct ex_people))) == NULL) {
 		return -1;
 	}
+	before = ex->people->n;
 	for (mi = 0; mi < s->n_m; mi++) {
 		const mention *m = &s->m[mi];
 
@@ -345,7 +346,7 @@ int ex_people_learn(ent_extractor *ex, scratch *s, const ex_token *tk, long n)
 			return -1;
 		}
 	}
-	return 0;
+	return ex->people->n > before;
 }
 
 /* -- resolving ----------------------------------------------------------- */

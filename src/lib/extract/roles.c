@@ -989,6 +989,24 @@ static int may_name_actor(const ent_extractor *ex, const ex_token *tk, long n)
 	return 0;
 }
 
+/* Learn the people the sentence names with their state; when it named
+ * someone new, read its mentions again, so that the name is an actor in
+ * this sentence too ("Stanley Kakubo, the Zambian foreign minister,
+ * criticised Angola"). 0, or -1 when out of memory. */
+static int learn_people(ent_extractor *ex, scratch *s, long n)
+{
+	int learned = ex_people_learn(ex, s, ex->toks, n);
+
+	if (learned < 0) {
+		return -1;
+	}
+	if (learned > 0) {
+		s->n_m = 0;
+		return ex_find_mentions(ex, s, ex->toks, n);
+	}
+	return 0;
+}
+
 ent_status ex_sentence(ent_extractor *ex, const char *text, size_t start,
 	size_t end, long number, const char *doc, ent_event_cb cb,
 	void *payload, ent_error *err)
@@ -1025,6 +1043,7 @@ ent_status ex_sentence(ent_extractor *ex, const char *text, size_t start,
 	ex_mark_clauses(s, ex->toks, n);
 	if (ex_summarise_clauses(s, ex->toks, n) != 0 ||
 		ex_find_mentions(ex, s, ex->toks, n) != 0 ||
+		learn_people(ex, s, n) != 0 ||
 		ex_find_verbs(ex, s, ex->toks, n) != 0 ||
 		ex_find_groups(s, ex->toks) != 0) {
 		return ent__error_nomem(err);
@@ -1061,9 +1080,6 @@ ent_status ex_sentence(ent_extractor *ex, const char *text, size_t start,
 	}
 	if (s->n_g > 0) {
 		ex_remember(ex, s, n);
-	}
-	if (ex_people_learn(ex, s, ex->toks, n) != 0) {
-		return ent__error_nomem(err);
 	}
 	return ENT_OK;
 }
