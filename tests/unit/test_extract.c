@@ -285,6 +285,11 @@ static void test_people(void)
 		"",
 		"the capitalised first word of a sentence is not a name by "
 		"itself");
+	is_str(summary("Liberian President Joseph Young spoke on Monday. The "
+		       "young were cheering. Young criticised Ghana."),
+		"",
+		"a surname the document also writes in small letters is a "
+		"common word");
 	is_str(summary("Zambian President Said Musa spoke on Monday. Musa "
 		       "praised Malawi."),
 		"", "a name with a function word in it is not learned");

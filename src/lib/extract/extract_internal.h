@@ -331,7 +331,8 @@ void ex_scratch_free(void *scratch);
 /* Forget the people of the last document (before a new one). */
 void ex_people_forget(ent_extractor *ex);
 void ex_people_free(ent_extractor *ex);
-/* Is token t the surname of a person the document named with a state? */
+/* Is token t (in any case) the surname of a person the document named
+ * with a state? */
 int ex_person_known(const ent_extractor *ex, const ex_token *t);
 
 #endif

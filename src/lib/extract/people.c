@@ -12,7 +12,8 @@
  * right after a title (words.tsv classes title and office) tied to a
  * state, or in apposition to one ("X Y, the Zambian foreign minister").
  * A surname that is a word the dictionaries know (an actor, a place, a
- * function word, an event or head word) is never taken over. Two people
+ * function word, an event or head word) is never taken over, nor one the
+ * document also writes in small letters ("Young", "young"). Two people
  * of one surname and different states make it ambiguous: it then stands
  * for nobody. The first word of a sentence is not a name by itself.
  *
@@ -37,7 +38,8 @@
 typedef struct person {
 	uint64_t given; /* the word before the surname in the learned name */
 	char code[ENT_CODE_SIZE];
-	int ambiguous; /* two people of different states share the surname */
+	int ambiguous; /* two people of different states share the surname,
+			  or the document writes it in small letters */
 } person;
 
 struct ex_people {
@@ -329,6 +331,31 @@ static int learn_around(
 	return 0;
 }
 
+/* A surname the document also writes in small letters is a common word
+ * ("President Joseph Young ... young people"): it stands for nobody.
+ * Returns 1 when a surname became so. */
+static int small_letters(
+	struct ex_people *pp, const scratch *s, const ex_token *tk, long n)
+{
+	long k;
+	int changed = 0;
+
+	for (k = 0; k < n; k++) {
+		int32_t at;
+
+		if (tk[k].kind != EXT_WORD || (tk[k].tflags & EXTF_CAP)) {
+			continue;
+		}
+		step(s);
+		at = ex_map_get(&pp->by_surname, tk[k].key);
+		if (at >= 0 && !pp->p[at].ambiguous) {
+			pp->p[at].ambiguous = 1;
+			changed = 1;
+		}
+	}
+	return changed;
+}
+
 int ex_people_learn(ent_extractor *ex, scratch *s, const ex_token *tk, long n)
 {
 	size_t mi, before;
@@ -346,15 +373,20 @@ int ex_people_learn(ent_extractor *ex, scratch *s, const ex_token *tk, long n)
 			return -1;
 		}
 	}
-	return ex->people->n > before;
+	if (ex->people->n == 0) {
+		return 0;
+	}
+	return small_letters(ex->people, s, tk, n) || ex->people->n > before;
 }
 
 /* -- resolving ----------------------------------------------------------- */
 
 int ex_person_known(const ent_extractor *ex, const ex_token *t)
 {
+	/* in any case: a sentence writing a surname in small letters is
+	 * read, so that the word is known to be a common one */
 	return ex->people != NULL && ex->people->n > 0 &&
-		(t->tflags & EXTF_CAP) &&
+		t->kind == EXT_WORD &&
 		ex_map_get(&ex->people->by_surname, t->key) >= 0;
 }
 

@@ -990,9 +990,10 @@ static int may_name_actor(const ent_extractor *ex, const ex_token *tk, long n)
 }
 
 /* Learn the people the sentence names with their state; when it named
- * someone new, read its mentions again, so that the name is an actor in
- * this sentence too ("Stanley Kakubo, the Zambian foreign minister,
- * criticised Angola"). 0, or -1 when out of memory. */
+ * someone new (or wrote a surname in small letters: a common word), read
+ * its mentions again, so that the name is an actor in this sentence too
+ * ("Stanley Kakubo, the Zambian foreign minister, criticised Angola"). 0,
+ * or -1 when out of memory. */
 static int learn_people(ent_extractor *ex, scratch *s, long n)
 {
 	int learned = ex_people_learn(ex, s, ex->toks, n);

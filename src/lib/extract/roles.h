@@ -339,8 +339,9 @@ long ex_remembered_agent(ctx *c, long vi);
 
 /* people.c */
 /* Remember the people the sentence names with their state ("President
- * Hakainde Hichilema of Zambia"). 1 when someone new was learned, 0 when
- * not, -1 when out of memory. */
+ * Hakainde Hichilema of Zambia"), and forget the surnames it writes in
+ * small letters. 1 when that changed what a word of the sentence stands
+ * for, 0 when not, -1 when out of memory. */
 int ex_people_learn(ent_extractor *ex, scratch *s, const ex_token *tk, long n);
 /* Is token i a surname the document learned, standing for one state? Then
  * *t0 is the first token of the name ("Hakainde Hichilema" or
