@@ -290,6 +290,12 @@ static void test_people(void)
 		"",
 		"a surname the document also writes in small letters is a "
 		"common word");
+	is_str(summary("Peru expelled Chilean ambassador Marta Fuentes on "
+		       "Monday. Chile's foreign ministry criticised Fuentes's "
+		       "expulsion."),
+		"PER>CHLGOV:166 CHLGOV>PER:111",
+		"a state criticising its own envoy's expulsion is aimed at "
+		"the expeller, not at the envoy");
 	is_str(summary("Zambian President Said Musa spoke on Monday. Musa "
 		       "praised Malawi."),
 		"", "a name with a function word in it is not learned");

@@ -555,6 +555,18 @@ static int assign_roles(
 	if (v->object >= 0 && !(v->p->type & EXV_MODAL)) {
 		/* the phrase is about an event: aimed at whoever did it */
 		r->tgt = object_target((ctx *)c, v->object);
+		if (r->tgt >= 0 && r->src >= 0) {
+			ex_resolve(c->ex, c->s, r->src, 0);
+			ex_resolve(c->ex, c->s, r->tgt, 0);
+			if (s->g[r->src].n_codes > 0 &&
+				s->g[r->tgt].n_codes > 0 &&
+				self_only(&s->g[r->src], &s->g[r->tgt])) {
+				/* "Mexico criticised Monroy's expulsion",
+				 * Monroy its own envoy: the possessive is who
+				 * suffered the act; aimed at who did it */
+				r->tgt = ex_remembered_agent((ctx *)c, v->object);
+			}
+		}
 		r->tsearch = 0;
 		r->sym = 0;
 	}
