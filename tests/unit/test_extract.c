@@ -219,6 +219,88 @@ static void test_references(void)
 		"pronoun's antecedent");
 }
 
+/* A person named once with a title and a state stands for the state when
+ * the document later writes the surname alone (people.c). */
+static void test_people(void)
+{
+	is_str(summary("President Hakainde Hichilema of Zambia arrived in "
+		       "Kenya. Hichilema praised Malawi. Mr Hichilema later "
+		       "criticised Angola."),
+		"ZMBGOV>KEN:042 ZMBGOV>MWI:051 ZMBGOV>AGO:111",
+		"\"President X Y of Z\": the bare surname and \"Mr X\" "
+		"later");
+	is_str(summary("Zambia's President Hakainde Hichilema arrived in "
+		       "Kenya. Hichilema's government praised Malawi."),
+		"ZMBGOV>KEN:042 ZMBGOV>MWI:051",
+		"\"Z's President X Y\"; \"Y's government\"");
+	is_str(summary("Zambian President Hakainde Hichilema arrived in "
+		       "Kenya. Hichilema praised Malawi."),
+		"ZMBGOV>KEN:042 ZMBGOV>MWI:051", "\"Zambian President X Y\"");
+	is_str(summary("Stanley Kakubo, the Zambian foreign minister, spoke "
+		       "on Monday. Kakubo praised Malawi."),
+		"ZMBGOV>MWI:051", "\"X Y, the Zambian foreign minister\"");
+	is_str(summary("Stanley Kakubo, the Zambian foreign minister, "
+		       "criticised Angola."),
+		"ZMBGOV>AGO:111",
+		"the name is an actor in the sentence that introduces it "
+		"(the apposition once left the verb with no subject)");
+	is_str(summary("Stanley Kakubo, Zambia's foreign minister, spoke on "
+		       "Monday. Kakubo praised Malawi."),
+		"ZMBGOV>MWI:051", "\"X Y, Zambia's foreign minister\"");
+	is_str(summary("Stanley Kakubo, the foreign minister of Zambia, spoke "
+		       "on Monday. Kakubo praised Malawi."),
+		"ZMBGOV>MWI:051", "\"X Y, the foreign minister of Zambia\"");
+	is_str(summary("Foreign Minister Stanley Kakubo of Zambia spoke on "
+		       "Monday. Kakubo praised Malawi."),
+		"ZMBGOV>MWI:051", "\"Foreign Minister X Y of Zambia\"");
+	is_str(summary("Zambian President Hakainde Hichilema spoke on Monday. "
+		       "Hakainde Hichilema praised Malawi."),
+		"ZMBGOV>MWI:051", "the full name later");
+	is_str(summary("Hichilema praised Malawi."), "",
+		"a surname never introduced is nobody");
+	summary("Zambian President Hakainde Hichilema spoke on Monday.");
+	is_str(summary("Hichilema praised Malawi."), "",
+		"a new document forgets the people of the last one");
+	is_str(summary("Zambia's President John Mwale met Kenya's President "
+		       "Peter Mwale. Mwale praised Malawi."),
+		"ZMBGOV>KENGOV:040 KENGOV>ZMBGOV:040",
+		"two people of one surname and two states: ambiguous, "
+		"nobody");
+	is_str(summary("Zambia's President John Mwale met Kenya's President "
+		       "Peter Otieno. Otieno criticised Angola. Peter Mwale "
+		       "condemned Chad. John Mwale thanked Chad."),
+		"ZMBGOV>KENGOV:040 KENGOV>ZMBGOV:040 KENGOV>AGO:111 "
+		"ZMBGOV>TCD:051",
+		"a learned surname after another given name is someone "
+		"else");
+	is_str(summary("President Jordan Banda of Zambia spoke on Monday. "
+		       "Jordan praised Malawi."),
+		"JOR>MWI:051",
+		"a word that is a known actor is not taken over");
+	is_str(summary("Zambia's President Hichilema spoke on Monday. "
+		       "Hichilema praised Malawi."),
+		"", "one capitalised word after a title is not learned");
+	is_str(summary("Meanwhile, the Zambian foreign minister spoke on "
+		       "Monday. Meanwhile praised Malawi."),
+		"",
+		"the capitalised first word of a sentence is not a name by "
+		"itself");
+	is_str(summary("Liberian President Joseph Young spoke on Monday. The "
+		       "young were cheering. Young criticised Ghana."),
+		"",
+		"a surname the document also writes in small letters is a "
+		"common word");
+	is_str(summary("Peru expelled Chilean ambassador Marta Fuentes on "
+		       "Monday. Chile's foreign ministry criticised Fuentes's "
+		       "expulsion."),
+		"PER>CHLGOV:166 CHLGOV>PER:111",
+		"a state criticising its own envoy's expulsion is aimed at "
+		"the expeller, not at the envoy");
+	is_str(summary("Zambian President Said Musa spoke on Monday. Musa "
+		       "praised Malawi."),
+		"", "a name with a function word in it is not learned");
+}
+
 /* Event nouns carry their own arguments; a reaction to an event is aimed
  * at whoever did it, never at its victim. */
 static void test_event_nouns(void)
@@ -566,6 +648,125 @@ static void test_options(void)
 	ent_extractor_destroy(NULL);
 }
 
+/* Create an extractor with a user verb (or actor) table of `text`; its
+ * status, with the error in *err. */
+static ent_status with_table(ent_extractor **x, const char *text, int verbs,
+	ent_error *err)
+{
+	ent_extract_options o = ENT_EXTRACT_OPTIONS_INIT;
+	char path[] = "/tmp/entente-test-table-XXXXXX";
+	ent_status st = ENT_EIO;
+	FILE *fp;
+	int fd;
+
+	*x = NULL;
+	if ((fd = mkstemp(path)) < 0 || (fp = fdopen(fd, "w")) == NULL) {
+		return st;
+	}
+	fputs(text, fp);
+	fclose(fp);
+	if (verbs) {
+		o.verb_dict = path;
+	} else {
+		o.actor_dict = path;
+	}
+	st = ent_extractor_create(x, &o, err);
+	remove(path);
+	return st;
+}
+
+/* The events of `text` read by x, as summary() gives them. */
+static const char *summary_with(ent_extractor *x, const char *text)
+{
+	ent_extractor *keep = ex;
+	const char *r;
+
+	ex = x;
+	r = summary(text);
+	ex = keep;
+	return r;
+}
+
+/* Alternatives in the dictionaries: one word each in a bare list, several
+ * words in parentheses; what could be read two ways is an error with its
+ * column, never a phrase silently disabled (variants.c). */
+static void test_alternatives(void)
+{
+	ent_extractor *x = NULL;
+	ent_error err = {0};
+	ent_status st;
+
+	st = with_table(&x,
+		"snub|rebuff (a|the) (cold shoulder|brush-off|visit)\t120\t-\n"
+		"issue|issued (a|an) (stern warning|ultimatum)\t138\t-\n",
+		1, &err);
+	ok(st == ENT_OK, "parenthesised alternatives of several words load");
+	is_str(summary_with(x, "Spain snubbed the visit by Japan. Peru "
+			       "snubbed a brush-off to Chile."),
+		"ESP>JPN:120 PER>CHL:120",
+		"a one-word and a several-word alternative of one list");
+	is_str(summary_with(x, "Russia issued a stern warning to Japan. "
+			       "Russia issued an ultimatum to China."),
+		"RUS>JPN:138 RUS>CHN:138",
+		"each alternative of a list, after one of another list");
+	is_str(summary_with(x, "Russia issued a stern note to Japan."), "",
+		"a several-word alternative is matched whole");
+	ent_extractor_destroy(x);
+
+	st = with_table(&x,
+		"meet\t040\tsym\nthreaten * force|military action|war\t138"
+		"\t-\n",
+		1, &err);
+	ok(st == ENT_EPARSE && x == NULL && err.line == 2 &&
+			err.column == 27 &&
+			strstr(err.message, "side by side") != NULL,
+		"two bare lists side by side (a several-word alternative "
+		"without parentheses) are an error at the second");
+	printf("# %ld:%ld %s\n", err.line, err.column, err.message);
+	st = with_table(&x, "condemn|\t111\t-\n", 1, &err);
+	ok(st == ENT_EPARSE && err.line == 1 && err.column == 9 &&
+			strstr(err.message, "empty alternative") != NULL,
+		"an empty alternative is an error");
+	printf("# %ld:%ld %s\n", err.line, err.column, err.message);
+	st = with_table(&x, "\nsign (a|the pact\t057\t-\n", 1, &err);
+	ok(st == ENT_EPARSE && err.line == 2 && err.column == 6 &&
+			strstr(err.message, "no ')'") != NULL,
+		"an unclosed parenthesis is an error");
+	printf("# %ld:%ld %s\n", err.line, err.column, err.message);
+	st = with_table(&x, "sign (a|*|the) pact\t057\t-\n", 1, &err);
+	ok(st == ENT_EPARSE && err.column == 9 &&
+			strstr(err.message, "gap") != NULL,
+		"a gap inside alternatives is an error");
+	printf("# %ld:%ld %s\n", err.line, err.column, err.message);
+	st = with_table(&x, "sign the pact|*\t057\t-\n", 1, &err);
+	ok(st == ENT_EPARSE && err.column == 15 &&
+			strstr(err.message, "gap") != NULL,
+		"a gap in a bare list is an error too");
+	printf("# %ld:%ld %s\n", err.line, err.column, err.message);
+
+	/* the built-in table: "threaten * (force|military action|...)" was
+	 * "force|military" then "action|...", so "threatened force" was only
+	 * the plain threat 130 */
+	is_str(summary("Russia threatened force against Japan. Russia "
+		       "threatened military action against China."),
+		"RUS>JPN:138 RUS>CHN:138",
+		"verbs.tsv: each alternative of a several-word list is read");
+
+	/* actors: every alternative of a surname keeps the surname rule */
+	st = with_table(&x,
+		"(Quixote|Quijote)\tESPGOV\tsurname\n"
+		"(Kingdom of Ruritania|Ruritania)\tAUT\tstate\n",
+		0, &err);
+	ok(st == ENT_OK, "actor alternatives load");
+	is_str(summary_with(x, "Quijote criticised Chad. Pablo Quijote "
+			       "criticised Peru. The Kingdom of Ruritania "
+			       "criticised Japan."),
+		"ESPGOV>TCD:111 AUT>JPN:111",
+		"each alternative of an actor, a surname not after another "
+		"name");
+	ent_extractor_destroy(x);
+}
+
 static void on_row(
 	const char *id, const char *missed, const char *extra, void *payload)
 {
@@ -807,6 +1008,8 @@ static void test_linear_time(void)
 		"Russia and China said they would attack Japan and ",
 		"the two countries said which would condemn it, and ",
 		"Poland, which condemned Belarus, met Lithuania and ",
+		"Zambian President John Mwale met Mwale, Mr Mwale and ",
+		"Peter Otieno, the Zambian foreign minister Paul Otieno and ",
 	};
 	size_t i;
 
@@ -832,6 +1035,7 @@ int main(void)
 	test_roles();
 	test_negation();
 	test_references();
+	test_people();
 	test_event_nouns();
 	test_symmetry();
 	test_hyphens();
@@ -842,6 +1046,7 @@ int main(void)
 	test_places();
 	test_provenance();
 	test_options();
+	test_alternatives();
 	test_score();
 	test_gold();
 	test_document_date();

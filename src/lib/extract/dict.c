@@ -14,7 +14,8 @@
  *
  * verbs.tsv: PHRASE <TAB> CODE <TAB> OPTIONS. PHRASE is words separated by
  * spaces, matched on their Snowball stems; "a|b" gives alternatives for one
- * word, "*" or "*N" skips up to 3 (or N) words. CODE is a CAMEO code, or
+ * word, "(a|b c)" alternatives of several words (variants.c), "*" or "*N"
+ * skips up to 3 (or N) words. CODE is a CAMEO code, or
  * "-" for the control verbs. OPTIONS (comma-separated, or "-"): sym, noun,
  * rev, ctl, negator, notgt, modal, neg=CODE.
  */
@@ -100,6 +101,14 @@ int32_t ex_map_get(const ex_map *m, uint64_t key)
 		j = (j + 1) & (m->cap - 1);
 	}
 	return -1;
+}
+
+void ex_map_clear(ex_map *m)
+{
+	if (m->cap > 0) {
+		memset(m->keys, 0, m->cap * sizeof(*m->keys));
+	}
+	m->n = 0;
 }
 
 void ex_map_free(ex_map *m)
@@ -417,7 +426,7 @@ static ent_status index_heads(ex_table *t)
  */
 static ent_status phrase_add(ent_extractor *ex, ex_table *t, const char *phrase,
 	size_t len, int stems, uint16_t type, const char *code,
-	const char *neg_code, size_t *bad_col)
+	const char *neg_code, uint16_t need_extra, size_t *bad_col)
 {
 	ex_phrase *p;
 	size_t i = 0, first_item = t->n_items;
@@ -469,7 +478,7 @@ static ent_status phrase_add(ent_extractor *ex, ex_table *t, const char *phrase,
 	p->n_items = (uint16_t)(t->n_items - first_item);
 	p->type = type;
 	p->order = (uint32_t)t->n;
-	p->need = need;
+	p->need = need | need_extra; /* every copy index_heads() makes */
 	p->second = 0;
 	if (p->n_items >= 2 && t->items[first_item + 1].n_alt == 1) {
 		p->second = t->pool[t->items[first_item + 1].alt];
@@ -478,6 +487,32 @@ static ent_status phrase_add(ent_extractor *ex, ex_table *t, const char *phrase,
 	snprintf(p->neg_code, sizeof(p->neg_code), "%s",
 		neg_code ? neg_code : "");
 	return index_heads(t);
+}
+
+/* A dictionary line's phrase, for ex_phrase_variants(). */
+typedef struct line_phrase {
+	ent_extractor *ex;
+	ex_table *t;
+	int stems;
+	uint16_t type, need;
+	const char *code, *neg_code;
+} line_phrase;
+
+static ent_status add_variant(
+	void *payload, const char *phrase, size_t len, size_t *bad_col)
+{
+	line_phrase *lp = payload;
+
+	return phrase_add(lp->ex, lp->t, phrase, len, lp->stems, lp->type,
+		lp->code, lp->neg_code, lp->need, bad_col);
+}
+
+/* Compile a dictionary line's phrase with its alternatives. */
+static ent_status line_phrase_add(line_phrase *lp, const char *phrase,
+	size_t len, size_t *bad_col, const char **why)
+{
+	return ex_phrase_variants(
+		lp->ex, phrase, len, add_variant, lp, bad_col, why);
 }
 
 /* The token after an inserted date opening at the comma toks[k] (", on
@@ -709,6 +744,8 @@ ent_status ex_load_actors(ent_extractor *ex, const char *buf, size_t len,
 	while (next_line(buf, len, &pos, &s, &e)) {
 		size_t fs[4], fe[4], nf, ty, bad;
 		char code[ENT_CODE_SIZE];
+		line_phrase lp;
+		const char *why = NULL;
 		ent_status st;
 
 		line++;
@@ -811,14 +848,18 @@ ent_status ex_load_actors(ent_extractor *ex, const char *buf, size_t len,
 			}
 			continue;
 		}
-		st = phrase_add(ex, &ex->actors, buf + fs[0], fe[0] - fs[0], 0,
-			actor_types[ty].type, code, NULL, &bad);
+		lp.ex = ex;
+		lp.t = &ex->actors;
+		lp.stems = 0;
+		lp.type = actor_types[ty].type;
+		lp.need = actor_types[ty].need;
+		lp.code = code;
+		lp.neg_code = NULL;
+		st = line_phrase_add(&lp, buf + fs[0], fe[0] - fs[0], &bad, &why);
 		if (st != ENT_OK) {
-			return line_error(
-				err, st, source, line, bad, "bad actor phrase");
+			return line_error(err, st, source, line, bad,
+				why ? why : "bad actor phrase");
 		}
-		ex->actors.phrases[ex->actors.n - 1].need |=
-			actor_types[ty].need;
 	}
 	return ENT_OK;
 }
@@ -850,6 +891,8 @@ ent_status ex_load_verbs(ent_extractor *ex, const char *buf, size_t len,
 		size_t fs[4], fe[4], nf, bad, o;
 		char code[5] = "", neg[5] = "";
 		uint16_t type = 0;
+		line_phrase lp;
+		const char *why = NULL;
 		ent_status st;
 
 		line++;
@@ -922,11 +965,17 @@ ent_status ex_load_verbs(ent_extractor *ex, const char *buf, size_t len,
 					fs[1] - s, "not a CAMEO code");
 			}
 		}
-		st = phrase_add(ex, &ex->verbs, buf + fs[0], fe[0] - fs[0], 1,
-			type, code, neg, &bad);
+		lp.ex = ex;
+		lp.t = &ex->verbs;
+		lp.stems = 1;
+		lp.type = type;
+		lp.need = 0;
+		lp.code = code;
+		lp.neg_code = neg;
+		st = line_phrase_add(&lp, buf + fs[0], fe[0] - fs[0], &bad, &why);
 		if (st != ENT_OK) {
-			return line_error(
-				err, st, source, line, bad, "bad event phrase");
+			return line_error(err, st, source, line, bad,
+				why ? why : "bad event phrase");
 		}
 	}
 	return ENT_OK;
@@ -973,8 +1022,8 @@ static ent_status add_list(ent_extractor *ex, const char *list, uint16_t type,
 				s[n - 2] != 's' && s[n - 2] != 'e') {
 				ty = EXA_STATE;
 			}
-			st = phrase_add(
-				ex, &ex->actors, s, n, 0, ty, code, NULL, &bad);
+			st = phrase_add(ex, &ex->actors, s, n, 0, ty, code,
+				NULL, 0, &bad);
 			if (st == ENT_ENOMEM) {
 				return st;
 			}
@@ -988,7 +1037,7 @@ static ent_status add_list(ent_extractor *ex, const char *list, uint16_t type,
 					buf[n] = 's';
 					st = phrase_add(ex, &ex->actors, buf,
 						n + 1, 0, EXA_STATE, code, NULL,
-						&bad);
+						0, &bad);
 					if (st == ENT_ENOMEM) {
 						return st;
 					}

@@ -113,6 +113,7 @@ void ent_extractor_destroy(ent_extractor *ex)
 	ex_table_free(&ex->verbs);
 	free(ex->toks);
 	ex_scratch_free(ex->scratch);
+	ex_people_free(ex);
 	free(ex);
 }
 
@@ -170,6 +171,7 @@ ent_status ent_extract_text(ent_extractor *ex, const char *text, size_t len,
 	ex->n_last_list = 0;
 	ex->n_recent = 0;
 	ex->n_doc_events = 0;
+	ex_people_forget(ex);
 	{
 		const char *base = doc ? doc : "text", *dot;
 

@@ -87,8 +87,10 @@ enum {
 					 whose agent is the agent of the
 					 event noun it carries ("evidence
 					 ... was presented by X") */
-	EXL_EXISTENTIAL = 1u << 20    /* "there" of "there were N soldiers
+	EXL_EXISTENTIAL = 1u << 20,   /* "there" of "there were N soldiers
 					 killed": the participle is passive */
+	EXL_OFFICE = 1u << 21         /* "foreign", "deputy": a word of a title
+					 before a name (people.c) */
 };
 
 /* The classes of one word of words.tsv. */
@@ -265,6 +267,8 @@ struct ent_extractor {
 	ent_date doc_date; /* the date stamped on the document's events */
 	char stem_buf[256];
 	ent_extract_stats work; /* ent_extractor_stats() */
+	struct ex_people *people; /* people named with their state in the
+				     document (people.c), NULL */
 	/* the document's latest events, latest first */
 	struct {
 		char source[ENT_CODE_SIZE];
@@ -276,6 +280,8 @@ struct ent_extractor {
 /* -- maps (dict.c) -- */
 int ex_map_put(ex_map *m, uint64_t key, int32_t val);
 int32_t ex_map_get(const ex_map *m, uint64_t key);
+/* Empty the map, keeping its room. */
+void ex_map_clear(ex_map *m);
 void ex_map_free(ex_map *m);
 
 /* -- tokens (token.c) -- */
@@ -306,6 +312,19 @@ ent_status ex_load_states(ent_extractor *ex, ent_error *err);
 ent_status ex_load_roots(ent_extractor *ex, ent_error *err);
 void ex_table_free(ex_table *t);
 
+/* -- alternatives of several words (variants.c) -- */
+/* Called with each phrase a dictionary line expands into; sets *bad_col
+ * (a byte of `phrase`) on ENT_EPARSE. */
+typedef ent_status (*ex_variant_fn)(
+	void *payload, const char *phrase, size_t len, size_t *bad_col);
+/* Expand `phrase` ("threaten * (force|military action)") into phrases of
+ * one-word alternatives and hand each to fn. ENT_OK, ENT_ENOMEM, or
+ * ENT_EPARSE with *bad_col the byte of `phrase` at fault and *why what is
+ * wrong (NULL when fn failed without saying). */
+ent_status ex_phrase_variants(ent_extractor *ex, const char *phrase,
+	size_t len, ex_variant_fn fn, void *payload, size_t *bad_col,
+	const char **why);
+
 /* Does phrase `p` of `t` match tokens from `i`? Sets *end to one past the
  * last matched token. `stems` compares stems instead of words. */
 int ex_phrase_match(const ex_table *t, const ex_phrase *p, const ex_token *toks,
@@ -316,5 +335,13 @@ ent_status ex_sentence(ent_extractor *ex, const char *text, size_t start,
 	size_t end, long number, const char *doc, ent_event_cb cb,
 	void *payload, ent_error *err);
 void ex_scratch_free(void *scratch);
+
+/* -- people (people.c) -- */
+/* Forget the people of the last document (before a new one). */
+void ex_people_forget(ent_extractor *ex);
+void ex_people_free(ent_extractor *ex);
+/* Is token t (in any case) the surname of a person the document named
+ * with a state? */
+int ex_person_known(const ent_extractor *ex, const ex_token *t);
 
 #endif

@@ -358,6 +358,32 @@ static int add_hyphened(scratch *s, long t0, long t1, const char *code)
 	return 0;
 }
 
+/* A surname the document learned with its state (people.c): a mention of
+ * the state ("Hichilema said", "Mr Hichilema", "Hichilema's government").
+ * Returns 0, or -1 when out of memory. */
+static int person_mention(const ent_extractor *ex, scratch *s,
+	const ex_token *tk, long n, long i)
+{
+	char code[ENT_CODE_SIZE];
+	mention *m;
+	long t0, k;
+
+	if (!ex_person_at(ex, tk, n, i, &t0, code) || t0 < s->first) {
+		return 0;
+	}
+	if ((m = add_mention(s)) == NULL) {
+		return -1;
+	}
+	m->t0 = t0;
+	m->t1 = i + 1;
+	m->type = EXA_STATE;
+	copy_code(m->code, code, sizeof(m->code));
+	for (k = m->t0; k < m->t1; k++) {
+		s->mention_at[k] = (long)(s->n_m - 1);
+	}
+	return 0;
+}
+
 int ex_find_mentions(ent_extractor *ex, scratch *s, const ex_token *tk, long n)
 {
 	long i, k;
@@ -372,6 +398,12 @@ int ex_find_mentions(ent_extractor *ex, scratch *s, const ex_token *tk, long n)
 		mention *m;
 
 		if (tk[i].w == NULL || tk[i].w->actors < 0) {
+			if (person_mention(ex, s, tk, n, i) != 0) {
+				return -1;
+			}
+			if (s->mention_at[i] >= 0) {
+				continue;
+			}
 			if (relative_pronoun(s, tk, i) != 0) {
 				return -1;
 			}

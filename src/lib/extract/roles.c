@@ -555,6 +555,18 @@ static int assign_roles(
 	if (v->object >= 0 && !(v->p->type & EXV_MODAL)) {
 		/* the phrase is about an event: aimed at whoever did it */
 		r->tgt = object_target((ctx *)c, v->object);
+		if (r->tgt >= 0 && r->src >= 0) {
+			ex_resolve(c->ex, c->s, r->src, 0);
+			ex_resolve(c->ex, c->s, r->tgt, 0);
+			if (s->g[r->src].n_codes > 0 &&
+				s->g[r->tgt].n_codes > 0 &&
+				self_only(&s->g[r->src], &s->g[r->tgt])) {
+				/* "Mexico criticised Monroy's expulsion",
+				 * Monroy its own envoy: the possessive is who
+				 * suffered the act; aimed at who did it */
+				r->tgt = ex_remembered_agent((ctx *)c, v->object);
+			}
+		}
 		r->tsearch = 0;
 		r->sym = 0;
 	}
@@ -974,15 +986,36 @@ fail:
 	return -1;
 }
 
-/* Does any token start an actor phrase? A sentence with none is skipped. */
-static int may_name_actor(const ex_token *tk, long n)
+/* Does any token start an actor phrase or a person's name the document
+ * learned? A sentence with none is skipped. */
+static int may_name_actor(const ent_extractor *ex, const ex_token *tk, long n)
 {
 	long k;
 
 	for (k = 0; k < n; k++) {
-		if (tk[k].w != NULL && tk[k].w->actors >= 0) {
+		if ((tk[k].w != NULL && tk[k].w->actors >= 0) ||
+			ex_person_known(ex, &tk[k])) {
 			return 1;
 		}
+	}
+	return 0;
+}
+
+/* Learn the people the sentence names with their state; when it named
+ * someone new (or wrote a surname in small letters: a common word), read
+ * its mentions again, so that the name is an actor in this sentence too
+ * ("Stanley Kakubo, the Zambian foreign minister, criticised Angola"). 0,
+ * or -1 when out of memory. */
+static int learn_people(ent_extractor *ex, scratch *s, long n)
+{
+	int learned = ex_people_learn(ex, s, ex->toks, n);
+
+	if (learned < 0) {
+		return -1;
+	}
+	if (learned > 0) {
+		s->n_m = 0;
+		return ex_find_mentions(ex, s, ex->toks, n);
 	}
 	return 0;
 }
@@ -1016,13 +1049,14 @@ ent_status ex_sentence(ent_extractor *ex, const char *text, size_t start,
 	s->work = &ex->work.steps;
 	ex->work.sentences++;
 	ex->work.tokens += (size_t)n;
-	if (!may_name_actor(ex->toks, n)) {
+	if (!may_name_actor(ex, ex->toks, n)) {
 		return ENT_OK;
 	}
 	s->first = ex_dateline_end(text, ex->toks, n);
 	ex_mark_clauses(s, ex->toks, n);
 	if (ex_summarise_clauses(s, ex->toks, n) != 0 ||
 		ex_find_mentions(ex, s, ex->toks, n) != 0 ||
+		learn_people(ex, s, n) != 0 ||
 		ex_find_verbs(ex, s, ex->toks, n) != 0 ||
 		ex_find_groups(s, ex->toks) != 0) {
 		return ent__error_nomem(err);

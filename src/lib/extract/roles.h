@@ -343,6 +343,18 @@ long ex_hyphen_actor(ctx *c, long vi, const ex_phrase **act);
  * group; -1 when there is none. */
 long ex_remembered_agent(ctx *c, long vi);
 
+/* people.c */
+/* Remember the people the sentence names with their state ("President
+ * Hakainde Hichilema of Zambia"), and forget the surnames it writes in
+ * small letters. 1 when that changed what a word of the sentence stands
+ * for, 0 when not, -1 when out of memory. */
+int ex_people_learn(ent_extractor *ex, scratch *s, const ex_token *tk, long n);
+/* Is token i a surname the document learned, standing for one state? Then
+ * *t0 is the first token of the name ("Hakainde Hichilema" or
+ * "Hichilema") and `code` its actor code. */
+int ex_person_at(const ent_extractor *ex, const ex_token *tk, long n, long i,
+	long *t0, char code[ENT_CODE_SIZE]);
+
 /* roles.c */
 /* The roots.tsv behaviour bits (EXR_*) of a CAMEO code. */
 unsigned ex_root_does(const ent_extractor *ex, const char *code);

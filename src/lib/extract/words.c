@@ -74,6 +74,7 @@ static const struct {
 	{"direction", 0, EXL_DIRECTION},
 	{"carrier", 0, EXL_CARRIER},
 	{"existential", 0, EXL_EXISTENTIAL},
+	{"office", 0, EXL_OFFICE},
 };
 
 static struct {
