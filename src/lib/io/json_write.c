@@ -292,9 +292,9 @@ ent_status ent_events_writer_add_cb(const ent_event *ev, void *payload)
 
 ent_status ent_events_writer_flush(ent_events_writer *w, ent_error *err)
 {
-	if (w == NULL) {
+	if (w == NULL || w->fp == NULL) {
 		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
-			"ent_events_writer_flush: NULL writer");
+			"ent_events_writer_flush: NULL writer, or a part");
 	}
 	if (w->held.len > 0 &&
 		fwrite(w->held.data, 1, w->held.len, w->fp) != w->held.len) {
@@ -317,14 +317,56 @@ size_t ent_events_writer_held(const ent_events_writer *w)
 
 ent_status ent_events_writer_finish(ent_events_writer *w, ent_error *err)
 {
-	if (w == NULL) {
+	if (w == NULL || w->fp == NULL) {
 		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
-			"ent_events_writer_finish: NULL writer");
+			"ent_events_writer_finish: NULL writer, or a part");
 	}
 	if (ent__buf_adds(&w->held, w->n ? "\n  ]\n}\n" : "]\n}\n") < 0) {
 		return ent__error_nomem(err);
 	}
 	return ent_events_writer_flush(w, err);
+}
+
+ent_status ent_events_writer_create_part(ent_events_writer **out,
+	ent_error *err)
+{
+	if (out == NULL) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_events_writer_create_part: NULL argument");
+	}
+	if ((*out = calloc(1, sizeof(**out))) == NULL) {
+		return ent__error_nomem(err);
+	}
+	return ENT_OK;
+}
+
+ent_status ent_events_writer_take(ent_events_writer *w,
+	ent_events_writer *part, ent_error *err)
+{
+	size_t need;
+
+	if (w == NULL || part == NULL || w->fp == NULL || part->fp != NULL) {
+		return ent__error_set(err, ENT_EINVAL, NULL, 0, 0,
+			"ent_events_writer_take: a writer and a part needed");
+	}
+	if (part->n == 0) {
+		return ENT_OK;
+	}
+	/* the part's first event starts "\n    " as a first event does; after
+	 * other events it needs the comma they would have put before it */
+	need = part->held.len + (w->n ? 1 : 0);
+	if (ent__buf_grow(&w->held, need) < 0) {
+		return ent__error_nomem(err);
+	}
+	if (w->n) {
+		ent__buf_add(&w->held, ",", 1);
+	}
+	ent__buf_add(&w->held, part->held.data, part->held.len);
+	w->n += part->n;
+	part->n = 0;
+	part->held.len = 0;
+	part->held.data[0] = '\0';
+	return ENT_OK;
 }
 
 void ent_events_writer_destroy(ent_events_writer *w)
