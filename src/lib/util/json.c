@@ -2,6 +2,7 @@
 /*
  * JSON strings and numbers (json.h).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -24,17 +25,35 @@ static const unsigned char plain[256] = {
 #undef PLAIN
 #undef PLAIN8
 
+/* 1 when none of the 8 bytes at p needs a look: no byte under 0x20, no
+ * '"', no '\\', none from 0x80 (a word at a time: each test is exact
+ * about whether such a byte is there, which is all it is asked). */
+static int plain8(const unsigned char *p)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
+	uint64_t w, q, bs;
+
+	memcpy(&w, p, 8);
+	q = w ^ (ones * '"');
+	bs = w ^ (ones * '\\');
+	return ((w | ((w - ones * 0x20) & ~w) | ((q - ones) & ~q) |
+			((bs - ones) & ~bs)) & highs) == 0;
+}
+
 int ent__json_put_string(ent__buf *b, const char *value, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)value;
 	size_t i = 0, n, run;
 
-	if (ent__buf_grow(b, len + 2) < 0 || ent__buf_add(b, "\"", 1) < 0) {
+	if ((b->cap - b->len <= len + 2 && ent__buf_grow(b, len + 2) < 0) ||
+		ent__buf_add(b, "\"", 1) < 0) {
 		return -1;
 	}
 	while (i < len) {
 		/* copy a run of bytes that need no escape in one go */
-		for (run = i; run < len && plain[s[run]]; run++) {
+		for (run = i; run + 8 <= len && plain8(s + run); run += 8) {
+		}
+		for (; run < len && plain[s[run]]; run++) {
 		}
 		if (run > i && ent__buf_add(b, value + i, run - i) < 0) {
 			return -1;
