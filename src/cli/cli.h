@@ -161,6 +161,27 @@ extern const cli_opt cli_section_measures, cli_opt_blocs, cli_opt_threads,
 extern const cli_opt cli_opt_extract_threads;
 
 /*
+ * The option groups every command that reads inputs shares, in the order
+ * of its help: entries of an option table (NULL-ended array of pointers).
+ * AGGREGATION takes the command's --by (cli_opt_by or its own wording).
+ */
+#define CLI_OPTS_FILTERS \
+	&cli_section_filters, &cli_opt_since, &cli_opt_until, \
+	&cli_opt_date_added, &cli_opt_actors, &cli_opt_codes, &cli_opt_quad, \
+	&cli_opt_root_only, &cli_opt_min_sources, &cli_opt_min_articles, \
+	&cli_opt_dedupe
+#define CLI_OPTS_AGGREGATION \
+	&cli_section_aggregation, &cli_opt_level, &cli_opt_weight, \
+	&cli_opt_min_events
+#define CLI_OPTS_INPUT \
+	&cli_section_input, &cli_opt_input_format, &cli_opt_strict, \
+	&cli_section_text, &cli_opt_date, &cli_opt_actor_dict, \
+	&cli_opt_verb_dict
+#define CLI_OPTS_MEASURES \
+	&cli_section_measures, &cli_opt_blocs, &cli_opt_threads, \
+	&cli_opt_sample_above, &cli_opt_samples, &cli_opt_all_triangles
+
+/*
  * Parse the arguments of a command (argv[0] is the command's name) by its
  * option table into `o`, then fill the library's options. Returns 0 on
  * success, -1 when it printed the help (exit 0), CLI_EXIT_USAGE on a usage
@@ -178,6 +199,12 @@ const cli_command *cli_find_command(const char *name);
 
 /* Print "entente: <error line>" to stderr; returns CLI_EXIT_FAILURE. */
 int cli_fail(const ent_error *err);
+/*
+ * End an output: commit it when `written` (the status of opening it and
+ * writing into it) is ENT_OK, else remove it (`out` may be NULL) and
+ * report `err`. Returns the command's exit status.
+ */
+int cli_output_end(ent_output *out, ent_status written, ent_error *err);
 /* Print "entente: <message> (try --help)" for a usage problem; returns
  * CLI_EXIT_USAGE. */
 int cli_usage_error(const char *fmt, ...)

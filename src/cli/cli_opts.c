@@ -395,6 +395,18 @@ int cli_fail(const ent_error *err)
 	return CLI_EXIT_FAILURE;
 }
 
+int cli_output_end(ent_output *out, ent_status written, ent_error *err)
+{
+	if (written != ENT_OK) {
+		ent_output_abort(out);
+		return cli_fail(err);
+	}
+	if (ent_output_commit(out, err) != ENT_OK) {
+		return cli_fail(err);
+	}
+	return CLI_EXIT_OK;
+}
+
 /* -- parsing ------------------------------------------------------------- */
 
 const char *cli_choices_text(char *buf, size_t size, const cli_opt *opt,

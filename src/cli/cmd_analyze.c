@@ -29,17 +29,10 @@ static const cli_opt opt_top = {CLI_OPT_COUNT, "top", 0, "N",
 static const cli_opt *const options[] = {
 	&cli_opt_help, &cli_opt_output_file, &opt_format, &opt_table,
 	&opt_top, &cli_opt_quiet,
-	&cli_section_filters, &cli_opt_since, &cli_opt_until,
-	&cli_opt_date_added, &cli_opt_actors, &cli_opt_codes, &cli_opt_quad,
-	&cli_opt_root_only, &cli_opt_min_sources, &cli_opt_min_articles,
-	&cli_opt_dedupe,
-	&cli_section_aggregation, &cli_opt_level, &cli_opt_weight,
-	&cli_opt_min_events, &cli_opt_by,
-	&cli_section_input, &cli_opt_input_format, &cli_opt_strict,
-	&cli_section_text, &cli_opt_date, &cli_opt_actor_dict,
-	&cli_opt_verb_dict,
-	&cli_section_measures, &cli_opt_blocs, &cli_opt_threads,
-	&cli_opt_sample_above, &cli_opt_samples, &cli_opt_all_triangles,
+	CLI_OPTS_FILTERS,
+	CLI_OPTS_AGGREGATION, &cli_opt_by,
+	CLI_OPTS_INPUT,
+	CLI_OPTS_MEASURES,
 	NULL,
 };
 
@@ -64,6 +57,7 @@ static int run(cli_opts *o)
 	ent_output *out = NULL;
 	ent_report_options ropts = ENT_REPORT_OPTIONS_INIT;
 	ent_error err = {0};
+	ent_status st;
 	int rc;
 
 	if (o->format >= 0) {
@@ -96,17 +90,12 @@ static int run(cli_opts *o)
 		goto done;
 	}
 	ropts.periods = p;
-	if (ent_output_open(&out, o->output ? o->output : "-", &err) !=
-			ENT_OK ||
-		ent_report_write(ent_output_stream(out), ds, g, m, &ropts,
-			&err) != ENT_OK) {
-		ent_output_abort(out);
-		rc = cli_fail(&err);
-		goto done;
+	st = ent_output_open(&out, o->output ? o->output : "-", &err);
+	if (st == ENT_OK) {
+		st = ent_report_write(ent_output_stream(out), ds, g, m, &ropts,
+			&err);
 	}
-	if (ent_output_commit(out, &err) != ENT_OK) {
-		rc = cli_fail(&err);
-	}
+	rc = cli_output_end(out, st, &err);
 done:
 	ent_periods_destroy(p);
 	ent_metrics_destroy(m);

@@ -10,15 +10,9 @@
 
 static const cli_opt *const options[] = {
 	&cli_opt_help, &cli_opt_output_file, &cli_opt_quiet,
-	&cli_section_filters, &cli_opt_since, &cli_opt_until,
-	&cli_opt_date_added, &cli_opt_actors, &cli_opt_codes, &cli_opt_quad,
-	&cli_opt_root_only, &cli_opt_min_sources, &cli_opt_min_articles,
-	&cli_opt_dedupe,
-	&cli_section_aggregation, &cli_opt_level, &cli_opt_weight,
-	&cli_opt_min_events,
-	&cli_section_input, &cli_opt_input_format, &cli_opt_strict,
-	&cli_section_text, &cli_opt_date, &cli_opt_actor_dict,
-	&cli_opt_verb_dict,
+	CLI_OPTS_FILTERS,
+	CLI_OPTS_AGGREGATION,
+	CLI_OPTS_INPUT,
 	NULL,
 };
 
@@ -42,6 +36,7 @@ static int run(cli_opts *o)
 	ent_error err = {0};
 	ent_dyad d;
 	size_t i;
+	ent_status st;
 	int rc;
 
 	if ((rc = cli_load(&ds, o, 0)) != 0) {
@@ -64,20 +59,14 @@ static int run(cli_opts *o)
 		}
 		table = kept;
 	}
-	if (ent_output_open(&out, o->output ? o->output : "-", &err) !=
-		ENT_OK ||
-		ent_dyads_write_csv(ent_output_stream(out), table, &err) !=
-		ENT_OK) {
-		if (err.source == NULL && o->output != NULL) {
-			err.source = o->output;
-		}
-		ent_output_abort(out);
-		rc = cli_fail(&err);
-		goto done;
+	st = ent_output_open(&out, o->output ? o->output : "-", &err);
+	if (st == ENT_OK) {
+		st = ent_dyads_write_csv(ent_output_stream(out), table, &err);
 	}
-	if (ent_output_commit(out, &err) != ENT_OK) {
-		rc = cli_fail(&err);
+	if (st != ENT_OK && err.source == NULL && o->output != NULL) {
+		err.source = o->output;
 	}
+	rc = cli_output_end(out, st, &err);
 done:
 	ent_dyads_destroy(kept);
 	ent_dataset_destroy(ds);

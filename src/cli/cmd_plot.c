@@ -130,15 +130,9 @@ static const cli_opt opt_by = {CLI_OPT_CHOICE, "by", 0, "UNIT",
 static const cli_opt *const options[] = {
 	&cli_opt_help, &opt_output, &opt_format, &cli_opt_quiet,
 	&section_chart, &opt_relation, &opt_actor,
-	&cli_section_filters, &cli_opt_since, &cli_opt_until,
-	&cli_opt_date_added, &cli_opt_actors, &cli_opt_codes, &cli_opt_quad,
-	&cli_opt_root_only, &cli_opt_min_sources, &cli_opt_min_articles,
-	&cli_opt_dedupe,
-	&cli_section_aggregation, &cli_opt_level, &cli_opt_weight,
-	&cli_opt_min_events, &opt_by,
-	&cli_section_input, &cli_opt_input_format, &cli_opt_strict,
-	&cli_section_text, &cli_opt_date, &cli_opt_actor_dict,
-	&cli_opt_verb_dict,
+	CLI_OPTS_FILTERS,
+	CLI_OPTS_AGGREGATION, &opt_by,
+	CLI_OPTS_INPUT,
 	NULL,
 };
 
@@ -180,6 +174,7 @@ static int run(cli_opts *o)
 	ent_output *out = NULL;
 	ent_plot_options popts = ENT_PLOT_OPTIONS_INIT;
 	ent_error err = {0};
+	ent_status st;
 	int rc;
 
 	if (o->dataset.by == ENT_PERIOD_NONE) {
@@ -224,16 +219,12 @@ static int run(cli_opts *o)
 		rc = cli_fail(&err);
 		goto done;
 	}
-	if (ent_output_open(&out, o->output, &err) != ENT_OK ||
-		ent_plot_trend(ent_output_stream(out), t, r, &popts, &err) !=
-			ENT_OK) {
-		ent_output_abort(out);
-		rc = cli_fail(&err);
-		goto done;
+	st = ent_output_open(&out, o->output, &err);
+	if (st == ENT_OK) {
+		st = ent_plot_trend(ent_output_stream(out), t, r, &popts,
+			&err);
 	}
-	if (ent_output_commit(out, &err) != ENT_OK) {
-		rc = cli_fail(&err);
-	}
+	rc = cli_output_end(out, st, &err);
 done:
 	ent_free(r);
 	ent_trends_destroy(t);

@@ -28,17 +28,10 @@ static const cli_opt *const options[] = {
 	&cli_section_diagram, &cli_opt_layout, &cli_opt_size, &cli_opt_title,
 	&cli_opt_directed, &cli_opt_top_relations, &cli_opt_min_weight,
 	&cli_opt_seed, &cli_opt_all_relations,
-	&cli_section_filters, &cli_opt_since, &cli_opt_until,
-	&cli_opt_date_added, &cli_opt_actors, &cli_opt_codes, &cli_opt_quad,
-	&cli_opt_root_only, &cli_opt_min_sources, &cli_opt_min_articles,
-	&cli_opt_dedupe,
-	&cli_section_aggregation, &cli_opt_level, &cli_opt_weight,
-	&cli_opt_min_events, &opt_by,
-	&cli_section_input, &cli_opt_input_format, &cli_opt_strict,
-	&cli_section_text, &cli_opt_date, &cli_opt_actor_dict,
-	&cli_opt_verb_dict,
-	&cli_section_measures, &cli_opt_blocs, &cli_opt_threads,
-	&cli_opt_sample_above, &cli_opt_samples, &cli_opt_all_triangles,
+	CLI_OPTS_FILTERS,
+	CLI_OPTS_AGGREGATION, &opt_by,
+	CLI_OPTS_INPUT,
+	CLI_OPTS_MEASURES,
 	NULL,
 };
 
@@ -78,6 +71,7 @@ static int run(cli_opts *o)
 	ent_render_options ropts = ENT_RENDER_OPTIONS_INIT;
 	ent_error err = {0};
 	const char *path = o->output ? o->output : "-";
+	ent_status st;
 	int rc;
 
 	if (o->format >= 0) {
@@ -103,17 +97,16 @@ static int run(cli_opts *o)
 	if (ent_graph_build(&g, ent_dataset_dyads(ds), &o->graph, &err) !=
 			ENT_OK ||
 		ent_metrics_compute(&m, g, &o->metrics, &err) != ENT_OK ||
-		ent_renderer_create(&r, &err) != ENT_OK ||
-		ent_output_open(&out, path, &err) != ENT_OK ||
-		ent_render_write(r, ent_output_stream(out), g, m, ds, &ropts,
-			&err) != ENT_OK) {
-		ent_output_abort(out);
+		ent_renderer_create(&r, &err) != ENT_OK) {
 		rc = cli_fail(&err);
 		goto done;
 	}
-	if (ent_output_commit(out, &err) != ENT_OK) {
-		rc = cli_fail(&err);
+	st = ent_output_open(&out, path, &err);
+	if (st == ENT_OK) {
+		st = ent_render_write(r, ent_output_stream(out), g, m, ds,
+			&ropts, &err);
 	}
+	rc = cli_output_end(out, st, &err);
 done:
 	ent_renderer_destroy(r);
 	ent_metrics_destroy(m);

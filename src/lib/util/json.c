@@ -40,13 +40,30 @@ static int plain8(const unsigned char *p)
 			((bs - ones) & ~bs)) & highs) == 0;
 }
 
-int ent__json_put_string(ent__buf *b, const char *value, size_t len)
+/* Where escaped bytes go: a buffer, or a stream (written as they come, so
+ * a string of any length costs no memory). 0, or -1 out of memory. */
+typedef int (*emit_fn)(void *to, const char *p, size_t n);
+
+static int emit_buf(void *to, const char *p, size_t n)
+{
+	return ent__buf_add(to, p, n);
+}
+
+static int emit_file(void *to, const char *p, size_t n)
+{
+	/* a write error shows in ferror() of the stream */
+	(void)fwrite(p, 1, n, to);
+	return 0;
+}
+
+static int put_string(emit_fn emit, void *to, const char *value, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)value;
 	size_t i = 0, n, run;
+	char esc[8];
+	const char *e;
 
-	if ((b->cap - b->len <= len + 2 && ent__buf_grow(b, len + 2) < 0) ||
-		ent__buf_add(b, "\"", 1) < 0) {
+	if (emit(to, "\"", 1) < 0) {
 		return -1;
 	}
 	while (i < len) {
@@ -55,7 +72,7 @@ int ent__json_put_string(ent__buf *b, const char *value, size_t len)
 		}
 		for (; run < len && plain[s[run]]; run++) {
 		}
-		if (run > i && ent__buf_add(b, value + i, run - i) < 0) {
+		if (run > i && emit(to, value + i, run - i) < 0) {
 			return -1;
 		}
 		i = run;
@@ -64,50 +81,51 @@ int ent__json_put_string(ent__buf *b, const char *value, size_t len)
 		}
 		if (s[i] >= 0x80) {
 			n = ent__utf8_seq(s + i, len - i);
-			if (n == 0) {
-				/* not UTF-8: U+FFFD */
-				if (ent__buf_add(b, "\xEF\xBF\xBD", 3) < 0) {
-					return -1;
-				}
-				n = 1;
-			} else if (ent__buf_add(b, value + i, n) < 0) {
+			/* not UTF-8: U+FFFD */
+			if (n == 0 ? emit(to, "\xEF\xBF\xBD", 3) < 0 :
+				emit(to, value + i, n) < 0) {
 				return -1;
 			}
-			i += n;
+			i += n == 0 ? 1 : n;
 			continue;
 		}
 		switch (s[i]) {
-		case '"': n = (size_t)ent__buf_add(b, "\\\"", 2); break;
-		case '\\': n = (size_t)ent__buf_add(b, "\\\\", 2); break;
-		case '\b': n = (size_t)ent__buf_add(b, "\\b", 2); break;
-		case '\f': n = (size_t)ent__buf_add(b, "\\f", 2); break;
-		case '\n': n = (size_t)ent__buf_add(b, "\\n", 2); break;
-		case '\r': n = (size_t)ent__buf_add(b, "\\r", 2); break;
-		case '\t': n = (size_t)ent__buf_add(b, "\\t", 2); break;
-		default: n = (size_t)ent__buf_printf(b, "\\u%04x", s[i]); break;
+		case '"': e = "\\\""; break;
+		case '\\': e = "\\\\"; break;
+		case '\b': e = "\\b"; break;
+		case '\f': e = "\\f"; break;
+		case '\n': e = "\\n"; break;
+		case '\r': e = "\\r"; break;
+		case '\t': e = "\\t"; break;
+		default:
+			snprintf(esc, sizeof(esc), "\\u%04x", s[i]);
+			e = esc;
+			break;
 		}
-		if (n != 0) {
+		if (emit(to, e, strlen(e)) < 0) {
 			return -1;
 		}
 		i++;
 	}
-	return ent__buf_add(b, "\"", 1);
+	return emit(to, "\"", 1);
+}
+
+int ent__json_put_string(ent__buf *b, const char *value, size_t len)
+{
+	/* most strings need no escape: one growth for all of it (the room
+	 * checked here first: most of the time it is there) */
+	if (b->cap - b->len <= len + 2 && ent__buf_grow(b, len + 2) < 0) {
+		return -1;
+	}
+	return put_string(emit_buf, b, value, len);
 }
 
 int ent__json_fput_string(FILE *fp, const char *s)
 {
-	ent__buf b = {0};
-
 	if (s == NULL) {
 		s = "";
 	}
-	if (ent__json_put_string(&b, s, strlen(s)) < 0) {
-		ent__buf_free(&b);
-		return -1;
-	}
-	fwrite(b.data, 1, b.len, fp);
-	ent__buf_free(&b);
-	return 0;
+	return put_string(emit_file, fp, s, strlen(s));
 }
 
 int ent__json_put_number(ent__buf *b, double d)

@@ -19,8 +19,9 @@
 
 /* Append s[0..len) as a JSON string; 0, or -1 out of memory. */
 int ent__json_put_string(ent__buf *b, const char *s, size_t len);
-/* Write the NUL-terminated `s` (NULL writes "") as a JSON string to `fp`;
- * 0, or -1 out of memory (a write error shows in ferror(fp)). */
+/* Write the NUL-terminated `s` (NULL writes "") as a JSON string to `fp`,
+ * straight to the stream: it allocates nothing, so it cannot run out of
+ * memory; returns 0 (a write error shows in ferror(fp)). */
 int ent__json_fput_string(FILE *fp, const char *s);
 /* Append a number as cJSON prints it: whole numbers within int as
  * integers, others with 15 significant digits unless 17 are needed to
