@@ -63,9 +63,10 @@ typedef struct ent_read_options {
 	 */
 	struct ent_extractor *extractor;
 	/**
-	 * 1: read plain files with read(2) only, never map them (see
-	 * ent_read_into). The environment variable ENTENTE_NO_MMAP=1 does the
-	 * same for every read.
+	 * 1: read plain files with read(2) only, never map them, even when
+	 * ENTENTE_MMAP=1 asks for mapping (see ent_read_into). read(2) is the
+	 * default; the environment variable ENTENTE_NO_MMAP=1 does the same
+	 * as this option for every read.
 	 */
 	int no_mmap;
 } ent_read_options;
@@ -95,18 +96,28 @@ ENT_API ent_status ent_format_detect(ent_format *out, const char *path,
  * tables merge in. `path` "-" reads standard input.
  * Errors name `path`, the line and the column.
  *
- * A named, uncompressed regular file in a format parsed in place (GDELT)
- * is read through read-only memory maps, a few 2 MiB windows at a time,
- * instead of being copied by read(2). If another program cuts the file
- * short while windows of it are mapped (up to about 20 MiB ahead of the
- * rows handed over), touching a lost page raises SIGBUS in the calling
- * process, as with any program that maps its input; the entente tool
- * catches it and exits with a one-line error. Set `no_mmap` in the
- * options (or ENTENTE_NO_MMAP=1) to read such files with read(2), where a
- * cut only ends the input early.
+ * Files are read with read(2), 2 MiB at a time; a file cut short while
+ * it is read only ends the input early. With the environment variable
+ * ENTENTE_MMAP=1 (and neither `no_mmap` nor ENTENTE_NO_MMAP=1), a named,
+ * uncompressed regular file in a format parsed in place (GDELT) is read
+ * through read-only memory maps instead, a few 2 MiB windows at a time
+ * (slower where it was measured: page faults and unmapping cost more than
+ * the copy). If another program then cuts the file short while windows of
+ * it are mapped (up to about 20 MiB ahead of the rows handed over),
+ * touching a lost page raises SIGBUS in the calling process, as with any
+ * program that maps its input; the entente tool catches it and exits with
+ * a one-line error.
  */
 ENT_API ent_status ent_read_into(ent_dataset *ds, const char *path,
 	const ent_read_options *opts, ent_error *err);
+
+/**
+ * Free the read buffers this thread keeps. Reading a file takes a few
+ * 2 MiB buffers (about 20 MB on a machine of two or more CPUs); they are
+ * kept for the thread's next input, so many inputs read one after another
+ * make them once, and freed when the thread exits or by this call.
+ */
+ENT_API void ent_read_release(void);
 
 /**
  * Read one input held in memory into a dataset, as ent_read_into reads a

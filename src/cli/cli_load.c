@@ -80,10 +80,10 @@ static void report_skip(const ent_error *row_error, void *payload)
 }
 
 /*
- * A plain input cut short while it is read. The library reads plain files
- * through memory maps, and when another program cuts the file short, the
- * next touch of a lost page raises SIGBUS (BUS_ADRERR) in whichever thread
- * touches it. While an input is being read, the handler below turns that
+ * A plain input cut short while it is read. With ENTENTE_MMAP=1 the
+ * library reads plain files through memory maps (read(2) is the default),
+ * and when another program cuts the file short, the next touch of a lost
+ * page raises SIGBUS (BUS_ADRERR) in whichever thread touches it. While an input is being read, the handler below turns that
  * into the tool's one-line error and exit status 1 instead of a death by
  * signal. No output file is open yet (outputs are created after the
  * inputs are read), so nothing is left behind. Any other SIGBUS (a
@@ -310,12 +310,13 @@ static int load_parallel(ent_dataset *ds, cli_opts *o, char **inputs,
 	pthread_mutex_init(&r.mu, NULL);
 	pthread_cond_init(&r.done_cv, NULL);
 #ifdef M_MMAP_THRESHOLD
-	/* Each input's reader takes its buffers (a few MiB) and gives them
-	 * back; by default glibc maps each such block afresh and, in a
-	 * thread's arena, hands freed memory back at once, so every input
-	 * paid its page faults again (6,600 to 11,000 for 96 GDELT zips
-	 * instead of 2,100). Blocks under 16 MiB come from the heap and stay
-	 * there for the next input. */
+	/* Each input takes blocks of memory (its dataset, the decoder's
+	 * buffers) and gives them back; by default glibc maps each large
+	 * block afresh and, in a thread's arena, hands freed memory back at
+	 * once, so every input paid its page faults again. Blocks under 16
+	 * MiB come from the heap and stay there for the next input. (The
+	 * read buffers themselves are kept by the library from one input to
+	 * the next on each reader thread, and freed when it exits.) */
 	mallopt(M_MMAP_THRESHOLD, 16 * 1024 * 1024);
 	mallopt(M_TRIM_THRESHOLD, 32 * 1024 * 1024);
 #endif
@@ -510,10 +511,12 @@ int cli_load(ent_dataset **out, cli_opts *o, int keep_events)
 		if (st != ENT_OK) {
 			ent_extractor_destroy(ex);
 			ent_dataset_destroy(ds);
+			ent_read_release();
 			return cli_fail(&err);
 		}
 	}
 	ent_extractor_destroy(ex);
+	ent_read_release(); /* the inputs are read: give back their buffers */
 	if (!o->quiet) {
 		warn_if_nothing_kept(ds, o);
 	}

@@ -83,6 +83,9 @@ static long read_as(const uint8_t *data, size_t size, const char *path,
 	opts.format = format;
 	opts.strict = strict;
 	opts.no_mmap = from == FROM_READ;
+	if (from == FROM_MAP) {
+		setenv("ENTENTE_MMAP", "1", 1); /* read(2) is the default */
+	}
 	opts.on_skip = on_skip;
 	opts.skip_payload = &skipped;
 	opts.extractor = extractor;
@@ -120,6 +123,7 @@ static long read_as(const uint8_t *data, size_t size, const char *path,
 		free(csv);
 	}
 done:
+	unsetenv("ENTENTE_MMAP");
 	ent_graph_destroy(g);
 	ent_dataset_destroy(ds);
 	return skipped;

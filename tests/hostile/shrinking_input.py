@@ -2,17 +2,19 @@
 # SPDX-License-Identifier: MIT
 """A GDELT file cut short by another program while entente reads it.
 
-Plain files are read through memory maps, and touching a page that the cut
-took away raises SIGBUS. Whatever the moment of the cut, the tool must
-either finish (exit 0, the output written) or say so in one line (exit 1,
-"the file was cut short while it was being read", no output file and no
-temporary file left): never die on the signal.
+With ENTENTE_MMAP=1 plain files are read through memory maps, and touching
+a page that the cut took away raises SIGBUS. Whatever the moment of the
+cut, the tool must either finish (exit 0, the output written) or say so in
+one line (exit 1, "the file was cut short while it was being read", no
+output file and no temporary file left): never die on the signal.
 
 The first case cuts the file every time inside a mapped window, through
 the cut_after_map shim (LD_PRELOAD: the file is cut right after its second
-window is mapped), and must end with the message. The others cut from
+window is mapped), and must end with the message. The next eight cut from
 outside at several delays, as another program would; there a run that
-finishes before the cut is as valid as one that is stopped. Output is TAP.
+finishes before the cut is as valid as one that is stopped. The last two
+read the file the default way, with read(2), where a cut only ends the
+input early: the run finishes. Output is TAP.
 
 usage: shrinking_input.py ENTENTE CUT_AFTER_MAP_SO
 """
@@ -43,14 +45,20 @@ def main():
         # about 40 MB of valid GDELT 2.0 rows
         block = ''.join(ROW.format(id=1000000 + i) for i in range(2000))
         data = block.encode() * 50
-        print('1..9')
-        for delay in (None, 0.0, 0.002, 0.005, 0.01, 0.02, 0.04, 0.08,
-                      0.16):
+        print('1..11')
+        cases = [(d, True) for d in (None, 0.0, 0.002, 0.005, 0.01, 0.02,
+                                     0.04, 0.08, 0.16)]
+        cases += [(0.005, False), (0.02, False)]
+        for delay, mapped in cases:
             n += 1
             with open(src, 'wb') as f:
                 f.write(data)
             out = os.path.join(out_dir, 'dyads.csv')
             env = dict(os.environ)
+            env.pop('ENTENTE_NO_MMAP', None)
+            env.pop('ENTENTE_MMAP', None)
+            if mapped:
+                env['ENTENTE_MMAP'] = '1'
             if delay is None:
                 env['LD_PRELOAD'] = shim
                 env['ENTENTE_TEST_CUT'] = src
@@ -72,6 +80,10 @@ def main():
                         left == [])
                 how = 'cut inside a mapped window: exit status %d' % (
                     proc.returncode)
+            elif not mapped:
+                good = (proc.returncode == 0 and left == ['dyads.csv'] and
+                        err == '')
+                how = 'read with read(2): exit status %d' % proc.returncode
             elif proc.returncode == 0:
                 good = left == ['dyads.csv'] and err == ''
                 how = 'finished (the cut came before the open or after the read)'
@@ -86,6 +98,9 @@ def main():
                 os.unlink(os.path.join(out_dir, name))
             when = ('by the shim' if delay is None
                     else 'after %.3f s' % delay)
+            if not mapped:
+                when += ', not mapped'
+
             if good:
                 print('ok %d - cut %s: %s' % (n, when, how))
             else:

@@ -399,6 +399,48 @@ static void test_blockers(void)
 		"a list with a serial comma is one group");
 }
 
+/* The gazetteer (places.tsv), nationality adjectives on people and the
+ * CAMEO phrases added with it. */
+static void test_places(void)
+{
+	is_str(summary("Kenyan troops shelled a camp on the outskirts of "
+		       "Mosul."),
+		"KENMIL>IRQ:194",
+		"a city after a place preposition is its state's territory");
+	is_str(summary("Mosul's governor criticised Turkey."), "",
+		"a city that is not a location names no state");
+	is_str(summary("Ghana sent its envoy to Geneva."), "",
+		"a destination city is not its host state");
+	is_str(summary("Russia attacked the Bank of Kyoto."), "",
+		"a place inside an organisation's name is no state");
+	is_str(summary("Italian activists staged a protest in Shanghai."),
+		"ITA>CHN:141", "a protest is aimed at the state of its place");
+	is_str(summary("The Chadian embassy was vandalised by a Nigerien "
+		       "man."),
+		"NER>TCDGOV:145", "a national of a state as the agent");
+	is_str(summary("Chad presented evidence against Niger."),
+		"TCD>NER:112", "evidence against is an accusation");
+	is_str(summary("Evidence against Niger was presented by Chad."),
+		"TCD>NER:112",
+		"a carrier passive gives the event noun its agent");
+	is_str(summary("The Chadian raid on Niger was condemned by Mali."),
+		"TCD>NER:190 MLI>TCD:111",
+		"another passive is an event of its own");
+	is_str(summary("There were five Nigerien soldiers attacked by "
+		       "Chadian troops."),
+		"TCDMIL>NERMIL:190", "'there were N X attacked by Y' is passive");
+	is_str(summary("There were reports that Chadian troops attacked "
+		       "Niger."),
+		"TCDMIL>NER:190", "'there were reports that' is no passive");
+	is_str(summary("Chad said that insurgents had attacked Niger."), "",
+		"a reported clause with a rebel subject is not the speaker's "
+		"act");
+	is_str(summary("Chad said that Boko Haram had attacked Niger."), "",
+		"nor with an unlisted name as its subject");
+	is_str(summary("Chad said that Nigeria had attacked Niger."),
+		"NGA>NER:190", "a state subject of a reported clause acts");
+}
+
 static void test_provenance(void)
 {
 	const char *text =
@@ -797,6 +839,7 @@ int main(void)
 	test_group_references();
 	test_web_text();
 	test_blockers();
+	test_places();
 	test_provenance();
 	test_options();
 	test_score();

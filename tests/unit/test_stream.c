@@ -14,6 +14,7 @@
 #define _GNU_SOURCE /* RTLD_NEXT */
 #include <dlfcn.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -321,9 +322,9 @@ static void test_overlong_and_empty(void)
 }
 
 /*
- * Mapped and read paths. A plain GDELT file is parsed in read-only
- * mappings of the file; ENTENTE_NO_MMAP (or standard input, a pipe, a
- * compressed input) makes the reader copy it with read() instead. Both
+ * Mapped and read paths. A plain GDELT file is copied with read() by
+ * default; ENTENTE_MMAP=1 has it parsed in read-only mappings of the file
+ * instead (never standard input, a pipe or a compressed input). Both
  * must give the same dataset, the same kept events and the same skip
  * reports on every kind of edge.
  */
@@ -452,7 +453,8 @@ static void run_free(run *r)
 	memset(r, 0, sizeof(*r));
 }
 
-/* Read `path` (keeping events) with mapping on or off. */
+/* Read `path` (keeping events) with mapping asked for (mapped > 0),
+ * refused (0), or as by default (< 0). */
 static void read_one(run *r, const char *path, ent_format format,
 	int strict, int mapped, off_t cut_to)
 {
@@ -466,11 +468,11 @@ static void read_one(run *r, const char *path, ent_format format,
 	memset(r, 0, sizeof(*r));
 	r->path = path;
 	r->cut_to = cut_to;
-	if (mapped) {
-		unsetenv("ENTENTE_NO_MMAP");
-	} else {
+	if (mapped > 0) {
+		setenv("ENTENTE_MMAP", "1", 1);
+	} else if (mapped == 0) {
 		setenv("ENTENTE_NO_MMAP", "1", 1);
-	}
+	} /* else neither: the default */
 	dopts.keep_events = 1;
 	ropts.format = format;
 	ropts.strict = strict;
@@ -500,6 +502,7 @@ done:
 		r->skip_fp = NULL;
 	}
 	ent_dataset_destroy(ds);
+	unsetenv("ENTENTE_MMAP");
 	unsetenv("ENTENTE_NO_MMAP");
 }
 
@@ -512,8 +515,9 @@ static int same_text(const char *a, const char *b)
 static void same_runs(const run *m, const run *r, int want_map,
 	const char *what)
 {
-	ok(m->mapped == want_map && !r->mapped, "%s: %s mapped, not with "
-		"ENTENTE_NO_MMAP", what, want_map ? "is" : "not");
+	ok(m->mapped == want_map && !r->mapped, "%s: %s mapped with "
+		"ENTENTE_MMAP, not with ENTENTE_NO_MMAP", what,
+		want_map ? "is" : "not");
 	ok(m->st == r->st && strcmp(m->error, r->error) == 0,
 		"%s: same status (%d %s | %d %s)", what, m->st, m->error, r->st,
 		r->error);
@@ -532,17 +536,24 @@ static void same_runs(const run *m, const run *r, int want_map,
 
 /*
  * Read `path` both ways and check that everything is the same; `want_map`
- * says whether the default way maps it. The mapped run is left in `out`
- * when it is not NULL, for checks of its own.
+ * says whether ENTENTE_MMAP=1 maps it. The default (neither switch) reads
+ * it with read() and finds the same. The mapped run is left in `out` when
+ * it is not NULL, for checks of its own.
  */
 static void both_ways(const char *path, ent_format format, int strict,
 	int want_map, const char *what, run *out)
 {
-	run m, r;
+	run m, r, d;
 
 	read_one(&m, path, format, strict, 1, 0);
 	read_one(&r, path, format, strict, 0, 0);
+	read_one(&d, path, format, strict, -1, 0);
 	same_runs(&m, &r, want_map, what);
+	ok(!d.mapped && d.st == r.st && strcmp(d.error, r.error) == 0 &&
+		same_text(d.dyads, r.dyads) && same_text(d.events, r.events) &&
+		same_text(d.skips, r.skips), "%s: by default not mapped, the "
+		"same as read()", what);
+	run_free(&d);
 	if (out != NULL) {
 		*out = m;
 	} else {
@@ -1001,6 +1012,81 @@ static void test_memory(void)
 	free(d);
 }
 
+/*
+ * A thread keeps its read buffers for its next input (stream.c): inputs
+ * read one after another, large and small, on this thread and on another
+ * one, after ent_read_release() too, all give what the first read gave.
+ */
+typedef struct reread {
+	const char *path;
+	char *table;
+} reread;
+
+static void *reread_main(void *arg)
+{
+	reread *r = arg;
+	skips sk = {0};
+	ent_error err = {0};
+
+	r->table = table_of(r->path, ENT_FORMAT_AUTO, 0, &sk, NULL, NULL,
+		&err);
+	return NULL; /* the thread's buffers are freed as it exits */
+}
+
+static void test_kept_buffers(void)
+{
+	const char *big = tmp_path("kept-big.CSV");
+	const char *small = tmp_path("kept-small.CSV");
+	char *first, *again, *small1, *small2;
+	skips sk = {0};
+	ent_error err = {0};
+	reread other = {big, NULL};
+	pthread_t t;
+	FILE *in, *out;
+	char line[4096];
+	int n = 0;
+
+	ok(write_big(big, 0) == 0, "big input written");
+	/* the first ten rows of it, a small input */
+	in = fopen(big, "rb");
+	out = fopen(small, "wb");
+	while (in && out && n < 10 && fgets(line, sizeof(line), in)) {
+		fputs(line, out);
+		n++;
+	}
+	if (in) {
+		fclose(in);
+	}
+	ok(out != NULL && fclose(out) == 0 && n == 10, "small input written");
+	first = table_of(big, ENT_FORMAT_AUTO, 0, &sk, NULL, NULL, &err);
+	small1 = table_of(small, ENT_FORMAT_AUTO, 0, &sk, NULL, NULL, &err);
+	again = table_of(big, ENT_FORMAT_AUTO, 0, &sk, NULL, NULL, &err);
+	small2 = table_of(small, ENT_FORMAT_AUTO, 0, &sk, NULL, NULL, &err);
+	ok(first != NULL && again != NULL && strcmp(first, again) == 0,
+		"a big input read again with the kept buffers: the same dyads");
+	ok(small1 != NULL && small2 != NULL && strcmp(small1, small2) == 0 &&
+		strcmp(small1, first) != 0, "a small input after a big one, "
+		"in its kept buffers: the same dyads");
+	ok(pthread_create(&t, NULL, reread_main, &other) == 0 &&
+		pthread_join(t, NULL) == 0 && other.table != NULL &&
+		first != NULL && strcmp(other.table, first) == 0,
+		"read on another thread: the same dyads");
+	ent_read_release();
+	ent_read_release(); /* nothing kept: nothing to do */
+	free(again);
+	again = table_of(big, ENT_FORMAT_AUTO, 0, &sk, NULL, NULL, &err);
+	ok(again != NULL && first != NULL && strcmp(first, again) == 0,
+		"read after ent_read_release(): the same dyads");
+	ent_read_release();
+	free(first);
+	free(again);
+	free(small1);
+	free(small2);
+	free(other.table);
+	remove(big);
+	remove(small);
+}
+
 int main(void)
 {
 	if (tmp_dir() == NULL) {
@@ -1019,5 +1105,6 @@ int main(void)
 	test_map_fails();
 	test_map_shrink();
 	test_memory();
+	test_kept_buffers();
 	return done_testing();
 }

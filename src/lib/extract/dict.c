@@ -687,6 +687,7 @@ static const struct {
 	{"ref-other", EXA_REF_OTHER, 0},
 	{"orgword", EXA_ORGWORD, 0},
 	{"head", EXA_HEAD, 0},
+	{"place", EXA_PLACE, 0},
 };
 
 static ent_status line_error(ent_error *err, ent_status st, const char *source,
@@ -735,14 +736,15 @@ ent_status ex_load_actors(ent_extractor *ex, const char *buf, size_t len,
 				"block, "
 				"head, orgword, ref-one, ref-many, ref-pair, "
 				"ref-group, "
-				"ref-other)");
+				"ref-other, place)");
 		}
 		if (fe[1] == fs[1]) {
 			return line_error(err, ENT_EPARSE, source, line,
 				fs[1] - s, "bad actor code");
 		}
 		if (actor_types[ty].type == EXA_STATE ||
-			actor_types[ty].type == EXA_ADJ) {
+			actor_types[ty].type == EXA_ADJ ||
+			actor_types[ty].type == EXA_PLACE) {
 			/* a state by its code or its name ("Russia"), or an
 			 * actor code in capitals (ent_actor_name_resolve) */
 			ent_actor_name an;

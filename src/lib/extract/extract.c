@@ -72,8 +72,10 @@ ent_status ent_extractor_create(
 		(st = ex_load_roots(ex, err)) != ENT_OK) {
 		goto done;
 	}
-	/* later entries win ties: states, then actors.tsv, then the user's */
+	/* later entries win ties: states, then the gazetteer, then actors.tsv,
+	 * then the user's */
 	if ((st = ex_load_states(ex, err)) != ENT_OK ||
+		(st = load_embedded(ex, "places.tsv", 0, err)) != ENT_OK ||
 		(st = load_embedded(ex, "actors.tsv", 0, err)) != ENT_OK ||
 		(st = load_embedded(ex, "verbs.tsv", 1, err)) != ENT_OK) {
 		goto done;

@@ -78,8 +78,17 @@ enum {
 					 hyphen is read */
 	EXL_PURPOSE = 1u << 16,       /* "returned for talks": the noun
 					 after it is an event of its own */
-	EXL_DATE_WORD = 1u << 17      /* "last", "next": in an inserted date
+	EXL_DATE_WORD = 1u << 17,     /* "last", "next": in an inserted date
 					 (", last week,") */
+	EXL_DIRECTION = 1u << 18,     /* "southwest", "outskirts": with "of"
+					 it names a place ("southwest of X"
+					 is in X's territory) */
+	EXL_CARRIER = 1u << 19,       /* "presented", "imposed": a passive
+					 whose agent is the agent of the
+					 event noun it carries ("evidence
+					 ... was presented by X") */
+	EXL_EXISTENTIAL = 1u << 20    /* "there" of "there were N soldiers
+					 killed": the participle is passive */
 };
 
 /* The classes of one word of words.tsv. */
@@ -134,7 +143,9 @@ enum {
 	EXA_REF_GROUP, /* the four countries, those nations: a list of three
 			  or more (the code column: how many, or "-") */
 	EXA_ORGWORD,   /* Daily, Journal: a state name next to it is an org */
-	EXA_HEAD       /* an agent head noun (officials, troops) */
+	EXA_HEAD,      /* an agent head noun (officials, troops) */
+	EXA_PLACE      /* a city or region of a state (places.tsv): the state
+			  only where it names a location ("in Mosul") */
 };
 
 /* Verb phrase options (verbs.tsv third column). */

@@ -57,6 +57,13 @@ static uint32_t prep_before(const ex_token *tk, const scratch *s, long t0)
 		}
 		if (f & EXW_PREP) {
 			if ((f & EXW_OF) && k > 0 && tk[k - 1].w &&
+				tk[k - 1].w->cls &&
+				(tk[k - 1].w->cls->extra & EXL_DIRECTION)) {
+				/* "southwest of Baghdad", "the outskirts of
+				 * Aleppo": a place, as "in" */
+				return f | EXW_IN;
+			}
+			if ((f & EXW_OF) && k > 0 && tk[k - 1].w &&
 				((tk[k - 1].w->head >= 0 &&
 					 s->mention_at[k - 1] < 0) ||
 					(tk[k - 1].w->flags & EXW_QUANT))) {

@@ -147,6 +147,28 @@ static int people_of(const ex_token *tk, long i)
 	return wc != NULL && (wc->extra & EXL_PEOPLE);
 }
 
+/* Does the place name at token i name a location: a preposition before it,
+ * past a determiner and a few modifiers ("in Mosul", "near the northern
+ * city of Aleppo", "southwest of Baghdad")? "to Geneva" is a destination,
+ * often of a meeting between others, not the host state. */
+static int names_location(const ex_token *tk, long i)
+{
+	long k;
+
+	for (k = i - 1; k >= 0 && k >= i - WIN_PLACE_PREP; k--) {
+		uint32_t f = wflags(&tk[k]);
+
+		if (f & EXW_PREP) {
+			return !(f & EXW_TO);
+		}
+		if (tk[k].kind != EXT_WORD || (f & ~(uint32_t)EXW_DET) ||
+			(tk[k].w && tk[k].w->verbs >= 0)) {
+			return 0;
+		}
+	}
+	return 0;
+}
+
 /* An adjective is an actor with a head noun ("Russian naval officials":
  * the head gives the sector), before an event noun ("Russian attacks"),
  * after a target preposition ("tariffs on Australian wine") or after an
@@ -191,6 +213,59 @@ static void read_state_head(
 	if (h >= 0 && strlen(m->code) == 3) {
 		set_sector(m->code, ex, &tk[h]);
 	}
+}
+
+/* Words between a clause's subject and its verb: "had", "will", "not",
+ * "reportedly". */
+#define SUBJECT_VERB_GAP 3
+/* The words of an unlisted name ("Boko Haram", "Islamic Jihad"). */
+#define SUBJECT_NAME_MAX 4
+
+/* Is a plain word at token i: no word class, no event phrase, no actor? */
+static int plain_word(const ex_token *tk, long i)
+{
+	return tk[i].kind == EXT_WORD && tk[i].w != NULL &&
+		tk[i].w->verbs < 0 && tk[i].w->actors < 0 && wflags(&tk[i]) == 0;
+}
+
+/* The end of the subject of a reported clause that is no state, starting
+ * at token i: a bare rebel noun or an unlisted name of one or more
+ * capitalised words right after "that" or a verb of saying, before its
+ * verb ("claimed that ISIL had attacked Iraq", "said Boko Haram attacked
+ * the town"); 0 if there is none. Such a subject is a mention of no
+ * state, so the speaker is not read as the one who acted. */
+static long nonstate_subject(
+	const ent_extractor *ex, const ex_token *tk, long n, long i)
+{
+	long k, e = i + 1;
+
+	if (i == 0 || !plain_word(tk, i) ||
+		!(wflags(&tk[i - 1]) & (EXW_THAT | EXW_SPEECH))) {
+		return 0;
+	}
+	if (tk[i].tflags & EXTF_CAP) {
+		while (e < n && e < i + SUBJECT_NAME_MAX && plain_word(tk, e) &&
+			(tk[e].tflags & EXTF_CAP)) {
+			e++;
+		}
+	} else if (!(tk[i].w->head >= 0 &&
+			   strcmp(ex->heads[tk[i].w->head].sector, "REB") ==
+				   0)) {
+		return 0;
+	}
+	for (k = e; k < n && k <= e + SUBJECT_VERB_GAP; k++) {
+		uint32_t f = wflags(&tk[k]);
+		uint32_t aux = EXW_AUX | EXW_BE | EXW_FUTURE;
+
+		if (tk[k].w && tk[k].w->verbs >= 0 && !(f & aux)) {
+			return e;
+		}
+		if (tk[k].kind != EXT_WORD ||
+			!(f & (aux | EXW_NEG | EXW_ADVERB))) {
+			return 0;
+		}
+	}
+	return 0;
 }
 
 /* A relative pronoun right after ", " and an actor: a mention that
@@ -300,6 +375,18 @@ int ex_find_mentions(ent_extractor *ex, scratch *s, const ex_token *tk, long n)
 			if (relative_pronoun(s, tk, i) != 0) {
 				return -1;
 			}
+			if ((k = nonstate_subject(ex, tk, n, i)) > 0) {
+				if ((m = add_mention(s)) == NULL) {
+					return -1;
+				}
+				m->t0 = i;
+				m->t1 = k;
+				m->type = EXA_BLOCK;
+				for (; i < k; i++) {
+					s->mention_at[i] = (long)(s->n_m - 1);
+				}
+				i--;
+			}
 			continue;
 		}
 		if ((best = best_actor_phrase(ex, tk, n, i, &best_end)) ==
@@ -337,10 +424,17 @@ int ex_find_mentions(ent_extractor *ex, scratch *s, const ex_token *tk, long n)
 		m->t1 = best_end;
 		m->type = best->type;
 		copy_code(m->code, best->code, sizeof(m->code));
-		if ((best->type == EXA_STATE || best->type == EXA_ADJ) &&
+		if (m->type == EXA_PLACE) {
+			/* a city or region: its state where it names a
+			 * location, no state elsewhere ("Basra's governor") */
+			m->type = names_location(tk, i) ? EXA_STATE : EXA_BLOCK;
+		}
+		if ((m->type == EXA_STATE || m->type == EXA_ADJ) &&
 			(in_org_name(ex, tk, n, i, best_end) ||
 				people_of(tk, i))) {
 			m->type = EXA_BLOCK;
+		}
+		if (m->type == EXA_BLOCK) {
 			m->code[0] = '\0';
 		}
 		if (m->type == EXA_ADJ) {

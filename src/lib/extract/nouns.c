@@ -189,6 +189,33 @@ static long group_right_after(const scratch *s, long t)
 	return -1;
 }
 
+/* The agent of a passive that carries the event noun: "evidence against
+ * X was presented by Y", "sanctions were imposed by Y" (words.tsv class
+ * carrier, after forms of "be" from token k); -1 if none. */
+static long carrier_agent(const ctx *c, long k)
+{
+	const ex_token *tk = c->tk;
+	long g;
+
+	while (k < c->n && (wflags(&tk[k]) & (EXW_BE | EXW_AUX))) {
+		k++;
+	}
+	if (k + 1 >= c->n || tk[k].w == NULL || tk[k].w->cls == NULL ||
+		!(tk[k].w->cls->extra & EXL_CARRIER)) {
+		return -1;
+	}
+	k++;
+	if (!(wflags(&tk[k]) & EXW_BY) && k + 1 < c->n &&
+		tk[k].kind == EXT_WORD && (wflags(&tk[k + 1]) & EXW_BY)) {
+		k++; /* "carried out by", "presented today by" */
+	}
+	if (!(wflags(&tk[k]) & EXW_BY)) {
+		return -1;
+	}
+	g = group_right_after(c->s, k + 1);
+	return g >= 0 && (c->s->g[g].prep & EXW_BY) ? g : -1;
+}
+
 long ex_noun_agent(const ctx *c, long vi)
 {
 	const scratch *s = c->s;
@@ -205,6 +232,10 @@ long ex_noun_agent(const ctx *c, long vi)
 		uint32_t f = wflags(&tk[k]);
 
 		step(s);
+		if ((f & EXW_BE) && s->clause[k] == s->clause[v->t0] &&
+			(g = carrier_agent(c, k)) >= 0) {
+			return g;
+		}
 		if (s->clause[k] != s->clause[v->t0] || s->in_verb[k] ||
 			(tk[k].kind == EXT_PUNCT &&
 				!(tk[k].tflags & EXTF_POSS)) ||

@@ -168,6 +168,24 @@ int ex_is_passive(const char *text, const ex_token *tk, long t0)
 			return 1;
 		}
 		if (!(f & (EXW_ADVERB | EXW_NEG))) {
+			break;
+		}
+	}
+	/* "there were ten soldiers killed": the noun phrase after "there
+	 * be" is what the participle was done to */
+	for (k = t0 - 1; k >= 1 && k >= t0 - WIN_EXISTENTIAL; k--) {
+		const ex_token *t = &tk[k - 1];
+
+		if ((wflags(&tk[k]) & EXW_BE) && t->w && t->w->cls &&
+			(t->w->cls->extra & EXL_EXISTENTIAL)) {
+			return 1;
+		}
+		if (tk[k].kind != EXT_WORD ||
+			(wflags(&tk[k]) &
+				(EXW_THAT | EXW_REL | EXW_CLAUSE | EXW_SPEECH |
+					EXW_AUX | EXW_FUTURE | EXW_NEG)) ||
+			(tk[k].w && tk[k].w->verbs >= 0 &&
+				tk[k].w->head < 0)) {
 			return 0;
 		}
 	}

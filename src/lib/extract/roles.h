@@ -47,6 +47,12 @@
 #define WIN_ADJ_HEAD 4
 /* ... or after a state name and its 's ("China's foreign ministry"). */
 #define WIN_STATE_HEAD 3
+/* Words a place may sit after its preposition: "in the occupied West Bank
+ * town of", "near the northern city of" end in the preposition itself. */
+#define WIN_PLACE_PREP 3
+/* "there were ten Russian soldiers killed": the noun phrase between
+ * "there be" and the participle is at most this long. */
+#define WIN_EXISTENTIAL 8
 /* After ", and": a verb this near makes it a new clause. */
 #define WIN_NEW_CLAUSE 8
 /* ", X said": a verb of saying this near the comma ... */

@@ -71,6 +71,9 @@ static const struct {
 	{"prefix", 0, EXL_PREFIX},
 	{"purpose", 0, EXL_PURPOSE},
 	{"date-word", 0, EXL_DATE_WORD},
+	{"direction", 0, EXL_DIRECTION},
+	{"carrier", 0, EXL_CARRIER},
+	{"existential", 0, EXL_EXISTENTIAL},
 };
 
 static struct {

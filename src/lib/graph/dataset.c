@@ -327,7 +327,8 @@ ent_status ent_dataset_add_event(ent_dataset *ds, const ent_event *ev,
 		ds->stats.non_state++;
 		return ENT_OK;
 	}
-	if (strcmp(source, target) == 0) {
+	/* at state level both are the state table's strings: same pointer */
+	if (source == target || strcmp(source, target) == 0) {
 		ds->stats.self++;
 		return ENT_OK;
 	}
@@ -431,7 +432,8 @@ ent_status ent_dataset_add_dyad(ent_dataset *ds, const ent_dyad *dyad,
 		ds->stats.non_state++;
 		return ENT_OK;
 	}
-	if (strcmp(source, target) == 0) {
+	/* at state level both are the state table's strings: same pointer */
+	if (source == target || strcmp(source, target) == 0) {
 		ds->stats.self++;
 		return ENT_OK;
 	}

@@ -58,8 +58,9 @@ typedef struct ent__window {
 } ent__window;
 
 /*
- * 1 when the source is a named, uncompressed, non-empty regular file
- * that ent__source_map may map (and ENTENTE_NO_MMAP is not set).
+ * 1 when the source is uncompressed bytes in memory, or a named,
+ * uncompressed, non-empty regular file that ent__source_map may map and
+ * mapping was asked for (ENTENTE_MMAP=1, and ENTENTE_NO_MMAP not set).
  */
 int ent__source_mappable(const ent__source *s);
 /* Offset in the file of the next byte ent__source_read would give

@@ -45,10 +45,14 @@ static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
 
 static int code_slot(const char *code)
 {
-	size_t n = strlen(code);
+	size_t n = 0;
 	int v = 0;
 	size_t i;
 
+	/* the length, looking at five bytes at most (no strlen per row) */
+	while (n < 5 && code[n] != '\0') {
+		n++;
+	}
 	if (n < 2 || n > 4) {
 		return -1;
 	}
@@ -453,11 +457,14 @@ const ent_state *ent_state_of_actor(const char *actor_code)
 	if (actor_code == NULL || !ready()) {
 		return NULL;
 	}
-	if (strcmp(actor_code, "UK") == 0) {
+	/* called for both ends of every event: no strcmp, no strlen */
+	if (actor_code[0] == 'U' && actor_code[1] == 'K' &&
+		actor_code[2] == '\0') {
 		return lex.uk_alias >= 0 ? &lex.states[lex.uk_alias] : NULL;
 	}
-	/* CAMEO actor codes start with the country's three letters. */
-	if (strlen(actor_code) < 3 || (slot = letters_slot(actor_code)) < 0 ||
+	/* CAMEO actor codes start with the country's three letters;
+	 * letters_slot stops at a NUL, so a shorter code fails there. */
+	if ((slot = letters_slot(actor_code)) < 0 ||
 		lex.letters3[slot] == 0) {
 		return NULL;
 	}
