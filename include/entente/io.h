@@ -217,6 +217,25 @@ ENT_API ent_status ent_events_writer_finish(ent_events_writer *w,
 /** Destroy a writer (what is still held is dropped). Accepts NULL. */
 ENT_API void ent_events_writer_destroy(ent_events_writer *w);
 
+/**
+ * A writer with no stream: it only holds the events added to it, for a
+ * thread that serializes one document's events while another writes the
+ * documents in order (`entente extract` on several cores). Add events to
+ * it with ent_events_writer_add(), then ent_events_writer_take() moves
+ * them into a writer with a stream; it cannot be flushed or finished.
+ */
+ENT_API ent_status ent_events_writer_create_part(ent_events_writer **out,
+	ent_error *err);
+/**
+ * Move the events held by `part` (a writer from
+ * ent_events_writer_create_part()) after the events of `w`, held there
+ * until w's next flush: the bytes are those of adding the same events to
+ * `w` directly. `part` is left empty, ready for the next document. On
+ * ENT_ENOMEM both are unchanged.
+ */
+ENT_API ent_status ent_events_writer_take(ent_events_writer *w,
+	ent_events_writer *part, ent_error *err);
+
 /** Write a dyad table as CSV (the format `entente dyads` writes). */
 ENT_API ent_status ent_dyads_write_csv(FILE *fp, const ent_dyads *dyads,
 	ent_error *err);

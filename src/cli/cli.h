@@ -157,6 +157,8 @@ extern const cli_opt cli_section_diagram, cli_opt_layout, cli_opt_size,
 	cli_opt_min_weight, cli_opt_seed, cli_opt_all_relations;
 extern const cli_opt cli_section_measures, cli_opt_blocs, cli_opt_threads,
 	cli_opt_sample_above, cli_opt_samples, cli_opt_all_triangles;
+/* extract's --threads: the same values as cli_opt_threads, its own help */
+extern const cli_opt cli_opt_extract_threads;
 
 /*
  * The option groups every command that reads inputs shares, in the order

@@ -282,6 +282,11 @@ const cli_opt cli_opt_threads = {CLI_OPT_CUSTOM, "threads", 0, "N", 0, NULL,
 	"threads for betweenness and harmonic closeness\n"
 	"(default: one per CPU; the output is the same\n"
 	"whatever the count)"};
+const cli_opt cli_opt_extract_threads = {CLI_OPT_CUSTOM, "threads", 0, "N", 0,
+	NULL, 0, parse_threads,
+	"documents read at once, one per thread (default:\n"
+	"one per CPU, at most 4; the output is the same\n"
+	"whatever the count)"};
 const cli_opt cli_opt_all_triangles = {CLI_OPT_FLAG, "all-triangles", 0, NULL,
 	OFF(all_triangles), NULL, 0, NULL,
 	"list every unbalanced triangle (default: the 1000\n"

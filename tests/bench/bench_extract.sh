@@ -15,12 +15,17 @@
 #     runs ent_extract_text() with a callback that counts events: MB/s of
 #     wall and of CPU time (of the whole process, as for the command),
 #     peak memory;
-#   - cli: `entente extract DOCUMENTS... -o FILE` end to end (reading,
-#     extraction, events JSON written): MB/s of wall and of CPU time,
-#     peak memory, and the CLI's time over the library's.
+#   - cli, 1 thread: `entente extract --threads 1 DOCUMENTS... -o FILE`
+#     end to end (reading, extraction, events JSON written): MB/s of wall
+#     and of CPU time, peak memory, and the CLI's time over the library's;
+#   - cli, all cores: the same with the default --threads (one per CPU,
+#     at most 4; THREADS=N sets it), its speed-up over one thread, and
+#     its output compared with one thread's byte for byte.
 # Each runs RUNS times (default 3), alternating; the run with the least
-# CPU time counts. Peak memory is the maximum resident set size from
-# /usr/bin/time -v.
+# CPU time counts (for all cores, the least wall time). Peak memory is the
+# maximum resident set size from /usr/bin/time -v. The load average
+# (uptime) before and after is printed: on a shared machine the wall
+# times measure the neighbours too, the CPU times much less.
 #   - long sentence: one 64 KB sentence of repeated "it said they would
 #     attack it and" (the longest the extractor reads), CPU seconds of
 #     `entente extract` on it; time per sentence is linear in its length,
@@ -155,24 +160,35 @@ cat "$tmp/corpus"/*.txt > /dev/null
 # RUNS (default 3) runs of each, alternating; the fastest of each counts
 # (the machine is shared: the slower runs measure the neighbours)
 runs=${RUNS:-3}
+threads=${THREADS:-0}
+if [ "$threads" = 0 ]; then
+	threads_opt=
+else
+	threads_opt="--threads $threads"
+fi
+load_before=$(uptime | sed 's/.*load average: //')
 i=0
 while [ "$i" -lt "$runs" ]; do
 	/usr/bin/time -v -o "$tmp/lib.time.$i" "$tmp/bench" < "$tmp/list" \
 		> "$tmp/lib.out.$i"
 	/usr/bin/time -v -o "$tmp/cli.time.$i" "$build/src/cli/entente" \
-		extract "$tmp/corpus"/*.txt -o "$tmp/events.json"
+		extract --threads 1 "$tmp/corpus"/*.txt -o "$tmp/events.json"
+	# shellcheck disable=SC2086
+	/usr/bin/time -v -o "$tmp/all.time.$i" "$build/src/cli/entente" \
+		extract $threads_opt "$tmp/corpus"/*.txt -o "$tmp/events-all.json"
 	i=$((i + 1))
 done
+load_after=$(uptime | sed 's/.*load average: //')
 
 rss() { awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$1"; }
 field() { awk -F': ' -v k="$2" '$1 ~ k { print $2 }' "$1"; }
 wall() { field "$1" "Elapsed" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }'; }
 cpu() { echo "$(field "$1" "User time") $(field "$1" "System time")" | awk '{ print $1 + $2 }'; }
 
-best() {  # the run with the least CPU time: "wall cpu rss"
+best() {  # the run with the least CPU time (or $2: 1 for wall): "wall cpu rss"
 	for f in "$tmp/$1".time.*; do
 		echo "$(wall "$f") $(cpu "$f") $(rss "$f")"
-	done | sort -g -k2 | head -1
+	done | sort -g -k"${2:-2}" | head -1
 }
 read -r lbytes ldocs levents lwall0 lcpu0 < "$tmp/lib.out.0"
 read -r lwall lcpu lrss <<EOF
@@ -181,6 +197,20 @@ EOF
 read -r cwall ccpu crss <<EOF
 $(best cli)
 EOF
+read -r awall acpu arss <<EOF
+$(best all 1)
+EOF
+if cmp -s "$tmp/events.json" "$tmp/events-all.json"; then
+	same="the same bytes as 1 thread"
+else
+	same="DIFFERENT from 1 thread"
+fi
+cpus=$(getconf _NPROCESSORS_ONLN)
+if [ "$threads" = 0 ]; then
+	used=$((cpus < 4 ? cpus : 4))
+else
+	used=$threads
+fi
 jbytes=$(wc -c < "$tmp/events.json")
 largest=$(ls -S "$tmp/corpus" | head -1)
 lsize=$(wc -c < "$tmp/corpus/$largest")
@@ -189,9 +219,14 @@ echo "corpus: $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB in $ldo
 awk -v b="$bytes" -v w="$lwall" -v c="$lcpu" -v r="$lrss" 'BEGIN {
 	printf "library: %.1f MB/s wall, %.1f MB/s CPU, peak %s MiB\n", b / 1e6 / w, b / 1e6 / c, r }'
 awk -v b="$bytes" -v w="$cwall" -v c="$ccpu" -v r="$crss" -v j="$jbytes" 'BEGIN {
-	printf "cli: %.1f MB/s wall, %.1f MB/s CPU, peak %s MiB (%.0f MB of events JSON written)\n", b / 1e6 / w, b / 1e6 / c, r, j / 1e6 }'
+	printf "cli, 1 thread: %.1f MB/s wall, %.1f MB/s CPU, peak %s MiB (%.0f MB of events JSON written)\n", b / 1e6 / w, b / 1e6 / c, r, j / 1e6 }'
+awk -v b="$bytes" -v w="$awall" -v c="$acpu" -v r="$arss" -v t="$used" -v n="$cpus" -v s="$same" 'BEGIN {
+	printf "cli, %d threads (%d CPUs): %.1f MB/s wall, %.1f MB/s CPU, peak %s MiB (%s)\n", t, n, b / 1e6 / w, b / 1e6 / c, r, s }'
 awk -v lw="$lwall" -v cw="$cwall" -v lc="$lcpu" -v cc="$ccpu" 'BEGIN {
-	printf "cli / library: %.2fx wall, %.2fx CPU\n", cw / lw, cc / lc }'
+	printf "cli 1 thread / library: %.2fx wall, %.2fx CPU\n", cw / lw, cc / lc }'
+awk -v lw="$lwall" -v aw="$awall" -v cw="$cwall" -v ac="$acpu" -v cc="$ccpu" -v t="$used" 'BEGIN {
+	printf "cli %d threads: %.2fx faster than 1 thread (wall), %.2fx its CPU time; %.2fx the library'"'"'s wall time\n", t, cw / aw, ac / cc, aw / lw }'
+echo "load average before: $load_before; after: $load_after"
 
 python3 - "$tmp/long.txt" <<'PY'
 import sys

@@ -65,6 +65,51 @@ static void writer_matches(const ent_events *events, size_t every,
 	ent_free(whole);
 }
 
+/* Write `events` as documents of 0, 1, 2, ... events (the first empty),
+ * each serialized into a part writer and taken into the writer in order
+ * (what `entente extract` does on several threads), and compare with
+ * ent_events_to_json(). */
+static void parts_match(const ent_events *events, const char *what)
+{
+	ent_events_writer *w = NULL, *part = NULL;
+	ent_error err = {0};
+	char *mem = NULL, *whole = NULL;
+	size_t memlen = 0, i = 0, size = 0, n = ent_events_count(events);
+	FILE *fp = open_memstream(&mem, &memlen);
+	int good = fp != NULL &&
+		ent_events_writer_create(&w, fp, &err) == ENT_OK &&
+		ent_events_writer_create_part(&part, &err) == ENT_OK;
+
+	while (good) {
+		size_t k;
+		for (k = 0; good && k < size && i < n; k++, i++) {
+			good = ent_events_writer_add(part,
+				ent_events_get(events, i), &err) == ENT_OK;
+		}
+		good = good && ent_events_writer_take(w, part, &err) ==
+			ENT_OK && ent_events_writer_held(part) == 0 &&
+			ent_events_writer_count(part) == 0 &&
+			ent_events_writer_flush(w, &err) == ENT_OK;
+		if (i == n && size > 0) {
+			break;
+		}
+		size++;
+	}
+	good = good && ent_events_writer_count(w) == n &&
+		ent_events_writer_finish(w, &err) == ENT_OK;
+	ent_events_writer_destroy(w);
+	ent_events_writer_destroy(part);
+	if (fp != NULL) {
+		fclose(fp);
+	}
+	good = good && ent_events_to_json(&whole, events, &err) == ENT_OK &&
+		memlen == strlen(whole) && memcmp(mem, whole, memlen) == 0;
+	ok(good, "documents serialized in parts and taken in order write what "
+		"ent_events_to_json does: %s", what);
+	free(mem);
+	ent_free(whole);
+}
+
 int main(void)
 {
 	ent_events *events = NULL, *again = NULL;
@@ -161,6 +206,22 @@ int main(void)
 		}
 	}
 	writer_matches(events, 3, "numbers, dates, escapes");
+	parts_match(events, "numbers, dates, escapes");
+	{
+		ent_events_writer *part = NULL, *w = NULL;
+		ok(ent_events_writer_create_part(&part, &err) == ENT_OK &&
+			ent_events_writer_add(part, ent_events_get(events, 0),
+				&err) == ENT_OK &&
+			ent_events_writer_flush(part, &err) == ENT_EINVAL &&
+			ent_events_writer_finish(part, &err) == ENT_EINVAL &&
+			ent_events_writer_take(part, part, &err) == ENT_EINVAL &&
+			ent_events_writer_create(&w, stderr, &err) == ENT_OK &&
+			ent_events_writer_take(part, w, &err) == ENT_EINVAL &&
+			ent_events_writer_count(part) == 1,
+			"a part is neither flushed, finished nor taken into");
+		ent_events_writer_destroy(w);
+		ent_events_writer_destroy(part);
+	}
 	ok(ent_events_to_json(&text, events, &err) == ENT_OK, "write them");
 	{
 		/* each number as cJSON prints it: %1.15g, or %1.17g when that
@@ -211,6 +272,7 @@ int main(void)
 	ent_events_destroy(events);
 	ok(ent_events_create(&events, &err) == ENT_OK, "an empty list");
 	writer_matches(events, 0, "no events");
+	parts_match(events, "no events");
 	ent_events_destroy(events);
 
 	/* strict errors: message, line, column */

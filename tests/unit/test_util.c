@@ -113,6 +113,45 @@ static void test_json(void)
 		"\xef\xbf\xbd\xef\xbf\xbd\"",
 		"JSON string: escapes as cJSON writes them, U+FFFD for each "
 		"byte that is not UTF-8");
+	{
+		/* long strings are scanned 8 bytes at a time: every byte at
+		 * every place of a 24-byte run of plain letters (and a
+		 * two-byte character) is written as it is alone */
+		char s[24];
+		int c, k, bad = 0;
+		ent__buf one = {0}, want = {0};
+		for (c = 0; c < 256; c++) {
+			one.len = 0;
+			ent__json_put_string(&one, (char *)&(unsigned char){
+				(unsigned char)c}, 1);
+			for (k = 0; k < 23; k++) {
+				memset(s, 'a', sizeof(s));
+				s[k] = (char)c;
+				if (k % 5 == 0) { /* and an é after it */
+					s[k + 1] = '\xc3';
+					if (k + 2 < 24) {
+						s[k + 2] = '\xa9';
+					}
+				}
+				want.len = 0;
+				ent__buf_put(&want, "\"", 1);
+				ent__buf_put(&want, s, (size_t)k);
+				ent__buf_put(&want, one.data + 1, one.len - 2);
+				b.len = 0;
+				ent__json_put_string(&b, s + k + 1,
+					sizeof(s) - (size_t)k - 1);
+				ent__buf_put(&want, b.data + 1, b.len - 1);
+				b.len = 0;
+				ent__json_put_string(&b, s, sizeof(s));
+				bad += b.len != want.len ||
+					memcmp(b.data, want.data, b.len) != 0;
+			}
+		}
+		ok(bad == 0, "JSON string: a byte is written the same wherever "
+			"it is in a long string (%d differ)", bad);
+		ent__buf_free(&one);
+		ent__buf_free(&want);
+	}
 	b.len = 0;
 	ok(ent__json_put_number(&b, 42) == 0 && ent__buf_puts(&b, " ") == 0 &&
 			ent__json_put_number(&b, -7) == 0 &&

@@ -2,6 +2,7 @@
 /*
  * JSON strings and numbers (json.h).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -23,6 +24,21 @@ static const unsigned char plain[256] = {
 };
 #undef PLAIN
 #undef PLAIN8
+
+/* 1 when none of the 8 bytes at p needs a look: no byte under 0x20, no
+ * '"', no '\\', none from 0x80 (a word at a time: each test is exact
+ * about whether such a byte is there, which is all it is asked). */
+static int plain8(const unsigned char *p)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
+	uint64_t w, q, bs;
+
+	memcpy(&w, p, 8);
+	q = w ^ (ones * '"');
+	bs = w ^ (ones * '\\');
+	return ((w | ((w - ones * 0x20) & ~w) | ((q - ones) & ~q) |
+			((bs - ones) & ~bs)) & highs) == 0;
+}
 
 /* Where escaped bytes go: a buffer, or a stream (written as they come, so
  * a string of any length costs no memory). 0, or -1 out of memory. */
@@ -52,7 +68,9 @@ static int put_string(emit_fn emit, void *to, const char *value, size_t len)
 	}
 	while (i < len) {
 		/* copy a run of bytes that need no escape in one go */
-		for (run = i; run < len && plain[s[run]]; run++) {
+		for (run = i; run + 8 <= len && plain8(s + run); run += 8) {
+		}
+		for (; run < len && plain[s[run]]; run++) {
 		}
 		if (run > i && emit(to, value + i, run - i) < 0) {
 			return -1;
@@ -94,8 +112,9 @@ static int put_string(emit_fn emit, void *to, const char *value, size_t len)
 
 int ent__json_put_string(ent__buf *b, const char *value, size_t len)
 {
-	/* most strings need no escape: one growth for all of it */
-	if (ent__buf_grow(b, len + 2) < 0) {
+	/* most strings need no escape: one growth for all of it (the room
+	 * checked here first: most of the time it is there) */
+	if (b->cap - b->len <= len + 2 && ent__buf_grow(b, len + 2) < 0) {
 		return -1;
 	}
 	return put_string(emit_buf, b, value, len);
